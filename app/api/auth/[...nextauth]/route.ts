@@ -1,0 +1,8 @@
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+
+// next-auth's own endpoints (sign-in, CSRF, session, sign-out); credential checks and throttling happen in
+// features/auth/sign-in.ts.
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,22 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { StatusPage } from "@/components/status-page";
+
+/** Shows the request id so a user can quote it; the error itself is logged on the server (instrumentation.ts). */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errors");
+  const common = useTranslations("common");
+  const [requestId] = useState(
+    () => (typeof document === "undefined" ? null : document.querySelector('meta[name="request-id"]')?.getAttribute("content")) || error.digest || "",
+  );
+  return (
+    <StatusPage code="500" title={t("errorTitle")} body={t("errorBody")} linkLabel={common("backToHome")}>
+      {requestId && <p className="mt-2 text-sm text-slate-700">{common("requestId", { requestId })}</p>}
+      <button type="button" onClick={reset} className="mt-4 rounded bg-brand-700 px-4 py-2 text-white">
+        {t("retry")}
+      </button>
+    </StatusPage>
+  );
+}

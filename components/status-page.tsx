@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+export function StatusPage({ code, title, body, linkLabel, children }: { code: string; title: string; body: string; linkLabel: string; children?: React.ReactNode }) {
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
+      <p className="text-sm font-semibold text-slate-600">{code}</p>
+      <h1 className="mt-2 text-2xl font-bold">{title}</h1>
+      <p className="mt-3 text-slate-700">{body}</p>
+      {children}
+      <Link href="/" className="mt-6 inline-block text-brand-700 underline">
+        {linkLabel}
+      </Link>
+    </main>
+  );
+}

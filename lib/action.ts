@@ -1,0 +1,94 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { hasPermission, type Permission } from "@/lib/authorization";
+import { translateDatabaseError } from "@/lib/database-errors";
+import { AppError, ForbiddenError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { getRequestContext, type RequestContext } from "@/lib/request-context";
+
+export type ActionResult<Output = undefined> =
+  | { ok: true; data: Output }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; requestId?: string };
+
+export interface ActionContext {
+  user: SessionUser;
+  request: RequestContext;
+}
+
+interface ActionDefinition<Schema extends z.ZodType, Output> {
+  name: string;
+  schema: Schema;
+  /** Role-level gate; the body still checks the record with `isAllowed` once it has loaded it. */
+  permission: Permission;
+  run: (input: z.output<Schema>, context: ActionContext) => Promise<Output>;
+}
+
+/** FormData → plain object; a key given several times (checkbox groups, multi-selects) becomes an array. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    result[key] = values.length > 1 || key.endsWith("[]") ? values : values[0];
+  }
+  return result;
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function messageForIssue(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.message?.startsWith("errors.")) return t(issue.message.slice("errors.".length));
+  switch (issue.code) {
+    case "too_small":
+      return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("required") : t("tooSmall", { minimum: Number(issue.minimum) });
+    case "too_big":
+      return t("tooBig", { maximum: Number(issue.maximum) });
+    case "invalid_format":
+      return issue.format === "email" ? t("invalidEmail") : t("invalidValue");
+    default:
+      return t("invalidValue");
+  }
+}
+
+/**
+ * The one way to write a server action: parse → authenticate → authorize → run → one result shape. Only
+ * AppErrors (and known integrity violations) reach the user, translated; anything else is logged with the
+ * request id and the user sees a generic message that carries that id.
+ */
+export function defineAction<Schema extends z.ZodType, Output>(definition: ActionDefinition<Schema, Output>) {
+  return async function action(_previous: unknown, payload: FormData | z.input<Schema>): Promise<ActionResult<Output>> {
+    const request = await getRequestContext();
+    const t = (await getTranslations("errors")) as unknown as Translate;
+    const user = await getSessionUser();
+    try {
+      if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const parsed = definition.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.join(".") || "_form";
+          fieldErrors[key] ??= messageForIssue(issue, t);
+        }
+        return { ok: false, formError: t("checkFields"), fieldErrors };
+      }
+      return { ok: true, data: await definition.run(parsed.data, { user, request }) };
+    } catch (error) {
+      const known = error instanceof AppError ? error : translateDatabaseError(error);
+      if (known) {
+        const fieldErrors = Object.fromEntries(Object.entries(known.fieldErrors).map(([field, keys]) => [field, t(keys[0])]));
+        return { ok: false, formError: t(known.messageKey, known.values), fieldErrors };
+      }
+      if (isNextControlFlow(error)) throw error;
+      logger.error("server action failed", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
+      return { ok: false, formError: t("unexpected", { requestId: request.requestId }), requestId: request.requestId };
+    }
+  };
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+}

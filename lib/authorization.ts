@@ -1,0 +1,155 @@
+// The one place that decides who may do what. Pure functions, no I/O: pages, server actions and route handlers
+// load the record, then ask here. Anything not granted explicitly is denied. See docs/decisions/006-authorization.md.
+import type { Role } from "@/generated/prisma/enums";
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** The side a coordinator or supervisor works for; null for admins. */
+  jurisdictionId: string | null;
+  officerId: string | null;
+  hostUnitId: string | null;
+}
+
+export const permissions = [
+  "dashboard:view",
+  "referenceData:view",
+  "referenceData:manage",
+  "user:manage",
+  "audit:view",
+  "officer:view",
+  "officer:manage",
+  "officer:import",
+  "hostUnit:view",
+  "hostUnit:manageCapacity",
+  "cohort:view",
+  "cohort:manage",
+  "placement:view",
+  "placement:nominate",
+  "placement:assign",
+  "placement:approveSending",
+  "placement:approveHost",
+  "placement:withdraw",
+  "schedule:view",
+  "schedule:editCohort",
+  "schedule:editPlacement",
+  "calendarFeed:manage",
+  "report:export",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set<Permission>([
+    "dashboard:view",
+    "referenceData:view",
+    "referenceData:manage",
+    "user:manage",
+    "audit:view",
+    "officer:view",
+    "hostUnit:view",
+    "cohort:view",
+    "cohort:manage",
+    "placement:view",
+    "schedule:view",
+    "report:export",
+  ]),
+  COORDINATOR: new Set<Permission>([
+    "dashboard:view",
+    "referenceData:view",
+    "officer:view",
+    "officer:manage",
+    "officer:import",
+    "hostUnit:view",
+    "hostUnit:manageCapacity",
+    "cohort:view",
+    "cohort:manage",
+    "placement:view",
+    "placement:nominate",
+    "placement:assign",
+    "placement:approveSending",
+    "placement:approveHost",
+    "placement:withdraw",
+    "schedule:view",
+    "schedule:editCohort",
+    "schedule:editPlacement",
+    "calendarFeed:manage",
+    "report:export",
+  ]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage"]),
+};
+
+export interface CohortSides {
+  sendingJurisdictionId: string;
+  hostJurisdictionId: string;
+}
+
+export type Resource =
+  | ({ kind: "cohort" } & CohortSides)
+  | { kind: "placement"; officerId: string; hostUnitId: string | null; cohort: CohortSides }
+  | { kind: "officer"; id: string; jurisdictionId: string }
+  | { kind: "hostUnit"; id: string; jurisdictionId: string };
+
+export type CohortSide = "sending" | "host";
+
+/** Which side of a cohort the actor's organisation is on, if any. Derived from data, never from names. */
+export function sideInCohort(actor: Actor, cohort: CohortSides): CohortSide | null {
+  if (!actor.jurisdictionId) return null;
+  if (actor.jurisdictionId === cohort.sendingJurisdictionId) return "sending";
+  if (actor.jurisdictionId === cohort.hostJurisdictionId) return "host";
+  return null;
+}
+
+/** Role-level check, for navigation and for pages that list records the queries then scope. */
+export function hasPermission(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  return rolePermissions[actor.role]?.has(permission) ?? false;
+}
+
+/** Record-level check: the role must hold the permission and the record must be in the actor's scope. */
+export function isAllowed(actor: Actor | null | undefined, permission: Permission, resource: Resource): boolean {
+  if (!actor || !hasPermission(actor, permission)) return false;
+  if (actor.role === "ADMIN") return true;
+  switch (resource.kind) {
+    case "cohort":
+      return isAllowedOnCohort(actor, permission, resource);
+    case "placement":
+      return isAllowedOnPlacement(actor, permission, resource);
+    case "officer":
+      return actor.role === "COORDINATOR" && actor.jurisdictionId === resource.jurisdictionId;
+    case "hostUnit":
+      if (actor.role === "SUPERVISOR") return permission === "hostUnit:view" && actor.hostUnitId === resource.id;
+      return actor.role === "COORDINATOR" && actor.jurisdictionId === resource.jurisdictionId;
+    default:
+      return false;
+  }
+}
+
+const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending"]);
+const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
+
+function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {
+  if (actor.role !== "COORDINATOR") return false;
+  const side = sideInCohort(actor, cohort);
+  if (!side) return false;
+  if (sendingSidePermissions.has(permission)) return side === "sending";
+  if (hostSidePermissions.has(permission)) return side === "host";
+  // A cohort is set up by its sending side; both sides view it, edit its cohort-wide schedule and export it.
+  if (permission === "cohort:manage") return side === "sending";
+  return true;
+}
+
+function isAllowedOnPlacement(actor: Actor, permission: Permission, placement: Extract<Resource, { kind: "placement" }>): boolean {
+  switch (actor.role) {
+    case "OFFICER":
+      return (permission === "placement:view" || permission === "schedule:view") && actor.officerId === placement.officerId;
+    case "SUPERVISOR":
+      return placement.hostUnitId !== null && actor.hostUnitId === placement.hostUnitId;
+    case "COORDINATOR":
+      return isAllowedOnCohort(actor, permission, placement.cohort);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type Database = PrismaClient;
+
+const globalForPrisma = globalThis as unknown as { exchangeDeskPrisma?: PrismaClient };
+
+function createPrismaClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide a database.");
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+}
+
+/** The one Prisma client. Created on first use so that `next build` needs no database. */
+export function getDb(): PrismaClient {
+  globalForPrisma.exchangeDeskPrisma ??= createPrismaClient();
+  return globalForPrisma.exchangeDeskPrisma;
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

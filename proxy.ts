@@ -1,0 +1,29 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+// Only stamps a request id and sends signed-out visitors to the sign-in page. It authorizes nothing: every page,
+// action and route handler checks permissions itself (lib/authorization.ts).
+const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar"];
+
+export async function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  const { pathname, search } = request.nextUrl;
+  const isPublic = publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  if (!isPublic) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const url = new URL("/login", request.url);
+      if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return NextResponse.redirect(url);
+    }
+  }
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

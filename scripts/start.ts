@@ -1,0 +1,95 @@
+// `npm start` and `npm run dev`: database (embedded unless DATABASE_URL is set) → migrations → demo data →
+// Next. Ctrl-C stops Next first, then PostgreSQL. See docs/decisions/004-embedded-database.md.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { applyPendingMigrations } from "./db/migrations.ts";
+import { projectRoot } from "./db/schema-engine.ts";
+import { seedDemoData } from "../prisma/seed/demo.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
+import { loadRuntimeConfig } from "./runtime/config.ts";
+import { fail } from "./runtime/console.ts";
+import { openAppDatabase } from "./runtime/database.ts";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const log = (message: string) => console.log(`[exchange-desk] ${message}`);
+
+async function main() {
+  const config = loadRuntimeConfig(mode, process.argv.slice(3));
+  config.notices.forEach((notice) => log(notice));
+
+  const database = await openAppDatabase(config.dataDir);
+  log(database.embedded ? `Embedded PostgreSQL ready (data in ${config.dataDir}).` : "Connected to DATABASE_URL.");
+  const children: { next?: ChildProcess } = {};
+  let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    const next = children.next;
+    if (next && next.exitCode === null) {
+      const exited = new Promise((resolve) => next.once("exit", resolve));
+      next.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (next.exitCode === null) next.kill("SIGKILL");
+    }
+    await database.stop().catch(() => {});
+    process.exit(exitCode);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  // If whatever started us dies without passing on a signal (npm killed by a supervisor), stop rather than
+  // leave Next and PostgreSQL running as orphans.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(0);
+  }, 2000).unref();
+
+  try {
+    const applied = await applyPendingMigrations(database.url);
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    if (config.seedDemoData) {
+      const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+      try {
+        const { created } = await seedDemoData(client);
+        if (created) log("Demo data created.");
+      } finally {
+        await client.$disconnect();
+      }
+    }
+    if (mode === "start" && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
+      log("No production build yet: running next build (about a minute)…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+      if (build.status !== 0) throw new Error("next build failed (see the output above).");
+    }
+  } catch (error) {
+    await database.stop().catch(() => {});
+    throw error;
+  }
+
+  const next = spawn(process.execPath, [nextBin, mode, "--port", String(config.port)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: config.authSecret,
+      NEXTAUTH_URL: config.authUrl,
+      EXCHANGE_DESK_DEMO: config.seedDemoData ? "1" : "0",
+      ...(mode === "start" ? { NODE_ENV: "production" } : {}),
+    },
+  });
+  children.next = next;
+  next.on("exit", (code) => void stop(stopping ? 0 : (code ?? 1)));
+
+  log(`Exchange Desk is starting at ${config.authUrl}`);
+  if (config.seedDemoData) {
+    log(`Demo sign-ins (password ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(34)} ${account.description}`);
+  }
+  log("Press Ctrl-C to stop.");
+}
+
+main().catch((error) => fail(error));

@@ -1,0 +1,62 @@
+// npm run user:create -- --email a@b.gov.hk --role ADMIN|COORDINATOR [--side HK] [--name "…"]
+// Creates the first real accounts of a deployment. The password is read from the terminal, or generated and shown once.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline/promises";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/password.ts";
+import { fail } from "./runtime/console.ts";
+import { withDatabase } from "./runtime/database.ts";
+import { applyPendingMigrations } from "./db/migrations.ts";
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    side: { type: "string" },
+    name: { type: "string" },
+    "generate-password": { type: "boolean", default: false },
+  },
+});
+
+const roles = ["ADMIN", "COORDINATOR"] as const;
+const email = values.email?.trim().toLowerCase();
+const role = values.role?.toUpperCase();
+if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) fail("Give a valid --email.");
+if (!roles.includes(role as (typeof roles)[number])) fail(`--role must be one of ${roles.join(", ")} (officers and supervisors are created in the app).`);
+if (role === "COORDINATOR" && !values.side) fail("A coordinator needs --side, the jurisdiction code of its side (e.g. HK or SZ).");
+
+async function readPassword(): Promise<{ password: string; generated: boolean }> {
+  if (values["generate-password"] || !process.stdin.isTTY) {
+    return { password: randomBytes(18).toString("base64url"), generated: true };
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const password = await prompt.question(`Password (at least ${MIN_PASSWORD_LENGTH} characters; empty = generate one): `);
+  prompt.close();
+  if (!password) return { password: randomBytes(18).toString("base64url"), generated: true };
+  if (password.length < MIN_PASSWORD_LENGTH) fail(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  return { password, generated: false };
+}
+
+withDatabase(async (url) => {
+  await applyPendingMigrations(url);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    const jurisdiction = values.side ? await db.jurisdiction.findUnique({ where: { code: values.side.toUpperCase() } }) : null;
+    if (values.side && !jurisdiction) fail(`No jurisdiction with code ${values.side}. Known codes: ${(await db.jurisdiction.findMany()).map((j) => j.code).join(", ") || "none yet"}.`);
+    if (await db.user.findUnique({ where: { email } })) fail(`A user with email ${email} already exists.`);
+    const { password, generated } = await readPassword();
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: email!, name: values.name ?? email!, role: role as (typeof roles)[number], jurisdictionId: jurisdiction?.id ?? null, passwordHash: await hashPassword(password) },
+      });
+      await tx.auditLog.create({ data: { action: "user.created", entityType: "User", entityId: created.id, after: { email, role, side: values.side ?? null, via: "cli" } } });
+      return created;
+    });
+    console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
+    if (generated) console.log(`Generated password (shown once): ${password}`);
+  } finally {
+    await db.$disconnect();
+  }
+}).catch((error) => fail(error));
