@@ -1,7 +1,7 @@
 // `npm start` and `npm run dev`: database (embedded unless DATABASE_URL is set) → migrations → demo data →
 // Next. Ctrl-C stops Next first, then PostgreSQL. See docs/decisions/004-embedded-database.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
@@ -23,6 +23,10 @@ async function main() {
 
   const database = await openAppDatabase(config.dataDir);
   log(database.embedded ? `Embedded PostgreSQL ready (data in ${config.dataDir}).` : "Connected to DATABASE_URL.");
+  if (database.embedded) {
+    // For local tools and the e2e tests, which need the embedded cluster's address (its port changes per start).
+    writeFileSync(path.join(config.dataDir, "runtime.json"), JSON.stringify({ databaseUrl: database.url, port: config.port }), { mode: 0o600 });
+  }
   const children: { next?: ChildProcess } = {};
   let stopping = false;
   const stop = async (exitCode: number) => {
@@ -59,7 +63,7 @@ async function main() {
         await client.$disconnect();
       }
     }
-    if (mode === "start" && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
+    if (mode === "start" && !existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
       log("No production build yet: running next build (about a minute)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("next build failed (see the output above).");

@@ -53,14 +53,14 @@ export async function writePlacementXlsx(
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
     const header = sheet.addRow(columns.map((column) => column.header));
-    header.font = { bold: true };
+    
     header.commit();
 
     let rowCount = 0;
     for await (const row of rows) {
       const sheetRow = sheet.addRow(columns.map((column) => cellValue(row, column.key)));
       sheetRow.eachCell((cell) => {
-        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+        
       });
       sheetRow.commit();
       rowCount += 1;
@@ -75,20 +75,19 @@ export async function writePlacementXlsx(
   }
 }
 
-interface PrivateWorksheetStream {
-  pipes?: Array<{ _writableState?: { needDrain?: boolean }; once?: (event: "drain", listener: () => void) => unknown }>;
+interface PrivateZipEntry extends NodeJS.EventEmitter {
+  _writableState?: { needDrain?: boolean };
 }
 
 /**
  * exceljs writes each worksheet into its zip stream ignoring backpressure, so with a row source that is faster
- * than compression the uncompressed sheet piles up in memory (about 0.2 KB a row, unbounded). The zip entry it
+ * than compression the uncompressed sheet piles up in memory (hundreds of bytes a row, unbounded). The zip entry it
  * writes to is private; if a future exceljs changes that, this degrades to waiting for the output only.
  */
 async function letZipCatchUp(sheet: object, output: Writable): Promise<void> {
-  const zipEntry = (sheet as { _stream?: PrivateWorksheetStream })._stream?.pipes?.[0];
-  if (zipEntry?._writableState?.needDrain && zipEntry.once) {
-    const entry = zipEntry;
-    await new Promise<void>((resolve) => entry.once?.("drain", resolve));
+  const zipEntry = (sheet as { _stream?: { pipes?: PrivateZipEntry[] } })._stream?.pipes?.[0];
+  if (zipEntry?._writableState?.needDrain) {
+    await once(zipEntry, "drain");
   } else if (output.writableNeedDrain) {
     await once(output, "drain");
   } else {
