@@ -10,6 +10,12 @@ export interface NavigationItem {
 const items: NavigationItem[] = [
   { href: "/", labelKey: "home", permission: "dashboard:view" },
   { href: "/cohorts", labelKey: "cohorts", permission: "cohort:view" },
+  { href: "/approvals", labelKey: "approvals", permission: "placement:approveSending" },
+  { href: "/officers", labelKey: "officers", permission: "officer:view" },
+  { href: "/host-units", labelKey: "hostUnits", permission: "hostUnit:view" },
+  { href: "/schedule", labelKey: "schedule", permission: "schedule:view" },
+  { href: "/reports", labelKey: "reports", permission: "report:export" },
+  { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
 ];
 

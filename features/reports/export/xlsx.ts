@@ -53,14 +53,14 @@ export async function writePlacementXlsx(
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
     const header = sheet.addRow(columns.map((column) => column.header));
-    
+    header.font = { bold: true };
     header.commit();
 
     let rowCount = 0;
     for await (const row of rows) {
       const sheetRow = sheet.addRow(columns.map((column) => cellValue(row, column.key)));
       sheetRow.eachCell((cell) => {
-        
+        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
       });
       sheetRow.commit();
       rowCount += 1;

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { hasPermission, isAllowed, permissions, sideInCohort, type Actor, type Permission, type Resource } from "./authorization";
+
+// The full matrix: every permission × every role × a record on the actor's own side / the other side / its own
+// record / someone else's. Each row states the expected answer; a new permission without rows fails the last test.
+const HK = "hk";
+const SZ = "sz";
+const BJ = "bj";
+
+const actors = {
+  admin: { userId: "u-admin", email: "a@x", name: "Admin", role: "ADMIN", jurisdictionId: null, officerId: null, hostUnitId: null },
+  hkCoordinator: { userId: "u-hkc", email: "h@x", name: "HK", role: "COORDINATOR", jurisdictionId: HK, officerId: null, hostUnitId: null },
+  szCoordinator: { userId: "u-szc", email: "s@x", name: "SZ", role: "COORDINATOR", jurisdictionId: SZ, officerId: null, hostUnitId: null },
+  bjCoordinator: { userId: "u-bjc", email: "b@x", name: "BJ", role: "COORDINATOR", jurisdictionId: BJ, officerId: null, hostUnitId: null },
+  szSupervisor: { userId: "u-sup", email: "p@x", name: "Sup", role: "SUPERVISOR", jurisdictionId: SZ, officerId: null, hostUnitId: "unit-sz-1" },
+  hkOfficer: { userId: "u-off", email: "o@x", name: "Off", role: "OFFICER", jurisdictionId: HK, officerId: "officer-1", hostUnitId: null },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof actors;
+
+const hkToSz = { sendingJurisdictionId: HK, hostJurisdictionId: SZ };
+const resources = {
+  cohortHkToSz: { kind: "cohort", ...hkToSz },
+  ownPlacement: { kind: "placement", officerId: "officer-1", hostUnitId: "unit-sz-1", cohort: hkToSz },
+  otherPlacement: { kind: "placement", officerId: "officer-2", hostUnitId: "unit-sz-2", cohort: hkToSz },
+  hkOfficerRecord: { kind: "officer", id: "officer-1", jurisdictionId: HK },
+  szUnit1: { kind: "hostUnit", id: "unit-sz-1", jurisdictionId: SZ },
+} satisfies Record<string, Resource>;
+type ResourceName = keyof typeof resources;
+
+/** "ownAccount": permissions over the actor's own account (its calendar feed), checked by role alone. */
+type Row = [Permission, ResourceName | "ownAccount", Partial<Record<ActorName, boolean>>];
+// Actors not named in a row are expected to be denied.
+const matrix: Row[] = [
+  ["cohort:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["cohort:manage", "cohortHkToSz", { admin: true, hkCoordinator: true }],
+  ["placement:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["placement:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["placement:nominate", "cohortHkToSz", { hkCoordinator: true }],
+  ["placement:assign", "otherPlacement", { szCoordinator: true }],
+  ["placement:approveSending", "otherPlacement", { hkCoordinator: true }],
+  ["placement:approveHost", "otherPlacement", { szCoordinator: true }],
+  ["placement:withdraw", "otherPlacement", { hkCoordinator: true, szCoordinator: true }],
+  ["schedule:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["schedule:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["schedule:editCohort", "cohortHkToSz", { hkCoordinator: true, szCoordinator: true }],
+  ["schedule:editPlacement", "ownPlacement", { szCoordinator: true, szSupervisor: true }],
+  ["schedule:editPlacement", "otherPlacement", { szCoordinator: true }],
+  ["officer:view", "hkOfficerRecord", { admin: true, hkCoordinator: true }],
+  ["officer:manage", "hkOfficerRecord", { hkCoordinator: true }],
+  ["officer:import", "hkOfficerRecord", { hkCoordinator: true }],
+  ["hostUnit:view", "szUnit1", { admin: true, szCoordinator: true, szSupervisor: true }],
+  ["hostUnit:manageCapacity", "szUnit1", { szCoordinator: true }],
+  ["report:export", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["referenceData:manage", "cohortHkToSz", { admin: true }],
+  ["user:manage", "cohortHkToSz", { admin: true }],
+  ["audit:view", "cohortHkToSz", { admin: true }],
+  ["calendarFeed:manage", "ownAccount", { hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
+  ["dashboard:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["referenceData:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+];
+
+describe("authorization matrix", () => {
+  for (const [permission, resourceName, allowed] of matrix) {
+    for (const actorName of Object.keys(actors) as ActorName[]) {
+      const expected = allowed[actorName] ?? false;
+      it(`${actorName} ${expected ? "may" : "may not"} ${permission} on ${resourceName}`, () => {
+        const actor = actors[actorName];
+        const answer = resourceName === "ownAccount" ? hasPermission(actor, permission) : isAllowed(actor, permission, resources[resourceName]);
+        expect(answer).toBe(expected);
+      });
+    }
+  }
+
+  it("has rows for every permission", () => {
+    const covered = new Set(matrix.map(([permission]) => permission));
+    expect(permissions.filter((permission) => !covered.has(permission))).toEqual([]);
+  });
+});
+
+describe("fails closed", () => {
+  it("denies a missing actor", () => {
+    expect(hasPermission(null, "dashboard:view")).toBe(false);
+    expect(isAllowed(undefined, "cohort:view", resources.cohortHkToSz)).toBe(false);
+  });
+
+  it("denies an unknown role", () => {
+    const stranger = { ...actors.hkCoordinator, role: "AUDITOR" } as unknown as Actor;
+    expect(hasPermission(stranger, "dashboard:view")).toBe(false);
+    expect(isAllowed(stranger, "cohort:view", resources.cohortHkToSz)).toBe(false);
+  });
+
+  it("denies a coordinator without a side", () => {
+    expect(isAllowed({ ...actors.hkCoordinator, jurisdictionId: null }, "cohort:view", resources.cohortHkToSz)).toBe(false);
+  });
+
+  it("denies a supervisor without a host unit on placements", () => {
+    const placement = { ...resources.otherPlacement, hostUnitId: null };
+    expect(isAllowed({ ...actors.szSupervisor, hostUnitId: null }, "placement:view", placement)).toBe(false);
+  });
+});
+
+describe("sides are derived from the cohort, never from names", () => {
+  it("swaps sending and host for a cohort in the other direction", () => {
+    const szToHk = { kind: "cohort" as const, sendingJurisdictionId: SZ, hostJurisdictionId: HK };
+    expect(sideInCohort(actors.szCoordinator, szToHk)).toBe("sending");
+    expect(sideInCohort(actors.hkCoordinator, szToHk)).toBe("host");
+    expect(isAllowed(actors.szCoordinator, "placement:nominate", szToHk)).toBe(true);
+    expect(isAllowed(actors.hkCoordinator, "placement:nominate", szToHk)).toBe(false);
+    expect(isAllowed(actors.hkCoordinator, "placement:approveHost", szToHk)).toBe(true);
+  });
+
+  it("gives a third city's coordinator nothing in a cohort it is not part of", () => {
+    expect(sideInCohort(actors.bjCoordinator, hkToSz)).toBeNull();
+  });
+});
