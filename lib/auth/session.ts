@@ -19,8 +19,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
   if (!claims?.id) return null;
-  const user = await db.user.findUnique({ where: { id: claims.id } });
-  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  return loadSessionUser(claims.id, claims.sessionVersion);
+});
+
+/** The user behind a session token, or null when the account was deactivated or its session version bumped. */
+export async function loadSessionUser(userId: string, sessionVersion: number | undefined): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.id,
     email: user.email,
@@ -31,7 +36,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     hostUnitId: user.hostUnitId,
     locale: fromDatabaseLocale(user.locale),
   };
-});
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireSessionUser(): Promise<SessionUser> {

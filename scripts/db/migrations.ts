@@ -43,9 +43,10 @@ export async function readMigrationStatus(databaseUrl: string): Promise<Migratio
 }
 
 /** The SQL that schema.prisma needs beyond the newest migration's snapshot; empty when they agree. */
-export async function computeUnmigratedSchemaChange(): Promise<string> {
+export async function computeUnmigratedSchemaChange(databaseUrl?: string): Promise<string> {
   const snapshot = existsSync(snapshotPath) ? readFileSync(snapshotPath, "utf8") : "";
-  const sql = await withScratchDatabase((url) => diffDatamodels(url, snapshot, readFileSync(schemaPath, "utf8")));
+  const diff = (url: string) => diffDatamodels(url, snapshot, readFileSync(schemaPath, "utf8"));
+  const sql = databaseUrl ? await diff(databaseUrl) : await withScratchDatabase(diff);
   return isEmptyMigration(sql) ? "" : sql;
 }
 

@@ -433,7 +433,8 @@ ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_actorId_fkey" FOREIGN KEY ("acto
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Integrity that Prisma's schema language cannot express. Kept by hand; see docs/decisions/003-database-integrity.md.
--- Each violation carries a named constraint so lib/database-errors.ts can translate it into a user-facing message.
+-- Each violation names its constraint in the message text as well: adapter-pg passes on only the SQLSTATE and the
+-- message, and lib/database-errors.ts translates by that name into a user-facing message.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
@@ -474,18 +475,18 @@ DECLARE
 BEGIN
   SELECT * INTO cohort_row FROM "Cohort" WHERE "id" = NEW."cohortId";
   IF NEW."startDate" < cohort_row."startDate" OR NEW."endDate" > cohort_row."endDate" THEN
-    RAISE EXCEPTION 'placement dates lie outside the cohort window' USING ERRCODE = '23514', CONSTRAINT = 'Placement_within_cohort_window';
+    RAISE EXCEPTION 'placement dates lie outside the cohort window (constraint "Placement_within_cohort_window")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_within_cohort_window';
   END IF;
   IF TG_OP = 'INSERT' OR OLD."officerId" IS DISTINCT FROM NEW."officerId" OR OLD."cohortId" IS DISTINCT FROM NEW."cohortId" THEN
     IF NOT EXISTS (SELECT 1 FROM "Officer" WHERE "id" = NEW."officerId" AND "jurisdictionId" = cohort_row."sendingJurisdictionId") THEN
-      RAISE EXCEPTION 'officer is not from the sending side of the cohort' USING ERRCODE = '23514', CONSTRAINT = 'Placement_officer_from_sending_side';
+      RAISE EXCEPTION 'officer is not from the sending side of the cohort (constraint "Placement_officer_from_sending_side")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_officer_from_sending_side';
     END IF;
   END IF;
   IF NEW."hostUnitId" IS NOT NULL AND NEW."status" <> 'WITHDRAWN' AND (
        TG_OP = 'INSERT' OR OLD."hostUnitId" IS DISTINCT FROM NEW."hostUnitId"
        OR OLD."cohortId" IS DISTINCT FROM NEW."cohortId" OR OLD."status" = 'WITHDRAWN') THEN
     IF NOT EXISTS (SELECT 1 FROM "HostUnit" WHERE "id" = NEW."hostUnitId" AND "jurisdictionId" = cohort_row."hostJurisdictionId") THEN
-      RAISE EXCEPTION 'host unit is not on the host side of the cohort' USING ERRCODE = '23514', CONSTRAINT = 'Placement_host_unit_on_host_side';
+      RAISE EXCEPTION 'host unit is not on the host side of the cohort (constraint "Placement_host_unit_on_host_side")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_host_unit_on_host_side';
     END IF;
     PERFORM 1 FROM "HostUnit" WHERE "id" = NEW."hostUnitId" FOR NO KEY UPDATE;
     SELECT coalesce(
@@ -495,7 +496,7 @@ BEGIN
     SELECT count(*) INTO used FROM "Placement"
       WHERE "hostUnitId" = NEW."hostUnitId" AND "cohortId" = NEW."cohortId" AND "status" <> 'WITHDRAWN' AND "id" <> NEW."id";
     IF used >= unit_capacity THEN
-      RAISE EXCEPTION 'host unit has no place left in this cohort' USING ERRCODE = '23514', CONSTRAINT = 'Placement_host_unit_capacity';
+      RAISE EXCEPTION 'host unit has no place left in this cohort (constraint "Placement_host_unit_capacity")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_host_unit_capacity';
     END IF;
   END IF;
   RETURN NEW;
@@ -512,7 +513,7 @@ BEGIN
   SELECT count(*) INTO used FROM "Placement"
     WHERE "hostUnitId" = NEW."hostUnitId" AND "cohortId" = NEW."cohortId" AND "status" <> 'WITHDRAWN';
   IF used > NEW."capacity" THEN
-    RAISE EXCEPTION 'capacity is below the places already taken' USING ERRCODE = '23514', CONSTRAINT = 'HostUnitCapacity_not_below_used';
+    RAISE EXCEPTION 'capacity is below the places already taken (constraint "HostUnitCapacity_not_below_used")' USING ERRCODE = '23514', CONSTRAINT = 'HostUnitCapacity_not_below_used';
   END IF;
   RETURN NEW;
 END;
@@ -523,7 +524,7 @@ CREATE FUNCTION "cohort_window_integrity"() RETURNS trigger LANGUAGE plpgsql AS 
 BEGIN
   IF EXISTS (SELECT 1 FROM "Placement" WHERE "cohortId" = NEW."id" AND "status" <> 'WITHDRAWN'
              AND ("startDate" < NEW."startDate" OR "endDate" > NEW."endDate")) THEN
-    RAISE EXCEPTION 'placements lie outside the new cohort window' USING ERRCODE = '23514', CONSTRAINT = 'Cohort_window_covers_placements';
+    RAISE EXCEPTION 'placements lie outside the new cohort window (constraint "Cohort_window_covers_placements")' USING ERRCODE = '23514', CONSTRAINT = 'Cohort_window_covers_placements';
   END IF;
   RETURN NEW;
 END;
@@ -533,7 +534,7 @@ CREATE TRIGGER "cohort_window_integrity" BEFORE UPDATE OF "startDate", "endDate"
 -- The audit log is append-only for everyone who connects through the application.
 CREATE FUNCTION "audit_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = '42501', CONSTRAINT = 'AuditLog_append_only';
+  RAISE EXCEPTION 'the audit log is append-only (constraint "AuditLog_append_only")' USING ERRCODE = '42501', CONSTRAINT = 'AuditLog_append_only';
 END;
 $$;
 CREATE TRIGGER "audit_log_append_only" BEFORE UPDATE OR DELETE ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();
