@@ -87,6 +87,30 @@ class CollectingWritable extends Writable {
   }
 }
 
+/** An output whose reader goes away (like a browser cancelling a download) once the first bytes arrive. */
+class ClosingWritable extends Writable {
+  _write(_chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    callback();
+    this.destroy();
+  }
+}
+
+function endlessRows(): { rows: AsyncGenerator<PlacementReportRow>; state: { yielded: number; closed: boolean } } {
+  const state = { yielded: 0, closed: false };
+  async function* rows(): AsyncGenerator<PlacementReportRow> {
+    try {
+      for (;;) {
+        state.yielded += 1;
+        if (state.yielded % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+        yield placement({ officerNameEn: `Officer ${state.yielded}` });
+      }
+    } finally {
+      state.closed = true;
+    }
+  }
+  return { rows: rows(), state };
+}
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
@@ -142,27 +166,16 @@ describe("placementCsvStream", () => {
     expect(text).not.toContain("S1234567");
   });
 
-  it("pulls rows only as fast as the stream is read", async () => {
-    let yielded = 0;
-    let closed = false;
-    async function* endless(): AsyncGenerator<PlacementReportRow> {
-      try {
-        for (;;) {
-          yielded += 1;
-          yield placement();
-        }
-      } finally {
-        closed = true;
-      }
-    }
-    const stream = placementCsvStream(endless(), WITH_STAFF_NUMBER);
+  it("pulls rows only as fast as the stream is read, and closes the source when the reader stops", async () => {
+    const { rows, state } = endlessRows();
+    const stream = placementCsvStream(rows, WITH_STAFF_NUMBER);
     for await (const chunk of stream) {
       expect(chunk).toBeDefined();
       break; // leaving the loop destroys the stream
     }
     await new Promise((resolve) => setImmediate(resolve));
-    expect(yielded).toBeLessThan(2_000);
-    expect(closed).toBe(true);
+    expect(state.yielded).toBeLessThan(2_000);
+    expect(state.closed).toBe(true);
   });
 
   it("fails the stream when the row source fails", async () => {
@@ -224,6 +237,14 @@ describe("writePlacementXlsx", () => {
       // XML 1.0 cannot carry a bare CR, so it arrives as a line feed; the text is otherwise unchanged
       expect(cell.text).toBe(value.replace("\r", "\n"));
     });
+  });
+
+  it("stops reading rows and rejects when the output closes early", async () => {
+    const { rows, state } = endlessRows();
+    await expect(writePlacementXlsx(rows, WITH_STAFF_NUMBER, meta(), new ClosingWritable())).rejects.toThrow(
+      /premature close/i,
+    );
+    expect(state.closed).toBe(true);
   });
 
   it("has no staff number column unless the caller asks for it", async () => {
@@ -305,6 +326,11 @@ describe("writePlacementPdf", () => {
     const text = pages.join("\n");
     expect(text).not.toContain("Staff number");
     expect(text).not.toContain("S1234567");
+  });
+
+  it("rejects when the output closes early", async () => {
+    const output = new ClosingWritable();
+    await expect(writePlacementPdf(asRows(SAMPLE_ROWS), ENGLISH_COLUMNS, meta(), output)).rejects.toThrow(/premature close/i);
   });
 
   it("refuses more rows than a PDF is meant for, before writing anything", async () => {

@@ -80,7 +80,10 @@ interface PagePlan {
 /**
  * Writes an A4 landscape PDF: title, a table whose header repeats on every page, cells that wrap, and a footer
  * with who generated it, when, and "Page X of Y". The CJK font (Traditional and Simplified) is embedded as a
- * subset of the glyphs used. `output` is ended on success and destroyed on failure.
+ * subset of the glyphs used.
+ *
+ * `output` is ended on success. On failure, including `output` closing early, the promise rejects and `output` is
+ * destroyed.
  */
 export async function writePlacementPdf(
   rows: AsyncIterable<PlacementReportRow>,
@@ -89,6 +92,7 @@ export async function writePlacementPdf(
   output: Writable,
 ): Promise<void> {
   const outputFinished = finished(output, { readable: false });
+  outputFinished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
   try {
     const fonts = resolvePdfFonts(meta.locale);
     const rowTexts = await collectRowTexts(rows, columns);
@@ -125,8 +129,7 @@ export async function writePlacementPdf(
     doc.end();
     await outputFinished;
   } catch (error) {
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
-    await outputFinished.catch(() => {});
+    output.destroy();
     throw error;
   }
 }

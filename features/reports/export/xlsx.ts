@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import { cellValue, displayWidth } from "./cell-values";
@@ -28,8 +29,10 @@ const TYPICAL_WIDTH: Record<keyof PlacementReportRow, number> = {
 /**
  * Streams placement rows into an XLSX workbook, committing each row as it goes. Cells are typed (dates are real
  * Excel dates shown as yyyy-mm-dd); the header is bold, frozen and carries an autofilter. Text such as
- * `=HYPERLINK(...)` is stored as an inline string, never as a formula. `output` is ended on success and
- * destroyed on failure.
+ * `=HYPERLINK(...)` is stored as a string value, never as a formula (no <f> element is written).
+ *
+ * `output` is ended on success. On failure, including `output` closing early (a client that went away), the
+ * promise rejects, reading rows stops, and `output` is destroyed.
  */
 export async function writePlacementXlsx(
   rows: AsyncIterable<PlacementReportRow>,
@@ -37,12 +40,14 @@ export async function writePlacementXlsx(
   meta: ExportMeta,
   output: Writable,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  workbook.creator = meta.generatedBy;
-  workbook.created = meta.generatedAt;
-  workbook.title = meta.title;
+  const outputFinished = finished(output, { readable: false });
+  outputFinished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
 
   try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+    workbook.creator = meta.generatedBy;
+    workbook.created = meta.generatedAt;
+    workbook.title = meta.title;
     const sheet = workbook.addWorksheet(worksheetName(meta.title), {
       views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
     });
@@ -64,13 +69,16 @@ export async function writePlacementXlsx(
       });
       sheetRow.commit();
       rowCount += 1;
-      if (rowCount % ROWS_BETWEEN_FLOW_CHECKS === 0) await letZipCatchUp(sheet, output);
+      if (rowCount % ROWS_BETWEEN_FLOW_CHECKS === 0) {
+        // exceljs waits forever on a destroyed output, so its early end is raced explicitly
+        await Promise.race([letZipCatchUp(sheet, output), outputFinished]);
+      }
     }
 
     sheet.commit();
-    await workbook.commit();
+    await Promise.all([workbook.commit(), outputFinished]);
   } catch (error) {
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
+    output.destroy();
     throw error;
   }
 }
@@ -95,8 +103,9 @@ async function letZipCatchUp(sheet: object, output: Writable): Promise<void> {
   }
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ] */
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
 function worksheetName(title: string): string {
-  const cleaned = title.replace(/[:\\/?*[\]]/g, " ").trim();
-  return Array.from(cleaned).slice(0, 31).join("") || "Report";
+  const cleaned = title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim();
+  const shortened = Array.from(cleaned).slice(0, 31).join("");
+  return shortened.replace(/^'+|'+$/g, "").trim() || "Report";
 }
