@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/password.ts";
 import { fail } from "./runtime/console.ts";
+import { ConfigurationError } from "./runtime/config.ts";
 import { withDatabase } from "./runtime/database.ts";
 import { applyPendingMigrations } from "./db/migrations.ts";
 
@@ -35,8 +36,13 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
   const password = await prompt.question(`Password (at least ${MIN_PASSWORD_LENGTH} characters; empty = generate one): `);
   prompt.close();
   if (!password) return { password: randomBytes(18).toString("base64url"), generated: true };
-  if (password.length < MIN_PASSWORD_LENGTH) fail(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new ConfigurationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
   return { password, generated: false };
+}
+
+/** Inside withDatabase: throw, so the embedded database is stopped before the process exits with the message. */
+function refuse(message: string): never {
+  throw new ConfigurationError(message);
 }
 
 withDatabase(async (url) => {
@@ -44,8 +50,8 @@ withDatabase(async (url) => {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     const jurisdiction = values.side ? await db.jurisdiction.findUnique({ where: { code: values.side.toUpperCase() } }) : null;
-    if (values.side && !jurisdiction) fail(`No jurisdiction with code ${values.side}. Known codes: ${(await db.jurisdiction.findMany()).map((j) => j.code).join(", ") || "none yet"}.`);
-    if (await db.user.findUnique({ where: { email } })) fail(`A user with email ${email} already exists.`);
+    if (values.side && !jurisdiction) refuse(`No jurisdiction with code ${values.side}. Known codes: ${(await db.jurisdiction.findMany()).map((j) => j.code).join(", ") || "none yet"}.`);
+    if (await db.user.findUnique({ where: { email } })) refuse(`A user with email ${email} already exists.`);
     const { password, generated } = await readPassword();
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
