@@ -1,0 +1,345 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { diffRecords, writeAudit } from "@/lib/audit";
+import { isAllowed, type Actor } from "@/lib/authorization";
+import { db } from "@/lib/db";
+import { AppError, ForbiddenError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import { formatOfficerName } from "@/features/officers/names";
+import { columnForHeader } from "./columns";
+import { parseImportFile, type FileProblem, type ParsedSheet } from "./parse";
+import { validateOfficerSheet, type ExistingOfficer, type ImportOfficerRow, type ImportReferences, type ImportRowError } from "./validate";
+
+// Bulk import of officers by a coordinator, for its own side only: preview (nothing written) and commit (all rows
+// in one transaction, or none). Rows are matched to existing officers by staff number within the coordinator's
+// jurisdiction — never across sides. See docs/decisions/012-officer-import.md.
+
+type Tx = Prisma.TransactionClient;
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ImportPhase = "reading" | "checking" | "saving";
+export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
+
+export type RowAction = "create" | "update" | "unchanged";
+
+export interface ImportSampleRow {
+  rowNumber: number;
+  staffNumber: string;
+  name: string;
+  chineseName: string | null;
+  action: RowAction;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  format: ParsedSheet["format"] | null;
+  sha256: string;
+  rowCount: number;
+  counts: Record<RowAction, number>;
+  fileProblems: FileProblem[];
+  /** The first errors (at most `maxReportedErrors`), in row order; `errorCount` has them all. */
+  errors: ImportRowError[];
+  errorCount: number;
+  sample: ImportSampleRow[];
+}
+
+export interface ImportCommitResult {
+  counts: Record<RowAction, number>;
+  rowCount: number;
+}
+
+export const maxReportedErrors = 500;
+const sampleSize = 20;
+const auditEntity = "officer";
+
+function importingJurisdiction(actor: Actor): string {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) throw new ForbiddenError();
+  if (!isAllowed(actor, "officer:import", { kind: "officer", id: "", jurisdictionId: actor.jurisdictionId })) throw new ForbiddenError();
+  return actor.jurisdictionId;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Staff numbers as written in the file, normalised like the schema does, to look up existing officers in one query. */
+function staffNumbersIn(sheet: ParsedSheet): string[] {
+  const index = sheet.headers.findIndex((header) => columnForHeader(header) === "staffNumber");
+  if (index < 0) return [];
+  return [...new Set(sheet.rows.map((row) => (row.cells[index] ?? "").trim().toUpperCase()).filter(Boolean))];
+}
+
+interface ExistingRow extends ExistingOfficer {
+  staffNumber: string;
+  surname: string;
+  givenName: string;
+  otherName: string | null;
+  chineseName: string | null;
+  workEmail: string;
+}
+
+async function loadReferences(client: Tx | typeof db, jurisdictionId: string, staffNumbers: string[], lock: boolean) {
+  if (lock) {
+    // Row locks on the officers the file touches: a form edit running now waits, then meets the new version.
+    await client.$queryRaw`SELECT "id" FROM "Officer" WHERE "jurisdictionId" = ${jurisdictionId} AND "staffNumber" = ANY(${staffNumbers}::text[]) FOR UPDATE`;
+  }
+  const [ranks, departments, fields, existing] = await Promise.all([
+    client.rank.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } }),
+    client.department.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } }),
+    client.field.findMany({ select: { id: true, code: true, active: true } }),
+    client.$queryRaw<ExistingRow[]>`
+      SELECT o."id", o."staffNumber", o."surname", o."givenName", o."otherName", o."chineseName", o."rankId", o."departmentId", o."workEmail",
+             coalesce(array_agg(f."fieldId" ORDER BY f."fieldId") FILTER (WHERE f."fieldId" IS NOT NULL), '{}') AS "fieldIds"
+      FROM "Officer" o LEFT JOIN "OfficerField" f ON f."officerId" = o."id"
+      WHERE o."jurisdictionId" = ${jurisdictionId} AND o."staffNumber" = ANY(${staffNumbers}::text[])
+      GROUP BY o."id"`,
+  ]);
+  const byCode = (rows: { id: string; code: string; active: boolean }[]) => new Map(rows.map((row) => [row.code.toUpperCase(), { id: row.id, active: row.active }]));
+  const references: ImportReferences = {
+    ranks: byCode(ranks),
+    departments: byCode(departments),
+    fields: byCode(fields),
+    existing: new Map(existing.map((row) => [row.staffNumber, row])),
+  };
+  return { references, existing: new Map(existing.map((row) => [row.id, row])) };
+}
+
+/** The values an existing officer ends up with: columns missing from the file keep what the officer has. */
+function mergedValues(row: ImportOfficerRow, current: ExistingRow | undefined, columns: Set<string>) {
+  return {
+    surname: row.surname,
+    givenName: row.givenName,
+    otherName: columns.has("otherName") || !current ? row.otherName : current.otherName,
+    chineseName: columns.has("chineseName") || !current ? row.chineseName : current.chineseName,
+    rankId: row.rankId,
+    departmentId: row.departmentId,
+    workEmail: row.workEmail,
+    fieldIds: [...(row.fieldIds ?? current?.fieldIds ?? [])].sort(),
+  };
+}
+
+type Merged = ReturnType<typeof mergedValues>;
+
+function isUnchanged(merged: Merged, current: ExistingRow): boolean {
+  return (
+    merged.surname === current.surname &&
+    merged.givenName === current.givenName &&
+    merged.otherName === current.otherName &&
+    merged.chineseName === current.chineseName &&
+    merged.rankId === current.rankId &&
+    merged.departmentId === current.departmentId &&
+    merged.workEmail === current.workEmail &&
+    merged.fieldIds.join() === [...current.fieldIds].sort().join()
+  );
+}
+
+interface Plan {
+  sheet: ParsedSheet | null;
+  fileProblems: FileProblem[];
+  errors: ImportRowError[];
+  creates: { row: ImportOfficerRow; values: Merged }[];
+  updates: { row: ImportOfficerRow; values: Merged; current: ExistingRow }[];
+  unchanged: ImportOfficerRow[];
+}
+
+async function planImport(client: Tx | typeof db, jurisdictionId: string, file: ImportFile, lock: boolean, onProgress?: ImportProgress): Promise<Plan> {
+  const empty = { errors: [], creates: [], updates: [], unchanged: [] };
+  onProgress?.("reading", 0, file.bytes.byteLength);
+  const parsed = await parseImportFile(file.bytes, file.name);
+  if (!parsed.ok) return { sheet: null, fileProblems: [parsed.problem], ...empty };
+  const sheet = parsed.sheet;
+  onProgress?.("checking", 0, sheet.rows.length);
+  const { references, existing } = await loadReferences(client, jurisdictionId, staffNumbersIn(sheet), lock);
+  const validation = validateOfficerSheet(sheet, references);
+  if (validation.fileProblems.length > 0) return { sheet, fileProblems: validation.fileProblems, ...empty };
+  const columns = new Set<string>(validation.columns);
+  const plan: Plan = { sheet, fileProblems: [], errors: validation.errors, creates: [], updates: [], unchanged: [] };
+  for (const row of validation.rows) {
+    const current = row.existingId ? existing.get(row.existingId) : undefined;
+    const values = mergedValues(row, current, columns);
+    if (!current) plan.creates.push({ row, values });
+    else if (isUnchanged(values, current)) plan.unchanged.push(row);
+    else plan.updates.push({ row, values, current });
+  }
+  onProgress?.("checking", sheet.rows.length, sheet.rows.length);
+  return plan;
+}
+
+function countsOf(plan: Plan): Record<RowAction, number> {
+  return { create: plan.creates.length, update: plan.updates.length, unchanged: plan.unchanged.length };
+}
+
+/** Checks a file and reports what a commit would do; writes nothing. */
+export async function previewOfficerImport(actor: Actor, file: ImportFile, onProgress?: ImportProgress): Promise<ImportPreview> {
+  const jurisdictionId = importingJurisdiction(actor);
+  const plan = await planImport(db, jurisdictionId, file, false, onProgress);
+  const actions = new Map<number, RowAction>([
+    ...plan.creates.map(({ row }) => [row.rowNumber, "create"] as const),
+    ...plan.updates.map(({ row }) => [row.rowNumber, "update"] as const),
+    ...plan.unchanged.map((row) => [row.rowNumber, "unchanged"] as const),
+  ]);
+  const valid = [...plan.creates.map(({ row }) => row), ...plan.updates.map(({ row }) => row), ...plan.unchanged].sort((a, b) => a.rowNumber - b.rowNumber);
+  return {
+    fileName: file.name,
+    format: plan.sheet?.format ?? null,
+    sha256: sha256Of(file.bytes),
+    rowCount: plan.sheet?.rows.length ?? 0,
+    counts: countsOf(plan),
+    fileProblems: plan.fileProblems,
+    errors: plan.errors.slice(0, maxReportedErrors),
+    errorCount: plan.errors.length,
+    sample: valid.slice(0, sampleSize).map((row) => ({
+      rowNumber: row.rowNumber,
+      staffNumber: row.staffNumber,
+      name: formatOfficerName(row),
+      chineseName: row.chineseName,
+      action: actions.get(row.rowNumber) ?? "create",
+    })),
+  };
+}
+
+/** Refusal of a commit; carries the same report as a preview so the page can show what is wrong. */
+export class ImportRejectedError extends AppError {
+  constructor(readonly preview: Pick<ImportPreview, "fileProblems" | "errors" | "errorCount">) {
+    super("importRejected");
+    this.name = "ImportRejectedError";
+  }
+}
+
+/**
+ * Writes every row of the file in one transaction, or nothing. The file must be the one that was previewed
+ * (same SHA-256); it is parsed and checked again inside the transaction against the current data, with the
+ * officers it touches locked, so a preview that went stale cannot be committed blindly.
+ */
+export async function commitOfficerImport(
+  actor: Actor,
+  request: RequestContext,
+  file: ImportFile,
+  previewedSha256: string,
+  onProgress?: ImportProgress,
+): Promise<ImportCommitResult> {
+  const jurisdictionId = importingJurisdiction(actor);
+  const sha256 = sha256Of(file.bytes);
+  if (sha256 !== previewedSha256) throw new AppError("importFileChanged");
+  return db.$transaction(
+    async (tx) => {
+      // One import per side at a time: two files creating the same new staff number would otherwise race.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`officer-import:${jurisdictionId}`}))`;
+      const plan = await planImport(tx, jurisdictionId, file, true, onProgress);
+      if (plan.fileProblems.length > 0 || plan.errors.length > 0) {
+        throw new ImportRejectedError({ fileProblems: plan.fileProblems, errors: plan.errors.slice(0, maxReportedErrors), errorCount: plan.errors.length });
+      }
+      const total = plan.creates.length + plan.updates.length;
+      onProgress?.("saving", 0, total);
+      const created = await insertOfficers(tx, jurisdictionId, plan.creates);
+      onProgress?.("saving", plan.creates.length, total);
+      await updateOfficers(tx, plan.updates);
+      await writeRowAudit(tx, actor, request, created, plan.updates);
+      await writeAudit(tx, actor, request, {
+        action: "officer.import",
+        entityType: auditEntity,
+        entityId: null,
+        after: {
+          fileName: file.name,
+          sha256,
+          rows: plan.sheet?.rows.length ?? 0,
+          created: plan.creates.length,
+          updated: plan.updates.length,
+          unchanged: plan.unchanged.length,
+        },
+      });
+      onProgress?.("saving", total, total);
+      return { counts: countsOf(plan), rowCount: plan.sheet?.rows.length ?? 0 };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+async function insertOfficers(tx: Tx, jurisdictionId: string, creates: Plan["creates"]) {
+  if (creates.length === 0) return [];
+  const rows = await tx.officer.createManyAndReturn({
+    data: creates.map(({ row, values }) => ({
+      jurisdictionId,
+      staffNumber: row.staffNumber,
+      surname: values.surname,
+      givenName: values.givenName,
+      otherName: values.otherName,
+      chineseName: values.chineseName,
+      rankId: values.rankId,
+      departmentId: values.departmentId,
+      workEmail: values.workEmail,
+    })),
+    select: { id: true, staffNumber: true },
+  });
+  const idOf = new Map(rows.map((officer) => [officer.staffNumber, officer.id]));
+  const fieldLinks = creates.flatMap(({ row, values }) => values.fieldIds.map((fieldId) => ({ officerId: idOf.get(row.staffNumber)!, fieldId })));
+  if (fieldLinks.length > 0) await tx.officerField.createMany({ data: fieldLinks });
+  return creates.map(({ row, values }) => ({ id: idOf.get(row.staffNumber)!, staffNumber: row.staffNumber, values }));
+}
+
+/** All changed officers in one UPDATE … FROM unnest(…): one round trip however many rows. */
+async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
+  if (updates.length === 0) return;
+  const column = <T>(pick: (update: Plan["updates"][number]) => T) => updates.map(pick);
+  await tx.$executeRaw`
+    UPDATE "Officer" AS o SET
+      "surname" = u.surname, "givenName" = u.given_name, "otherName" = u.other_name, "chineseName" = u.chinese_name,
+      "rankId" = u.rank_id, "departmentId" = u.department_id, "workEmail" = u.work_email,
+      "version" = o."version" + 1, "updatedAt" = now()
+    FROM unnest(
+      ${column((u) => u.current.id)}::text[], ${column((u) => u.values.surname)}::text[], ${column((u) => u.values.givenName)}::text[],
+      ${column((u) => u.values.otherName)}::text[], ${column((u) => u.values.chineseName)}::text[], ${column((u) => u.values.rankId)}::text[],
+      ${column((u) => u.values.departmentId)}::text[], ${column((u) => u.values.workEmail)}::text[]
+    ) AS u(id, surname, given_name, other_name, chinese_name, rank_id, department_id, work_email)
+    WHERE o."id" = u.id`;
+  const fieldChanges = updates.filter(({ values, current }) => values.fieldIds.join() !== [...current.fieldIds].sort().join());
+  if (fieldChanges.length > 0) {
+    await tx.officerField.deleteMany({ where: { officerId: { in: fieldChanges.map(({ current }) => current.id) } } });
+    const links = fieldChanges.flatMap(({ current, values }) => values.fieldIds.map((fieldId) => ({ officerId: current.id, fieldId })));
+    if (links.length > 0) await tx.officerField.createMany({ data: links });
+  }
+}
+
+/**
+ * One audit entry per created or changed officer (so each officer's history shows the import), written with a
+ * single multi-row insert; unchanged rows write nothing. Rank, department and fields are recorded by id here —
+ * resolving codes for thousands of rows would cost a query per table for little gain.
+ */
+async function writeRowAudit(tx: Tx, actor: Actor, request: RequestContext, created: { id: string; staffNumber: string; values: Merged }[], updates: Plan["updates"]) {
+  const entries: Prisma.AuditLogCreateManyInput[] = [];
+  for (const officer of created) {
+    entries.push({
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: "officer.importCreate",
+      entityType: auditEntity,
+      entityId: officer.id,
+      after: { staffNumber: officer.staffNumber, ...officer.values },
+      ipAddress: request.ipAddress,
+      requestId: request.requestId,
+    });
+  }
+  for (const { current, values } of updates) {
+    const { before, after } = diffRecords(
+      { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
+      { ...current, ...values, id: undefined, staffNumber: undefined },
+    );
+    entries.push({
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: "officer.importUpdate",
+      entityType: auditEntity,
+      entityId: current.id,
+      before: before as Prisma.InputJsonValue,
+      after: after as Prisma.InputJsonValue,
+      ipAddress: request.ipAddress,
+      requestId: request.requestId,
+    });
+  }
+  if (entries.length > 0) await tx.auditLog.createMany({ data: entries });
+}

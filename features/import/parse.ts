@@ -1,0 +1,148 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+
+// Reads an uploaded spreadsheet into rows of text cells, whatever produced it: CSV in UTF-8 with or without a BOM
+// (Excel's "CSV UTF-8" writes one), UTF-16 text (Excel's "Unicode Text"), comma, semicolon or tab separated, or an
+// XLSX workbook. Anything else is refused with a reason the user can act on. Pure: no database, no Next.
+
+export const maxImportBytes = 8 * 1024 * 1024;
+export const maxImportRows = 10_000;
+
+export interface SheetRow {
+  /** The row number a spreadsheet program shows (the header is row 1). */
+  rowNumber: number;
+  cells: string[];
+}
+
+export interface ParsedSheet {
+  format: "csv" | "xlsx";
+  headers: string[];
+  rows: SheetRow[];
+}
+
+/** A problem with the file as a whole; `key` names a message in the "import" catalog. */
+export interface FileProblem {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export type ParseResult = { ok: true; sheet: ParsedSheet } | { ok: false, problem: FileProblem };
+
+const textExtensions = new Set(["csv", "txt", "tsv"]);
+
+function extensionOf(fileName: string): string {
+  const match = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
+  return match ? match[1].toLowerCase() : "";
+}
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+const isOleCompound = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParseResult> {
+  if (bytes.byteLength === 0) return { ok: false, problem: { key: "emptyFile" } };
+  if (bytes.byteLength > maxImportBytes) return { ok: false, problem: { key: "fileTooLarge", values: { megabytes: maxImportBytes / 1024 / 1024 } } };
+  const extension = extensionOf(fileName);
+  if (isOleCompound(bytes) || extension === "xls") return { ok: false, problem: { key: "legacyExcel" } };
+  if (extension === "xlsx") {
+    if (!isZip(bytes)) return { ok: false, problem: { key: "notAWorkbook" } };
+    return readWorkbook(bytes);
+  }
+  if (!textExtensions.has(extension)) return { ok: false, problem: { key: "wrongFileType", values: { extension: extension || "?" } } };
+  if (isZip(bytes)) return { ok: false, problem: { key: "wrongFileType", values: { extension } } };
+  const text = decodeText(bytes);
+  if (text === null) return { ok: false, problem: { key: "notUtf8" } };
+  return readDelimitedText(text);
+}
+
+/** UTF-8 (BOM optional) or BOM-marked UTF-16; null for anything else (legacy code pages, binary data). */
+export function decodeText(bytes: Uint8Array): string | null {
+  try {
+    if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
+    if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // NUL never appears in a text file; its presence means a binary file that happens to be valid UTF-8.
+    return text.includes("\u0000") ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** The separator used in the header line: whichever of comma, semicolon and tab occurs most outside quotes. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((delimiter) => [delimiter, firstLine.split(delimiter).length - 1] as const);
+  const [best] = counts.sort((a, b) => b[1] - a[1]);
+  return best[1] > 0 ? best[0] : ",";
+}
+
+function readDelimitedText(text: string): ParseResult {
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+    }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return { ok: false, problem: { key: "malformedCsv", values: { line: line ?? 0 } } };
+  }
+  const numbered = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
+  return toSheet("csv", numbered);
+}
+
+/** Header row = the first row that is neither empty nor a "#" comment; data rows follow, skipping those too. */
+function toSheet(format: ParsedSheet["format"], numbered: SheetRow[]): ParseResult {
+  const meaningful = numbered.filter(({ cells }) => !isBlank(cells) && !isComment(cells));
+  if (meaningful.length === 0) return { ok: false, problem: { key: "noHeader" } };
+  const [header, ...rows] = meaningful;
+  if (rows.length === 0) return { ok: false, problem: { key: "noRows" } };
+  if (rows.length > maxImportRows) return { ok: false, problem: { key: "tooManyRows", values: { maximum: maxImportRows } } };
+  return { ok: true, sheet: { format, headers: header.cells.map((cell) => cell.trim()), rows } };
+}
+
+const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
+const isComment = (cells: string[]) => (cells[0] ?? "").trimStart().startsWith("#");
+
+async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problem: { key: "notAWorkbook" } };
+  }
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) return { ok: false, problem: { key: "notAWorkbook" } };
+  // The template keeps officers on a sheet of that name, next to sheets that document the codes.
+  const sheet = sheets.find((candidate) => officerSheetNames.has(candidate.name.trim().toLowerCase())) ?? sheets[0];
+  const numbered: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as unknown[];
+    const cells: string[] = [];
+    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    numbered.push({ rowNumber, cells });
+  });
+  return toSheet("xlsx", numbered);
+}
+
+const officerSheetNames = new Set(["officers", "人員", "人员"]);
+
+/** The text a user sees in a cell: rich text joined, hyperlinks by their text, formulas by their result. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.richText)) return record.richText.map((part: { text?: string }) => part.text ?? "").join("");
+    if ("result" in record) return cellText(record.result);
+    if ("text" in record) return cellText(record.text);
+    if ("error" in record) return String(record.error);
+  }
+  return String(value);
+}

@@ -1,0 +1,166 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { refuseStaleEdit } from "@/features/audit/last-change";
+import { writeAudit } from "@/lib/audit";
+import { isAllowed, type Actor } from "@/lib/authorization";
+import { readDatabaseError } from "@/lib/database-errors";
+import { db } from "@/lib/db";
+import { todayInHongKong } from "@/lib/dates";
+import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import type { OfficerFields, UpdateOfficerInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+export const officerEntityType = "officer";
+
+/** The coordinator's own side: the only jurisdiction whose officers it may create or change. */
+function managedJurisdiction(actor: Actor): string {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) throw new ForbiddenError();
+  if (!isAllowed(actor, "officer:manage", { kind: "officer", id: "", jurisdictionId: actor.jurisdictionId })) throw new ForbiddenError();
+  return actor.jurisdictionId;
+}
+
+/**
+ * Rank and department must belong to the officer's side and be active — unless it is the value the officer
+ * already has (a rank retired since stays on the record until someone changes it). Fields likewise.
+ */
+async function checkReferences(tx: Tx, jurisdictionId: string, input: OfficerFields, current?: { rankId: string; departmentId: string; fieldIds: string[] }) {
+  const [rank, department, fields] = await Promise.all([
+    tx.rank.findFirst({ where: { id: input.rankId, jurisdictionId }, select: { active: true } }),
+    tx.department.findFirst({ where: { id: input.departmentId, jurisdictionId }, select: { active: true } }),
+    tx.field.findMany({ where: { id: { in: input.fieldIds } }, select: { id: true, active: true } }),
+  ]);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!rank || (!rank.active && current?.rankId !== input.rankId)) fieldErrors.rankId = ["invalidChoice"];
+  if (!department || (!department.active && current?.departmentId !== input.departmentId)) fieldErrors.departmentId = ["invalidChoice"];
+  const usable = new Set(fields.filter((field) => field.active || current?.fieldIds.includes(field.id)).map((field) => field.id));
+  if (input.fieldIds.some((id) => !usable.has(id))) fieldErrors.fieldIds = ["invalidChoice"];
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("checkFields", {}, fieldErrors);
+}
+
+/** What an audit entry records of an officer: codes rather than ids, so the log reads without joins. */
+export async function officerAuditSnapshot(tx: Tx, officerId: string) {
+  const officer = await tx.officer.findUniqueOrThrow({
+    where: { id: officerId },
+    include: { rank: { select: { code: true } }, department: { select: { code: true } }, fields: { include: { field: { select: { code: true } } } } },
+  });
+  return {
+    staffNumber: officer.staffNumber,
+    surname: officer.surname,
+    givenName: officer.givenName,
+    otherName: officer.otherName,
+    chineseName: officer.chineseName,
+    rank: officer.rank.code,
+    department: officer.department.code,
+    fields: officer.fields.map(({ field }) => field.code).sort(),
+    workEmail: officer.workEmail,
+    active: officer.active,
+  };
+}
+
+function staffNumberTaken(error: unknown): boolean {
+  const details = readDatabaseError(error);
+  return details?.code === "23505" && (details.constraint?.includes("staffNumber") || details.target?.includes("staffNumber") || false);
+}
+
+const staffNumberTakenError = () => new AppError("checkFields", {}, { staffNumber: ["staffNumberTaken"] });
+
+export async function createOfficer(actor: Actor, request: RequestContext, input: OfficerFields): Promise<{ id: string }> {
+  const jurisdictionId = managedJurisdiction(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      await checkReferences(tx, jurisdictionId, input);
+      const { fieldIds, ...fields } = input;
+      const officer = await tx.officer.create({
+        data: { ...fields, jurisdictionId, fields: { create: fieldIds.map((fieldId) => ({ fieldId })) } },
+        select: { id: true },
+      });
+      await writeAudit(tx, actor, request, {
+        action: "officer.create",
+        entityType: officerEntityType,
+        entityId: officer.id,
+        after: await officerAuditSnapshot(tx, officer.id),
+      });
+      return officer;
+    });
+  } catch (error) {
+    if (staffNumberTaken(error)) throw staffNumberTakenError();
+    throw error;
+  }
+}
+
+/** Loads an officer of the actor's own side, locked for the rest of the transaction; 404 for anything else. */
+async function lockManagedOfficer(tx: Tx, actor: Actor, id: string) {
+  const jurisdictionId = managedJurisdiction(actor);
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Officer" WHERE "id" = ${id} AND "jurisdictionId" = ${jurisdictionId} FOR UPDATE`;
+  if (!locked) throw new NotFoundError();
+  return tx.officer.findUniqueOrThrow({ where: { id }, include: { fields: { select: { fieldId: true } } } });
+}
+
+/**
+ * Saves an edit that started from `input.version`. If anyone saved in between, the edit is refused with who
+ * changed it and when, and nothing is written: the row lock makes "check the version, then write" one step.
+ */
+export async function updateOfficer(actor: Actor, request: RequestContext, input: UpdateOfficerInput): Promise<{ id: string; version: number }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await lockManagedOfficer(tx, actor, input.id);
+      if (current.version !== input.version) return refuseStaleEdit(tx, officerEntityType, current.id, current.updatedAt);
+      const currentFieldIds = current.fields.map(({ fieldId }) => fieldId);
+      await checkReferences(tx, current.jurisdictionId, input, { rankId: current.rankId, departmentId: current.departmentId, fieldIds: currentFieldIds });
+      const before = await officerAuditSnapshot(tx, current.id);
+      const { id, version, fieldIds, ...fields } = input;
+      const updated = await tx.officer.update({ where: { id, version }, data: { ...fields, version: { increment: 1 } }, select: { version: true } });
+      const sameFields = fieldIds.length === currentFieldIds.length && fieldIds.every((fieldId) => currentFieldIds.includes(fieldId));
+      if (!sameFields) {
+        await tx.officerField.deleteMany({ where: { officerId: id } });
+        await tx.officerField.createMany({ data: fieldIds.map((fieldId) => ({ officerId: id, fieldId })) });
+      }
+      await writeAudit(tx, actor, request, {
+        action: "officer.update",
+        entityType: officerEntityType,
+        entityId: id,
+        before,
+        after: await officerAuditSnapshot(tx, id),
+      });
+      return { id, version: updated.version };
+    });
+  } catch (error) {
+    if (staffNumberTaken(error)) throw staffNumberTakenError();
+    throw error;
+  }
+}
+
+/**
+ * Deactivates (or reactivates) an officer. Deactivation is refused while the officer holds a placement that has
+ * not ended: withdraw it first, so no cohort loses an officer without a recorded reason.
+ */
+export async function setOfficerActive(
+  actor: Actor,
+  request: RequestContext,
+  input: { id: string; version: number; active: boolean },
+): Promise<{ id: string; version: number }> {
+  return db.$transaction(async (tx) => {
+    const current = await lockManagedOfficer(tx, actor, input.id);
+    if (current.version !== input.version) return refuseStaleEdit(tx, officerEntityType, current.id, current.updatedAt);
+    if (!input.active) {
+      const live = await tx.placement.count({ where: { officerId: current.id, status: { not: "WITHDRAWN" }, endDate: { gte: todayInHongKong() } } });
+      if (live > 0) throw new AppError("officerHasLivePlacement");
+    }
+    const updated = await tx.officer.update({
+      where: { id: current.id, version: input.version },
+      data: { active: input.active, version: { increment: 1 } },
+      select: { version: true },
+    });
+    await writeAudit(tx, actor, request, {
+      action: input.active ? "officer.reactivate" : "officer.deactivate",
+      entityType: officerEntityType,
+      entityId: current.id,
+      before: { active: current.active },
+      after: { active: input.active },
+    });
+    return { id: current.id, version: updated.version };
+  });
+}
