@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireSessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/authorization";
+import { toIsoDate } from "@/lib/dates";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { PageHeader } from "@/components/page-header";
+import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAction, withdrawPlacementAction } from "@/features/placements/actions";
+import { approvalBlocker, hasAnyApproval } from "@/features/placements/policy";
+import { findFieldOptions, findHostUnitOptions, findPlacementDetail, findPlacementHistory } from "@/features/placements/queries";
+import { ApproveButton } from "@/features/placements/components/approve-button";
+import { AssignForm } from "@/features/placements/components/assign-form";
+import { ApprovalSummary, PlacementFacts, PlacementHistory } from "@/features/placements/components/placement-detail";
+import { WithdrawDialog } from "@/features/placements/components/withdraw-dialog";
+
+export async function generateMetadata() {
+  const t = await getTranslations("placements");
+  return { title: t("detailTitle") };
+}
+
+const card = "rounded border border-slate-300 bg-white p-5";
+
+export default async function PlacementPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireSessionUser();
+  if (!hasPermission(user, "placement:view")) forbidden();
+  const placement = await findPlacementDetail(user, (await params).id);
+  if (!placement) notFound();
+  const locale = (await getLocale()) as AppLocale;
+  const isLive = placement.status !== "WITHDRAWN";
+  const canAssign = placement.canAssign && isLive;
+  const [t, cohorts, history, hostUnits, fields] = await Promise.all([
+    getTranslations("placements"),
+    getTranslations("cohorts"),
+    findPlacementHistory(user, placement.id),
+    canAssign ? findHostUnitOptions(user, placement.cohort.id) : Promise.resolve([]),
+    canAssign ? findFieldOptions() : Promise.resolve([]),
+  ]);
+  const approvals = { status: placement.status, sendingApprovedAt: placement.sendingApproval?.at ?? null, hostApprovedAt: placement.hostApproval?.at ?? null };
+  const approvalSide = placement.approvalSide && !approvalBlocker(approvals, placement.approvalSide) ? placement.approvalSide : null;
+  const officerTitle = placement.officer.chineseName ? `${placement.officer.name} ${placement.officer.chineseName}` : placement.officer.name;
+  return (
+    <>
+      {hasPermission(user, "cohort:view") && (
+        <nav aria-label={cohorts("breadcrumb")} className="mb-2 text-sm">
+          <Link href={`/cohorts/${placement.cohort.id}`} className="text-brand-700 underline">
+            {localizedName(placement.cohort, locale)}
+          </Link>
+        </nav>
+      )}
+      <PageHeader
+        title={officerTitle}
+        description={t("detailIntro", { cohort: localizedName(placement.cohort, locale) })}
+        actions={placement.canWithdraw && isLive ? <WithdrawDialog action={withdrawPlacementAction} placementId={placement.id} version={placement.version} officerName={placement.officer.name} /> : null}
+      />
+      <PlacementFacts placement={placement} locale={locale} />
+      <section aria-labelledby="approvals-heading" className={`${card} mt-6`}>
+        <h2 id="approvals-heading" className="mb-3 text-lg font-semibold">
+          {t("approvalsSection")}
+        </h2>
+        <ApprovalSummary placement={placement} locale={locale} />
+        {approvalSide && (
+          <div className="mt-4">
+            <ApproveButton
+              action={approvalSide === "sending" ? approveAsSendingSideAction : approveAsHostSideAction}
+              placementId={placement.id}
+              version={placement.version}
+              label={t(approvalSide === "sending" ? "approveAsSending" : "approveAsHost")}
+            />
+          </div>
+        )}
+      </section>
+      {canAssign && (
+        <section className={`${card} mt-6`}>
+          <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
+            {t(placement.status === "NOMINATED" ? "assignTitle" : "changeAssignmentTitle")}
+          </h2>
+          <AssignForm
+            action={assignPlacementAction}
+            placementId={placement.id}
+            version={placement.version}
+            hasApprovals={hasAnyApproval(approvals)}
+            hostUnits={hostUnits.map((unit) => ({ id: unit.id, name: localizedName(unit, locale), remaining: unit.remaining, capacity: unit.capacity, fieldIds: unit.fieldIds }))}
+            fields={fields.map((field) => ({ id: field.id, name: localizedName(field, locale) }))}
+            cohortWindow={{ startDate: toIsoDate(placement.cohort.startDate), endDate: toIsoDate(placement.cohort.endDate) }}
+            values={{
+              hostUnitId: placement.hostUnit?.id ?? "",
+              fieldId: placement.field?.id ?? placement.officer.fields[0]?.id ?? "",
+              postTitle: placement.postTitle ?? "",
+              startDate: toIsoDate(placement.startDate),
+              endDate: toIsoDate(placement.endDate),
+            }}
+          />
+        </section>
+      )}
+      <section aria-labelledby="history-heading" className={`${card} mt-6`}>
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+          {t("historySection")}
+        </h2>
+        <PlacementHistory entries={history} locale={locale} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Cohort, Prisma } from "@/generated/prisma/client";
+import { canManageCohort, canMoveCohortStatus } from "./policy";
+import { cohortScope } from "./queries";
+import type { CreateCohortInput, UpdateCohortInput } from "./schemas";
+import { refuseStaleEdit } from "@/features/audit/last-change";
+import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "./mutation-support";
+
+/** What the audit log keeps of a cohort; dates as ISO so before/after compare as text. */
+function auditSnapshot(cohort: Cohort) {
+  return {
+    code: cohort.code,
+    nameEn: cohort.nameEn,
+    nameZhHant: cohort.nameZhHant,
+    nameZhHans: cohort.nameZhHans,
+    sendingJurisdictionId: cohort.sendingJurisdictionId,
+    hostJurisdictionId: cohort.hostJurisdictionId,
+    startDate: cohort.startDate.toISOString().slice(0, 10),
+    endDate: cohort.endDate.toISOString().slice(0, 10),
+    nominationDeadline: cohort.nominationDeadline?.toISOString().slice(0, 10) ?? null,
+    status: cohort.status,
+    version: cohort.version,
+  };
+}
+
+async function assertSidesExist(tx: Prisma.TransactionClient, input: CreateCohortInput) {
+  const found = await tx.jurisdiction.findMany({
+    where: { id: { in: [input.sendingJurisdictionId, input.hostJurisdictionId] }, active: true },
+    select: { id: true },
+  });
+  const ids = new Set(found.map((jurisdiction) => jurisdiction.id));
+  const fieldErrors: Record<string, string[]> = {};
+  if (!ids.has(input.sendingJurisdictionId)) fieldErrors.sendingJurisdictionId = ["invalidValue"];
+  if (!ids.has(input.hostJurisdictionId)) fieldErrors.hostJurisdictionId = ["invalidValue"];
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("checkFields", {}, fieldErrors);
+}
+
+async function assertCodeFree(tx: Prisma.TransactionClient, code: string, exceptId?: string) {
+  const taken = await tx.cohort.findFirst({ where: { code, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (taken) throw new AppError("cohortCodeTaken", {}, { code: ["cohortCodeTaken"] });
+}
+
+function cohortData(input: CreateCohortInput) {
+  return {
+    code: input.code,
+    nameEn: input.nameEn,
+    nameZhHant: input.nameZhHant,
+    nameZhHans: input.nameZhHans,
+    sendingJurisdictionId: input.sendingJurisdictionId,
+    hostJurisdictionId: input.hostJurisdictionId,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    nominationDeadline: input.nominationDeadline,
+    status: input.status,
+  };
+}
+
+/** A new cohort, set up by its sending side's coordinator or an admin. */
+export async function createCohort({ actor, request }: MutationContext, input: CreateCohortInput): Promise<{ id: string }> {
+  if (!canManageCohort(actor, input)) throw new ForbiddenError();
+  if (!canMoveCohortStatus("PLANNING", input.status)) throw new AppError("cohortStatusStep", {}, { status: ["cohortStatusStep"] });
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      await assertSidesExist(tx, input);
+      await assertCodeFree(tx, input.code);
+      const cohort = await tx.cohort.create({ data: cohortData(input) });
+      await writeAudit(tx, actor, request, { action: "cohort.create", entityType: "Cohort", entityId: cohort.id, after: auditSnapshot(cohort) });
+      return { id: cohort.id };
+    }, transactionOptions),
+  );
+}
+
+/**
+ * Edits a cohort from the version the user started with. The write is conditional on that version, so of two
+ * concurrent edits the later one is refused instead of silently overwriting the first.
+ */
+export async function updateCohort({ actor, request }: MutationContext, input: UpdateCohortInput): Promise<{ id: string; version: number }> {
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const before = await tx.cohort.findFirst({ where: { AND: [{ id: input.id }, cohortScope(actor)] } });
+      if (!before) throw new NotFoundError();
+      // Both the cohort as it is and as it would be: a coordinator cannot hand a cohort to sides it is not sending for.
+      if (!canManageCohort(actor, before) || !canManageCohort(actor, input)) throw new ForbiddenError();
+      if (before.version !== input.version) await refuseStaleEdit(tx, "Cohort", before.id, before.updatedAt);
+      await assertSidesExist(tx, input);
+      if (input.code !== before.code) await assertCodeFree(tx, input.code, before.id);
+      const sidesChanged = before.sendingJurisdictionId !== input.sendingJurisdictionId || before.hostJurisdictionId !== input.hostJurisdictionId;
+      if (sidesChanged && (await tx.placement.count({ where: { cohortId: before.id } })) > 0) {
+        throw new AppError("cohortSidesLocked", {}, { sendingJurisdictionId: ["cohortSidesLocked"], hostJurisdictionId: ["cohortSidesLocked"] });
+      }
+      if (!canMoveCohortStatus(before.status, input.status)) throw new AppError("cohortStatusStep", {}, { status: ["cohortStatusStep"] });
+      const { count } = await tx.cohort.updateMany({
+        where: { id: before.id, version: input.version },
+        data: { ...cohortData(input), version: { increment: 1 } },
+      });
+      if (count === 0) await refuseStaleEdit(tx, "Cohort", before.id, before.updatedAt);
+      const after = await tx.cohort.findUniqueOrThrow({ where: { id: before.id } });
+      await writeAudit(tx, actor, request, {
+        action: "cohort.update",
+        entityType: "Cohort",
+        entityId: before.id,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      });
+      return { id: after.id, version: after.version };
+    }, transactionOptions),
+  );
+}

@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { EmptyState } from "@/components/empty-state";
+import { nominateOfficersAction } from "../actions";
+import type { NominationCandidate } from "../queries";
+import { NominateForm } from "./nominate-form";
+
+interface NominatePanelProps {
+  cohortId: string;
+  query: string | undefined;
+  candidates: NominationCandidate[];
+  locale: AppLocale;
+}
+
+/** The sending side's picker: a server-side search of its active officers not yet in the cohort. */
+export async function NominatePanel({ cohortId, query, candidates, locale }: NominatePanelProps) {
+  const t = await getTranslations("placements");
+  return (
+    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
+      <h2 id="nominate-heading" className="text-lg font-semibold">
+        {t("nominateTitle")}
+      </h2>
+      <p className="mb-4 text-sm text-slate-700">{t("nominateIntro")}</p>
+      <form method="get" action={`/cohorts/${cohortId}`} role="search" aria-label={t("searchOfficers")} className="mb-4 flex flex-wrap items-end gap-3">
+        <TextField name="officerQuery" type="search" label={t("searchOfficers")} hint={t("searchOfficersHint")} defaultValue={query ?? ""} className="min-w-64 flex-1" />
+        <Button type="submit" variant="secondary">
+          {t("search")}
+        </Button>
+      </form>
+      {candidates.length === 0 ? (
+        <EmptyState message={query ? t("noCandidatesMatch") : t("noCandidates")} />
+      ) : (
+        <NominateForm
+          action={nominateOfficersAction}
+          cohortId={cohortId}
+          candidates={candidates.map((candidate) => ({
+            id: candidate.id,
+            name: candidate.name,
+            chineseName: candidate.chineseName,
+            staffNumber: candidate.staffNumber,
+            description: `${localizedName(candidate.rank, locale)}, ${localizedName(candidate.department, locale)}`,
+            hasOverlap: candidate.hasOverlap,
+          }))}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { EmptyState } from "@/components/empty-state";
+import type { BoardPlacement } from "../queries";
+import { ApprovalState, StatusBadge } from "./placement-status";
+
+interface PlacementBoardProps {
+  placements: BoardPlacement[];
+  locale: AppLocale;
+  /** The viewer assigns host units (host side of this cohort). */
+  canAssign: boolean;
+  showStaffNumbers: boolean;
+}
+
+/** Every nominated officer of a cohort with host unit, post, field, dates, status and both approvals. */
+export async function PlacementBoard({ placements, locale, canAssign, showStaffNumbers }: PlacementBoardProps) {
+  const t = await getTranslations("placements");
+  if (placements.length === 0) return <EmptyState message={t("boardEmpty")} />;
+  const cell = "px-3 py-2 align-top";
+  return (
+    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t("boardCaption")}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className={cell}>{t("officer")}</th>
+            <th scope="col" className={cell}>{t("rankAndDepartment")}</th>
+            <th scope="col" className={cell}>{t("hostUnit")}</th>
+            <th scope="col" className={cell}>{t("post")}</th>
+            <th scope="col" className={cell}>{t("field")}</th>
+            <th scope="col" className={cell}>{t("dates")}</th>
+            <th scope="col" className={cell}>{t("status")}</th>
+            <th scope="col" className={cell}>{t("sendingApproval")}</th>
+            <th scope="col" className={cell}>{t("hostApproval")}</th>
+            {canAssign && (
+              <th scope="col" className={cell}>
+                <span className="sr-only">{t("actions")}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {placements.map((placement) => (
+            <tr key={placement.id} className={`border-t border-slate-200 ${placement.status === "WITHDRAWN" ? "text-slate-600" : ""}`} data-testid="board-row">
+              <th scope="row" className={`${cell} font-medium`}>
+                <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+                  {placement.officer.name}
+                </Link>
+                {placement.officer.chineseName && (
+                  <span lang="zh" className="block font-normal">
+                    {placement.officer.chineseName}
+                  </span>
+                )}
+                {showStaffNumbers && placement.officer.staffNumber && (
+                  <span className="block text-xs font-normal text-slate-600" data-testid="staff-number">
+                    {placement.officer.staffNumber}
+                  </span>
+                )}
+              </th>
+              <td className={cell}>
+                {localizedName(placement.officer.rank, locale)}
+                <span className="block text-xs text-slate-600">{localizedName(placement.officer.department, locale)}</span>
+              </td>
+              <td className={cell}>{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
+              <td className={cell}>{placement.postTitle ?? "—"}</td>
+              <td className={cell}>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
+              </td>
+              <td className={cell}>
+                <StatusBadge status={placement.displayStatus} />
+              </td>
+              <td className={cell}>
+                <ApprovalState approved={placement.sendingApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
+              </td>
+              <td className={cell}>
+                <ApprovalState approved={placement.hostApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
+              </td>
+              {canAssign && (
+                <td className={cell}>
+                  {placement.status !== "WITHDRAWN" && (
+                    <Link
+                      href={`/placements/${placement.id}#assign-heading`}
+                      className="whitespace-nowrap text-brand-700 underline"
+                      aria-label={t(placement.status === "NOMINATED" ? "assignOfficer" : "changeAssignmentOf", { name: placement.officer.name })}
+                    >
+                      {t(placement.status === "NOMINATED" ? "assign" : "changeAssignment")}
+                    </Link>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { getTranslations } from "next-intl/server";
+import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { decodeApprovalResetReason } from "../policy";
+import type { PlacementDetail, PlacementHistoryEntry } from "../queries";
+import { StatusBadge } from "./placement-status";
+
+const card = "rounded border border-slate-300 bg-white p-5";
+
+function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-700">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export async function PlacementFacts({ placement, locale }: { placement: PlacementDetail; locale: AppLocale }) {
+  const t = await getTranslations("placements");
+  const { officer } = placement;
+  const officerRows: [string, React.ReactNode][] = [
+    [t("officerName"), officer.chineseName ? `${officer.name} (${officer.chineseName})` : officer.name],
+    [t("rank"), localizedName(officer.rank, locale)],
+    [t("homeDepartment"), localizedName(officer.department, locale)],
+    [t("officerFields"), officer.fields.length > 0 ? officer.fields.map((field) => localizedName(field, locale)).join(", ") : "—"],
+    [t("workEmail"), <a key="email" href={`mailto:${officer.workEmail}`} className="text-brand-700 underline">{officer.workEmail}</a>],
+  ];
+  if (officer.staffNumber) officerRows.push([t("staffNumber"), officer.staffNumber]);
+  const placementRows: [string, React.ReactNode][] = [
+    [t("cohort"), localizedName(placement.cohort, locale)],
+    [t("hostUnit"), placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")],
+    [t("post"), placement.postTitle ?? "—"],
+    [t("field"), placement.field ? localizedName(placement.field, locale) : "—"],
+    [t("dates"), `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`],
+    [t("status"), <StatusBadge key="status" status={placement.displayStatus} />],
+  ];
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <section aria-labelledby="officer-heading" className={card}>
+        <h2 id="officer-heading" className="mb-3 text-lg font-semibold">
+          {t("officerSection")}
+        </h2>
+        <Facts rows={officerRows} />
+      </section>
+      <section aria-labelledby="placement-heading" className={card}>
+        <h2 id="placement-heading" className="mb-3 text-lg font-semibold">
+          {t("placementSection")}
+        </h2>
+        <Facts rows={placementRows} />
+      </section>
+    </div>
+  );
+}
+
+export async function ApprovalSummary({ placement, locale }: { placement: PlacementDetail; locale: AppLocale }) {
+  const t = await getTranslations("placements");
+  const describe = (approval: PlacementDetail["sendingApproval"]) =>
+    approval ? t("approvedBy", { name: approval.by ?? "—", time: formatDateTime(approval.at, locale) }) : placement.withdrawal ? "—" : t("waiting");
+  const reset = placement.approvalResetReason ? decodeApprovalResetReason(placement.approvalResetReason) : null;
+  return (
+    <div className="flex flex-col gap-3">
+      <Facts
+        rows={[
+          [t("sendingApprovalOf", { side: localizedName(placement.cohort.sendingSide, locale) }), describe(placement.sendingApproval)],
+          [t("hostApprovalOf", { side: localizedName(placement.cohort.hostSide, locale) }), describe(placement.hostApproval)],
+        ]}
+      />
+      {placement.approvalResetReason && (
+        <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="approval-reset">
+          {reset ? t("approvalsReset", { changes: reset.map((change) => t(`materialChange.${change}`)).join(t("listSeparator")) }) : t("approvalsResetText", { reason: placement.approvalResetReason })}
+        </p>
+      )}
+      {placement.withdrawal && (
+        <p className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {t("withdrawnNotice", {
+            name: placement.withdrawal.by ?? "—",
+            time: placement.withdrawal.at ? formatDateTime(placement.withdrawal.at, locale) : "—",
+            reason: placement.withdrawal.reason,
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export async function PlacementHistory({ entries, locale }: { entries: PlacementHistoryEntry[]; locale: AppLocale }) {
+  const t = await getTranslations("placements");
+  if (entries.length === 0) return <p className="text-sm text-slate-700">{t("historyEmpty")}</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">{t("historyCaption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="py-1 pr-3">{t("historyTime")}</th>
+          <th scope="col" className="py-1 pr-3">{t("historyActor")}</th>
+          <th scope="col" className="py-1 pr-3">{t("historyAction")}</th>
+          <th scope="col" className="py-1">{t("historyChanged")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} className="border-t border-slate-200">
+            <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(entry.at, locale)}</td>
+            <td className="py-1 pr-3">{entry.actor ?? "—"}</td>
+            <td className="py-1 pr-3">
+              <code>{entry.action}</code>
+            </td>
+            <td className="py-1">{entry.changedFields.join(", ") || "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

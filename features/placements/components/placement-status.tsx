@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import type { PlacementDisplayStatus } from "../policy";
+
+const badgeStyles: Record<PlacementDisplayStatus, string> = {
+  NOMINATED: "border-slate-500 bg-slate-50 text-slate-800",
+  ASSIGNED: "border-amber-700 bg-amber-50 text-amber-900",
+  CONFIRMED: "border-green-700 bg-green-50 text-green-900",
+  ACTIVE: "border-brand-700 bg-brand-50 text-brand-800",
+  COMPLETED: "border-slate-500 bg-white text-slate-800",
+  WITHDRAWN: "border-red-700 bg-red-50 text-red-800",
+};
+
+/** The status as text in a bordered badge: colour only repeats what the word says. */
+export async function StatusBadge({ status }: { status: PlacementDisplayStatus }) {
+  const t = await getTranslations("status.placement");
+  return (
+    <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-semibold ${badgeStyles[status]}`} data-testid="placement-status">
+      {t(status)}
+    </span>
+  );
+}
+
+export async function ApprovalState({ approved, withdrawn }: { approved: boolean; withdrawn: boolean }) {
+  const t = await getTranslations("placements");
+  if (approved) return <span className="font-medium text-green-800">✓ {t("approved")}</span>;
+  return <span className="text-slate-700">{withdrawn ? "—" : t("waiting")}</span>;
+}

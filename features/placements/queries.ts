@@ -1,0 +1,447 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isAllowed, sideInCohort, type Actor } from "@/lib/authorization";
+import { formatOfficerName } from "@/features/officers/names";
+import { cohortScope } from "@/features/cohorts/queries";
+import type { Prisma } from "@/generated/prisma/client";
+import type { PlacementStatus } from "@/generated/prisma/enums";
+import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
+import { approvalsPageSize, type ApprovalSide } from "./schemas";
+
+type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
+const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
+const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
+
+/** The placements an actor may see: by cohort side for coordinators, own unit for supervisors, own for officers. */
+export function placementScope(actor: Actor): Prisma.PlacementWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "COORDINATOR":
+      return { cohort: cohortScope(actor) };
+    case "SUPERVISOR":
+      return actor.hostUnitId ? { hostUnitId: actor.hostUnitId } : { id: { in: [] } };
+    case "OFFICER":
+      return actor.officerId ? { officerId: actor.officerId } : { id: { in: [] } };
+    default:
+      return { id: { in: [] } };
+  }
+}
+
+/** Of an officer, what every side that sees the placement may see; the staff number is added only for those allowed. */
+const officerSelect = {
+  id: true,
+  surname: true,
+  givenName: true,
+  otherName: true,
+  chineseName: true,
+  workEmail: true,
+  rank: { select: trilingual },
+  department: { select: trilingual },
+  fields: { select: { field: { select: { id: true, sortOrder: true, ...trilingual } } } },
+} as const;
+
+export interface OfficerSummary {
+  id: string;
+  name: string;
+  chineseName: string | null;
+  rank: TrilingualName;
+  department: TrilingualName;
+  fields: (TrilingualName & { id: string })[];
+  workEmail: string;
+  /** Null whenever the viewer may not see it (the host side, supervisors). */
+  staffNumber: string | null;
+}
+
+type OfficerRow = Prisma.OfficerGetPayload<{ select: typeof officerSelect }>;
+
+function toOfficerSummary(officer: OfficerRow, staffNumber: string | null): OfficerSummary {
+  return {
+    id: officer.id,
+    name: formatOfficerName(officer),
+    chineseName: officer.chineseName,
+    rank: officer.rank,
+    department: officer.department,
+    fields: [...officer.fields].sort((a, b) => a.field.sortOrder - b.field.sortOrder).map(({ field }) => field),
+    workEmail: officer.workEmail,
+    staffNumber,
+  };
+}
+
+/** Staff numbers of these officers, read only when the viewer may see them. */
+async function staffNumbersFor(actor: Actor, placements: { officerId: string; hostUnitId: string | null; cohort: { sendingJurisdictionId: string; hostJurisdictionId: string } }[]) {
+  const allowed = placements.filter((placement) => canSeeStaffNumber(actor, placement)).map((placement) => placement.officerId);
+  if (allowed.length === 0) return new Map<string, string>();
+  const rows = await db.officer.findMany({ where: { id: { in: allowed } }, select: { id: true, staffNumber: true } });
+  return new Map(rows.map((row) => [row.id, row.staffNumber]));
+}
+
+export interface BoardPlacement {
+  id: string;
+  version: number;
+  status: PlacementStatus;
+  displayStatus: PlacementDisplayStatus;
+  officer: OfficerSummary;
+  hostUnit: TrilingualName | null;
+  field: TrilingualName | null;
+  postTitle: string | null;
+  startDate: Date;
+  endDate: Date;
+  sendingApprovedAt: Date | null;
+  hostApprovedAt: Date | null;
+  approvalResetReason: string | null;
+}
+
+const workflowOrder: Record<PlacementStatus, number> = { NOMINATED: 0, ASSIGNED: 1, CONFIRMED: 2, WITHDRAWN: 3 };
+
+/** Every placement of a cohort the actor may see, in workflow order; empty for a cohort outside its scope. */
+export async function findPlacementBoard(actor: Actor, cohortId: string): Promise<BoardPlacement[]> {
+  const placements = await db.placement.findMany({
+    where: { AND: [{ cohortId }, { cohort: cohortScope(actor) }, placementScope(actor)] },
+    orderBy: [{ officer: { surname: "asc" } }, { officer: { givenName: "asc" } }],
+    include: {
+      cohort: { select: sides },
+      officer: { select: officerSelect },
+      hostUnit: { select: trilingual },
+      field: { select: trilingual },
+    },
+  });
+  const staffNumbers = await staffNumbersFor(actor, placements);
+  return placements
+    .map((placement) => ({
+      id: placement.id,
+      version: placement.version,
+      status: placement.status,
+      displayStatus: displayStatus(placement),
+      officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
+      hostUnit: placement.hostUnit,
+      field: placement.field,
+      postTitle: placement.postTitle,
+      startDate: placement.startDate,
+      endDate: placement.endDate,
+      sendingApprovedAt: placement.sendingApprovedAt,
+      hostApprovedAt: placement.hostApprovedAt,
+      approvalResetReason: placement.approvalResetReason,
+    }))
+    .sort((a, b) => workflowOrder[a.status] - workflowOrder[b.status]);
+}
+
+export interface NominationCandidate {
+  id: string;
+  name: string;
+  chineseName: string | null;
+  staffNumber: string;
+  rank: TrilingualName;
+  department: TrilingualName;
+  /** Already holds a live placement that overlaps this cohort's window (the database would refuse it). */
+  hasOverlap: boolean;
+}
+
+/**
+ * Active officers of the cohort's sending side who are not yet in it, searched by name in any script or staff
+ * number. Only for those who may nominate to this cohort; anyone else gets nothing.
+ */
+export async function findNominationCandidates(actor: Actor, cohortId: string, query: string | undefined): Promise<NominationCandidate[]> {
+  const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: { id: true, startDate: true, endDate: true, ...sides } });
+  if (!cohort || !isAllowed(actor, "placement:nominate", { kind: "cohort", ...cohort })) return [];
+  const term = query?.trim();
+  const contains = term ? { contains: term, mode: "insensitive" as const } : undefined;
+  const officers = await db.officer.findMany({
+    where: {
+      jurisdictionId: cohort.sendingJurisdictionId,
+      active: true,
+      placements: { none: { cohortId: cohort.id, status: { not: "WITHDRAWN" } } },
+      ...(contains
+        ? { OR: [{ surname: contains }, { givenName: contains }, { otherName: contains }, { chineseName: contains }, { staffNumber: contains }] }
+        : {}),
+    },
+    orderBy: [{ surname: "asc" }, { givenName: "asc" }],
+    take: 20,
+    select: {
+      ...officerSelect,
+      staffNumber: true,
+      placements: {
+        where: { status: { not: "WITHDRAWN" }, startDate: { lte: cohort.endDate }, endDate: { gte: cohort.startDate } },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  });
+  return officers.map((officer) => ({
+    id: officer.id,
+    name: formatOfficerName(officer),
+    chineseName: officer.chineseName,
+    staffNumber: officer.staffNumber,
+    rank: officer.rank,
+    department: officer.department,
+    hasOverlap: officer.placements.length > 0,
+  }));
+}
+
+export interface HostUnitOption extends TrilingualName {
+  id: string;
+  district: string | null;
+  capacity: number;
+  used: number;
+  remaining: number;
+  fieldIds: string[];
+}
+
+/**
+ * The host side's active host units with their places for this cohort (its own capacity, else the unit's
+ * default) and fields, for the host side's assignment form. The counts are a guide: the database re-checks them
+ * under a row lock at the moment of assignment.
+ */
+export async function findHostUnitOptions(actor: Actor, cohortId: string): Promise<HostUnitOption[]> {
+  const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: { id: true, ...sides } });
+  if (!cohort || !isAllowed(actor, "placement:assign", { kind: "cohort", ...cohort })) return [];
+  const [units, used] = await Promise.all([
+    db.hostUnit.findMany({
+      where: { jurisdictionId: cohort.hostJurisdictionId, active: true },
+      orderBy: { code: "asc" },
+      select: {
+        id: true,
+        district: true,
+        defaultCapacity: true,
+        ...trilingual,
+        capacities: { where: { cohortId: cohort.id }, select: { capacity: true } },
+        fields: { select: { fieldId: true } },
+      },
+    }),
+    db.placement.groupBy({ by: ["hostUnitId"], where: { cohortId: cohort.id, status: { not: "WITHDRAWN" }, hostUnitId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const usedByUnit = new Map(used.map((row) => [row.hostUnitId, row._count._all]));
+  return units.map((unit) => {
+    const capacity = unit.capacities[0]?.capacity ?? unit.defaultCapacity;
+    const taken = usedByUnit.get(unit.id) ?? 0;
+    return {
+      id: unit.id,
+      nameEn: unit.nameEn,
+      nameZhHant: unit.nameZhHant,
+      nameZhHans: unit.nameZhHans,
+      district: unit.district,
+      capacity,
+      used: taken,
+      remaining: Math.max(0, capacity - taken),
+      fieldIds: unit.fields.map((field) => field.fieldId),
+    };
+  });
+}
+
+export interface FieldOption extends TrilingualName {
+  id: string;
+}
+
+export async function findFieldOptions(): Promise<FieldOption[]> {
+  return db.field.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, ...trilingual } });
+}
+
+interface Approval {
+  at: Date;
+  by: string | null;
+}
+
+export interface PlacementDetail {
+  id: string;
+  version: number;
+  status: PlacementStatus;
+  displayStatus: PlacementDisplayStatus;
+  cohort: TrilingualName & {
+    id: string;
+    code: string;
+    startDate: Date;
+    endDate: Date;
+    status: string;
+    sendingJurisdictionId: string;
+    hostJurisdictionId: string;
+    sendingSide: TrilingualName;
+    hostSide: TrilingualName;
+  };
+  /** The viewer's side in the cohort, for coordinators. */
+  viewerSide: "sending" | "host" | null;
+  /** The side this viewer approves for, when it is a coordinator of either side. */
+  approvalSide: ApprovalSide | null;
+  canAssign: boolean;
+  canWithdraw: boolean;
+  officer: OfficerSummary;
+  hostUnit: (TrilingualName & { id: string }) | null;
+  field: (TrilingualName & { id: string }) | null;
+  postTitle: string | null;
+  startDate: Date;
+  endDate: Date;
+  sendingApproval: Approval | null;
+  hostApproval: Approval | null;
+  approvalResetReason: string | null;
+  withdrawal: { at: Date | null; by: string | null; reason: string } | null;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** One placement, or null when it does not exist or lies outside the actor's scope (the page answers 404). */
+export async function findPlacementDetail(actor: Actor, id: string): Promise<PlacementDetail | null> {
+  const placement = await db.placement.findFirst({
+    where: { AND: [{ id }, placementScope(actor)] },
+    include: {
+      cohort: {
+        select: {
+          id: true,
+          code: true,
+          startDate: true,
+          endDate: true,
+          status: true,
+          ...trilingual,
+          ...sides,
+          sendingJurisdiction: { select: trilingual },
+          hostJurisdiction: { select: trilingual },
+        },
+      },
+      officer: { select: officerSelect },
+      hostUnit: { select: { id: true, ...trilingual } },
+      field: { select: { id: true, ...trilingual } },
+      sendingApprovedBy: { select: { name: true } },
+      hostApprovedBy: { select: { name: true } },
+      withdrawnBy: { select: { name: true } },
+      updatedBy: { select: { name: true } },
+    },
+  });
+  // Belt and braces: the scoped query and the authorization module must agree.
+  if (!placement || !isAllowed(actor, "placement:view", placementResource(placement))) return null;
+  const staffNumbers = await staffNumbersFor(actor, [placement]);
+  const resource = placementResource(placement);
+  const { cohort } = placement;
+  return {
+    id: placement.id,
+    version: placement.version,
+    status: placement.status,
+    displayStatus: displayStatus(placement),
+    cohort: {
+      id: cohort.id,
+      code: cohort.code,
+      nameEn: cohort.nameEn,
+      nameZhHant: cohort.nameZhHant,
+      nameZhHans: cohort.nameZhHans,
+      startDate: cohort.startDate,
+      endDate: cohort.endDate,
+      status: cohort.status,
+      sendingJurisdictionId: cohort.sendingJurisdictionId,
+      hostJurisdictionId: cohort.hostJurisdictionId,
+      sendingSide: cohort.sendingJurisdiction,
+      hostSide: cohort.hostJurisdiction,
+    },
+    viewerSide: actor.role === "COORDINATOR" ? sideInCohort(actor, cohort) : null,
+    approvalSide: approvalSideOf(actor, placement),
+    canAssign: isAllowed(actor, "placement:assign", resource),
+    canWithdraw: isAllowed(actor, "placement:withdraw", resource),
+    officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
+    hostUnit: placement.hostUnit,
+    field: placement.field,
+    postTitle: placement.postTitle,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    sendingApproval: placement.sendingApprovedAt ? { at: placement.sendingApprovedAt, by: placement.sendingApprovedBy?.name ?? null } : null,
+    hostApproval: placement.hostApprovedAt ? { at: placement.hostApprovedAt, by: placement.hostApprovedBy?.name ?? null } : null,
+    approvalResetReason: placement.approvalResetReason,
+    withdrawal:
+      placement.status === "WITHDRAWN"
+        ? { at: placement.withdrawnAt, by: placement.withdrawnBy?.name ?? null, reason: placement.withdrawnReason ?? "" }
+        : null,
+    updatedAt: placement.updatedAt,
+    updatedBy: placement.updatedBy?.name ?? null,
+  };
+}
+
+export interface PlacementHistoryEntry {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  changedFields: string[];
+}
+
+/** The placement's own audit trail (who did what, which fields changed); only for a placement the actor may see. */
+export async function findPlacementHistory(actor: Actor, id: string): Promise<PlacementHistoryEntry[]> {
+  const visible = await db.placement.findFirst({ where: { AND: [{ id }, placementScope(actor)] }, select: { id: true } });
+  if (!visible) return [];
+  const entries = await db.auditLog.findMany({
+    where: { entityType: "Placement", entityId: id },
+    orderBy: { id: "desc" },
+    take: 50,
+    select: { id: true, createdAt: true, action: true, actorEmail: true, after: true, actor: { select: { name: true } } },
+  });
+  return entries.map((entry) => ({
+    id: entry.id.toString(),
+    at: entry.createdAt,
+    actor: entry.actor?.name ?? entry.actorEmail,
+    action: entry.action,
+    changedFields: entry.after && typeof entry.after === "object" && !Array.isArray(entry.after) ? Object.keys(entry.after).filter((key) => key !== "version") : [],
+  }));
+}
+
+export interface AwaitingApprovalRow {
+  id: string;
+  version: number;
+  side: ApprovalSide;
+  otherSideApproved: boolean;
+  cohort: TrilingualName & { id: string };
+  officer: { name: string; chineseName: string | null; rank: TrilingualName };
+  hostUnit: TrilingualName | null;
+  field: TrilingualName | null;
+  postTitle: string | null;
+  startDate: Date;
+  endDate: Date;
+}
+
+export interface AwaitingApprovalPage {
+  rows: AwaitingApprovalRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Assigned placements still waiting for the approval of the actor's side, whichever side that is in each cohort. */
+export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage = 1): Promise<AwaitingApprovalPage> {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.PlacementWhereInput = {
+    status: "ASSIGNED",
+    OR: [
+      { cohort: { sendingJurisdictionId: actor.jurisdictionId }, sendingApprovedAt: null },
+      { cohort: { hostJurisdictionId: actor.jurisdictionId }, hostApprovedAt: null },
+    ],
+  };
+  const total = await db.placement.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / approvalsPageSize));
+  const page = Math.min(Math.max(1, requestedPage), pageCount);
+  const placements = await db.placement.findMany({
+    where,
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    skip: (page - 1) * approvalsPageSize,
+    take: approvalsPageSize,
+    include: {
+      cohort: { select: { id: true, ...trilingual, ...sides } },
+      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingual } } },
+      hostUnit: { select: trilingual },
+      field: { select: trilingual },
+    },
+  });
+  return {
+    total,
+    page,
+    pageCount,
+    rows: placements.map((placement) => {
+      const side: ApprovalSide = sideInCohort(actor, placement.cohort) === "sending" ? "sending" : "host";
+      return {
+        id: placement.id,
+        version: placement.version,
+        side,
+        otherSideApproved: side === "sending" ? placement.hostApprovedAt !== null : placement.sendingApprovedAt !== null,
+        cohort: placement.cohort,
+        officer: { name: formatOfficerName(placement.officer), chineseName: placement.officer.chineseName, rank: placement.officer.rank },
+        hostUnit: placement.hostUnit,
+        field: placement.field,
+        postTitle: placement.postTitle,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+      };
+    }),
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { requiredDate, versionField } from "@/features/cohorts/schemas";
+
+// Importable by client components: no server-only imports here.
+
+const id = z.string().trim().min(1, "errors.required");
+
+/** A checkbox group arrives as one string for one box and as an array for several. */
+const idList = z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().min(1)));
+
+export const nominateOfficersSchema = z.object({
+  cohortId: id,
+  officerIds: idList.pipe(z.array(z.string()).min(1, "errors.chooseOfficers").max(50)),
+});
+export type NominateOfficersInput = z.output<typeof nominateOfficersSchema>;
+
+export const assignPlacementSchema = z
+  .object({
+    placementId: id,
+    version: versionField,
+    hostUnitId: id,
+    fieldId: id,
+    postTitle: z.string().trim().min(1, "errors.required").max(200),
+    startDate: requiredDate,
+    endDate: requiredDate,
+  })
+  .superRefine((value, context) => {
+    if (value.endDate < value.startDate) context.addIssue({ code: "custom", path: ["endDate"], message: "errors.datesOutOfOrder" });
+  });
+export type AssignPlacementInput = z.output<typeof assignPlacementSchema>;
+
+export const approvalSides = ["sending", "host"] as const;
+export type ApprovalSide = (typeof approvalSides)[number];
+
+/** The form carries the placement and its version; which side approves is fixed by the action that receives it. */
+export const approvalSchema = z.object({ placementId: id, version: versionField });
+export type ApprovePlacementInput = z.output<typeof approvalSchema> & { side: ApprovalSide };
+
+export const withdrawPlacementSchema = z.object({
+  placementId: id,
+  version: versionField,
+  reason: z.string().trim().min(1, "errors.withdrawalNeedsReason").max(500),
+});
+export type WithdrawPlacementInput = z.output<typeof withdrawPlacementSchema>;
+
+export const approvalsPageSize = 25;
