@@ -1,0 +1,79 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import {
+  createScheduleItem,
+  createStandardSchedule,
+  deleteScheduleItem,
+  regenerateCalendarToken,
+  revokeCalendarToken,
+  updateScheduleItem,
+} from "./mutations";
+import { createScheduleItemSchema, deleteScheduleItemSchema, emptySchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
+
+// Role-level gates only: every mutation loads the item's placement or cohort in the actor's scope and checks the
+// record-level right there (a cohort-wide item needs schedule:editCohort, a placement's item schedule:editPlacement;
+// every role holding the first also holds the second).
+
+export const createScheduleItemAction = defineAction({
+  name: "schedule.createItem",
+  schema: createScheduleItemSchema,
+  permission: "schedule:editPlacement",
+  run: async (input, { user, request }) => {
+    const result = await createScheduleItem(user, request, input);
+    revalidatePath("/schedule", "layout");
+    return result;
+  },
+});
+
+export const updateScheduleItemAction = defineAction({
+  name: "schedule.updateItem",
+  schema: updateScheduleItemSchema,
+  permission: "schedule:editPlacement",
+  run: async (input, { user, request }) => {
+    const result = await updateScheduleItem(user, request, input);
+    revalidatePath("/schedule", "layout");
+    return result;
+  },
+});
+
+export const deleteScheduleItemAction = defineAction({
+  name: "schedule.deleteItem",
+  schema: deleteScheduleItemSchema,
+  permission: "schedule:editPlacement",
+  run: async (input, { user, request }) => {
+    const result = await deleteScheduleItem(user, request, input);
+    revalidatePath("/schedule", "layout");
+    return result;
+  },
+});
+
+export const createStandardScheduleAction = defineAction({
+  name: "schedule.createStandardSchedule",
+  schema: standardScheduleSchema,
+  permission: "schedule:editPlacement",
+  run: async (input, { user, request }) => {
+    const result = await createStandardSchedule(user, request, input);
+    revalidatePath("/schedule", "layout");
+    return result;
+  },
+});
+
+/** Returns the new token once; only its hash is kept, so it cannot be shown again. */
+export const regenerateCalendarLinkAction = defineAction({
+  name: "schedule.regenerateCalendarLink",
+  schema: emptySchema,
+  permission: "calendarFeed:manage",
+  run: async (_input, { user, request }) => regenerateCalendarToken(user, request),
+});
+
+export const revokeCalendarLinkAction = defineAction({
+  name: "schedule.revokeCalendarLink",
+  schema: emptySchema,
+  permission: "calendarFeed:manage",
+  run: async (_input, { user, request }) => {
+    await revokeCalendarToken(user, request);
+    return null;
+  },
+});

@@ -1,0 +1,77 @@
+import ical, { type VEvent } from "node-ical";
+import { describe, expect, it } from "vitest";
+import { holidaysOn } from "./holidays";
+import { buildIcsCalendar, type IcsItem } from "./ics";
+import { instantsFromForm, itemDateRange } from "./time";
+
+function item(id: string, values: Parameters<typeof instantsFromForm>[0], overrides: Partial<IcsItem> = {}): IcsItem {
+  const instants = instantsFromForm(values);
+  return {
+    id,
+    title: `Item ${id}`,
+    typeLabel: "Site visit",
+    location: "Qianhai, Shenzhen",
+    notes: null,
+    allDay: values.allDay,
+    ...instants,
+    ...itemDateRange({ allDay: values.allDay, ...instants }),
+    version: 3,
+    updatedAt: new Date("2026-11-20T02:00:00Z"),
+    officerName: null,
+    ...overrides,
+  };
+}
+
+const springFestival = holidaysOn("2024-02-10").map((entry) => ({ entry, label: `${entry.side}: ${entry.name.en}` }));
+const input = {
+  name: "Exchange Desk – LAM Wing-sze",
+  items: [
+    item("timed", { allDay: false, startDate: "2024-02-05", startTime: "14:00", endTime: "17:00" }),
+    item("allday", { allDay: true, startDate: "2024-03-01", endDate: "2024-03-02" }, { title: "最終報告截止", notes: "Line one\nLine two; with, punctuation" }),
+  ],
+  holidays: springFestival,
+};
+
+function events(text: string) {
+  return Object.values(ical.sync.parseICS(text)).filter((component): component is VEvent => component?.type === "VEVENT");
+}
+
+describe("buildIcsCalendar", () => {
+  const text = buildIcsCalendar(input);
+  const parsed = events(text);
+  const byUid = (uid: string) => parsed.find((event) => event.uid === uid)!;
+
+  it("writes timed items as UTC instants", () => {
+    const timed = byUid("timed@exchange-desk");
+    expect(timed.start.toISOString()).toBe("2024-02-05T06:00:00.000Z");
+    expect(timed.end!.toISOString()).toBe("2024-02-05T09:00:00.000Z");
+    expect(text).toContain("DTSTART:20240205T060000Z");
+    expect(Number(timed.sequence)).toBe(2);
+    expect(timed.location).toBe("Qianhai, Shenzhen");
+  });
+
+  it("writes all-day items as DATE values with an exclusive end, keeping Chinese text and line breaks", () => {
+    const allDay = byUid("allday@exchange-desk");
+    expect(allDay.datetype).toBe("date");
+    expect(text).toContain("DTSTART;VALUE=DATE:20240301");
+    expect(text).toContain("DTEND;VALUE=DATE:20240303");
+    expect(allDay.summary).toBe("最終報告截止");
+    expect(allDay.description).toBe("Site visit\nLine one\nLine two; with, punctuation");
+  });
+
+  it("adds both sides' holidays as free all-day events with stable UIDs", () => {
+    expect(springFestival.map((holiday) => holiday.entry.side)).toEqual(["HK", "MAINLAND"]);
+    const hk = byUid("holiday-hk-holiday-2024-02-10@exchange-desk");
+    const mainland = byUid("holiday-mainland-holiday-2024-02-10@exchange-desk");
+    expect(hk.summary).toBe("HK: Lunar New Year's Day");
+    expect(mainland.summary).toBe("MAINLAND: Spring Festival");
+    expect(mainland.transparency).toBe("TRANSPARENT");
+    expect(mainland.datetype).toBe("date");
+  });
+
+  it("gives identical bytes for unchanged data, so subscribed apps can revalidate cheaply", () => {
+    expect(buildIcsCalendar(input)).toBe(text);
+    expect(text).toContain("X-WR-CALNAME:Exchange Desk – LAM Wing-sze");
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * iCalendar (RFC 5545) text of a schedule, written with ical-generator.
+ *
+ * - UIDs are stable ("<schedule item id>@exchange-desk"), so a subscribed calendar updates an item instead of adding
+ *   a copy; SEQUENCE follows the item's version and DTSTAMP its last change, so unchanged data gives identical bytes.
+ * - Timed items are written as UTC instants ("…Z"): exact in every client without shipping a VTIMEZONE.
+ * - All-day items and holidays are DATE values with an exclusive DTEND, so they never shift by a day in another
+ *   time zone.
+ */
+import ical, { ICalEventTransparency } from "ical-generator";
+import type { HolidayEntry } from "./holidays";
+import { addDaysToIsoDate } from "./time";
+
+export const uidDomain = "exchange-desk";
+
+export interface IcsItem {
+  id: string;
+  title: string;
+  typeLabel: string;
+  location: string | null;
+  notes: string | null;
+  allDay: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  /** Hong Kong calendar days, both inclusive (used for all-day items). */
+  startDate: string;
+  endDate: string;
+  version: number;
+  updatedAt: Date;
+  /** Set in feeds that show several officers' items (supervisors, coordinators). */
+  officerName: string | null;
+}
+
+export interface IcsHoliday {
+  entry: HolidayEntry;
+  /** Full text, e.g. "Mainland holiday: Spring Festival". */
+  label: string;
+}
+
+export interface IcsCalendarInput {
+  name: string;
+  items: IcsItem[];
+  holidays: IcsHoliday[];
+  /** Suggested refresh interval for subscribed calendars, in seconds. */
+  refreshSeconds?: number;
+}
+
+const dateValue = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+export function scheduleItemUid(id: string): string {
+  return `${id}@${uidDomain}`;
+}
+
+export function holidayUid(entry: HolidayEntry): string {
+  return `holiday-${entry.side.toLowerCase()}-${entry.kind === "holiday" ? "holiday" : "workday"}-${entry.date}@${uidDomain}`;
+}
+
+export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 }: IcsCalendarInput): string {
+  const calendar = ical({ name, prodId: { company: "Exchange Desk", product: "Schedule", language: "EN" }, ttl: refreshSeconds });
+  for (const item of items) {
+    const description = [item.typeLabel, item.officerName, item.notes].filter(Boolean).join("\n");
+    calendar.createEvent({
+      id: scheduleItemUid(item.id),
+      sequence: item.version - 1,
+      stamp: item.updatedAt,
+      lastModified: item.updatedAt,
+      summary: item.officerName ? `${item.title} (${item.officerName})` : item.title,
+      description,
+      location: item.location,
+      categories: [{ name: item.typeLabel }],
+      ...(item.allDay
+        ? { allDay: true, start: dateValue(item.startDate), end: dateValue(addDaysToIsoDate(item.endDate, 1)) }
+        : { start: item.startsAt, end: item.endsAt }),
+    });
+  }
+  for (const { entry, label } of holidays) {
+    calendar.createEvent({
+      id: holidayUid(entry),
+      stamp: dateValue(entry.date),
+      summary: label,
+      allDay: true,
+      start: dateValue(entry.date),
+      end: dateValue(addDaysToIsoDate(entry.date, 1)),
+      // A holiday marks the day; it does not make the user busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  return calendar.toString();
+}

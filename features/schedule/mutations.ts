@@ -1,0 +1,195 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { hasPermission, type Actor } from "@/lib/authorization";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import { refuseStaleEdit } from "@/features/audit/last-change";
+import { cohortScope } from "@/features/cohorts/queries";
+import { canEditSchedule, type ScheduleTarget } from "./policy";
+import { scheduleItemScope, schedulePlacementScope } from "./queries";
+import type { CreateScheduleItemInput, DeleteScheduleItemInput, ScheduleItemFields, StandardScheduleInput, UpdateScheduleItemInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/** What an audit entry records of an item: everything the user can change, never who else can see it. */
+interface AuditedItem {
+  cohortId?: string;
+  placementId?: string | null;
+  type: string;
+  title: string;
+  location: string | null;
+  notes: string | null;
+  allDay: boolean;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+function auditedFields(item: AuditedItem) {
+  return {
+    cohortId: item.cohortId,
+    placementId: item.placementId ?? null,
+    type: item.type,
+    title: item.title,
+    location: item.location,
+    notes: item.notes,
+    allDay: item.allDay,
+    startsAt: item.startsAt.toISOString(),
+    endsAt: item.endsAt.toISOString(),
+  };
+}
+
+function storedFields(input: ScheduleItemFields) {
+  return {
+    type: input.type,
+    title: input.title,
+    location: input.location,
+    notes: input.notes,
+    allDay: input.allDay,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+  };
+}
+
+/**
+ * Loads the placement or cohort an item goes to, within the actor's scope, and checks the edit right. Out of scope
+ * answers "not found" (a guessed id reveals nothing); in scope without the right answers "forbidden".
+ */
+async function loadEditableTarget(tx: Tx, actor: Actor, target: { placementId?: string | null; cohortId?: string | null }) {
+  if (target.placementId) {
+    const placement = await tx.placement.findFirst({
+      where: { AND: [{ id: target.placementId }, schedulePlacementScope(actor)] },
+      select: { id: true, cohortId: true, officerId: true, hostUnitId: true, cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } } },
+    });
+    if (!placement) throw new NotFoundError();
+    if (!canEditSchedule(actor, { cohort: placement.cohort, placement })) throw new ForbiddenError();
+    return { cohortId: placement.cohortId, placementId: placement.id };
+  }
+  const cohort = await tx.cohort.findFirst({
+    where: { AND: [{ id: target.cohortId ?? "" }, cohortScope(actor)] },
+    select: { id: true, sendingJurisdictionId: true, hostJurisdictionId: true },
+  });
+  if (!cohort) throw new NotFoundError();
+  if (!canEditSchedule(actor, { cohort, placement: null })) throw new ForbiddenError();
+  return { cohortId: cohort.id, placementId: null };
+}
+
+async function loadEditableItem(tx: Tx, actor: Actor, id: string) {
+  const item = await tx.scheduleItem.findFirst({
+    where: { AND: [{ id }, scheduleItemScope(actor)] },
+    include: {
+      cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
+      placement: { select: { officerId: true, hostUnitId: true } },
+    },
+  });
+  if (!item) throw new NotFoundError();
+  const target: ScheduleTarget = { cohort: item.cohort, placement: item.placement };
+  if (!canEditSchedule(actor, target)) throw new ForbiddenError();
+  return item;
+}
+
+export async function createScheduleItem(actor: Actor, request: RequestContext, input: CreateScheduleItemInput): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const target = await loadEditableTarget(tx, actor, input);
+    const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(input), createdById: actor.userId } });
+    await writeAudit(tx, actor, request, { action: "scheduleItem.created", entityType: "ScheduleItem", entityId: item.id, after: auditedFields(item) });
+    return { id: item.id };
+  });
+}
+
+export async function updateScheduleItem(actor: Actor, request: RequestContext, input: UpdateScheduleItemInput): Promise<{ id: string; version: number }> {
+  return db.$transaction(async (tx) => {
+    const before = await loadEditableItem(tx, actor, input.id);
+    // The version the user saw must still be current; the condition is re-checked after waiting for a concurrent writer.
+    const { count } = await tx.scheduleItem.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...storedFields(input), version: { increment: 1 } },
+    });
+    if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
+    const after = await tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } });
+    await writeAudit(tx, actor, request, {
+      action: "scheduleItem.updated",
+      entityType: "ScheduleItem",
+      entityId: input.id,
+      before: auditedFields(before),
+      after: auditedFields(after),
+    });
+    return { id: after.id, version: after.version };
+  });
+}
+
+export async function deleteScheduleItem(actor: Actor, request: RequestContext, input: DeleteScheduleItemInput): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const before = await loadEditableItem(tx, actor, input.id);
+    const { count } = await tx.scheduleItem.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
+    await writeAudit(tx, actor, request, { action: "scheduleItem.deleted", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
+    return { id: input.id };
+  });
+}
+
+/** Saves the (adjusted) standard schedule of a placement: all items or none, each audited. */
+export async function createStandardSchedule(actor: Actor, request: RequestContext, input: StandardScheduleInput): Promise<{ ids: string[] }> {
+  return db.$transaction(async (tx) => {
+    const target = await loadEditableTarget(tx, actor, { placementId: input.placementId });
+    const ids: string[] = [];
+    for (const fields of input.items) {
+      const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(fields), createdById: actor.userId } });
+      await writeAudit(tx, actor, request, {
+        action: "scheduleItem.created",
+        entityType: "ScheduleItem",
+        entityId: item.id,
+        after: { ...auditedFields(item), source: "standardSchedule" },
+      });
+      ids.push(item.id);
+    }
+    return { ids };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar feed links. The token is shown to its owner once and never stored: only its SHA-256 is, so a database
+// reader cannot subscribe as anyone. Replacing the hash revokes the previous link in the same statement.
+
+/** 256 random bits, URL-safe (43 characters). */
+export function generateCalendarToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashCalendarToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export async function regenerateCalendarToken(actor: Actor, request: RequestContext): Promise<{ token: string }> {
+  if (!hasPermission(actor, "calendarFeed:manage")) throw new ForbiddenError();
+  const token = generateCalendarToken();
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { calendarTokenHash: true } });
+    await tx.user.update({ where: { id: actor.userId }, data: { calendarTokenHash: hashCalendarToken(token) } });
+    await writeAudit(tx, actor, request, {
+      action: "calendarFeed.linkRegenerated",
+      entityType: "User",
+      entityId: actor.userId,
+      before: { calendarFeedLink: before.calendarTokenHash ? "active" : "none" },
+      after: { calendarFeedLink: before.calendarTokenHash ? "replaced" : "created" },
+    });
+  });
+  return { token };
+}
+
+export async function revokeCalendarToken(actor: Actor, request: RequestContext): Promise<void> {
+  if (!hasPermission(actor, "calendarFeed:manage")) throw new ForbiddenError();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: actor.userId, calendarTokenHash: { not: null } }, data: { calendarTokenHash: null } });
+    if (count === 0) return;
+    await writeAudit(tx, actor, request, {
+      action: "calendarFeed.linkRevoked",
+      entityType: "User",
+      entityId: actor.userId,
+      before: { calendarFeedLink: "active" },
+      after: { calendarFeedLink: "none" },
+    });
+  });
+}
