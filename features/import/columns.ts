@@ -4,7 +4,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 // three languages (or as the camelCase key); matching ignores case, spaces, underscores, hyphens and a trailing "*".
 
 export const officerImportColumns = [
-  { key: "staffNumber", required: true, headers: { en: "Staff number", "zh-Hant": "職員編號", "zh-Hans": "职员编号" } },
+  { key: "staffNumber", required: true, headers: { en: "Staff number", "zh-Hant": "職員編號", "zh-Hans": "人员编号" } },
   { key: "surname", required: true, headers: { en: "Surname", "zh-Hant": "姓氏（英文）", "zh-Hans": "姓（拼音）" } },
   { key: "givenName", required: true, headers: { en: "Given name", "zh-Hant": "名字（英文）", "zh-Hans": "名（拼音）" } },
   { key: "otherName", required: false, headers: { en: "Other name", "zh-Hant": "英文別名", "zh-Hans": "英文名" } },

@@ -55,7 +55,7 @@ export interface ImportCommitResult {
 
 export const maxReportedErrors = 500;
 const sampleSize = 20;
-const auditEntity = "officer";
+const auditEntity = "Officer";
 
 function importingJurisdiction(actor: Actor): string {
   if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) throw new ForbiddenError();

@@ -12,7 +12,7 @@ import type { OfficerFields, UpdateOfficerInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
-export const officerEntityType = "officer";
+export const officerEntityType = "Officer";
 
 /** The coordinator's own side: the only jurisdiction whose officers it may create or change. */
 function managedJurisdiction(actor: Actor): string {

@@ -154,7 +154,7 @@ describe("creating and editing", () => {
     const stored = await db.officer.findUniqueOrThrow({ where: { id }, include: { fields: true } });
     expect(stored).toMatchObject({ jurisdictionId: world.hk.id, staffNumber: staffNumber.toUpperCase(), version: 1 });
     expect(stored.fields.map((field) => field.fieldId)).toEqual([world.field.id]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "officer", entityId: id } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Officer", entityId: id } });
     expect(audit).toMatchObject({ action: "officer.create", actorId: hk.userId, requestId: "test-request" });
     expect(audit.after).toMatchObject({ staffNumber: staffNumber.toUpperCase(), rank: "STP", department: "PLAND" });
   });

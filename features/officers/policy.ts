@@ -1,4 +1,4 @@
-import { isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
+import { hasPermission, isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
 
 /**
  * How much of an officer record an actor may see:
@@ -28,4 +28,12 @@ export function officerAccessFor(actor: Actor, officer: OfficerAccessFacts): Off
 /** Editing is for the officer's own side only; admins see officers read-only. */
 export function canManageOfficer(actor: Actor, officer: { id: string; jurisdictionId: string }): boolean {
   return isAllowed(actor, "officer:manage", { kind: "officer", ...officer });
+}
+
+/**
+ * Role-level gate for an officer's page: the officer's own side and admins (officer:view), or a host-unit
+ * supervisor, who may meet officers placed in its unit. The record itself then decides (officerAccessFor).
+ */
+export function mayOpenOfficerRecords(actor: Actor): boolean {
+  return hasPermission(actor, "officer:view") || (actor.role === "SUPERVISOR" && hasPermission(actor, "placement:view"));
 }

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { requireSessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/authorization";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { RecordHistory } from "@/features/audit/components/record-history";
+import { HostUnitCohorts } from "@/features/host-units/components/host-unit-cohorts";
+import { capacityEntityType } from "@/features/host-units/mutations";
+import { findHostUnitView } from "@/features/host-units/queries";
+import { joinNames } from "@/features/officers/components/officer-list";
+import { hostUnitEntityType } from "@/features/reference-data/entities";
+
+export async function generateMetadata() {
+  const t = await getTranslations("hostUnits");
+  return { title: t("detailTitle") };
+}
+
+const sectionHeading = "mb-3 text-lg font-semibold";
+
+export default async function HostUnitPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireSessionUser();
+  if (!hasPermission(user, "hostUnit:view")) forbidden();
+  const { id } = await params;
+  const unit = await findHostUnitView(user, id);
+  if (!unit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("hostUnits"), getLocale() as Promise<AppLocale>]);
+  const details: [string, React.ReactNode][] = [
+    [t("code"), unit.code],
+    [t("side"), localizedName(unit.jurisdiction, locale)],
+    [t("district"), unit.district ?? "—"],
+    [t("fields"), joinNames(unit.fields.map((field) => localizedName(field, locale)), locale)],
+    [t("defaultCapacity"), unit.defaultCapacity],
+    [t("status"), unit.active ? t("active") : t("inactive")],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={localizedName(unit.name, locale)}
+        actions={
+          hasPermission(user, "referenceData:manage") ? (
+            <Link href={`/admin/reference/host-units/${unit.id}`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+              {t("editReference")}
+            </Link>
+          ) : undefined
+        }
+      />
+      <div className="flex flex-col gap-8">
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading" className={sectionHeading}>
+            {t("details")}
+          </h2>
+          <dl className="grid gap-x-6 gap-y-3 rounded border border-slate-300 bg-white p-5 sm:grid-cols-[max-content_1fr]">
+            {details.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="font-medium text-slate-700">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="cohorts-heading">
+          <h2 id="cohorts-heading" className={sectionHeading}>
+            {t("placementsByCohort")}
+          </h2>
+          <HostUnitCohorts unit={unit} locale={locale} />
+        </section>
+        {unit.mayViewHistory && (
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className={sectionHeading}>
+              {t("recordHistory")}
+            </h2>
+            <RecordHistory
+              sources={[
+                { entityType: hostUnitEntityType, entityId: unit.id },
+                { entityType: capacityEntityType, entityIdPrefix: `${unit.id}:` },
+              ]}
+              locale={locale}
+            />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

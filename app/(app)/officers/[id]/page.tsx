@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { requireSessionUser } from "@/lib/auth/session";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { RecordHistory } from "@/features/audit/components/record-history";
+import { setOfficerActiveAction } from "@/features/officers/actions";
+import { joinNames } from "@/features/officers/components/officer-list";
+import { OfficerPlacements } from "@/features/officers/components/officer-placements";
+import { officerEntityType } from "@/features/officers/mutations";
+import { mayOpenOfficerRecords } from "@/features/officers/policy";
+import { findOfficerView } from "@/features/officers/queries";
+import { ConfirmAction } from "@/features/reference-data/components/confirm-action";
+
+export async function generateMetadata() {
+  const t = await getTranslations("officers");
+  return { title: t("detailTitle") };
+}
+
+const sectionHeading = "mb-3 text-lg font-semibold";
+
+export default async function OfficerPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireSessionUser();
+  if (!mayOpenOfficerRecords(user)) forbidden();
+  const { id } = await params;
+  const officer = await findOfficerView(user, id);
+  if (!officer) notFound();
+  const [t, locale] = await Promise.all([getTranslations("officers"), getLocale() as Promise<AppLocale>]);
+  const full = officer.access === "full" ? officer : null;
+  const details: [string, React.ReactNode][] = [
+    ...(full ? ([[t("staffNumber"), full.staffNumber]] as [string, React.ReactNode][]) : []),
+    [t("chineseName"), officer.chineseName ? <span lang="zh">{officer.chineseName}</span> : "—"],
+    [t("rank"), localizedName(officer.rank, locale)],
+    [t("department"), localizedName(officer.department, locale)],
+    [t("fields"), joinNames(officer.fields.map((field) => localizedName(field, locale)), locale)],
+    [t("workEmail"), <a key="email" href={`mailto:${officer.workEmail}`} className="text-brand-700 underline">{officer.workEmail}</a>],
+    ...(full
+      ? ([
+          [t("side"), localizedName(full.jurisdiction, locale)],
+          [t("status"), full.active ? t("active") : t("inactive")],
+        ] as [string, React.ReactNode][])
+      : []),
+  ];
+  return (
+    <>
+      <PageHeader
+        title={officer.name}
+        description={full ? undefined : t("hostViewNote")}
+        actions={
+          full?.canManage ? (
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/officers/${officer.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+                {t("edit")}
+              </Link>
+              <ConfirmAction
+                triggerLabel={full.active ? t("deactivate") : t("reactivate")}
+                title={full.active ? t("deactivateTitle") : t("reactivateTitle")}
+                body={full.active ? t("deactivateBody", { name: officer.name }) : t("reactivateBody", { name: officer.name })}
+                confirmLabel={full.active ? t("deactivate") : t("reactivate")}
+                cancelLabel={t("cancel")}
+                fields={{ id: officer.id, version: String(full.version), active: String(!full.active) }}
+                action={setOfficerActiveAction}
+                variant={full.active ? "danger" : "secondary"}
+              />
+            </div>
+          ) : undefined
+        }
+      />
+      <div className="flex flex-col gap-8">
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading" className={sectionHeading}>
+            {t("details")}
+          </h2>
+          <dl className="grid gap-x-6 gap-y-3 rounded border border-slate-300 bg-white p-5 sm:grid-cols-[max-content_1fr]">
+            {details.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="font-medium text-slate-700">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="placements-heading">
+          <h2 id="placements-heading" className={sectionHeading}>
+            {t("placementHistory")}
+          </h2>
+          <OfficerPlacements placements={officer.placements} locale={locale} />
+        </section>
+        {full && (
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className={sectionHeading}>
+              {t("recordHistory")}
+            </h2>
+            <RecordHistory sources={[{ entityType: officerEntityType, entityId: officer.id }]} locale={locale} />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

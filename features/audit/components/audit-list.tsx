@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { TextField } from "@/components/ui/text-field";
+import type { Actor } from "@/lib/authorization";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { SelectField } from "@/features/reference-data/components/form-controls";
+import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/features/reference-data/components/list-controls";
+import { referenceEntityTypes, referenceKinds } from "@/features/reference-data/entities";
+import { findAuditEntries, findAuditFilterOptions } from "../queries";
+import type { AuditListParams } from "../schemas";
+import { AuditChanges } from "./audit-changes";
+import { actionLabel } from "./record-history";
+
+const basePath = "/admin/audit";
+
+/** Where a record's own page lives, for the entity types that have one. */
+function recordHref(entityType: string, entityId: string | null): string | null {
+  if (!entityId) return null;
+  if (entityType === "Officer") return `/officers/${entityId}`;
+  if (entityType === "HostUnitCapacity") return `/host-units/${entityId.split(":")[0]}`;
+  const kind = referenceKinds.find((candidate) => referenceEntityTypes[candidate] === entityType);
+  if (kind === "host-units") return `/host-units/${entityId}`;
+  return kind ? `/admin/reference/${kind}/${entityId}` : null;
+}
+
+export async function AuditList({ actor, params, rawParams, locale }: { actor: Actor; params: AuditListParams; rawParams: SearchParams; locale: AppLocale }) {
+  const [t, options, list] = await Promise.all([getTranslations("audit"), findAuditFilterOptions(actor), findAuditEntries(actor, params)]);
+  const filtered = Boolean(params.actor || params.action || params.entityType || params.entityId || params.from || params.to);
+  return (
+    <>
+      <FilterForm basePath={basePath} label={t("filterLabel")}>
+        <TextField name="actor" type="search" label={t("actor")} hint={t("actorHint")} defaultValue={params.actor ?? ""} />
+        <SelectField name="action" label={t("action")} options={options.actions.map((action) => ({ value: action, label: actionLabel(t, action) }))} placeholder={t("any")} defaultValue={params.action} />
+        <SelectField
+          name="entityType"
+          label={t("entityType")}
+          options={options.entityTypes.map((type) => ({ value: type, label: t.has(`entityTypes.${type}` as never) ? t(`entityTypes.${type}` as never) : type }))}
+          placeholder={t("any")}
+          defaultValue={params.entityType}
+        />
+        <TextField name="from" type="date" label={t("from")} defaultValue={params.from ?? ""} />
+        <TextField name="to" type="date" label={t("to")} defaultValue={params.to ?? ""} />
+        {params.entityId && <input type="hidden" name="entityId" value={params.entityId} />}
+      </FilterForm>
+      {list.total === 0 ? (
+        <EmptyState message={filtered ? t("noMatches") : t("empty")} />
+      ) : (
+        <>
+          <div className={tableWrapperClass}>
+            <table className={tableClass}>
+              <caption className="sr-only">{t("tableCaption")}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("time")}</th>
+                  <th scope="col" className="px-3 py-2">{t("actor")}</th>
+                  <th scope="col" className="px-3 py-2">{t("action")}</th>
+                  <th scope="col" className="px-3 py-2">{t("record")}</th>
+                  <th scope="col" className="px-3 py-2">{t("changes")}</th>
+                  <th scope="col" className="px-3 py-2">{t("origin")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.entries.map((entry) => {
+                  const href = recordHref(entry.entityType, entry.entityId);
+                  const type = t.has(`entityTypes.${entry.entityType}` as never) ? t(`entityTypes.${entry.entityType}` as never) : entry.entityType;
+                  return (
+                    <tr key={entry.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
+                      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(entry.createdAt, locale)}</td>
+                      <td className="px-3 py-2">
+                        {entry.actorName ?? t("system")}
+                        {entry.actorEmail && <span className="block text-xs text-slate-600">{entry.actorEmail}</span>}
+                      </td>
+                      <th scope="row" className="px-3 py-2 font-normal">{actionLabel(t, entry.action)}</th>
+                      <td className="px-3 py-2">
+                        {type}
+                        {entry.entityId && (
+                          <span className="block text-xs">
+                            {href ? (
+                              <Link href={href} className="text-brand-700 underline">
+                                {entry.entityId}
+                              </Link>
+                            ) : (
+                              <span className="font-mono">{entry.entityId}</span>
+                            )}
+                          </span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2">
+                        <AuditChanges before={entry.before} after={entry.after} labels={{ empty: t("noDetails") }} />
+                      </td>
+                      <td className="px-3 py-2 text-xs">
+                        {entry.ipAddress ?? "—"}
+                        {entry.requestId && <span className="block font-mono text-slate-600">{entry.requestId}</span>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { todayInHongKong } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { displayedPlacementStatus } from "@/features/officers/placement-status";
+import { tableClass, tableWrapperClass } from "@/features/reference-data/components/list-controls";
+import type { HostUnitView } from "../queries";
+import { CapacityForm } from "./capacity-form";
+
+/** Per cohort the unit's side hosts: places used of the capacity, the capacity form, and who is placed there. */
+export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; locale: AppLocale }) {
+  const [t, status] = await Promise.all([getTranslations("hostUnits"), getTranslations("status.placement")]);
+  if (unit.cohorts.length === 0) return <EmptyState message={t("noCohorts")} />;
+  const today = todayInHongKong();
+  return (
+    <div className="flex flex-col gap-6">
+      {unit.cohorts.map((cohort) => {
+        const name = localizedName(cohort.name, locale);
+        const headingId = `cohort-${cohort.id}`;
+        return (
+          <section key={cohort.id} aria-labelledby={headingId} className="rounded border border-slate-300 bg-white p-5" data-testid="unit-cohort">
+            <h3 id={headingId} className="font-semibold">
+              {name}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {formatCalendarDate(cohort.startDate, locale)} – {formatCalendarDate(cohort.endDate, locale)} ·{" "}
+              <span data-testid="places-used">{t("placesUsed", { used: cohort.used, capacity: cohort.capacity })}</span>
+              {cohort.capacityVersion === null ? ` · ${t("defaultApplies")}` : ""}
+            </p>
+            {cohort.canManageCapacity && (
+              <div className="mt-3">
+                <CapacityForm hostUnitId={unit.id} cohortId={cohort.id} cohortName={name} capacity={cohort.capacity} version={cohort.capacityVersion} />
+              </div>
+            )}
+            {cohort.placements.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-700">{t("noPlacements")}</p>
+            ) : (
+              <div className={`${tableWrapperClass} mt-3`}>
+                <table className={tableClass}>
+                  <caption className="sr-only">{t("placementsCaption", { cohort: name })}</caption>
+                  <thead className="bg-slate-100">
+                    <tr>
+                      <th scope="col" className="px-3 py-2">{t("officer")}</th>
+                      <th scope="col" className="px-3 py-2">{t("rank")}</th>
+                      <th scope="col" className="px-3 py-2">{t("homeDepartment")}</th>
+                      <th scope="col" className="px-3 py-2">{t("post")}</th>
+                      <th scope="col" className="px-3 py-2">{t("field")}</th>
+                      <th scope="col" className="px-3 py-2">{t("dates")}</th>
+                      <th scope="col" className="px-3 py-2">{t("status")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cohort.placements.map((placement) => (
+                      <tr key={placement.id} className="border-t border-slate-200" data-testid="unit-placement">
+                        <th scope="row" className="px-3 py-2 font-medium">
+                          {placement.status === "WITHDRAWN" ? (
+                            placement.officerName
+                          ) : (
+                            <Link href={`/officers/${placement.officerId}`} className="text-brand-700 underline">
+                              {placement.officerName}
+                            </Link>
+                          )}
+                          {placement.chineseName && (
+                            <span lang="zh" className="ml-2 font-normal">
+                              {placement.chineseName}
+                            </span>
+                          )}
+                        </th>
+                        <td className="px-3 py-2">{localizedName(placement.rank, locale)}</td>
+                        <td className="px-3 py-2">{localizedName(placement.department, locale)}</td>
+                        <td className="px-3 py-2">{placement.postTitle ?? "—"}</td>
+                        <td className="px-3 py-2">{placement.field ? localizedName(placement.field, locale) : "—"}</td>
+                        <td className="px-3 py-2 whitespace-nowrap">
+                          {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
+                        </td>
+                        <td className="px-3 py-2">{status(displayedPlacementStatus(placement, today))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { TextField } from "@/components/ui/text-field";
+import type { Actor } from "@/lib/authorization";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { joinNames } from "@/features/officers/components/officer-list";
+import { SelectField } from "@/features/reference-data/components/form-controls";
+import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/features/reference-data/components/list-controls";
+import { findHostUnitFilterOptions, findHostUnits } from "../queries";
+import type { HostUnitListParams } from "../schemas";
+
+const basePath = "/host-units";
+
+export async function HostUnitList({ actor, params, rawParams, locale }: { actor: Actor; params: HostUnitListParams; rawParams: SearchParams; locale: AppLocale }) {
+  const [t, options, list] = await Promise.all([getTranslations("hostUnits"), findHostUnitFilterOptions(actor), findHostUnits(actor, params, locale)]);
+  const isAdmin = actor.role === "ADMIN";
+  const sortProps = { sort: params.sort, dir: params.dir, basePath, params: rawParams };
+  const filtered = Boolean(params.q || params.district || params.field || params.jurisdiction || params.status !== "active");
+  return (
+    <>
+      <FilterForm basePath={basePath} label={t("searchLabel")}>
+        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={params.q ?? ""} className="min-w-64 flex-1" />
+        {isAdmin && (
+          <SelectField
+            name="jurisdiction"
+            label={t("side")}
+            options={options.jurisdictions.map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+            placeholder={t("any")}
+            defaultValue={params.jurisdiction}
+          />
+        )}
+        <SelectField name="district" label={t("district")} options={options.districts.map((district) => ({ value: district, label: district }))} placeholder={t("any")} defaultValue={params.district} />
+        <SelectField name="field" label={t("field")} options={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))} placeholder={t("any")} defaultValue={params.field} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          options={[
+            { value: "active", label: t("activeOnly") },
+            { value: "inactive", label: t("inactiveOnly") },
+            { value: "all", label: t("allStatuses") },
+          ]}
+          defaultValue={params.status}
+        />
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+      </FilterForm>
+      {list.total === 0 ? (
+        <EmptyState message={filtered ? t("noMatches") : t("empty")} />
+      ) : (
+        <>
+          <div className={tableWrapperClass}>
+            <table className={tableClass}>
+              <caption className="sr-only">{t("tableCaption")}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <SortHeader label={t("name")} sortKey="name" {...sortProps} />
+                  <SortHeader label={t("code")} sortKey="code" {...sortProps} />
+                  <SortHeader label={t("district")} sortKey="district" {...sortProps} />
+                  <th scope="col" className="px-3 py-2">{t("fields")}</th>
+                  {isAdmin && <th scope="col" className="px-3 py-2">{t("side")}</th>}
+                  <th scope="col" className="px-3 py-2 text-right">{t("defaultCapacity")}</th>
+                  <th scope="col" className="px-3 py-2">{t("status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((unit) => (
+                  <tr key={unit.id} className="border-t border-slate-200" data-testid="host-unit-row">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`/host-units/${unit.id}`} className="text-brand-700 underline">
+                        {localizedName(unit, locale)}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">{unit.code}</td>
+                    <td className="px-3 py-2">{unit.district ?? "—"}</td>
+                    <td className="px-3 py-2">{joinNames(unit.fields.map((field) => localizedName(field, locale)), locale)}</td>
+                    {isAdmin && <td className="px-3 py-2">{localizedName(unit.jurisdiction, locale)}</td>}
+                    <td className="px-3 py-2 text-right tabular-nums">{unit.defaultCapacity}</td>
+                    <td className="px-3 py-2">{unit.active ? t("active") : t("inactive")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
+        </>
+      )}
+    </>
+  );
+}

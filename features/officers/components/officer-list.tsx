@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { TextField } from "@/components/ui/text-field";
+import type { Actor } from "@/lib/authorization";
+import { formatNumber } from "@/lib/i18n/format";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { SelectField } from "@/features/reference-data/components/form-controls";
+import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/features/reference-data/components/list-controls";
+import { findOfficerFilterOptions, findOfficers } from "../queries";
+import type { OfficerListParams } from "../schemas";
+
+const basePath = "/officers";
+
+/** "Transport, Urban planning" / "交通運輸、城市規劃"; a dash when there is nothing to list. */
+export function joinNames(names: string[], locale: AppLocale): string {
+  return names.length === 0 ? "—" : names.join(locale === "en" ? ", " : "、");
+}
+
+export async function OfficerList({ actor, params, rawParams, locale }: { actor: Actor; params: OfficerListParams; rawParams: SearchParams; locale: AppLocale }) {
+  const [t, options, list] = await Promise.all([getTranslations("officers"), findOfficerFilterOptions(actor), findOfficers(actor, params, locale)]);
+  const isAdmin = actor.role === "ADMIN";
+  const choice = (items: { id: string; code: string; active: boolean; nameEn: string; nameZhHant: string; nameZhHans: string }[]) =>
+    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)} (${item.code})${item.active ? "" : ` — ${t("inactive")}`}` }));
+  const sortProps = { sort: params.sort, dir: params.dir, basePath, params: rawParams };
+  const filtered = Boolean(params.q || params.rank || params.department || params.field || params.jurisdiction || params.status !== "active");
+  return (
+    <>
+      <FilterForm basePath={basePath} label={t("searchLabel")}>
+        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={params.q ?? ""} className="min-w-64 flex-1" />
+        {isAdmin && <SelectField name="jurisdiction" label={t("side")} options={choice(options.jurisdictions)} placeholder={t("any")} defaultValue={params.jurisdiction} />}
+        <SelectField name="rank" label={t("rank")} options={choice(options.ranks)} placeholder={t("any")} defaultValue={params.rank} className="max-w-64" />
+        <SelectField name="department" label={t("department")} options={choice(options.departments)} placeholder={t("any")} defaultValue={params.department} className="max-w-64" />
+        <SelectField name="field" label={t("field")} options={choice(options.fields)} placeholder={t("any")} defaultValue={params.field} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          options={[
+            { value: "active", label: t("activeOnly") },
+            { value: "inactive", label: t("inactiveOnly") },
+            { value: "all", label: t("allStatuses") },
+          ]}
+          defaultValue={params.status}
+        />
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+      </FilterForm>
+      {list.total === 0 ? (
+        <EmptyState message={filtered ? t("noMatches") : t("empty")} />
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-700" role="status">
+            {t("resultCount", { count: list.total, formatted: formatNumber(list.total, locale) })}
+          </p>
+          <div className={tableWrapperClass}>
+            <table className={tableClass}>
+              <caption className="sr-only">{t("tableCaption")}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <SortHeader label={t("name")} sortKey="name" {...sortProps} />
+                  <SortHeader label={t("staffNumber")} sortKey="staffNumber" {...sortProps} />
+                  <SortHeader label={t("rank")} sortKey="rank" {...sortProps} />
+                  <SortHeader label={t("department")} sortKey="department" {...sortProps} />
+                  <th scope="col" className="px-3 py-2">
+                    {t("fields")}
+                  </th>
+                  {isAdmin && (
+                    <th scope="col" className="px-3 py-2">
+                      {t("side")}
+                    </th>
+                  )}
+                  <th scope="col" className="px-3 py-2">
+                    {t("status")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((row) => (
+                  <tr key={row.id} className="border-t border-slate-200" data-testid="officer-row">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`/officers/${row.id}`} className="text-brand-700 underline">
+                        {row.name}
+                      </Link>
+                      {row.chineseName && (
+                        <span lang="zh" className="ml-2 font-normal text-slate-700">
+                          {row.chineseName}
+                        </span>
+                      )}
+                    </th>
+                    <td className="px-3 py-2 tabular-nums">{row.staffNumber}</td>
+                    <td className="px-3 py-2">{localizedName(row.rank, locale)}</td>
+                    <td className="px-3 py-2">{localizedName(row.department, locale)}</td>
+                    <td className="px-3 py-2">{joinNames(row.fields.map((field) => localizedName(field, locale)), locale)}</td>
+                    {isAdmin && <td className="px-3 py-2">{localizedName(row.jurisdiction, locale)}</td>}
+                    <td className="px-3 py-2">{row.active ? t("active") : t("inactive")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { TextField } from "@/components/ui/text-field";
+import type { Actor } from "@/lib/authorization";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { sidedKinds, type ReferenceKind } from "../entities";
+import { findReferenceFormOptions, findReferenceRows } from "../queries";
+import type { ReferenceListParams } from "../schemas";
+import { SelectField } from "./form-controls";
+import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "./list-controls";
+
+/** Kind-specific columns of the list, in order. */
+const detailColumns: Record<ReferenceKind, string[]> = {
+  jurisdictions: ["kind", "timeZone"],
+  departments: ["kind"],
+  "host-units": ["district", "defaultCapacity"],
+  ranks: ["grade", "level", "isDirectorate"],
+  fields: ["sortOrder"],
+};
+
+export async function ReferenceList({ actor, kind, params, rawParams, locale }: { actor: Actor; kind: ReferenceKind; params: ReferenceListParams; rawParams: SearchParams; locale: AppLocale }) {
+  const [t, list, options] = await Promise.all([getTranslations("referenceData"), findReferenceRows(actor, kind, params), findReferenceFormOptions(actor)]);
+  const basePath = `/admin/reference/${kind}`;
+  const sided = sidedKinds.has(kind);
+  const show = (column: string, value: string | number | boolean | null) => {
+    if (value === null || value === "") return "—";
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (column === "kind") return t(kind === "jurisdictions" ? `jurisdictionKinds.${value}` : `departmentKinds.${value}`);
+    return String(value);
+  };
+  return (
+    <>
+      <FilterForm basePath={basePath} label={t("searchLabel")}>
+        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={params.q ?? ""} className="min-w-64 flex-1" />
+        {sided && (
+          <SelectField
+            name="jurisdiction"
+            label={t("form.jurisdictionId")}
+            options={options.jurisdictions.map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+            placeholder={t("any")}
+            defaultValue={params.jurisdiction}
+          />
+        )}
+        <SelectField
+          name="status"
+          label={t("status")}
+          options={[
+            { value: "all", label: t("allStatuses") },
+            { value: "active", label: t("active") },
+            { value: "inactive", label: t("inactive") },
+          ]}
+          defaultValue={params.status}
+        />
+      </FilterForm>
+      {list.total === 0 ? (
+        <EmptyState message={t("empty")} />
+      ) : (
+        <>
+          <div className={tableWrapperClass}>
+            <table className={tableClass}>
+              <caption className="sr-only">{t(`kinds.${kind}.title`)}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("form.code")}</th>
+                  <th scope="col" className="px-3 py-2">{t("name")}</th>
+                  {sided && <th scope="col" className="px-3 py-2">{t("form.jurisdictionId")}</th>}
+                  {detailColumns[kind].map((column) => (
+                    <th key={column} scope="col" className="px-3 py-2">
+                      {t(`columns.${column}`)}
+                    </th>
+                  ))}
+                  <th scope="col" className="px-3 py-2">{t("status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((row) => (
+                  <tr key={row.id} className="border-t border-slate-200" data-testid="reference-row">
+                    <td className="px-3 py-2 font-mono">{row.code}</td>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`${basePath}/${row.id}`} className="text-brand-700 underline">
+                        {localizedName(row, locale)}
+                      </Link>
+                    </th>
+                    {sided && <td className="px-3 py-2">{row.jurisdiction ? localizedName(row.jurisdiction, locale) : "—"}</td>}
+                    {detailColumns[kind].map((column) => (
+                      <td key={column} className="px-3 py-2">
+                        {show(column, row.details[column] ?? null)}
+                      </td>
+                    ))}
+                    <td className="px-3 py-2">{row.active ? t("active") : t("inactive")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/action";
+
+type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
+
+/**
+ * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
+ * what the user typed. After a refusal, focus moves to the first invalid field (or the form message).
+ */
+export function useFormAction<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
+  const [result, setResult] = useState<ActionResult<Output> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!result || result.ok) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
+    if (target?.matches("fieldset")) target.querySelector<HTMLElement>("input")?.focus();
+    else if (target) {
+      if (!target.matches("input, select, textarea, button")) target.tabIndex = -1;
+      target.focus();
+    }
+  }, [result]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const next = await action(null, formData);
+      setResult(next);
+      if (next.ok) onSuccess?.(next.data);
+    });
+  }
+
+  const failure = result && !result.ok ? result : null;
+  return {
+    formRef,
+    onSubmit,
+    pending,
+    formError: failure?.formError,
+    fieldError: (name: string) => failure?.fieldErrors?.[name],
+    succeeded: result?.ok === true,
+  };
+}
