@@ -4,7 +4,7 @@
  * day of the next. Pure: safe in client components.
  */
 import { isoWeek } from "./holidays";
-import { addDaysToIsoDate, daysBetweenIsoDates, isIsoDate } from "./time";
+import { addDaysToIsoDate, daysBetweenIsoDates, firstCalendarYear, isIsoDate, lastCalendarYear } from "./time";
 
 export interface CalendarMonth {
   year: number;
@@ -24,9 +24,6 @@ export interface CalendarWeek {
 }
 
 const monthPattern = /^(\d{4})-(\d{2})$/;
-/** Months outside this range are refused, so a hand-edited URL cannot ask for year 0 or 9999. */
-export const firstCalendarYear = 2000;
-export const lastCalendarYear = 2100;
 
 /** "2024-02" → { year: 2024, month: 2 }; null for anything else. */
 export function parseMonthParam(value: string | string[] | null | undefined): CalendarMonth | null {

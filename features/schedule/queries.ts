@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { hasPermission, isAllowed, sideInCohort, type Actor, type CohortSide, type CohortSides } from "@/lib/authorization";
 import { cohortScope } from "@/features/cohorts/queries";
 import { formatOfficerName } from "@/features/officers/names";
+import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { sideOfJurisdictionCode, type Side } from "./holidays";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
@@ -311,8 +312,11 @@ export async function findSupervisorSchedules(actor: Actor, today: string) {
   return { placements: rows.map((row) => toPlacement(actor, row)), upcoming };
 }
 
-/** A cohort's calendar for coordinators (and administrators): all officers' items in [from, to], optionally of one host unit. */
-export async function findCohortCalendar(actor: Actor, cohortId: string, options: { from: string; to: string; hostUnitId?: string | null }) {
+/**
+ * A cohort's calendar for coordinators (and administrators): all officers' items shown in one month's grid,
+ * optionally of one host unit (cohort-wide items always). Without a month: today's, or the cohort's first.
+ */
+export async function findCohortCalendar(actor: Actor, cohortId: string, options: { month: CalendarMonth | null; today: string; hostUnitId?: string | null }) {
   const row = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: cohortSelect });
   if (!row || !isAllowed(actor, "schedule:view", { kind: "cohort", sendingJurisdictionId: row.sendingJurisdictionId, hostJurisdictionId: row.hostJurisdictionId })) {
     return null;
@@ -324,9 +328,13 @@ export async function findCohortCalendar(actor: Actor, cohortId: string, options
   });
   const hostUnitId = hostUnits.some((unit) => unit.id === options.hostUnitId) ? options.hostUnitId! : null;
   const byHostUnit: Prisma.ScheduleItemWhereInput = hostUnitId ? { OR: [{ placementId: null }, { placement: { hostUnitId } }] } : {};
-  const entries = await findEntries(actor, { AND: [{ cohortId }, byHostUnit, overlapping(options.from, options.to)] });
   const cohort = toCohort(actor, row);
-  return { cohort, hostUnits, hostUnitId, entries, canEditCohortItems: canEditSchedule(actor, { cohort: cohort.sides, placement: null }) };
+  const month = options.month ?? defaultMonth(options.today, cohort);
+  const weeks = monthGrid(month);
+  const from = weeks[0].days[0].date;
+  const to = weeks.at(-1)!.days[6].date;
+  const entries = await findEntries(actor, { AND: [{ cohortId }, byHostUnit, overlapping(from, to)] });
+  return { cohort, month, from, to, hostUnits, hostUnitId, entries, canEditCohortItems: canEditSchedule(actor, { cohort: cohort.sides, placement: null }) };
 }
 
 export interface TimelinePlacement {

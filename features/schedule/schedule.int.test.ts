@@ -10,6 +10,7 @@ import { respondWithCalendarFeed, respondWithOwnCalendar } from "./feed";
 import { createScheduleItem, createStandardSchedule, deleteScheduleItem, regenerateCalendarToken, revokeCalendarToken, updateScheduleItem } from "./mutations";
 import { findCohortCalendar, findMySchedule, findPlacementSchedule, findScheduleItem, findSupervisorSchedules } from "./queries";
 import { createScheduleItemSchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
+import { monthOfIsoDate } from "./calendar";
 import { isoDateOfCalendarDate } from "./time";
 
 afterAll(async () => db.$disconnect());
@@ -159,22 +160,22 @@ describe("cohort-wide items", () => {
 
     expect((await findPlacementSchedule(actors.supervisor, placementId))!.entries.map((entry) => entry.id)).toContain(opening.id);
     expect((await findMySchedule(actors.officer))!.entries.map((entry) => entry.id)).toContain(opening.id);
-    const calendar = await findCohortCalendar(actors.hkCoordinator, world.hkToSz.id, { from: start, to: start });
+    const calendar = await findCohortCalendar(actors.hkCoordinator, world.hkToSz.id, { month: monthOfIsoDate(start), today: start });
     expect(calendar!.entries.find((entry) => entry.id === opening.id)).toMatchObject({ canEdit: true, officerName: null });
-    expect(await findCohortCalendar(actors.supervisor, world.hkToSz.id, { from: start, to: start })).toBeNull();
-    expect(await findCohortCalendar(actors.officer, world.hkToSz.id, { from: start, to: start })).toBeNull();
+    expect(await findCohortCalendar(actors.supervisor, world.hkToSz.id, { month: monthOfIsoDate(start), today: start })).toBeNull();
+    expect(await findCohortCalendar(actors.officer, world.hkToSz.id, { month: monthOfIsoDate(start), today: start })).toBeNull();
   });
 
   it("filters the cohort calendar by host unit, keeping the cohort-wide items", async () => {
     const own = await createScheduleItem(actors.supervisor, request(), siteVisit({ placementId }));
     const others = await createScheduleItem(actors.szCoordinator, request(), siteVisit({ placementId: otherPlacementId }));
     const wide = await createScheduleItem(actors.szCoordinator, request(), siteVisit({ cohortId: world.hkToSz.id }));
-    const calendar = await findCohortCalendar(actors.szCoordinator, world.hkToSz.id, { from: start, to: start, hostUnitId: world.szHostUnits[0].id });
+    const calendar = await findCohortCalendar(actors.szCoordinator, world.hkToSz.id, { month: monthOfIsoDate(start), today: start, hostUnitId: world.szHostUnits[0].id });
     const ids = calendar!.entries.map((entry) => entry.id);
     expect(ids).toEqual(expect.arrayContaining([own.id, wide.id]));
     expect(ids).not.toContain(others.id);
     // An id that is not one of the cohort's host units is ignored rather than trusted.
-    const unfiltered = await findCohortCalendar(actors.szCoordinator, world.hkToSz.id, { from: start, to: start, hostUnitId: "not-a-unit" });
+    const unfiltered = await findCohortCalendar(actors.szCoordinator, world.hkToSz.id, { month: monthOfIsoDate(start), today: start, hostUnitId: "not-a-unit" });
     expect(unfiltered!.hostUnitId).toBeNull();
     expect(unfiltered!.entries.map((entry) => entry.id)).toContain(others.id);
   });

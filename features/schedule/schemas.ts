@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ScheduleItemType } from "@/generated/prisma/enums";
-import { firstCalendarYear, lastCalendarYear } from "./calendar";
-import { instantsFromForm, isIsoDate, isTimeOfDay } from "./time";
+import { firstCalendarYear, instantsFromForm, isIsoDate, isTimeOfDay, lastCalendarYear } from "./time";
 
 export const scheduleItemTypes = [
   "CEREMONY",

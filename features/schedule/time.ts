@@ -10,6 +10,10 @@ import { TZDate } from "@date-fns/tz";
 
 export const scheduleTimeZone = "Asia/Hong_Kong";
 
+/** Dates outside these years are refused, so a typo or a hand-edited URL cannot ask for year 0 or 9999. */
+export const firstCalendarYear = 2000;
+export const lastCalendarYear = 2100;
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const dayInMs = 86_400_000;
@@ -109,7 +113,7 @@ export function instantsFromForm(values: ItemFormTimes): { startsAt: Date; endsA
 }
 
 /** Stored instants → form values (the inverse of instantsFromForm). */
-export function formTimesFromItem(item: ItemTimes): Required<ItemFormTimes> {
+export function formTimesFromItem(item: ItemTimes): { allDay: boolean; startDate: string; startTime: string; endDate: string; endTime: string } {
   const { startDate, endDate } = itemDateRange(item);
   if (item.allDay) return { allDay: true, startDate, endDate, startTime: "", endTime: "" };
   const start = hongKongParts(item.startsAt);

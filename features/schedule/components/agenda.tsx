@@ -1,0 +1,82 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { buildAgenda, type AgendaDay, type HolidayRun } from "../agenda";
+import { placementWeek } from "../calendar";
+import type { ScheduleEntry } from "../queries";
+import { EntryLine, type EntryDisplayOptions } from "./entry-line";
+import { formatIsoDate, formatIsoDateRange } from "./format";
+import { HolidayNote } from "./holiday-note";
+
+interface AgendaProps extends EntryDisplayOptions {
+  entries: ScheduleEntry[];
+  holidays: HolidayRun[];
+  today: string;
+  /** When given, each day also says which week of the placement it is. */
+  placementStart?: string;
+  headingLevel?: 2 | 3;
+  id?: string;
+  title?: string;
+  emptyMessage?: string;
+}
+
+/** Upcoming days first (soonest first), then earlier ones (latest first); both sides' holidays on their days. */
+export function Agenda({ entries, holidays, today, placementStart, headingLevel = 2, id = "agenda", title, emptyMessage, ...display }: AgendaProps) {
+  const t = useTranslations("schedule.agenda");
+  const { upcoming, earlier } = buildAgenda(entries, holidays, today);
+  const Heading = `h${headingLevel}` as const;
+  const SubHeading = `h${headingLevel + 1}` as "h3" | "h4";
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded border border-slate-300 bg-white p-4 print:border-0 print:p-0">
+      <Heading id={`${id}-heading`} className="text-lg font-semibold">
+        {title ?? t("title")}
+      </Heading>
+      {upcoming.length + earlier.length === 0 && <p className="mt-2 text-slate-700">{emptyMessage ?? t("empty")}</p>}
+      {upcoming.length > 0 && (
+        <>
+          <SubHeading className="mt-3 font-semibold text-slate-800">{t("upcoming")}</SubHeading>
+          <AgendaDays days={upcoming} today={today} placementStart={placementStart} {...display} />
+        </>
+      )}
+      {earlier.length > 0 && (
+        <>
+          <SubHeading className="mt-5 font-semibold text-slate-800">{t("earlier")}</SubHeading>
+          <AgendaDays days={earlier} today={today} placementStart={placementStart} {...display} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function AgendaDays({ days, today, placementStart, ...display }: { days: AgendaDay<ScheduleEntry>[]; today: string; placementStart?: string } & EntryDisplayOptions) {
+  const t = useTranslations("schedule.agenda");
+  const locale = useLocale() as AppLocale;
+  return (
+    <ol className="mt-2 flex flex-col divide-y divide-slate-200">
+      {days.map((day) => {
+        const week = placementStart ? placementWeek(placementStart, day.date) : null;
+        return (
+          <li key={day.date} className="py-2 break-inside-avoid" data-testid="agenda-day" data-date={day.date}>
+            <p className="text-sm font-semibold text-slate-800">
+              <time dateTime={day.date}>{formatIsoDate(day.date, locale, "full")}</time>
+              {day.date === today && <span className="ml-2 rounded bg-slate-800 px-1.5 text-xs text-white">{t("today")}</span>}
+              {week !== null && <span className="ml-2 font-normal text-slate-700">{t("placementWeek", { week })}</span>}
+            </p>
+            <ul className="mt-1 flex flex-col gap-2">
+              {day.holidays.map((run) => (
+                <li key={`${run.side}-${run.kind}-${run.startDate}`}>
+                  <HolidayNote side={run.side} kind={run.kind} name={run.name} />
+                  {run.startDate !== run.endDate && <span className="text-xs text-slate-700">{formatIsoDateRange(run.startDate, run.endDate, locale)}</span>}
+                </li>
+              ))}
+              {day.entries.map((entry) => (
+                <li key={entry.id}>
+                  <EntryLine entry={entry} showDates {...display} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

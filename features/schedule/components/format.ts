@@ -1,0 +1,31 @@
+import { languageTags, localizedName, type AppLocale } from "@/lib/i18n/locales";
+import type { CalendarMonth } from "../calendar";
+import type { HolidayName } from "../holidays";
+
+// Dates here are plain "YYYY-MM-DD" Hong Kong calendar dates; formatting them at UTC midnight in UTC keeps the day.
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function formatIsoDate(date: string, locale: AppLocale, style: "long" | "full" | "medium" = "long"): string {
+  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeZone: "UTC" }).format(utc(date));
+}
+
+export function formatIsoDateRange(startDate: string, endDate: string, locale: AppLocale): string {
+  if (startDate === endDate) return formatIsoDate(startDate, locale);
+  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "long", timeZone: "UTC" }).formatRange(utc(startDate), utc(endDate));
+}
+
+export function formatMonth({ year, month }: CalendarMonth, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(languageTags[locale], { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+export function formatWeekday(date: string, locale: AppLocale, width: "short" | "long"): string {
+  return new Intl.DateTimeFormat(languageTags[locale], { weekday: width, timeZone: "UTC" }).format(utc(date));
+}
+
+export function holidayName(name: HolidayName, locale: AppLocale): string {
+  if (locale === "zh-Hant") return name.zhHant;
+  if (locale === "zh-Hans") return name.zhHans;
+  return name.en;
+}
+
+export { localizedName };
