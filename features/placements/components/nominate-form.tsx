@@ -20,9 +20,11 @@ interface NominateFormProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ nominated: number }>>;
   cohortId: string;
   candidates: CandidateChoice[];
+  /** Shown instead of the list when no officer is left to nominate. */
+  emptyState: React.ReactNode;
 }
 
-export function NominateForm({ action, cohortId, candidates }: NominateFormProps) {
+export function NominateForm({ action, cohortId, candidates, emptyState }: NominateFormProps) {
   const t = useTranslations("placements");
   const [notice, setNotice] = useState<string>();
   const form = useActionForm(action, (data) => setNotice(t("nominated", { count: data.nominated })));
@@ -38,8 +40,17 @@ export function NominateForm({ action, cohortId, candidates }: NominateFormProps
     >
       <FormMessage message={form.formError} />
       <FormMessage message={notice} tone="success" />
+      {candidates.length === 0 ? emptyState : <CandidateList candidates={candidates} error={error} pending={form.pending} cohortId={cohortId} />}
+    </form>
+  );
+}
+
+function CandidateList({ candidates, error, pending, cohortId }: { candidates: CandidateChoice[]; error?: string; pending: boolean; cohortId: string }) {
+  const t = useTranslations("placements");
+  return (
+    <>
       <input type="hidden" name="cohortId" value={cohortId} />
-      <fieldset aria-describedby={error ? "officerIds-error" : undefined} aria-invalid={error ? true : undefined}>
+      <fieldset aria-describedby={error ? "officerIds-error" : undefined}>
         <legend className="mb-2 text-sm font-semibold">{t("candidatesLegend")}</legend>
         {error && (
           <p id="officerIds-error" className="mb-2 text-sm text-red-700">
@@ -72,10 +83,10 @@ export function NominateForm({ action, cohortId, candidates }: NominateFormProps
         </ul>
       </fieldset>
       <div>
-        <Button type="submit" disabled={form.pending} aria-disabled={form.pending}>
-          {form.pending ? t("saving") : t("nominateSelected")}
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t("saving") : t("nominateSelected")}
         </Button>
       </div>
-    </form>
+    </>
   );
 }

@@ -29,22 +29,20 @@ export async function NominatePanel({ cohortId, query, candidates, locale }: Nom
           {t("search")}
         </Button>
       </form>
-      {candidates.length === 0 ? (
-        <EmptyState message={query ? t("noCandidatesMatch") : t("noCandidates")} />
-      ) : (
-        <NominateForm
-          action={nominateOfficersAction}
-          cohortId={cohortId}
-          candidates={candidates.map((candidate) => ({
-            id: candidate.id,
-            name: candidate.name,
-            chineseName: candidate.chineseName,
-            staffNumber: candidate.staffNumber,
-            description: `${localizedName(candidate.rank, locale)}, ${localizedName(candidate.department, locale)}`,
-            hasOverlap: candidate.hasOverlap,
-          }))}
-        />
-      )}
+      {/* Always mounted, so the confirmation survives the refresh that empties the list it came from. */}
+      <NominateForm
+        action={nominateOfficersAction}
+        cohortId={cohortId}
+        emptyState={<EmptyState message={query ? t("noCandidatesMatch") : t("noCandidates")} />}
+        candidates={candidates.map((candidate) => ({
+          id: candidate.id,
+          name: candidate.name,
+          chineseName: candidate.chineseName,
+          staffNumber: candidate.staffNumber,
+          description: `${localizedName(candidate.rank, locale)}, ${localizedName(candidate.department, locale)}`,
+          hasOverlap: candidate.hasOverlap,
+        }))}
+      />
     </section>
   );
 }
