@@ -95,6 +95,19 @@ class ClosingWritable extends Writable {
   }
 }
 
+/** An output whose reader goes away after some bytes arrived, in the middle of a large export. */
+class ClosingAfterWritable extends Writable {
+  private received = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.received += chunk.length;
+    callback();
+    if (this.received >= this.limit) this.destroy();
+  }
+}
+
 function endlessRows(): { rows: AsyncGenerator<PlacementReportRow>; state: { yielded: number; closed: boolean } } {
   const state = { yielded: 0, closed: false };
   async function* rows(): AsyncGenerator<PlacementReportRow> {
@@ -234,17 +247,22 @@ describe("writePlacementXlsx", () => {
       const cell = sheet.getRow(index + 2).getCell(columnOf("post"));
       expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
       expect(cell.formula).toBeUndefined();
-      // XML 1.0 cannot carry a bare CR, so it arrives as a line feed; the text is otherwise unchanged
-      expect(cell.text).toBe(value.replace("\r", "\n"));
+      // a CR travels as a character reference, so even "\rx" comes back exactly
+      expect(cell.text).toBe(value);
     });
   });
 
   it("stops reading rows and rejects when the output closes early", async () => {
     const { rows, state } = endlessRows();
-    await expect(writePlacementXlsx(rows, WITH_STAFF_NUMBER, meta(), new ClosingWritable())).rejects.toThrow(
+    await expect(writePlacementXlsx(rows, WITH_STAFF_NUMBER, meta(), new ClosingAfterWritable(100_000))).rejects.toThrow(
       /premature close/i,
     );
+    expect(state.yielded).toBeGreaterThan(0);
     expect(state.closed).toBe(true);
+  });
+
+  it("rejects when the output closes before the first row", async () => {
+    await expect(writePlacementXlsx(asRows(SAMPLE_ROWS), WITH_STAFF_NUMBER, meta(), new ClosingWritable())).rejects.toThrow(/premature close/i);
   });
 
   it("has no staff number column unless the caller asks for it", async () => {

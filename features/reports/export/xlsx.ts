@@ -1,13 +1,8 @@
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { setImmediate as nextMacrotask } from "node:timers/promises";
-import ExcelJS from "exceljs";
 import { cellValue, displayWidth } from "./cell-values";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./types";
-
-const DATE_FORMAT = "yyyy-mm-dd";
-const ROWS_BETWEEN_FLOW_CHECKS = 500;
+import { ZipStreamWriter } from "./zip";
 
 /** Typical content width in characters; the header can only widen a column. */
 const TYPICAL_WIDTH: Record<keyof PlacementReportRow, number> = {
@@ -26,10 +21,24 @@ const TYPICAL_WIDTH: Record<keyof PlacementReportRow, number> = {
   staffNumber: 14,
 };
 
+/** Sheet XML is handed to the compressor in pieces of about this many characters. */
+const CHUNK_CHARACTERS = 64 * 1024;
+/** Style ids in styles.xml below. */
+const HEADER_STYLE = 1;
+const DATE_STYLE = 2;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELATIONSHIP_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
 /**
- * Streams placement rows into an XLSX workbook, committing each row as it goes. Cells are typed (dates are real
- * Excel dates shown as yyyy-mm-dd); the header is bold, frozen and carries an autofilter. Text such as
- * `=HYPERLINK(...)` is stored as a string value, never as a formula (no <f> element is written).
+ * Streams placement rows into an XLSX workbook (SpreadsheetML in a ZIP), compressing each row as it is written:
+ * memory stays flat whatever the row count. Cells are typed: text as inline strings (never formulas: no <f> element
+ * is ever written, so `=HYPERLINK(...)` stays text), dates as real Excel dates shown as yyyy-mm-dd. The header row is
+ * bold, frozen and carries an autofilter. See docs/decisions/011-streaming-xlsx-writer.md for why this is not exceljs.
  *
  * `output` is ended on success. On failure, including `output` closing early (a client that went away), the
  * promise rejects, reading rows stops, and `output` is destroyed.
@@ -42,65 +51,103 @@ export async function writePlacementXlsx(
 ): Promise<void> {
   const outputFinished = finished(output, { readable: false });
   outputFinished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
-
+  const sheetName = worksheetName(meta.title);
+  const lastColumn = columnLetter(columns.length);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-    workbook.creator = meta.generatedBy;
-    workbook.created = meta.generatedAt;
-    workbook.title = meta.title;
-    const sheet = workbook.addWorksheet(worksheetName(meta.title), {
-      views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
-    });
-    sheet.columns = columns.map((column) => ({
-      key: column.key,
-      width: Math.max(TYPICAL_WIDTH[column.key], displayWidth(column.header) + 4),
-    }));
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-
-    const header = sheet.addRow(columns.map((column) => column.header));
-    header.font = { bold: true };
-    header.commit();
-
-    let rowCount = 0;
-    for await (const row of rows) {
-      const sheetRow = sheet.addRow(columns.map((column) => cellValue(row, column.key)));
-      sheetRow.eachCell((cell) => {
-        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
-      });
-      sheetRow.commit();
-      rowCount += 1;
-      if (rowCount % ROWS_BETWEEN_FLOW_CHECKS === 0) {
-        // exceljs waits forever on a destroyed output, so its early end is raced explicitly
-        await Promise.race([letZipCatchUp(sheet, output), outputFinished]);
+    const zip = new ZipStreamWriter(output, outputFinished, meta.generatedAt);
+    // The sheet goes first (ZIP order means nothing to spreadsheet programs): rows are read from the start, and an
+    // output that closes early is noticed on the next row.
+    const sheet = await zip.openEntry("xl/worksheets/sheet1.xml");
+    try {
+      const letters = columns.map((_, index) => columnLetter(index + 1));
+      let pending = worksheetStartXml(columns) + headerRowXml(columns, letters);
+      let rowNumber = 1;
+      for await (const row of rows) {
+        if (output.destroyed) await outputFinished;
+        rowNumber += 1;
+        pending += rowXml(row, columns, letters, rowNumber);
+        if (pending.length >= CHUNK_CHARACTERS) {
+          await sheet.write(pending);
+          pending = "";
+        }
       }
+      await sheet.write(`${pending}</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`);
+      await sheet.close();
+    } catch (error) {
+      sheet.destroy();
+      throw error;
     }
+    await zip.addFile("[Content_Types].xml", contentTypesXml());
+    await zip.addFile("_rels/.rels", packageRelationshipsXml());
+    await zip.addFile("docProps/core.xml", corePropertiesXml(meta));
+    await zip.addFile("docProps/app.xml", appPropertiesXml());
+    await zip.addFile("xl/workbook.xml", workbookXml(sheetName, lastColumn));
+    await zip.addFile("xl/_rels/workbook.xml.rels", workbookRelationshipsXml());
+    await zip.addFile("xl/styles.xml", STYLES_XML);
 
-    sheet.commit();
-    await Promise.all([workbook.commit(), outputFinished]);
+    await zip.finish();
+    output.end();
+    await outputFinished;
   } catch (error) {
     output.destroy();
     throw error;
   }
 }
 
-interface PrivateZipEntry extends NodeJS.EventEmitter {
-  _writableState?: { needDrain?: boolean };
+function rowXml(row: PlacementReportRow, columns: ExportColumn[], letters: string[], rowNumber: number): string {
+  let xml = `<row r="${rowNumber}">`;
+  for (let index = 0; index < columns.length; index++) {
+    const value = cellValue(row, columns[index].key);
+    if (value === null || value === "") continue;
+    const reference = `${letters[index]}${rowNumber}`;
+    xml +=
+      value instanceof Date
+        ? `<c r="${reference}" s="${DATE_STYLE}"><v>${(value.getTime() - EXCEL_EPOCH_MS) / DAY_MS}</v></c>`
+        : `<c r="${reference}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  }
+  return `${xml}</row>`;
 }
 
-/**
- * exceljs writes each worksheet into its zip stream ignoring backpressure, so with a row source that is faster
- * than compression the uncompressed sheet piles up in memory (hundreds of bytes a row, unbounded). The zip entry it
- * writes to is private; if a future exceljs changes that, this degrades to waiting for the output only.
- */
-async function letZipCatchUp(sheet: object, output: Writable): Promise<void> {
-  const zipEntry = (sheet as { _stream?: { pipes?: PrivateZipEntry[] } })._stream?.pipes?.[0];
-  if (zipEntry?._writableState?.needDrain) {
-    await once(zipEntry, "drain");
-  } else if (output.writableNeedDrain) {
-    await once(output, "drain");
-  } else {
-    await nextMacrotask();
-  }
+function headerRowXml(columns: ExportColumn[], letters: string[]): string {
+  const cells = columns.map(
+    (column, index) => `<c r="${letters[index]}1" s="${HEADER_STYLE}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(column.header)}</t></is></c>`,
+  );
+  return `<row r="1">${cells.join("")}</row>`;
+}
+
+function worksheetStartXml(columns: ExportColumn[]): string {
+  const widths = columns.map((column, index) => {
+    const width = Math.max(TYPICAL_WIDTH[column.key], displayWidth(column.header) + 4);
+    return `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`;
+  });
+  return (
+    `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIP_NS}">` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.join("")}</cols><sheetData>`
+  );
+}
+
+// Characters XML 1.0 cannot hold at all are dropped; CR is kept as a character reference because a literal one would
+// be read back as a line feed.
+const XML_SPECIAL = "[&<>\\r\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]";
+const HAS_XML_SPECIAL = new RegExp(XML_SPECIAL);
+const ALL_XML_SPECIAL = new RegExp(XML_SPECIAL, "g");
+const XML_REPLACEMENT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
+
+function escapeXml(text: string): string {
+  return HAS_XML_SPECIAL.test(text) ? text.replace(ALL_XML_SPECIAL, (character) => XML_REPLACEMENT[character] ?? "") : text;
+}
+
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/"/g, "&quot;");
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetter(position: number): string {
+  let letters = "";
+  for (let rest = position; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
@@ -109,3 +156,77 @@ function worksheetName(title: string): string {
   const shortened = Array.from(cleaned).slice(0, 31).join("");
   return shortened.replace(/^'+|'+$/g, "").trim() || "Report";
 }
+
+function contentTypesXml(): string {
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+    `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+    `</Types>`
+  );
+}
+
+function packageRelationshipsXml(): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIP_NS}">` +
+    `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+    `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+    `<Relationship Id="rId3" Type="${RELATIONSHIP_NS}/extended-properties" Target="docProps/app.xml"/>` +
+    `</Relationships>`
+  );
+}
+
+function corePropertiesXml(meta: ExportMeta): string {
+  const created = `${meta.generatedAt.toISOString().slice(0, 19)}Z`;
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
+    `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:title>${escapeXml(meta.title)}</dc:title><dc:creator>${escapeXml(meta.generatedBy)}</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`
+  );
+}
+
+function appPropertiesXml(): string {
+  return `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Exchange Desk</Application></Properties>`;
+}
+
+function workbookXml(sheetName: string, lastColumn: string): string {
+  const quotedName = `'${sheetName.replace(/'/g, "''")}'`;
+  return (
+    `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIP_NS}">` +
+    `<bookViews><workbookView/></bookViews>` +
+    `<sheets><sheet name="${escapeAttribute(sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
+    `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${escapeXml(quotedName)}!$A$1:$${lastColumn}$1</definedName></definedNames>` +
+    `</workbook>`
+  );
+}
+
+function workbookRelationshipsXml(): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIP_NS}">` +
+    `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+    `<Relationship Id="rId2" Type="${RELATIONSHIP_NS}/styles" Target="styles.xml"/>` +
+    `</Relationships>`
+  );
+}
+
+const STYLES_XML =
+  `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NS}">` +
+  `<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
+  `<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+  `<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+  `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
