@@ -1,0 +1,169 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { createTranslator } from "next-intl";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { hasPermission, type Actor } from "@/lib/authorization";
+import { todayInHongKong, toIsoDate } from "@/lib/dates";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages";
+import { logger } from "@/lib/logger";
+import type { RequestContext } from "@/lib/request-context";
+import { placementCsvStream } from "./export/csv";
+import { PDF_MAX_ROWS, writePlacementPdf } from "./export/pdf";
+import type { ExportColumn, ExportMeta, PlacementReportRow } from "./export/types";
+import { writePlacementXlsx } from "./export/xlsx";
+import { countReportRecords, findReportCohort, mayIncludeSendingSideFields, streamReportRecords, type ReportCohort } from "./queries";
+import { createRowFormatter, formatRecords, reportColumns, type ReportStatusLabel, type ReportTexts } from "./rows";
+import { filtersToSearchParams, type ExportFormat, type ReportFilters } from "./schemas";
+
+export const contentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+/** A PDF is for reading and printing; above PDF_MAX_ROWS the reader is pointed to CSV or XLSX. */
+export class ReportTooLargeForPdfError extends Error {
+  constructor(readonly rowCount: number) {
+    super(`The report has ${rowCount} rows; PDF exports are limited to ${PDF_MAX_ROWS}.`);
+    this.name = "ReportTooLargeForPdfError";
+  }
+}
+
+export interface PlacementExport {
+  format: ExportFormat;
+  filename: string;
+  contentType: string;
+  columns: ExportColumn[];
+  meta: ExportMeta;
+  /** Rows counted before the export started; the audit entry records this number. */
+  rowCount: number;
+  filters: ReportFilters;
+  /** A fresh pass over the rows, read from the database in batches while they are written. */
+  rows(): AsyncIterable<PlacementReportRow>;
+}
+
+export interface ExportReader extends Actor {
+  locale: AppLocale;
+}
+
+export interface Translate {
+  (key: string, values?: Record<string, string | number>): string;
+  raw(key: string): unknown;
+}
+
+/** A translator outside React (route handlers, exports): the catalogs are untyped here, so keys are plain strings. */
+export function translatorFor(locale: AppLocale, namespace: string): Translate {
+  return createTranslator({ locale, messages: loadMessages(locale), namespace }) as unknown as Translate;
+}
+
+export function reportTexts(locale: AppLocale): ReportTexts & { translate: Translate } {
+  const t = translatorFor(locale, "reports");
+  const status = translatorFor(locale, "status.placement");
+  const statuses = Object.fromEntries(
+    (["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN", "ACTIVE", "COMPLETED"] as ReportStatusLabel[]).map((key) => [key, status(key)]),
+  ) as Record<ReportStatusLabel, string>;
+  return {
+    translate: t,
+    headers: {
+      officerNameEn: t("columns.officerName"),
+      officerNameZh: t("columns.chineseName"),
+      staffNumber: t("columns.staffNumber"),
+      rank: t("columns.rank"),
+      homeDepartment: t("columns.homeDepartment"),
+      hostUnit: t("columns.hostUnit"),
+      post: t("columns.post"),
+      field: t("columns.field"),
+      startDate: t("columns.startDate"),
+      endDate: t("columns.endDate"),
+      status: t("columns.status"),
+      sendingApproval: t("columns.sendingApproval"),
+      hostApproval: t("columns.hostApproval"),
+    },
+    statuses,
+    approvedBy: t.raw("approvedBy") as string,
+  };
+}
+
+function exportFilename(cohort: ReportCohort | null, today: Date, format: ExportFormat): string {
+  const cohortPart = cohort ? `-${cohort.code.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}` : "";
+  return `placement-report${cohortPart}-${toIsoDate(today)}.${format}`;
+}
+
+export interface PrepareExportOptions {
+  today?: Date;
+  now?: Date;
+  batchSize?: number;
+}
+
+/**
+ * Decides what an export of the placement report holds for this reader: the rows its scope allows, the columns its
+ * side may see (a host-side or mixed export never has the staff number), headers in the reader's language, and the
+ * file name. Throws ForbiddenError, NotFoundError (a cohort outside the reader's scope) or ReportTooLargeForPdfError.
+ */
+export async function preparePlacementExport(
+  reader: ExportReader,
+  filters: ReportFilters,
+  format: ExportFormat,
+  options: PrepareExportOptions = {},
+): Promise<PlacementExport> {
+  if (!hasPermission(reader, "report:export")) throw new ForbiddenError();
+  const cohort = filters.cohort ? await findReportCohort(reader, filters.cohort) : null;
+  if (filters.cohort && !cohort) throw new NotFoundError();
+  const [rowCount, includeStaffNumber] = await Promise.all([countReportRecords(reader, filters), mayIncludeSendingSideFields(reader, filters)]);
+  if (format === "pdf" && rowCount > PDF_MAX_ROWS) throw new ReportTooLargeForPdfError(rowCount);
+
+  const today = options.today ?? todayInHongKong();
+  const texts = reportTexts(reader.locale);
+  const t = texts.translate;
+  const format_ = createRowFormatter(texts, reader.locale, today, includeStaffNumber);
+  return {
+    format,
+    filename: exportFilename(cohort, today, format),
+    contentType: contentTypes[format],
+    columns: reportColumns(texts, includeStaffNumber),
+    meta: {
+      title: cohort ? `${t("exportTitle")} — ${localizedName(cohort, reader.locale)}` : t("exportTitle"),
+      generatedAt: options.now ?? new Date(),
+      generatedBy: reader.name,
+      locale: reader.locale,
+      labels: { page: t.raw("pdf.page") as string, generatedAt: t("pdf.generatedAt"), generatedBy: t("pdf.generatedBy") },
+    },
+    rowCount,
+    filters,
+    rows: () => formatRecords(streamReportRecords(reader, filters, reader.locale, options.batchSize), format_),
+  };
+}
+
+/** One audit entry per export, written before the first byte leaves, so even an interrupted download is on record. */
+export async function recordPlacementExport(reader: Actor, request: RequestContext, placementExport: PlacementExport): Promise<void> {
+  await writeAudit(db, reader, request, {
+    action: "report.exported",
+    entityType: "PlacementReport",
+    entityId: placementExport.filters.cohort ?? null,
+    after: {
+      format: placementExport.format,
+      filters: Object.fromEntries(filtersToSearchParams(placementExport.filters)),
+      rowCount: placementExport.rowCount,
+      columns: placementExport.columns.map((column) => column.key),
+      filename: placementExport.filename,
+    },
+  });
+}
+
+/** The export as a byte stream that is produced only as fast as the client reads it. */
+export function placementExportStream(placementExport: PlacementExport, requestId: string): ReadableStream<Uint8Array> {
+  const { format, columns, meta } = placementExport;
+  if (format === "csv") return Readable.toWeb(placementCsvStream(placementExport.rows(), columns)) as ReadableStream<Uint8Array>;
+  const output = new PassThrough();
+  const write = format === "xlsx" ? writePlacementXlsx : writePlacementPdf;
+  write(placementExport.rows(), columns, meta, output).catch((error: unknown) => {
+    // The writer has already destroyed the output; a client that went away is not worth more than a note.
+    const aborted = (error as { code?: string })?.code === "ERR_STREAM_PREMATURE_CLOSE";
+    if (aborted) logger.info("report export ended early by the client", { requestId, format });
+    else logger.error("report export failed", { requestId, format, error });
+  });
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { PlacementStatus } from "@/generated/prisma/enums";
+
+export const exportFormats = ["csv", "xlsx", "pdf"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const REPORT_PAGE_SIZE = 50;
+
+const optionalId = z
+  .string()
+  .trim()
+  .max(64, "errors.invalidChoice")
+  .regex(/^[A-Za-z0-9_-]*$/, "errors.invalidChoice")
+  .optional()
+  .transform((value) => value || undefined);
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || isCalendarDate(value), "errors.invalidDate");
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The report's filters as they travel in the URL (the page and the export links share them). Dates are calendar
+ * dates; a placement matches the range when its dates overlap it.
+ */
+export const reportFiltersSchema = z
+  .object({
+    cohort: optionalId,
+    status: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(z.enum(PlacementStatus, { message: "errors.invalidChoice" }).optional()),
+    hostUnit: optionalId,
+    department: optionalId,
+    field: optionalId,
+    from: optionalDate,
+    to: optionalDate,
+  })
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: "errors.datesOutOfOrder", path: ["to"] });
+
+export type ReportFilters = z.output<typeof reportFiltersSchema>;
+export type ReportFilterName = keyof ReportFilters;
+export const reportFilterNames: ReportFilterName[] = ["cohort", "status", "hostUnit", "department", "field", "from", "to"];
+
+export const reportPageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** URL search params → the raw strings the schema reads (the first value of a repeated key). */
+export function readFilterParams(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<ReportFilterName, string | undefined> {
+  const get = (name: string) => {
+    if (params instanceof URLSearchParams) return params.get(name) ?? undefined;
+    const value = params[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return Object.fromEntries(reportFilterNames.map((name) => [name, get(name)])) as Record<ReportFilterName, string | undefined>;
+}
+
+/** The filters as a query string, without empty ones, in a fixed order (stable links and audit entries). */
+export function filtersToSearchParams(filters: Partial<Record<ReportFilterName, string | undefined>>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of reportFilterNames) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  return params;
+}
