@@ -8,16 +8,18 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const dashboards = { ADMIN: AdminDashboard, COORDINATOR: CoordinatorDashboard, SUPERVISOR: SupervisorDashboard, OFFICER: OfficerDashboard };
-
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
   const t = await getTranslations("dashboard");
-  const Dashboard = dashboards[user.role];
+  const { hostCohort } = await searchParams;
   return (
     <>
       <PageHeader title={t("welcome", { name: user.name })} />
-      <Dashboard user={user} />
+      {user.role === "ADMIN" && <AdminDashboard user={user} />}
+      {/* The chosen host cohort is only a view choice; the query ignores a cohort the user's side does not host. */}
+      {user.role === "COORDINATOR" && <CoordinatorDashboard user={user} hostCohortId={typeof hostCohort === "string" ? hostCohort : undefined} />}
+      {user.role === "SUPERVISOR" && <SupervisorDashboard user={user} />}
+      {user.role === "OFFICER" && <OfficerDashboard user={user} />}
     </>
   );
 }

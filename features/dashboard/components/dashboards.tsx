@@ -1,39 +1,70 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatCalendarDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { languageTags, localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { placementProgress } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
-import { findAdminDashboard, findCoordinatorDashboard, findOwnPlacements, findSupervisedPlacements } from "../queries";
+import {
+  findAdminDashboard,
+  findCoordinatorDashboard,
+  findOfficerNextEvents,
+  findOwnPlacements,
+  findSupervisedPlacements,
+  UPCOMING_DAYS,
+  type Arrival,
+  type HostSideSummary,
+  type Milestone,
+  type SendingSideSummary,
+} from "../queries";
+import { BarTable } from "./bar-table";
 import { PlacementStatusSummary } from "./status-table";
 
 const card = "rounded border border-slate-300 bg-white p-5";
+const cell = "py-1 pr-3 align-top";
 
-export async function CoordinatorDashboard({ user }: { user: SessionUser }) {
-  const [t, cohortStatus, locale, cohorts] = await Promise.all([
+function Stat({ label, value, locale, testId }: { label: string; value: number; locale: AppLocale; testId: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-3xl font-bold tabular-nums" data-testid={testId}>
+        {formatNumber(value, locale)}
+      </dd>
+    </div>
+  );
+}
+
+export async function CoordinatorDashboard({ user, hostCohortId }: { user: SessionUser; hostCohortId?: string }) {
+  const [t, cohortStatus, locale, dashboard] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("status.cohort"),
     getLocale() as Promise<AppLocale>,
-    findCoordinatorDashboard(user),
+    findCoordinatorDashboard(user, { hostCohortId }),
   ]);
-  if (cohorts.length === 0) return <EmptyState message={t("noCohorts")} />;
-  const waiting = cohorts.reduce((sum, cohort) => sum + cohort.waitingForMyApproval, 0);
+  if (!dashboard || dashboard.totalCohorts === 0) return <EmptyState message={t("noCohorts")} />;
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-8">
       <section className={card} aria-labelledby="waiting-heading">
         <h2 id="waiting-heading" className="text-lg font-semibold">
           {t("waitingForApproval")}
         </h2>
         <p className="mt-2 text-3xl font-bold tabular-nums" data-testid="waiting-total">
-          {formatNumber(waiting, locale)}
+          {formatNumber(dashboard.waitingForMyApproval, locale)}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">
+          {t("waitingSplit", {
+            sending: formatNumber(dashboard.sending?.waitingForMyApproval ?? 0, locale),
+            host: formatNumber(dashboard.host?.waitingForMyApproval ?? 0, locale),
+          })}
         </p>
       </section>
+
       <section aria-labelledby="cohorts-heading">
         <h2 id="cohorts-heading" className="mb-3 text-lg font-semibold">
           {t("cohortsTitle")}
         </h2>
         <ul className="grid gap-4 md:grid-cols-2">
-          {cohorts.map((cohort) => {
+          {dashboard.cohorts.map((cohort) => {
             const name = localizedName(cohort.name, locale);
             return (
               <li key={cohort.id} className={card} data-testid="cohort-card">
@@ -43,7 +74,7 @@ export async function CoordinatorDashboard({ user }: { user: SessionUser }) {
                   {cohortStatus(cohort.status)}
                 </p>
                 <p className="mt-1 text-sm">
-                  {t("waitingForApproval")}: <span className="font-semibold tabular-nums">{cohort.waitingForMyApproval}</span>
+                  {t("waitingForApproval")}: <span className="font-semibold tabular-nums">{formatNumber(cohort.waitingForMyApproval, locale)}</span>
                 </p>
                 <div className="mt-3">
                   <PlacementStatusSummary caption={t("statusSummaryCaption", { cohort: name })} counts={cohort.placementsByStatus} />
@@ -52,48 +83,289 @@ export async function CoordinatorDashboard({ user }: { user: SessionUser }) {
             );
           })}
         </ul>
+        {dashboard.totalCohorts > dashboard.cohorts.length && (
+          <p className="mt-3">
+            <Link href="/cohorts" className="text-brand-700 underline">
+              {t("allCohorts", { count: formatNumber(dashboard.totalCohorts, locale) })}
+            </Link>
+          </p>
+        )}
       </section>
+
+      {dashboard.sending && <SendingSidePanel summary={dashboard.sending} locale={locale} />}
+      {dashboard.host && <HostSidePanel summary={dashboard.host} locale={locale} />}
     </div>
   );
 }
 
+async function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string; arrivals: Arrival[]; locale: AppLocale; testId: string }) {
+  const [t, status] = await Promise.all([getTranslations("dashboard"), getTranslations("status.placement")]);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>{t("officerColumn")}</th>
+            <th scope="col" className={cell}>{t("hostUnit")}</th>
+            <th scope="col" className={cell}>{t("cohort")}</th>
+            <th scope="col" className={cell}>{t("startDate")}</th>
+            <th scope="col" className={cell}>{t("placementStatus")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {arrivals.map((arrival) => (
+            <tr key={arrival.placementId} className="border-t border-slate-200">
+              <th scope="row" className={`${cell} font-normal`}>
+                {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
+              </th>
+              <td className={cell}>{arrival.hostUnitName ? localizedName(arrival.hostUnitName, locale) : t("notAssigned")}</td>
+              <td className={cell}>{localizedName(arrival.cohortName, locale)}</td>
+              <td className={`${cell} whitespace-nowrap`}>{formatCalendarDate(arrival.startDate, locale)}</td>
+              <td className={cell}>{status(arrival.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function MilestoneList({ milestones, locale }: { milestones: Milestone[]; locale: AppLocale }) {
+  const t = await getTranslations("dashboard");
+  if (milestones.length === 0) return <p className="text-sm text-slate-700">{t("noMilestones")}</p>;
+  return (
+    <ul className="flex flex-col gap-2 text-sm" data-testid="milestones">
+      {milestones.map((milestone) => (
+        <li key={milestone.id}>
+          <span className="font-medium">
+            {milestone.allDay ? formatCalendarDate(new Date(milestone.startsAt.getTime() + 8 * 3_600_000), locale) : formatDateTime(milestone.startsAt, locale)}
+          </span>{" "}
+          — {milestone.title}
+          <span className="block text-slate-700">
+            {localizedName(milestone.cohortName, locale)}
+            {milestone.officerName && ` · ${milestone.officerName}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; locale: AppLocale }) {
+  const t = await getTranslations("dashboard");
+  const unitRows = summary.byHostUnit.top.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("notAssigned"), value: row.count }));
+  if (summary.byHostUnit.otherCount > 0) unitRows.push({ key: "other", label: t("otherHostUnits"), value: summary.byHostUnit.otherCount });
+  return (
+    <section aria-labelledby="sending-heading" className="flex flex-col gap-4" data-testid="sending-panel">
+      <div>
+        <h2 id="sending-heading" className="text-lg font-semibold">
+          {t("sendingSideTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("sendingSideIntro", { count: formatNumber(summary.liveCohortCount, locale) })}</p>
+      </div>
+      <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-3`}>
+        <Stat label={t("nominatedNotPlaced")} value={summary.nominatedNotPlaced} locale={locale} testId="nominated-not-placed" />
+        <Stat label={t("waitingSending")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-sending" />
+        <Stat label={t("upcomingArrivalsCount", { days: UPCOMING_DAYS })} value={summary.upcomingArrivals.total} locale={locale} testId="upcoming-arrivals-total" />
+      </dl>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className={card}>
+          <BarTable
+            caption={t("byField")}
+            labelHeader={t("field")}
+            rows={summary.byField.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("noField"), value: row.count }))}
+            locale={locale}
+            testId="by-field"
+          />
+        </div>
+        <div className={card}>
+          <BarTable caption={t("byHostUnit")} labelHeader={t("hostUnit")} rows={unitRows} locale={locale} testId="by-host-unit" />
+          <p className="mt-2 text-sm text-slate-700">{t("hostUnitsInAll", { count: formatNumber(summary.byHostUnit.hostUnitCount, locale) })}</p>
+        </div>
+      </div>
+      <div className={card}>
+        <h3 className="mb-2 font-semibold">{t("upcomingArrivals", { days: UPCOMING_DAYS })}</h3>
+        {summary.upcomingArrivals.total === 0 ? (
+          <p className="text-sm text-slate-700">{t("noArrivals")}</p>
+        ) : (
+          <>
+            <ArrivalsTable caption={t("upcomingArrivals", { days: UPCOMING_DAYS })} arrivals={summary.upcomingArrivals.items} locale={locale} testId="upcoming-arrivals" />
+            <p className="mt-2 text-sm text-slate-700">
+              {t("shownOf", { shown: formatNumber(summary.upcomingArrivals.items.length, locale), total: formatNumber(summary.upcomingArrivals.total, locale) })}
+            </p>
+          </>
+        )}
+      </div>
+      <div className={card}>
+        <h3 className="mb-2 font-semibold">{t("milestones")}</h3>
+        <MilestoneList milestones={summary.milestones} locale={locale} />
+      </div>
+    </section>
+  );
+}
+
+async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: AppLocale }) {
+  const t = await getTranslations("dashboard");
+  const cohort = summary.currentCohort;
+  const cohortName = cohort ? localizedName(cohort.name, locale) : "";
+  const monthName = new Intl.DateTimeFormat(languageTags[locale], { year: "numeric", month: "long", timeZone: "UTC" }).format(summary.arrivalsThisMonth.monthStart);
+  return (
+    <section aria-labelledby="host-heading" className="flex flex-col gap-4" data-testid="host-panel">
+      <h2 id="host-heading" className="text-lg font-semibold">
+        {t("hostSideTitle")}
+      </h2>
+      <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
+        <Stat label={t("waitingHost")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-host" />
+        <Stat label={t("arrivalsThisMonth", { month: monthName })} value={summary.arrivalsThisMonth.total} locale={locale} testId="arrivals-this-month-total" />
+      </dl>
+      <div className={card}>
+        <h3 className="mb-2 font-semibold">{t("capacityTitle")}</h3>
+        {summary.cohortChoices.length > 1 && (
+          <form method="get" action="/" className="mb-3 flex flex-wrap items-end gap-3">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="host-cohort" className="text-sm font-medium text-slate-800">
+                {t("chooseCohort")}
+              </label>
+              <select id="host-cohort" name="hostCohort" defaultValue={cohort?.id} className="rounded border border-slate-500 bg-white px-3 py-2">
+                {summary.cohortChoices.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {localizedName(choice.name, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+              {t("show")}
+            </button>
+          </form>
+        )}
+        {!cohort ? (
+          <p className="text-sm text-slate-700">{t("noHostCohort")}</p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700" data-testid="capacity-summary">
+              {t("capacitySummary", {
+                cohort: cohortName,
+                used: formatNumber(summary.capacity.totalUsed, locale),
+                capacity: formatNumber(summary.capacity.totalCapacity, locale),
+                units: formatNumber(summary.capacity.hostUnitCount, locale),
+              })}
+            </p>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="capacity-table">
+                <caption className="sr-only">{t("capacityCaption", { cohort: cohortName })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={cell}>{t("hostUnit")}</th>
+                    <th scope="col" className={`${cell} text-right`}>{t("usedColumn")}</th>
+                    <th scope="col" className={`${cell} text-right`}>{t("capacityColumn")}</th>
+                    <th scope="col" className="w-1/3 py-1">
+                      <span className="sr-only">{t("chartColumn")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.capacity.rows.map((row) => (
+                    <tr key={row.hostUnitId} className="border-t border-slate-200">
+                      <th scope="row" className={`${cell} font-normal`}>{localizedName(row.name, locale)}</th>
+                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.used, locale)}</td>
+                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.capacity, locale)}</td>
+                      <td className="py-1" aria-hidden="true">
+                        <div className="h-3 w-full rounded bg-slate-200">
+                          <div className="h-3 rounded bg-brand-700" style={{ width: `${row.capacity ? Math.min(100, (row.used / row.capacity) * 100) : 0}%` }} />
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+      <div className={card}>
+        <h3 className="mb-2 font-semibold">{t("arrivalsThisMonth", { month: monthName })}</h3>
+        {summary.arrivalsThisMonth.total === 0 ? (
+          <p className="text-sm text-slate-700">{t("noArrivals")}</p>
+        ) : (
+          <>
+            <ArrivalsTable caption={t("arrivalsThisMonth", { month: monthName })} arrivals={summary.arrivalsThisMonth.items} locale={locale} testId="arrivals-this-month" />
+            <p className="mt-2 text-sm text-slate-700">
+              {t("shownOf", { shown: formatNumber(summary.arrivalsThisMonth.items.length, locale), total: formatNumber(summary.arrivalsThisMonth.total, locale) })}
+            </p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
 export async function OfficerDashboard({ user }: { user: SessionUser }) {
-  const [t, status, locale, placements] = await Promise.all([
+  const [t, status, locale, placements, events] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("status.placement"),
     getLocale() as Promise<AppLocale>,
     findOwnPlacements(user),
+    findOfficerNextEvents(user),
   ]);
   if (placements.length === 0) return <EmptyState message={t("noPlacement")} />;
   return (
-    <section aria-labelledby="my-placement" className="flex flex-col gap-4">
-      <h2 id="my-placement" className="text-lg font-semibold">
-        {t("myPlacement")}
-      </h2>
-      {placements.map((placement) => {
-        const progress = placementProgress(placement.startDate, placement.endDate);
-        const rows: [string, string][] = [
-          [t("cohort"), localizedName(placement.cohortName, locale)],
-          [t("hostUnit"), placement.hostUnitName ? localizedName(placement.hostUnitName, locale) : t("notAssigned")],
-          [t("post"), placement.postTitle ?? "—"],
-          [t("field"), placement.fieldName ? localizedName(placement.fieldName, locale) : "—"],
-          [t("dates"), `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`],
-          [t("placementStatus"), status(placement.status)],
-          [t("daysDone"), String(progress.done)],
-          [t("daysRemaining"), String(progress.remaining)],
-        ];
-        return (
-          <dl key={placement.id} className={`${card} grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]`} data-testid="placement-card">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-medium text-slate-700">{label}</dt>
-                <dd>{value}</dd>
-              </div>
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="my-placement" className="flex flex-col gap-4">
+        <h2 id="my-placement" className="text-lg font-semibold">
+          {t("myPlacement")}
+        </h2>
+        {placements.map((placement) => {
+          const progress = placementProgress(placement.startDate, placement.endDate);
+          const rows: [string, string][] = [
+            [t("cohort"), localizedName(placement.cohortName, locale)],
+            [t("hostUnit"), placement.hostUnitName ? localizedName(placement.hostUnitName, locale) : t("notAssigned")],
+            [t("post"), placement.postTitle ?? "—"],
+            [t("field"), placement.fieldName ? localizedName(placement.fieldName, locale) : "—"],
+            [t("dates"), `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`],
+            [t("placementStatus"), status(placement.status)],
+            [t("daysDone"), String(progress.done)],
+            [t("daysRemaining"), String(progress.remaining)],
+          ];
+          return (
+            <dl key={placement.id} className={`${card} grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]`} data-testid="placement-card">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-medium text-slate-700">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          );
+        })}
+      </section>
+      <section aria-labelledby="next-events" className={card}>
+        <h2 id="next-events" className="mb-3 text-lg font-semibold">
+          {t("nextEvents")}
+        </h2>
+        {events.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noEvents")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2 text-sm">
+            {events.map((event) => (
+              <li key={event.id} data-testid="next-event">
+                <span className="font-medium">
+                  {event.allDay ? formatCalendarDate(new Date(event.startsAt.getTime() + 8 * 3_600_000), locale) : formatDateTime(event.startsAt, locale)}
+                </span>{" "}
+                — {event.title}
+                {event.location && <span className="block text-slate-700">{event.location}</span>}
+              </li>
             ))}
-          </dl>
-        );
-      })}
-    </section>
+          </ul>
+        )}
+        <p className="mt-3 text-sm">
+          <Link href="/schedule" className="text-brand-700 underline">
+            {t("fullSchedule")}
+          </Link>
+        </p>
+      </section>
+    </div>
   );
 }
 
@@ -144,12 +416,12 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
 export async function AdminDashboard({ user }: { user: SessionUser }) {
   const [t, locale, dashboard] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<AppLocale>, findAdminDashboard(user)]);
   if (!dashboard) return null;
-  const totals: [string, number][] = [
-    [t("officersTotal"), dashboard.totals.officers],
-    [t("hostUnitsTotal"), dashboard.totals.hostUnits],
-    [t("cohortsTotal"), dashboard.totals.cohorts],
-    [t("placementsTotal"), dashboard.totals.placements],
-    [t("usersTotal"), dashboard.totals.users],
+  const totals: [string, number, string][] = [
+    [t("officersTotal"), dashboard.totals.officers, "officers"],
+    [t("hostUnitsTotal"), dashboard.totals.hostUnits, "host-units"],
+    [t("cohortsTotal"), dashboard.totals.cohorts, "cohorts"],
+    [t("placementsTotal"), dashboard.totals.placements, "placements"],
+    [t("usersTotal"), dashboard.totals.users, "users"],
   ];
   return (
     <div className="flex flex-col gap-6">
@@ -158,13 +430,21 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
           {t("totals")}
         </h2>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
-          {totals.map(([label, value]) => (
-            <div key={label}>
+          {totals.map(([label, value, id]) => (
+            <div key={id}>
               <dt className="text-sm text-slate-700">{label}</dt>
-              <dd className="text-2xl font-bold tabular-nums">{formatNumber(value, locale)}</dd>
+              <dd className="text-2xl font-bold tabular-nums" data-testid={`total-${id}`}>
+                {formatNumber(value, locale)}
+              </dd>
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="all-status" className={card}>
+        <h2 id="all-status" className="mb-3 text-lg font-semibold">
+          {t("placementsByStatusAll")}
+        </h2>
+        <PlacementStatusSummary caption={t("placementsByStatusAll")} counts={dashboard.placementsByStatus} />
       </section>
       <section aria-labelledby="recent-audit" className={card}>
         <h2 id="recent-audit" className="mb-3 text-lg font-semibold">
@@ -180,7 +460,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
           </thead>
           <tbody>
             {dashboard.recentAudit.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-200">
+              <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
                 <td className="py-1">{formatDateTime(entry.createdAt, locale)}</td>
                 <td>{entry.actorEmail ?? "—"}</td>
                 <td>
