@@ -201,3 +201,24 @@ test("the cohort form shows each error next to its field and keeps what was type
   const created = await db.cohort.findUniqueOrThrow({ where: { code } });
   expect(await db.auditLog.count({ where: { entityType: "Cohort", entityId: created.id, action: "cohort.create" } })).toBe(1);
 });
+
+test("the board and the approvals queue read in Traditional and Simplified Chinese", async ({ browser }) => {
+  const { cohort, officers, field, hostUnit } = await setUpCohort();
+  await createPlacement(db, { officerId: officers[0].id, cohortId: cohort.id, hostUnitId: hostUnit.id, fieldId: field.id, postTitle: "副區長特別助理" });
+  const [hk, sz] = [cohort.sendingJurisdictionId, cohort.hostJurisdictionId];
+  const hkCoordinator = await createUser(db, { role: "COORDINATOR", jurisdictionId: hk, locale: "zh_Hant", name: "公務員事務局統籌主任" });
+  const szCoordinator = await createUser(db, { role: "COORDINATOR", jurisdictionId: sz, locale: "zh_Hans", name: "深圳市委组织部统筹人员" });
+
+  const traditional = await signedInPage(browser, hkCoordinator.email, DEFAULT_TEST_PASSWORD);
+  await traditional.goto(`/cohorts/${cohort.id}`);
+  await expect(traditional.getByRole("heading", { name: "派駐安排一覽（1）" })).toBeVisible();
+  await expect(traditional.getByTestId("placement-status")).toHaveText("已分配");
+  await expect(traditional.getByRole("heading", { name: "提名人員" })).toBeVisible();
+  await expectNoSeriousAccessibilityViolations(traditional);
+
+  const simplified = await signedInPage(browser, szCoordinator.email, DEFAULT_TEST_PASSWORD);
+  await simplified.goto("/approvals");
+  await expect(simplified.getByRole("heading", { level: 1, name: "待我审批" })).toBeVisible();
+  await expect(simplified.getByTestId("approval-row").filter({ hasText: officers[0].chineseName! })).toContainText("接收方");
+  await expectNoSeriousAccessibilityViolations(simplified);
+});
