@@ -73,7 +73,7 @@ export async function findHostUnits(actor: Actor, params: HostUnitListParams, lo
 
 export async function findHostUnitFilterOptions(actor: Actor) {
   const [districts, fields, jurisdictions] = await Promise.all([
-    db.hostUnit.findMany({ where: { ...hostUnitScope(actor), district: { not: null } }, distinct: ["district"], orderBy: { district: "asc" }, select: { district: true } }),
+    db.hostUnit.findMany({ where: { AND: [hostUnitScope(actor), { district: { not: null } }] }, distinct: ["district"], orderBy: { district: "asc" }, select: { district: true } }),
     db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
     actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingual } }) : [],
   ]);
@@ -113,7 +113,7 @@ export interface HostUnitCohortRow {
  */
 export async function findHostUnitView(actor: Actor, id: string) {
   const unit = await db.hostUnit.findFirst({
-    where: { id, ...hostUnitScope(actor) },
+    where: { AND: [{ id }, hostUnitScope(actor)] },
     include: {
       jurisdiction: { select: trilingual },
       fields: { include: { field: { select: { ...trilingual, sortOrder: true } } } },

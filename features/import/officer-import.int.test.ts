@@ -8,6 +8,8 @@ import { createOfficer as createOfficerRow, createTwoSidedWorld, uniqueSuffix as
 /** Staff numbers are stored upper-case; the test data is written that way so lookups match. */
 const uniqueSuffix = () => suffix().toUpperCase();
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, sha256Of, type ImportFile } from "./officer-import";
+import { parseImportFile } from "./parse";
+import { buildCsvTemplate, buildXlsxTemplate, type TemplateTexts } from "./template";
 
 const request = { requestId: `import-${uniqueSuffix()}`, ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
@@ -203,5 +205,40 @@ describe("officer import", () => {
     expect(await db.officerField.count({ where: { officer: { staffNumber: { startsWith: prefix.toUpperCase() } } } })).toBe(5000);
     // Importing the same file again changes nothing.
     expect((await commit(hk, file)).counts).toEqual({ create: 0, update: 0, unchanged: 5000 });
+  });
+});
+
+describe("import templates", () => {
+  const texts: TemplateTexts = {
+    officersSheet: "人員",
+    codesSheet: "代碼",
+    instructionsSheet: "填寫說明",
+    instructions: ["One officer per row."],
+    codeKinds: { rank: "Rank", department: "Department", field: "Field" },
+    codeHeaders: { kind: "Type", code: "Code", name: "Name" },
+  };
+
+  it("gives a CSV with a BOM whose instructions and codes the import skips, and whose header it reads", async () => {
+    const csv = await buildCsvTemplate(hk, "zh-Hant", texts);
+    expect(csv.startsWith("\uFEFF# One officer per row.")).toBe(true);
+    expect(csv).toContain("# Rank: STP — 高級城市規劃師");
+    expect(csv).not.toContain("DC —");
+    const filled = `${csv}${row(`T${uniqueSuffix()}`)}\r\n`;
+    const preview = await previewOfficerImport(hk, { name: "template.csv", bytes: new TextEncoder().encode(filled) });
+    expect(preview).toMatchObject({ errorCount: 0, fileProblems: [], counts: { create: 1 } });
+  });
+
+  it("gives an XLSX whose officer sheet the import reads, with the side's codes on their own sheet", async () => {
+    const bytes = await buildXlsxTemplate(sz, "en", texts);
+    expect(await parseImportFile(bytes, "template.xlsx")).toEqual({ ok: false, problem: { key: "noRows" } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const codes = workbook.getWorksheet("代碼")!.getColumn(2).values.slice(2);
+    expect(codes).toEqual(expect.arrayContaining(["DC", "SZPNR", world.field.code]));
+    expect(codes).not.toContain("STP");
+    const sheet = workbook.getWorksheet("人員")!;
+    sheet.addRow([`Z${uniqueSuffix()}`, "Zhou", "Minghui", null, "周明辉", "DC", "SZPNR", world.field.code, "zhou@example.test"]);
+    const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await previewOfficerImport(sz, { name: "template.xlsx", bytes: filled })).toMatchObject({ errorCount: 0, counts: { create: 1 } });
   });
 });
