@@ -24,6 +24,8 @@ const resources = {
   otherPlacement: { kind: "placement", officerId: "officer-2", hostUnitId: "unit-sz-2", cohort: hkToSz },
   hkOfficerRecord: { kind: "officer", id: "officer-1", jurisdictionId: HK },
   szUnit1: { kind: "hostUnit", id: "unit-sz-1", jurisdictionId: SZ },
+  szOfficerRecord: { kind: "officer", id: "officer-sz", jurisdictionId: SZ },
+  szUnit2: { kind: "hostUnit", id: "unit-sz-2", jurisdictionId: SZ },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof resources;
 
@@ -50,6 +52,12 @@ const matrix: Row[] = [
   ["officer:import", "hkOfficerRecord", { hkCoordinator: true }],
   ["hostUnit:view", "szUnit1", { admin: true, szCoordinator: true, szSupervisor: true }],
   ["hostUnit:manageCapacity", "szUnit1", { szCoordinator: true }],
+  // The other side's officers and another unit than the supervisor's own.
+  ["officer:view", "szOfficerRecord", { admin: true, szCoordinator: true }],
+  ["officer:manage", "szOfficerRecord", { szCoordinator: true }],
+  ["officer:import", "szOfficerRecord", { szCoordinator: true }],
+  ["hostUnit:view", "szUnit2", { admin: true, szCoordinator: true }],
+  ["hostUnit:manageCapacity", "szUnit2", { szCoordinator: true }],
   ["report:export", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
   ["referenceData:manage", "cohortHkToSz", { admin: true }],
   ["user:manage", "cohortHkToSz", { admin: true }],
