@@ -192,12 +192,13 @@ export interface HostUnitOption extends TrilingualName {
  * default) and fields, for the host side's assignment form. The counts are a guide: the database re-checks them
  * under a row lock at the moment of assignment.
  */
-export async function findHostUnitOptions(actor: Actor, cohortId: string): Promise<HostUnitOption[]> {
+export async function findHostUnitOptions(actor: Actor, cohortId: string, currentHostUnitId?: string | null): Promise<HostUnitOption[]> {
   const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: { id: true, ...sides } });
   if (!cohort || !isAllowed(actor, "placement:assign", { kind: "cohort", ...cohort })) return [];
   const [units, used] = await Promise.all([
     db.hostUnit.findMany({
-      where: { jurisdictionId: cohort.hostJurisdictionId, active: true },
+      // A placement keeps showing its unit after the unit is deactivated, so an edit of the post need not move it.
+      where: { jurisdictionId: cohort.hostJurisdictionId, OR: [{ active: true }, ...(currentHostUnitId ? [{ id: currentHostUnitId }] : [])] },
       orderBy: { code: "asc" },
       select: {
         id: true,

@@ -33,7 +33,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
     getTranslations("placements"),
     getTranslations("cohorts"),
     findPlacementHistory(user, placement.id),
-    canAssign ? findHostUnitOptions(user, placement.cohort.id) : Promise.resolve([]),
+    canAssign ? findHostUnitOptions(user, placement.cohort.id, placement.hostUnit?.id) : Promise.resolve([]),
     canAssign ? findFieldOptions() : Promise.resolve([]),
   ]);
   const approvals = { status: placement.status, sendingApprovedAt: placement.sendingApproval?.at ?? null, hostApprovedAt: placement.hostApproval?.at ?? null };
