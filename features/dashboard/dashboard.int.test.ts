@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/authorization";
+import { todayInHongKong } from "@/lib/dates";
+import { addDays, createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
+import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries";
+
+type UserRow = { id: string; email: string; name: string; role: Actor["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null };
+const asActor = (user: UserRow): Actor => ({
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  jurisdictionId: user.jurisdictionId,
+  officerId: user.officerId,
+  hostUnitId: user.hostUnitId,
+});
+
+let world: TwoSidedWorld;
+let hk: Actor, sz: Actor;
+const today = todayInHongKong();
+const now = new Date();
+
+beforeAll(async () => {
+  world = await createTwoSidedWorld(db);
+  hk = asActor(world.hkCoordinator);
+  sz = asActor(world.szCoordinator);
+  const hkOfficer = () => createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
+  const [unitA, unitB] = world.szHostUnits;
+  await db.hostUnit.update({ where: { id: unitA.id }, data: { defaultCapacity: 3 } });
+  await db.hostUnitCapacity.create({ data: { hostUnitId: unitB.id, cohortId: world.hkToSz.id, capacity: 4 } });
+
+  const confirmed = await createPlacement(db, { officerId: world.hkOfficers[0].id, cohortId: world.hkToSz.id, hostUnitId: unitA.id, fieldId: world.field.id, status: "CONFIRMED" });
+  await createPlacement(db, { officerId: world.hkOfficers[1].id, cohortId: world.hkToSz.id, hostUnitId: unitA.id, fieldId: world.field.id, startDate: addDays(today, 7) });
+  await createPlacement(db, { officerId: (await hkOfficer()).id, cohortId: world.hkToSz.id, fieldId: world.field.id });
+  await createPlacement(db, { officerId: (await hkOfficer()).id, cohortId: world.hkToSz.id, hostUnitId: unitB.id, status: "WITHDRAWN" });
+  await createPlacement(db, { officerId: (await hkOfficer()).id, cohortId: world.hkToSz.id, hostUnitId: unitB.id, status: "ASSIGNED", sendingApprovedAt: now, sendingApprovedById: world.hkCoordinator.id });
+
+  const szOfficer = await createOfficer(db, { jurisdictionId: world.sz.id, rankId: world.szRank.id, departmentId: world.szDepartment.id });
+  await createPlacement(db, { officerId: szOfficer.id, cohortId: world.szToHk.id, hostUnitId: world.hkHostUnits[0].id, sendingApprovedAt: now, sendingApprovedById: world.szCoordinator.id });
+
+  const inTwoDays = new Date(now.getTime() + 2 * 86_400_000);
+  await db.scheduleItem.createMany({
+    data: [
+      { cohortId: world.hkToSz.id, type: "MILESTONE", title: "Mid-term check-in", startsAt: inTwoDays, endsAt: inTwoDays, updatedAt: now },
+      { cohortId: world.hkToSz.id, placementId: confirmed.id, type: "SITE_VISIT", title: "Site visit: Qianhai", startsAt: inTwoDays, endsAt: inTwoDays, updatedAt: now },
+      { cohortId: world.szToHk.id, type: "MILESTONE", title: "Other cohort's milestone", startsAt: inTwoDays, endsAt: inTwoDays, updatedAt: now },
+    ],
+  });
+});
+afterAll(async () => db.$disconnect());
+
+const cohortIdsOf = async (where: object) => (await db.cohort.findMany({ where, select: { id: true } })).map((cohort) => cohort.id);
+
+describe("coordinator dashboard numbers equal the database's counts", () => {
+  it("counts placements by status for every cohort card", async () => {
+    const dashboard = (await findCoordinatorDashboard(hk, { today, now }))!;
+    expect(dashboard.cohorts.map((cohort) => cohort.id).sort()).toEqual([world.hkToSz.id, world.szToHk.id].sort());
+    for (const cohort of dashboard.cohorts) {
+      const counts = await db.placement.groupBy({ by: ["status"], where: { cohortId: cohort.id }, _count: { _all: true } });
+      expect(cohort.placementsByStatus).toEqual(Object.fromEntries(counts.map((row) => [row.status, row._count._all])));
+    }
+    expect(dashboard.cohorts.find((cohort) => cohort.id === world.hkToSz.id)?.side).toBe("sending");
+    expect(dashboard.cohorts.find((cohort) => cohort.id === world.szToHk.id)?.side).toBe("host");
+  });
+
+  it("counts what waits for this side's approval, per side", async () => {
+    const dashboard = (await findCoordinatorDashboard(hk, { today, now }))!;
+    const sending = await db.placement.count({ where: { status: "ASSIGNED", sendingApprovedAt: null, cohort: { sendingJurisdictionId: world.hk.id } } });
+    const host = await db.placement.count({ where: { status: "ASSIGNED", hostApprovedAt: null, cohort: { hostJurisdictionId: world.hk.id } } });
+    expect([sending, host]).toEqual([1, 1]);
+    expect(dashboard.sending?.waitingForMyApproval).toBe(sending);
+    expect(dashboard.host?.waitingForMyApproval).toBe(host);
+    expect(dashboard.waitingForMyApproval).toBe(sending + host);
+  });
+
+  it("sums the sending side's running and coming cohorts", async () => {
+    const { sending } = (await findCoordinatorDashboard(hk, { today, now }))!;
+    const liveSending = await cohortIdsOf({ sendingJurisdictionId: world.hk.id, endDate: { gte: today } });
+    const live = { cohortId: { in: liveSending }, status: { not: "WITHDRAWN" as const } };
+    expect(sending!.liveCohortCount).toBe(liveSending.length);
+    expect(sending!.nominatedNotPlaced).toBe(await db.placement.count({ where: { cohortId: { in: liveSending }, status: "NOMINATED", hostUnitId: null } }));
+    expect(sending!.byField.reduce((sum, row) => sum + row.count, 0)).toBe(await db.placement.count({ where: live }));
+    const byUnit = await db.placement.groupBy({ by: ["hostUnitId"], where: { ...live, hostUnitId: { not: null } }, _count: { _all: true } });
+    expect(Object.fromEntries(sending!.byHostUnit.top.map((row) => [row.id, row.count]))).toEqual(Object.fromEntries(byUnit.map((row) => [row.hostUnitId, row._count._all])));
+    expect(sending!.byHostUnit.otherCount).toBe(0);
+    const arrivals = await db.placement.count({
+      where: { cohortId: { in: liveSending }, status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: today, lte: addDays(today, UPCOMING_DAYS) } },
+    });
+    expect(sending!.upcomingArrivals.total).toBe(arrivals);
+    expect(sending!.upcomingArrivals.items).toHaveLength(arrivals);
+    expect(sending!.milestones.map((milestone) => milestone.title)).toEqual(["Mid-term check-in"]);
+  });
+
+  it("shows the host side the capacity used per host unit in its current cohort", async () => {
+    const { host } = (await findCoordinatorDashboard(sz, { today, now }))!;
+    expect(host!.currentCohort?.id).toBe(world.hkToSz.id);
+    const units = await db.hostUnit.findMany({ where: { jurisdictionId: world.sz.id, active: true }, include: { capacities: { where: { cohortId: world.hkToSz.id } } } });
+    const capacity = units.reduce((sum, unit) => sum + (unit.capacities[0]?.capacity ?? unit.defaultCapacity), 0);
+    const used = await db.placement.count({ where: { cohortId: world.hkToSz.id, status: { not: "WITHDRAWN" }, hostUnitId: { not: null } } });
+    expect(host!.capacity).toMatchObject({ hostUnitCount: units.length, totalCapacity: capacity, totalUsed: used });
+    expect(host!.capacity.rows.map((row) => [row.hostUnitId, row.used, row.capacity])).toEqual([
+      [world.szHostUnits[0].id, 2, 3],
+      [world.szHostUnits[1].id, 1, 4],
+    ]);
+    const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+    const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+    const arrivals = await db.placement.count({
+      where: { cohort: { hostJurisdictionId: world.sz.id }, status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: monthStart, lte: monthEnd } },
+    });
+    expect(host!.arrivalsThisMonth.total).toBe(arrivals);
+  });
+
+  it("derives the side from each cohort, not from the organisation", async () => {
+    // The same Shenzhen coordinator is the sending side of the Shenzhen → Hong Kong cohort.
+    const dashboard = (await findCoordinatorDashboard(sz, { today, now }))!;
+    expect(dashboard.sending?.liveCohortCount).toBe(1);
+    expect(dashboard.cohorts.find((cohort) => cohort.id === world.szToHk.id)?.side).toBe("sending");
+  });
+
+  it("shows a coordinator of a third city no cohort and no numbers", async () => {
+    const city = await createJurisdiction(db);
+    const coordinator = asActor(await createUser(db, { role: "COORDINATOR", jurisdictionId: city.id }));
+    expect(await findCoordinatorDashboard(coordinator, { today, now })).toMatchObject({ totalCohorts: 0, cohorts: [], sending: null, host: null, waitingForMyApproval: 0 });
+  });
+});
+
+describe("other roles", () => {
+  it("gives the administrator the programme's totals", async () => {
+    const dashboard = (await findAdminDashboard(asActor(world.admin)))!;
+    expect(dashboard.totals).toEqual({
+      officers: await db.officer.count(),
+      hostUnits: await db.hostUnit.count(),
+      cohorts: await db.cohort.count(),
+      placements: await db.placement.count(),
+      users: await db.user.count(),
+    });
+    expect(dashboard.placementsByStatus.WITHDRAWN).toBe(await db.placement.count({ where: { status: "WITHDRAWN" } }));
+    expect(await findAdminDashboard(hk)).toBeNull();
+  });
+
+  it("gives an officer the next events of their own placement and cohort only", async () => {
+    const officer = asActor(world.hkOfficerUsers[0]);
+    const events = await findOfficerNextEvents(officer, { now });
+    expect(events.map((event) => event.title).sort()).toEqual(["Mid-term check-in", "Site visit: Qianhai"]);
+    // The second officer's placement starts later in the same cohort: cohort-wide items only.
+    expect((await findOfficerNextEvents(asActor(world.hkOfficerUsers[1]), { now })).map((event) => event.title)).toEqual(["Mid-term check-in"]);
+  });
+});
