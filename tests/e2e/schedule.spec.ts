@@ -140,7 +140,7 @@ test("the supervisor adds a site visit and the officer sees it", async ({ page }
   await expect(agenda.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
 });
 
-test("the supervisor is warned when an item falls on a host-side holiday, and can remove it again", async ({ page }) => {
+test("the supervisor is warned when an item falls on a host-side holiday, removes it, and saves a standard schedule", async ({ page }) => {
   const { placement } = await createFirstCohortOfficer();
   const title = `Courtesy call ${uniqueSuffix()}`;
   await signInAndWait(page, "supervisor@exchange.demo");
@@ -163,6 +163,21 @@ test("the supervisor is warned when an item falls on a host-side holiday, and ca
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(page).toHaveURL(new RegExp(`/schedule/placements/${placement.id}$`));
   expect(await db.scheduleItem.count({ where: { title } })).toBe(0);
+
+  // The standard schedule is proposed on Shenzhen working days: the middle of the placement (Sat 27 Jan 2024) moves
+  // to Friday 26 Jan. The user leaves one item out and saves the rest.
+  await page.getByRole("link", { name: "Create standard schedule" }).click();
+  await expect(page.getByTestId("standard-row")).toHaveCount(4);
+  const midTerm = page.getByRole("group", { name: "Mid-term check-in" });
+  await expect(midTerm.getByLabel("Date")).toHaveValue("2024-01-26");
+  await page.getByRole("group", { name: "Review meeting with the host unit" }).getByLabel("Include this item").uncheck();
+  await expectNoSeriousAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Save the selected items" }).click();
+  await expect(page).toHaveURL(/month=2023-12/);
+  const agenda = page.getByRole("region", { name: "Agenda" });
+  await expect(agenda.locator('[data-date="2024-01-26"]')).toContainText("Mid-term check-in");
+  await expect(agenda.locator('[data-date="2024-03-01"]')).toContainText("Final report due");
+  expect(await db.scheduleItem.count({ where: { placementId: placement.id } })).toBe(3);
 });
 
 test("the officer cannot open another officer's schedule or items", async ({ page }) => {

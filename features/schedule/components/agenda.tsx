@@ -5,6 +5,7 @@ import { placementWeek } from "../calendar";
 import type { ScheduleEntry } from "../queries";
 import { EntryLine, type EntryDisplayOptions } from "./entry-line";
 import { formatIsoDate, formatIsoDateRange } from "./format";
+import { HolidayDataNote } from "./holiday-data-note";
 import { HolidayNote } from "./holiday-note";
 
 interface AgendaProps extends EntryDisplayOptions {
@@ -17,10 +18,12 @@ interface AgendaProps extends EntryDisplayOptions {
   id?: string;
   title?: string;
   emptyMessage?: string;
+  /** Years of the listed period without mainland holiday data, to say so. */
+  missingHolidayYears?: number[];
 }
 
 /** Upcoming days first (soonest first), then earlier ones (latest first); both sides' holidays on their days. */
-export function Agenda({ entries, holidays, today, placementStart, headingLevel = 2, id = "agenda", title, emptyMessage, ...display }: AgendaProps) {
+export function Agenda({ entries, holidays, today, placementStart, headingLevel = 2, id = "agenda", title, emptyMessage, missingHolidayYears = [], ...display }: AgendaProps) {
   const t = useTranslations("schedule.agenda");
   const { upcoming, earlier } = buildAgenda(entries, holidays, today);
   const Heading = `h${headingLevel}` as const;
@@ -30,6 +33,11 @@ export function Agenda({ entries, holidays, today, placementStart, headingLevel 
       <Heading id={`${id}-heading`} className="text-lg font-semibold">
         {title ?? t("title")}
       </Heading>
+      {missingHolidayYears.length > 0 && (
+        <div className="mt-2">
+          <HolidayDataNote years={missingHolidayYears} />
+        </div>
+      )}
       {upcoming.length + earlier.length === 0 && <p className="mt-2 text-slate-700">{emptyMessage ?? t("empty")}</p>}
       {upcoming.length > 0 && (
         <>

@@ -9,9 +9,10 @@ export function formatIsoDate(date: string, locale: AppLocale, style: "long" | "
   return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeZone: "UTC" }).format(utc(date));
 }
 
+/** "10 February 2024 – 17 February 2024", written like the app's other date ranges. */
 export function formatIsoDateRange(startDate: string, endDate: string, locale: AppLocale): string {
   if (startDate === endDate) return formatIsoDate(startDate, locale);
-  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "long", timeZone: "UTC" }).formatRange(utc(startDate), utc(endDate));
+  return `${formatIsoDate(startDate, locale)} – ${formatIsoDate(endDate, locale)}`;
 }
 
 export function formatMonth({ year, month }: CalendarMonth, locale: AppLocale): string {

@@ -1,6 +1,6 @@
 import type { AppLocale } from "@/lib/i18n/locales";
 import { groupHolidayRuns, type HolidayRun } from "../agenda";
-import { hostSideHolidayWarning, listHolidays, type HolidayEntry, type Side } from "../holidays";
+import { hasHolidayData, hostSideHolidayWarning, listHolidays, type HolidayEntry, type Side } from "../holidays";
 import { addDaysToIsoDate } from "../time";
 import { formatIsoDate, holidayName } from "./format";
 import type { HostHoliday } from "./host-holiday-warning";
@@ -30,4 +30,15 @@ export function hostHolidaysForForm(hostSide: Side, window: { startDate: string;
     date: entry.date,
     label: `${formatIsoDate(entry.date, locale, "full")}: ${holidayName(entry.name, locale)}`,
   }));
+}
+
+/** Years within the windows for which the bundled data has no mainland holidays yet (see holidays.ts). */
+export function yearsWithoutMainlandData(windows: { startDate: string; endDate: string }[]): number[] {
+  const years = new Set<number>();
+  for (const window of windows) {
+    for (let year = Number(window.startDate.slice(0, 4)); year <= Number(window.endDate.slice(0, 4)); year++) {
+      if (!hasHolidayData("MAINLAND", `${year}-01-01`)) years.add(year);
+    }
+  }
+  return [...years].sort();
 }

@@ -7,7 +7,9 @@ import type { ScheduleEntry } from "../queries";
 import { CalendarKeyboard } from "./calendar-keyboard";
 import { entryTime } from "./entry-line";
 import { formatIsoDate, formatMonth, formatWeekday } from "./format";
+import { HolidayDataNote } from "./holiday-data-note";
 import { HolidayNote } from "./holiday-note";
+import { yearsWithoutMainlandData } from "./host-holidays";
 
 interface MonthCalendarProps {
   month: CalendarMonth;
@@ -47,7 +49,7 @@ export function MonthCalendar({ month, entries, today, basePath, params = {}, sh
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
-          {t("title")}: <span data-testid="calendar-month">{title}</span>
+          {t.rich("heading", { name: title, month: (chunks) => <span data-testid="calendar-month">{chunks}</span> })}
         </h2>
         <div className="no-print flex flex-wrap items-end gap-2">
           <nav aria-label={t("monthNavigation")} className="flex flex-wrap gap-2">
@@ -147,6 +149,7 @@ export function MonthCalendar({ month, entries, today, basePath, params = {}, sh
           </tbody>
         </table>
       </CalendarKeyboard>
+      <HolidayDataNote years={yearsWithoutMainlandData([{ startDate: first, endDate: last }])} />
       <p className="no-print text-sm text-slate-700">{t("keyboardHint")}</p>
     </section>
   );

@@ -12,7 +12,7 @@ import { isoDateOfCalendarDate } from "../time";
 import { Agenda } from "./agenda";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { formatIsoDate } from "./format";
-import { holidayRunsFor } from "./host-holidays";
+import { holidayRunsFor, yearsWithoutMainlandData } from "./host-holidays";
 import { MonthCalendar } from "./month-calendar";
 import { PlacementDetails } from "./placement-details";
 import { PrintButton } from "./print-button";
@@ -73,7 +73,14 @@ export async function OfficerOverview({ user, today, month }: OverviewProps) {
             </ul>
           </section>
         )}
-        <Agenda entries={data.entries} holidays={holidayRunsFor(data.placements)} today={today} placementStart={others.length === 0 ? featured.startDate : undefined} title={t("my.agendaTitle")} />
+        <Agenda
+          entries={data.entries}
+          holidays={holidayRunsFor(data.placements)}
+          missingHolidayYears={yearsWithoutMainlandData(data.placements)}
+          today={today}
+          placementStart={others.length === 0 ? featured.startDate : undefined}
+          title={t("my.agendaTitle")}
+        />
         <MonthCalendar month={month ?? defaultMonth(today, featured)} entries={data.entries} today={today} basePath="/schedule" />
         <FeedPanel user={user} />
       </div>

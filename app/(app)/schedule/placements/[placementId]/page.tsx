@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/authorization";
 import { PageHeader } from "@/components/page-header";
 import { defaultMonth, parseMonthParam } from "@/features/schedule/calendar";
 import { Agenda } from "@/features/schedule/components/agenda";
-import { holidayRunsFor } from "@/features/schedule/components/host-holidays";
+import { holidayRunsFor, yearsWithoutMainlandData } from "@/features/schedule/components/host-holidays";
 import { MonthCalendar } from "@/features/schedule/components/month-calendar";
 import { PlacementDetails } from "@/features/schedule/components/placement-details";
 import { PrintButton } from "@/features/schedule/components/print-button";
@@ -51,7 +51,14 @@ export default async function PlacementSchedulePage({ params, searchParams }: Pr
       <PageHeader title={t("placementSchedule.title", { officer: placement.officerName })} actions={actions} />
       <div className="flex flex-col gap-6">
         <PlacementDetails placement={placement} today={today} title={t("placementSchedule.details")} />
-        <Agenda entries={entries} holidays={holidayRunsFor([placement])} today={today} placementStart={placement.startDate} linkToEdit />
+        <Agenda
+          entries={entries}
+          holidays={holidayRunsFor([placement])}
+          missingHolidayYears={yearsWithoutMainlandData([placement])}
+          today={today}
+          placementStart={placement.startDate}
+          linkToEdit
+        />
         <MonthCalendar month={month} entries={entries} today={today} basePath={`/schedule/placements/${placement.id}`} />
       </div>
     </>
