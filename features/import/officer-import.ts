@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { diffRecords, writeAudit } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
@@ -260,26 +260,32 @@ export async function commitOfficerImport(
   );
 }
 
+/**
+ * New officers in one INSERT … SELECT FROM unnest(…): a single statement however many rows (Prisma's createMany
+ * splits 5,000 rows into many bound-parameter batches and took seconds). Ids are random UUIDs generated here,
+ * since Prisma's cuid() default only applies to rows Prisma itself inserts; ids are opaque either way.
+ */
 async function insertOfficers(tx: Tx, jurisdictionId: string, creates: Plan["creates"]) {
   if (creates.length === 0) return [];
-  const rows = await tx.officer.createManyAndReturn({
-    data: creates.map(({ row, values }) => ({
-      jurisdictionId,
-      staffNumber: row.staffNumber,
-      surname: values.surname,
-      givenName: values.givenName,
-      otherName: values.otherName,
-      chineseName: values.chineseName,
-      rankId: values.rankId,
-      departmentId: values.departmentId,
-      workEmail: values.workEmail,
-    })),
-    select: { id: true, staffNumber: true },
-  });
-  const idOf = new Map(rows.map((officer) => [officer.staffNumber, officer.id]));
-  const fieldLinks = creates.flatMap(({ row, values }) => values.fieldIds.map((fieldId) => ({ officerId: idOf.get(row.staffNumber)!, fieldId })));
-  if (fieldLinks.length > 0) await tx.officerField.createMany({ data: fieldLinks });
-  return creates.map(({ row, values }) => ({ id: idOf.get(row.staffNumber)!, staffNumber: row.staffNumber, values }));
+  const created = creates.map(({ row, values }) => ({ id: randomUUID(), staffNumber: row.staffNumber, values }));
+  const column = <T>(pick: (officer: (typeof created)[number]) => T) => created.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO "Officer" ("id", "jurisdictionId", "staffNumber", "surname", "givenName", "otherName", "chineseName", "rankId", "departmentId", "workEmail", "updatedAt")
+    SELECT u.id, ${jurisdictionId}, u.staff_number, u.surname, u.given_name, u.other_name, u.chinese_name, u.rank_id, u.department_id, u.work_email, now()
+    FROM unnest(
+      ${column((o) => o.id)}::text[], ${column((o) => o.staffNumber)}::text[], ${column((o) => o.values.surname)}::text[],
+      ${column((o) => o.values.givenName)}::text[], ${column((o) => o.values.otherName)}::text[], ${column((o) => o.values.chineseName)}::text[],
+      ${column((o) => o.values.rankId)}::text[], ${column((o) => o.values.departmentId)}::text[], ${column((o) => o.values.workEmail)}::text[]
+    ) AS u(id, staff_number, surname, given_name, other_name, chinese_name, rank_id, department_id, work_email)`;
+  await insertFieldLinks(tx, created.flatMap((officer) => officer.values.fieldIds.map((fieldId) => [officer.id, fieldId] as const)));
+  return created;
+}
+
+async function insertFieldLinks(tx: Tx, links: (readonly [officerId: string, fieldId: string])[]) {
+  if (links.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "OfficerField" ("officerId", "fieldId")
+    SELECT * FROM unnest(${links.map(([officerId]) => officerId)}::text[], ${links.map(([, fieldId]) => fieldId)}::text[])`;
 }
 
 /** All changed officers in one UPDATE … FROM unnest(…): one round trip however many rows. */
@@ -299,47 +305,34 @@ async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
     WHERE o."id" = u.id`;
   const fieldChanges = updates.filter(({ values, current }) => values.fieldIds.join() !== [...current.fieldIds].sort().join());
   if (fieldChanges.length > 0) {
-    await tx.officerField.deleteMany({ where: { officerId: { in: fieldChanges.map(({ current }) => current.id) } } });
-    const links = fieldChanges.flatMap(({ current, values }) => values.fieldIds.map((fieldId) => ({ officerId: current.id, fieldId })));
-    if (links.length > 0) await tx.officerField.createMany({ data: links });
+    await tx.$executeRaw`DELETE FROM "OfficerField" WHERE "officerId" = ANY(${fieldChanges.map(({ current }) => current.id)}::text[])`;
+    await insertFieldLinks(tx, fieldChanges.flatMap(({ current, values }) => values.fieldIds.map((fieldId) => [current.id, fieldId] as const)));
   }
 }
 
 /**
  * One audit entry per created or changed officer (so each officer's history shows the import), written with a
  * single multi-row insert; unchanged rows write nothing. Rank, department and fields are recorded by id here —
- * resolving codes for thousands of rows would cost a query per table for little gain.
+ * resolving codes for thousands of rows would cost more than it tells.
  */
 async function writeRowAudit(tx: Tx, actor: Actor, request: RequestContext, created: { id: string; staffNumber: string; values: Merged }[], updates: Plan["updates"]) {
-  const entries: Prisma.AuditLogCreateManyInput[] = [];
+  const entries: { action: string; entityId: string; before: string | null; after: string }[] = [];
   for (const officer of created) {
-    entries.push({
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      action: "officer.importCreate",
-      entityType: auditEntity,
-      entityId: officer.id,
-      after: { staffNumber: officer.staffNumber, ...officer.values },
-      ipAddress: request.ipAddress,
-      requestId: request.requestId,
-    });
+    entries.push({ action: "officer.importCreate", entityId: officer.id, before: null, after: JSON.stringify({ staffNumber: officer.staffNumber, ...officer.values }) });
   }
   for (const { current, values } of updates) {
     const { before, after } = diffRecords(
       { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
       { ...current, ...values, id: undefined, staffNumber: undefined },
     );
-    entries.push({
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      action: "officer.importUpdate",
-      entityType: auditEntity,
-      entityId: current.id,
-      before: before as Prisma.InputJsonValue,
-      after: after as Prisma.InputJsonValue,
-      ipAddress: request.ipAddress,
-      requestId: request.requestId,
-    });
+    entries.push({ action: "officer.importUpdate", entityId: current.id, before: JSON.stringify(before), after: JSON.stringify(after) });
   }
-  if (entries.length > 0) await tx.auditLog.createMany({ data: entries });
+  if (entries.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", "actorEmail", "action", "entityType", "entityId", "before", "after", "ipAddress", "requestId")
+    SELECT ${actor.userId}, ${actor.email}, u.action, ${auditEntity}, u.entity_id, u.before::jsonb, u.after::jsonb, ${request.ipAddress}, ${request.requestId}
+    FROM unnest(
+      ${entries.map((entry) => entry.action)}::text[], ${entries.map((entry) => entry.entityId)}::text[],
+      ${entries.map((entry) => entry.before)}::text[], ${entries.map((entry) => entry.after)}::text[]
+    ) AS u(action, entity_id, before, after)`;
 }

@@ -69,6 +69,9 @@ describe("the officer list", () => {
     expect(await search(pang.staffNumber.toLowerCase())).toEqual([pang.id]);
     expect(await search("PANG Chi-wing, Ronald")).toEqual([pang.id]);
     expect(await search("Pang Karen")).toEqual([]);
+    // LIKE's wildcards are searched for literally.
+    expect(await search("%")).toEqual([]);
+    expect(await search("_")).toEqual([]);
   });
 
   it("filters, sorts and pages in the database", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
@@ -35,36 +35,53 @@ export function hostedOfficerScope(actor: Actor): Prisma.OfficerWhereInput {
   return { id: { in: [] } };
 }
 
-/** Each search word must match the staff number or one of the name fields, in whatever script it was typed. */
-export function officerSearchWhere(query: string | undefined): Prisma.OfficerWhereInput[] {
-  return searchTerms(query).map((term) => ({
-    OR: [
-      { surname: { contains: term, mode: "insensitive" } },
-      { givenName: { contains: term, mode: "insensitive" } },
-      { otherName: { contains: term, mode: "insensitive" } },
-      { chineseName: { contains: term } },
-      { staffNumber: { contains: term, mode: "insensitive" } },
-    ],
-  }));
+/**
+ * Everything the list searches, as one lower-case text. Must stay identical to the expression of the trigram
+ * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan.
+ */
+const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
+
+/** A search word as a LIKE pattern that matches it anywhere, with LIKE's own wildcards taken literally. */
+export function containsPattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-const localizedNameKey = (locale: AppLocale) => (locale === "zh-Hant" ? "nameZhHant" : locale === "zh-Hans" ? "nameZhHans" : "nameEn");
+const nameColumns: Record<AppLocale, Prisma.Sql> = {
+  en: Prisma.raw(`d."nameEn"`),
+  "zh-Hant": Prisma.raw(`d."nameZhHant"`),
+  "zh-Hans": Prisma.raw(`d."nameZhHans"`),
+};
 
-function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.OfficerOrderByWithRelationInput[] {
-  const dir = params.dir;
-  const byName: Prisma.OfficerOrderByWithRelationInput[] = [{ surname: dir }, { givenName: dir }, { id: dir }];
+function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.Sql {
+  const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
+  const byName = Prisma.sql`o."surname" ${dir}, o."givenName" ${dir}, o."id" ${dir}`;
   switch (params.sort) {
     case "staffNumber":
-      return [{ staffNumber: dir }, { id: dir }];
+      return Prisma.sql`o."staffNumber" ${dir}, o."id" ${dir}`;
     case "rank":
-      return [{ rank: { grade: dir } }, { rank: { level: dir } }, ...byName];
+      return Prisma.sql`r."grade" ${dir}, r."level" ${dir}, ${byName}`;
     case "department":
-      return [{ department: { [localizedNameKey(locale)]: dir } }, ...byName];
+      return Prisma.sql`${nameColumns[locale]} ${dir}, ${byName}`;
     case "updated":
-      return [{ updatedAt: dir }, { id: dir }];
+      return Prisma.sql`o."updatedAt" ${dir}, o."id" ${dir}`;
     default:
       return byName;
   }
+}
+
+/** The list's WHERE clause, scoped to the actor first; null when the actor may list no officers at all. */
+function officerListWhere(actor: Actor, params: OfficerListParams): Prisma.Sql | null {
+  const conditions: Prisma.Sql[] = [];
+  if (actor.role === "COORDINATOR" && actor.jurisdictionId) conditions.push(Prisma.sql`o."jurisdictionId" = ${actor.jurisdictionId}`);
+  else if (actor.role !== "ADMIN") return null;
+  if (params.jurisdiction && actor.role === "ADMIN") conditions.push(Prisma.sql`o."jurisdictionId" = ${params.jurisdiction}`);
+  // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
+  for (const term of searchTerms(params.q)) conditions.push(Prisma.sql`${searchText} LIKE ${containsPattern(term)}`);
+  if (params.rank) conditions.push(Prisma.sql`o."rankId" = ${params.rank}`);
+  if (params.department) conditions.push(Prisma.sql`o."departmentId" = ${params.department}`);
+  if (params.field) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "OfficerField" f WHERE f."officerId" = o."id" AND f."fieldId" = ${params.field})`);
+  if (params.status !== "all") conditions.push(Prisma.sql`o."active" = ${params.status === "active"}`);
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
 export interface OfficerListRow {
@@ -87,24 +104,26 @@ export interface OfficerListPage {
   pageSize: number;
 }
 
-/** One page of the officer list, searched, filtered, sorted and counted in the database. */
+/**
+ * One page of the officer list, searched, filtered, sorted, paged and counted in the database. The search needs
+ * an expression index Prisma's query builder cannot target, so the page's ids come from SQL and the rows with
+ * their relations from Prisma.
+ */
 export async function findOfficers(actor: Actor, params: OfficerListParams, locale: AppLocale): Promise<OfficerListPage> {
-  const filters: Prisma.OfficerWhereInput[] = [officerScope(actor), ...officerSearchWhere(params.q)];
-  if (params.rank) filters.push({ rankId: params.rank });
-  if (params.department) filters.push({ departmentId: params.department });
-  if (params.field) filters.push({ fields: { some: { fieldId: params.field } } });
-  if (params.jurisdiction && actor.role === "ADMIN") filters.push({ jurisdictionId: params.jurisdiction });
-  if (params.status !== "all") filters.push({ active: params.status === "active" });
-  const where: Prisma.OfficerWhereInput = { AND: filters };
-
-  const total = await db.officer.count({ where });
+  const where = officerListWhere(actor, params);
+  if (!where) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: officerPageSize };
+  const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Officer" o ${where}`;
   const pageCount = Math.max(1, Math.ceil(total / officerPageSize));
   const page = Math.min(params.page, pageCount);
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT o."id" FROM "Officer" o
+    JOIN "Rank" r ON r."id" = o."rankId"
+    JOIN "Department" d ON d."id" = o."departmentId"
+    ${where}
+    ORDER BY ${officerOrderBy(params, locale)}
+    LIMIT ${officerPageSize} OFFSET ${(page - 1) * officerPageSize}`;
   const officers = await db.officer.findMany({
-    where,
-    orderBy: officerOrderBy(params, locale),
-    skip: (page - 1) * officerPageSize,
-    take: officerPageSize,
+    where: { id: { in: ids.map((row) => row.id) } },
     select: {
       id: true,
       staffNumber: true,
@@ -119,18 +138,25 @@ export async function findOfficers(actor: Actor, params: OfficerListParams, loca
       fields: { select: { field: { select: { ...trilingual, sortOrder: true } } } },
     },
   });
+  const byId = new Map(officers.map((officer) => [officer.id, officer]));
   return {
-    rows: officers.map((officer) => ({
-      id: officer.id,
-      staffNumber: officer.staffNumber,
-      name: formatOfficerName(officer),
-      chineseName: officer.chineseName,
-      rank: officer.rank,
-      department: officer.department,
-      jurisdiction: officer.jurisdiction,
-      fields: officer.fields.map(({ field }) => field).sort((a, b) => a.sortOrder - b.sortOrder),
-      active: officer.active,
-    })),
+    rows: ids.flatMap(({ id }) => {
+      const officer = byId.get(id);
+      if (!officer) return [];
+      return [
+        {
+          id: officer.id,
+          staffNumber: officer.staffNumber,
+          name: formatOfficerName(officer),
+          chineseName: officer.chineseName,
+          rank: officer.rank,
+          department: officer.department,
+          jurisdiction: officer.jurisdiction,
+          fields: officer.fields.map(({ field }) => field).sort((a, b) => a.sortOrder - b.sortOrder),
+          active: officer.active,
+        },
+      ];
+    }),
     total,
     page,
     pageCount,
