@@ -13,6 +13,8 @@ test("the admin adds and edits a field of work, with errors next to the fields a
   await expect(page.getByRole("heading", { level: 1, name: "Reference data" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(page);
   await page.getByRole("link", { name: "Fields of work" }).click();
+  await expect(page.getByTestId("reference-row").first()).toBeVisible();
+  await expectNoSeriousAccessibilityViolations(page);
   await page.getByRole("link", { name: "New field" }).click();
 
   await page.getByLabel("Code").fill("bad code!");

@@ -46,6 +46,7 @@ test("the CSB coordinator imports officers from a CSV and finds them in the list
 
   await page.goto(`/officers?q=${prefix}`);
   await expect(page.getByTestId("officer-row")).toHaveCount(3);
+  await expectNoSeriousAccessibilityViolations(page);
   await expect(page.getByRole("link", { name: "KWOK Siu-fan, Fanny" })).toBeVisible();
   await page.getByRole("link", { name: "KWOK Siu-fan, Fanny" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "KWOK Siu-fan, Fanny" })).toBeVisible();
