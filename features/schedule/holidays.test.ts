@@ -12,7 +12,7 @@ import {
   isWorkingDay,
   isoWeek,
   listHolidays,
-  sideOfJurisdictionCode,
+  holidaySideOf,
   type HolidayEntry,
   type Side,
 } from "./holidays";
@@ -317,12 +317,10 @@ describe("hostSideHolidayWarning", () => {
   });
 });
 
-describe("sideOfJurisdictionCode", () => {
-  it("maps HK to HK and everything else to MAINLAND", () => {
-    expect(sideOfJurisdictionCode("HK")).toBe("HK");
-    expect(sideOfJurisdictionCode(" hk ")).toBe("HK");
-    expect(sideOfJurisdictionCode("SZ")).toBe("MAINLAND");
-    expect(sideOfJurisdictionCode("GD")).toBe("MAINLAND");
-    expect(sideOfJurisdictionCode("")).toBe("MAINLAND");
+describe("holidaySideOf", () => {
+  it("follows the jurisdiction's kind, not its code", () => {
+    expect(holidaySideOf({ kind: "SAR" })).toBe("HK");
+    expect(holidaySideOf({ kind: "MAINLAND_CITY" })).toBe("MAINLAND");
+    expect(holidaySideOf({ kind: "PROVINCE" })).toBe("MAINLAND");
   });
 });

@@ -305,9 +305,12 @@ function entriesOn(date: string): HolidayEntry[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
-/** "HK" → "HK" (case-insensitive, trimmed); any other jurisdiction code is a mainland one. */
-export function sideOfJurisdictionCode(code: string): Side {
-  return code.trim().toUpperCase() === "HK" ? "HK" : "MAINLAND";
+/**
+ * Which holiday calendar a jurisdiction keeps, from its kind rather than its code: the Hong Kong SAR keeps Hong Kong
+ * general holidays; mainland cities and provinces keep the State Council's.
+ */
+export function holidaySideOf(jurisdiction: { kind: "SAR" | "MAINLAND_CITY" | "PROVINCE" }): Side {
+  return jurisdiction.kind === "SAR" ? "HK" : "MAINLAND";
 }
 
 /**

@@ -6,7 +6,7 @@ import { hasPermission, isAllowed, sideInCohort, type Actor, type CohortSide, ty
 import { cohortScope } from "@/features/cohorts/queries";
 import { formatOfficerName } from "@/features/officers/names";
 import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
-import { sideOfJurisdictionCode, type Side } from "./holidays";
+import { holidaySideOf, type Side } from "./holidays";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
 
@@ -162,7 +162,7 @@ const cohortSelect = {
   sendingJurisdictionId: true,
   hostJurisdictionId: true,
   sendingJurisdiction: { select: { code: true, ...names } },
-  hostJurisdiction: { select: { code: true, ...names } },
+  hostJurisdiction: { select: { code: true, kind: true, ...names } },
 } satisfies Prisma.CohortSelect;
 
 function toCohort(actor: Actor, row: Prisma.CohortGetPayload<{ select: typeof cohortSelect }>): ScheduleCohort {
@@ -175,7 +175,7 @@ function toCohort(actor: Actor, row: Prisma.CohortGetPayload<{ select: typeof co
     sides,
     sendingJurisdiction: row.sendingJurisdiction,
     hostJurisdiction: row.hostJurisdiction,
-    hostSide: sideOfJurisdictionCode(row.hostJurisdiction.code),
+    hostSide: holidaySideOf(row.hostJurisdiction),
     actorSide: sideInCohort(actor, sides),
   };
 }
