@@ -16,7 +16,10 @@ const constraintMessages: Record<string, string> = {
   Cohort_deadline_before_start: "deadlineAfterStart",
   Cohort_window_covers_placements: "cohortWindowExcludesPlacements",
   HostUnitCapacity_not_below_used: "capacityBelowUsed",
+  Cohort_sides_locked: "cohortSidesLocked",
   ScheduleItem_times_ordered: "datesOutOfOrder",
+  ScheduleItem_title_not_blank: "required",
+  ScheduleItem_placement_in_cohort: "invalidValue",
 };
 
 /** Finds the SQLSTATE and constraint name in a Prisma / driver-adapter error, whatever wrapper it arrives in. */

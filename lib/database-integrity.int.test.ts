@@ -72,6 +72,14 @@ describe("database integrity", () => {
     expect(await messageKeyOf(db.placement.update({ where: { id: placement.id }, data: { status: "WITHDRAWN", withdrawnReason: " " } }))).toBe("withdrawalNeedsReason");
   });
 
+  it("refuses to change the sides of a cohort that has placements", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id });
+    await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, status: "NOMINATED" });
+    const third = await db.jurisdiction.create({ data: { code: `X-${officer.id}`, kind: "MAINLAND_CITY", nameEn: "Third", nameZhHant: "第三", nameZhHans: "第三" } });
+    expect(await messageKeyOf(db.cohort.update({ where: { id: world.hkToSz.id }, data: { hostJurisdictionId: third.id } }))).toBe("cohortSidesLocked");
+    await db.cohort.update({ where: { id: world.hkToSz.id }, data: { nameEn: "Renamed without touching the sides" } });
+  });
+
   it("keeps the audit log append-only", async () => {
     const entry = await db.auditLog.create({ data: { action: "test.entry", entityType: "Test" } });
     await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow();
