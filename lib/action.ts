@@ -7,6 +7,7 @@ import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
+import { issueMessageKey } from "@/lib/validation-messages";
 
 export type ActionResult<Output = undefined> =
   | { ok: true; data: Output }
@@ -39,17 +40,8 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 function messageForIssue(issue: z.core.$ZodIssue, t: Translate): string {
-  if (issue.message?.startsWith("errors.")) return t(issue.message.slice("errors.".length));
-  switch (issue.code) {
-    case "too_small":
-      return Number(issue.minimum) <= 1 && issue.origin === "string" ? t("required") : t("tooSmall", { minimum: Number(issue.minimum) });
-    case "too_big":
-      return t("tooBig", { maximum: Number(issue.maximum) });
-    case "invalid_format":
-      return issue.format === "email" ? t("invalidEmail") : t("invalidValue");
-    default:
-      return t("invalidValue");
-  }
+  const { key, values } = issueMessageKey(issue);
+  return t(key, values);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { officerTextRules } from "@/features/officers/schemas";
 import { columnForHeader, officerImportColumns, splitCodes, type OfficerImportColumnKey } from "./columns";
 import type { FileProblem, ParsedSheet } from "./parse";
+import { issueMessageKey } from "@/lib/validation-messages";
 
 // Checks every row of a parsed officer file against the same field rules as the officer form, and resolves the
 // rank, department and field codes against the coordinator's own side. Pure: the caller loads the references.
@@ -72,17 +73,8 @@ type CellValues = { [Key in OfficerImportColumnKey]: z.output<(typeof cellRules)
 
 /** The catalog key for a zod issue, matching what lib/action.ts shows for the same rule on a form. */
 export function issueMessage(issue: z.core.$ZodIssue): { key: string; values?: Record<string, string | number> } {
-  if (issue.message?.startsWith("errors.")) return { key: issue.message };
-  switch (issue.code) {
-    case "too_small":
-      return Number(issue.minimum) <= 1 && issue.origin === "string" ? { key: "errors.required" } : { key: "errors.tooSmall", values: { minimum: Number(issue.minimum) } };
-    case "too_big":
-      return { key: "errors.tooBig", values: { maximum: Number(issue.maximum) } };
-    case "invalid_format":
-      return { key: issue.format === "email" ? "errors.invalidEmail" : "errors.invalidValue" };
-    default:
-      return { key: "errors.invalidValue" };
-  }
+  const { key, values } = issueMessageKey(issue);
+  return { key: `errors.${key}`, values };
 }
 
 export function mapHeaders(headers: string[]): { columnAt: (OfficerImportColumnKey | null)[]; problems: FileProblem[] } {
