@@ -10,13 +10,16 @@ import { todayInHongKong } from "@/lib/dates";
 // lists (top ten, next five) are read into JavaScript.
 
 type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 const DAY_MS = 86_400_000;
 
-/** How many cohort cards the coordinator's page shows; the full list is on /cohorts. */
-export const DASHBOARD_COHORT_LIMIT = 12;
+/**
+ * A coordinator with up to this many cohorts sees a card for each; one with more (hundreds, over the years) sees the
+ * DASHBOARD_COHORT_LIMIT most relevant and a link to the full list on /cohorts, so the page stays light.
+ */
+export const DASHBOARD_ALL_COHORTS_UP_TO = 24;
+export const DASHBOARD_COHORT_LIMIT = 4;
 /** Lists on a dashboard show this many rows and say how many there are in all. */
-export const DASHBOARD_LIST_LIMIT = 10;
+export const DASHBOARD_LIST_LIMIT = 5;
 /** "Upcoming" arrivals start within this many days. */
 export const UPCOMING_DAYS = 30;
 
@@ -102,7 +105,14 @@ interface CohortRow {
   status: CohortStatus;
   sendingJurisdictionId: string;
   hostJurisdictionId: string;
+  /** All cohorts the actor's side takes part in, including those not returned. */
+  total: number;
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const calendarDay = (text: string) => new Date(`${text}T00:00:00.000Z`);
+/** A timestamp column (UTC, without time zone) compared with an instant: ISO text, its "Z" ignored on purpose. */
+const instant = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 
 /** Running and coming cohorts first (soonest first), then past ones (latest first). */
 function byRelevance(today: Date) {
@@ -115,8 +125,9 @@ function byRelevance(today: Date) {
 }
 
 /**
- * The coordinator's dashboard. Which side the coordinator is on is decided per cohort from its data (sideInCohort),
- * so a coordinator who sends in one cohort and hosts in another sees both panels.
+ * The coordinator's dashboard, in four SQL statements (each Prisma round trip costs about a millisecond of CPU, the
+ * largest part of this page's cost; docs/performance.md). Which side the coordinator is on is decided per cohort
+ * from its data (sideInCohort), so a coordinator who sends in one cohort and hosts in another sees both panels.
  */
 export async function findCoordinatorDashboard(
   actor: Actor,
@@ -126,33 +137,38 @@ export async function findCoordinatorDashboard(
   const jurisdictionId = actor.jurisdictionId;
   const today = options.today ?? todayInHongKong();
   const now = options.now ?? new Date();
-  // The cohort table is small (a few per year and direction), so all of an actor's cohorts are read to sort them.
-  const allCohorts = await db.cohort.findMany({
-    where: { OR: [{ sendingJurisdictionId: jurisdictionId }, { hostJurisdictionId: jurisdictionId }] },
-    select: { id: true, ...trilingual, startDate: true, endDate: true, status: true, sendingJurisdictionId: true, hostJurisdictionId: true },
-  });
-  allCohorts.sort(byRelevance(today));
-  const shown = allCohorts.slice(0, DASHBOARD_COHORT_LIMIT);
-  const live = allCohorts.filter((cohort) => cohort.endDate >= today);
-  const liveSending = live.filter((cohort) => sideInCohort(actor, cohort) === "sending");
-  const liveHost = live.filter((cohort) => sideInCohort(actor, cohort) === "host");
 
-  const [counts, waiting, sending, host] = await Promise.all([
-    shown.length
-      ? db.placement.groupBy({ by: ["cohortId", "status"], where: { cohortId: { in: shown.map((cohort) => cohort.id) } }, _count: { _all: true } })
-      : Promise.resolve([]),
-    countWaitingForApproval(jurisdictionId),
-    allCohorts.some((cohort) => cohort.sendingJurisdictionId === jurisdictionId) ? findSendingSide(actor, liveSending, today, now) : Promise.resolve(null),
-    allCohorts.some((cohort) => cohort.hostJurisdictionId === jurisdictionId) ? findHostSide(actor, liveHost, allCohorts, options.hostCohortId, today) : Promise.resolve(null),
+  // Every running or coming cohort, and the most recent past ones: enough for the cards and both panels.
+  const cohorts = await db.$queryRaw<CohortRow[]>`
+    WITH mine AS (
+      SELECT "id", "nameEn", "nameZhHant", "nameZhHans", "startDate", "endDate", "status"::text AS "status", "sendingJurisdictionId", "hostJurisdictionId"
+      FROM "Cohort" WHERE "sendingJurisdictionId" = ${jurisdictionId} OR "hostJurisdictionId" = ${jurisdictionId}
+    )
+    SELECT relevant.*, (SELECT count(*)::int FROM mine) AS "total" FROM (
+      (SELECT * FROM mine WHERE "endDate" >= ${isoDay(today)}::date)
+      UNION ALL
+      (SELECT * FROM mine WHERE "endDate" < ${isoDay(today)}::date ORDER BY "startDate" DESC LIMIT ${DASHBOARD_ALL_COHORTS_UP_TO})
+    ) relevant`;
+  const totalCohorts = cohorts[0]?.total ?? 0;
+  cohorts.sort(byRelevance(today));
+  const shown = totalCohorts <= DASHBOARD_ALL_COHORTS_UP_TO ? cohorts : cohorts.slice(0, DASHBOARD_COHORT_LIMIT);
+  const live = cohorts.filter((cohort) => cohort.endDate >= today);
+  const sending = cohorts.filter((cohort) => sideInCohort(actor, cohort) === "sending");
+  const hosted = cohorts.filter((cohort) => sideInCohort(actor, cohort) === "host");
+
+  const [counts, sendingSide, hostSide] = await Promise.all([
+    countPerCohort(jurisdictionId, shown.map((cohort) => cohort.id)),
+    sending.length ? findSendingSide(live.filter((cohort) => sending.includes(cohort)), today, now) : Promise.resolve(null),
+    hosted.length ? findHostSide(jurisdictionId, live.filter((cohort) => hosted.includes(cohort)), hosted, options.hostCohortId, today) : Promise.resolve(null),
   ]);
-  if (sending) sending.waitingForMyApproval = waiting.sending;
-  if (host) host.waitingForMyApproval = waiting.host;
+  if (sendingSide) sendingSide.waitingForMyApproval = counts.waitingSending;
+  if (hostSide) hostSide.waitingForMyApproval = counts.waitingHost;
 
   return {
-    totalCohorts: allCohorts.length,
-    waitingForMyApproval: waiting.sending + waiting.host,
-    sending,
-    host,
+    totalCohorts,
+    waitingForMyApproval: counts.waitingSending + counts.waitingHost,
+    sending: sendingSide,
+    host: hostSide,
     cohorts: shown.map((cohort) => ({
       id: cohort.id,
       name: cohort,
@@ -160,187 +176,248 @@ export async function findCoordinatorDashboard(
       startDate: cohort.startDate,
       endDate: cohort.endDate,
       status: cohort.status,
-      placementsByStatus: Object.fromEntries(counts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all])),
-      waitingForMyApproval: waiting.byCohort.get(cohort.id) ?? 0,
+      placementsByStatus: counts.byStatus.get(cohort.id) ?? {},
+      waitingForMyApproval: counts.waitingByCohort.get(cohort.id) ?? 0,
     })),
   };
 }
 
-/** Assigned placements still lacking this side's approval, per cohort and per side. */
-async function countWaitingForApproval(jurisdictionId: string) {
-  const rows = await db.$queryRaw<{ cohortId: string; side: "sending" | "host"; count: number }[]>`
-    SELECT p."cohortId", CASE WHEN c."sendingJurisdictionId" = ${jurisdictionId} THEN 'sending' ELSE 'host' END AS "side", count(*)::int AS "count"
+/**
+ * Placements by status for the shown cohorts, and the assigned placements still lacking this side's approval in
+ * every cohort (per cohort and per side), in one statement.
+ */
+async function countPerCohort(jurisdictionId: string, shownIds: string[]) {
+  const rows = await db.$queryRaw<{ kind: "status" | "waiting"; cohortId: string; key: string; count: number }[]>`
+    SELECT 'status' AS "kind", "cohortId", "status"::text AS "key", count(*)::int AS "count"
+    FROM "Placement" WHERE "cohortId" = ANY(${shownIds}::text[])
+    GROUP BY "cohortId", "status"
+    UNION ALL
+    SELECT 'waiting', p."cohortId", CASE WHEN c."sendingJurisdictionId" = ${jurisdictionId} THEN 'sending' ELSE 'host' END, count(*)::int
     FROM "Placement" p JOIN "Cohort" c ON c."id" = p."cohortId"
     WHERE p."status" = 'ASSIGNED' AND (
       (c."sendingJurisdictionId" = ${jurisdictionId} AND p."sendingApprovedAt" IS NULL) OR
       (c."hostJurisdictionId" = ${jurisdictionId} AND p."hostApprovedAt" IS NULL))
-    GROUP BY 1, 2`;
-  const byCohort = new Map<string, number>();
-  let sending = 0;
-  let host = 0;
+    GROUP BY 2, 3`;
+  const byStatus = new Map<string, Partial<Record<PlacementStatus, number>>>();
+  const waitingByCohort = new Map<string, number>();
+  let waitingSending = 0;
+  let waitingHost = 0;
   for (const row of rows) {
-    byCohort.set(row.cohortId, (byCohort.get(row.cohortId) ?? 0) + row.count);
-    if (row.side === "sending") sending += row.count;
-    else host += row.count;
+    if (row.kind === "status") {
+      byStatus.set(row.cohortId, { ...byStatus.get(row.cohortId), [row.key]: row.count });
+      continue;
+    }
+    waitingByCohort.set(row.cohortId, (waitingByCohort.get(row.cohortId) ?? 0) + row.count);
+    if (row.key === "sending") waitingSending += row.count;
+    else waitingHost += row.count;
   }
-  return { byCohort, sending, host };
+  return { byStatus, waitingByCohort, waitingSending, waitingHost };
 }
 
-const LIVE_STATUSES: PlacementStatus[] = ["NOMINATED", "ASSIGNED", "CONFIRMED"];
+interface ArrivalJson {
+  placementId: string;
+  surname: string;
+  givenName: string;
+  otherName: string | null;
+  chineseName: string | null;
+  cohortEn: string;
+  cohortZhHant: string;
+  cohortZhHans: string;
+  unitEn: string | null;
+  unitZhHant: string | null;
+  unitZhHans: string | null;
+  startDate: string;
+  status: PlacementStatus;
+}
 
-async function findSendingSide(actor: Actor, liveCohorts: CohortRow[], today: Date, now: Date): Promise<SendingSideSummary> {
-  const cohortIds = liveCohorts.map((cohort) => cohort.id);
-  const upcomingUntil = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
-  const live = { cohortId: { in: cohortIds }, status: { in: LIVE_STATUSES } };
-  const arrivals = { cohortId: { in: cohortIds }, status: { in: ["ASSIGNED", "CONFIRMED"] as PlacementStatus[] }, startDate: { gte: today, lte: upcomingUntil } };
-  const [nominatedNotPlaced, byField, byHostUnit, hostUnitCount, arrivalsTotal, arrivalItems, milestones] = await Promise.all([
-    db.placement.count({ where: { cohortId: { in: cohortIds }, status: "NOMINATED", hostUnitId: null } }),
-    db.placement.groupBy({ by: ["fieldId"], where: live, _count: { _all: true } }),
-    db.placement.groupBy({
-      by: ["hostUnitId"],
-      where: { ...live, hostUnitId: { not: null } },
-      _count: { _all: true },
-      orderBy: [{ _count: { hostUnitId: "desc" } }, { hostUnitId: "asc" }],
-      take: DASHBOARD_LIST_LIMIT,
-    }),
-    db.$queryRaw<{ units: number; placements: number }[]>`
-      SELECT count(DISTINCT "hostUnitId")::int AS "units", count(*)::int AS "placements" FROM "Placement"
-      WHERE "cohortId" = ANY(${cohortIds}::text[]) AND "status" <> 'WITHDRAWN' AND "hostUnitId" IS NOT NULL`,
-    db.placement.count({ where: arrivals }),
-    findArrivals(arrivals),
-    db.scheduleItem.findMany({
-      where: { cohortId: { in: cohortIds }, type: "MILESTONE", startsAt: { gte: now } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: DASHBOARD_LIST_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        type: true,
-        startsAt: true,
-        allDay: true,
-        cohort: { select: trilingual },
-        placement: { select: { officer: { select: { surname: true, givenName: true, otherName: true } } } },
-      },
-    }),
-  ]);
-  const [fieldNames, hostUnitNames] = await Promise.all([
-    db.field.findMany({ where: { id: { in: byField.flatMap((row) => (row.fieldId ? [row.fieldId] : [])) } }, select: { id: true, ...trilingual, sortOrder: true } }),
-    db.hostUnit.findMany({ where: { id: { in: byHostUnit.flatMap((row) => (row.hostUnitId ? [row.hostUnitId] : [])) } }, select: { id: true, ...trilingual } }),
-  ]);
-  const fields = new Map(fieldNames.map((field) => [field.id, field]));
-  const units = new Map(hostUnitNames.map((unit) => [unit.id, unit]));
-  const topCount = byHostUnit.reduce((sum, row) => sum + row._count._all, 0);
-  const placedTotal = hostUnitCount[0]?.placements ?? 0;
+/**
+ * Two columns, "arrivalsTotal" and "arrivals" (the first of them as JSON): ASSIGNED or CONFIRMED placements of the
+ * given cohorts starting between `from` and `to`.
+ */
+function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql {
+  const arrivals = Prisma.sql`
+    FROM "Placement" a
+    WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
+      AND a."startDate" BETWEEN ${isoDay(from)}::date AND ${isoDay(to)}::date`;
+  return Prisma.sql`
+    (SELECT count(*)::int ${arrivals}) AS "arrivalsTotal",
+    (SELECT coalesce(json_agg(t ORDER BY t."startDate", t."placementId"), '[]'::json) FROM (
+      SELECT a."id" AS "placementId", o."surname", o."givenName", o."otherName", o."chineseName",
+        c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
+        h."nameEn" AS "unitEn", h."nameZhHant" AS "unitZhHant", h."nameZhHans" AS "unitZhHans",
+        a."startDate"::text AS "startDate", a."status"::text AS "status"
+      FROM "Placement" a
+      JOIN "Officer" o ON o."id" = a."officerId"
+      JOIN "Cohort" c ON c."id" = a."cohortId"
+      LEFT JOIN "HostUnit" h ON h."id" = a."hostUnitId"
+      WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
+        AND a."startDate" BETWEEN ${isoDay(from)}::date AND ${isoDay(to)}::date
+      ORDER BY a."startDate", a."id"
+      LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "arrivals"`;
+}
+
+const toArrival = (row: ArrivalJson): Arrival => ({
+  placementId: row.placementId,
+  officerName: formatOfficerName(row),
+  chineseName: row.chineseName,
+  cohortName: { nameEn: row.cohortEn, nameZhHant: row.cohortZhHant, nameZhHans: row.cohortZhHans },
+  hostUnitName: row.unitEn === null ? null : { nameEn: row.unitEn, nameZhHant: row.unitZhHant ?? "", nameZhHans: row.unitZhHans ?? "" },
+  startDate: calendarDay(row.startDate),
+  status: row.status,
+});
+
+type NamedCountJson = { id: string | null; nameEn: string | null; nameZhHant: string | null; nameZhHans: string | null; count: number };
+const toNamedCount = (row: NamedCountJson): NamedCount => ({
+  id: row.id,
+  name: row.nameEn === null ? null : { nameEn: row.nameEn, nameZhHant: row.nameZhHant ?? "", nameZhHans: row.nameZhHans ?? "" },
+  count: row.count,
+});
+
+interface SendingRow {
+  nominatedNotPlaced: number;
+  hostUnits: number;
+  placed: number;
+  byField: NamedCountJson[];
+  byHostUnit: NamedCountJson[];
+  arrivalsTotal: number;
+  arrivals: ArrivalJson[];
+  milestones: {
+    id: string;
+    title: string;
+    type: ScheduleItemType;
+    startsAt: string;
+    allDay: boolean;
+    cohortEn: string;
+    cohortZhHant: string;
+    cohortZhHans: string;
+    surname: string | null;
+    givenName: string | null;
+    otherName: string | null;
+  }[];
+}
+
+/** Everything on the sending-side panel, over this side's running and coming cohorts, in one statement. */
+async function findSendingSide(liveCohorts: CohortRow[], today: Date, now: Date): Promise<SendingSideSummary> {
+  const ids = liveCohorts.map((cohort) => cohort.id);
+  const [row] = await db.$queryRaw<SendingRow[]>`
+    WITH live AS (
+      SELECT "fieldId", "hostUnitId", "status" FROM "Placement"
+      WHERE "cohortId" = ANY(${ids}::text[]) AND "status" <> 'WITHDRAWN'
+    )
+    SELECT
+      (SELECT count(*)::int FROM live WHERE "status" = 'NOMINATED' AND "hostUnitId" IS NULL) AS "nominatedNotPlaced",
+      (SELECT count(DISTINCT "hostUnitId")::int FROM live) AS "hostUnits",
+      (SELECT count("hostUnitId")::int FROM live) AS "placed",
+      (SELECT coalesce(json_agg(t ORDER BY t."sortOrder" NULLS LAST, t."nameEn"), '[]'::json) FROM (
+        SELECT l."fieldId" AS "id", f."nameEn", f."nameZhHant", f."nameZhHans", f."sortOrder", count(*)::int AS "count"
+        FROM live l LEFT JOIN "Field" f ON f."id" = l."fieldId"
+        GROUP BY l."fieldId", f."nameEn", f."nameZhHant", f."nameZhHans", f."sortOrder") t) AS "byField",
+      (SELECT coalesce(json_agg(t ORDER BY t."count" DESC, t."code"), '[]'::json) FROM (
+        SELECT l."hostUnitId" AS "id", h."code", h."nameEn", h."nameZhHant", h."nameZhHans", count(*)::int AS "count"
+        FROM live l JOIN "HostUnit" h ON h."id" = l."hostUnitId"
+        GROUP BY l."hostUnitId", h."code", h."nameEn", h."nameZhHant", h."nameZhHans"
+        ORDER BY "count" DESC, h."code"
+        LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "byHostUnit",
+      ${arrivalsColumns(ids, today, new Date(today.getTime() + UPCOMING_DAYS * DAY_MS))},
+      (SELECT coalesce(json_agg(t ORDER BY t."startsAt", t."id"), '[]'::json) FROM (
+        SELECT s."id", s."title", s."type"::text AS "type", to_char(s."startsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", s."allDay",
+          c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
+          o."surname", o."givenName", o."otherName"
+        FROM "ScheduleItem" s
+        JOIN "Cohort" c ON c."id" = s."cohortId"
+        LEFT JOIN "Placement" pl ON pl."id" = s."placementId"
+        LEFT JOIN "Officer" o ON o."id" = pl."officerId"
+        WHERE s."cohortId" = ANY(${ids}::text[]) AND s."type" = 'MILESTONE' AND s."startsAt" >= ${instant(now)}
+        ORDER BY s."startsAt", s."id"
+        LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "milestones"`;
+  const topCount = row.byHostUnit.reduce((sum, unit) => sum + unit.count, 0);
   return {
     liveCohortCount: liveCohorts.length,
-    nominatedNotPlaced,
+    nominatedNotPlaced: row.nominatedNotPlaced,
     waitingForMyApproval: 0,
-    byField: byField
-      .map((row) => ({ id: row.fieldId, name: row.fieldId ? (fields.get(row.fieldId) ?? null) : null, count: row._count._all, order: row.fieldId ? (fields.get(row.fieldId)?.sortOrder ?? 0) : Number.MAX_SAFE_INTEGER }))
-      .sort((a, b) => a.order - b.order)
-      .map(({ id, name, count }) => ({ id, name, count })),
-    byHostUnit: {
-      top: byHostUnit.map((row) => ({ id: row.hostUnitId, name: row.hostUnitId ? (units.get(row.hostUnitId) ?? null) : null, count: row._count._all })),
-      otherCount: placedTotal - topCount,
-      hostUnitCount: hostUnitCount[0]?.units ?? 0,
-    },
-    upcomingArrivals: { total: arrivalsTotal, items: arrivalItems },
-    milestones: milestones.map((item) => ({
+    byField: row.byField.map(toNamedCount),
+    byHostUnit: { top: row.byHostUnit.map(toNamedCount), otherCount: row.placed - topCount, hostUnitCount: row.hostUnits },
+    upcomingArrivals: { total: row.arrivalsTotal, items: row.arrivals.map(toArrival) },
+    milestones: row.milestones.map((item) => ({
       id: item.id,
       title: item.title,
       type: item.type,
-      startsAt: item.startsAt,
+      startsAt: new Date(item.startsAt),
       allDay: item.allDay,
-      cohortName: item.cohort,
-      officerName: item.placement ? formatOfficerName(item.placement.officer) : null,
+      cohortName: { nameEn: item.cohortEn, nameZhHant: item.cohortZhHant, nameZhHans: item.cohortZhHans },
+      officerName: item.surname && item.givenName ? formatOfficerName({ surname: item.surname, givenName: item.givenName, otherName: item.otherName }) : null,
     })),
   };
 }
 
-async function findArrivals(where: Prisma.PlacementWhereInput): Promise<Arrival[]> {
-  const placements = await db.placement.findMany({
-    where,
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
-    take: DASHBOARD_LIST_LIMIT,
-    select: {
-      id: true,
-      startDate: true,
-      status: true,
-      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true } },
-      cohort: { select: trilingual },
-      hostUnit: { select: trilingual },
-    },
-  });
-  return placements.map((placement) => ({
-    placementId: placement.id,
-    officerName: formatOfficerName(placement.officer),
-    chineseName: placement.officer.chineseName,
-    cohortName: placement.cohort,
-    hostUnitName: placement.hostUnit,
-    startDate: placement.startDate,
-    status: placement.status,
-  }));
-}
-
 /** The host cohort to show: the chosen one if it is the actor's, else the running one, else the next, else the last. */
-function chooseHostCohort(liveHost: CohortRow[], allCohorts: CohortRow[], actor: Actor, chosenId: string | undefined, today: Date): CohortRow | null {
-  const hosted = allCohorts.filter((cohort) => sideInCohort(actor, cohort) === "host");
+function chooseHostCohort(liveHost: CohortRow[], hosted: CohortRow[], chosenId: string | undefined, today: Date): CohortRow | null {
   const chosen = chosenId ? hosted.find((cohort) => cohort.id === chosenId) : undefined;
   if (chosen) return chosen;
   const running = liveHost.filter((cohort) => cohort.startDate <= today).sort((a, b) => a.startDate.getTime() - b.startDate.getTime());
   if (running[0]) return running[0];
   if (liveHost[0]) return liveHost[0];
-  return hosted.sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ?? null;
+  return [...hosted].sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ?? null;
 }
 
-async function findHostSide(actor: Actor, liveHost: CohortRow[], allCohorts: CohortRow[], chosenId: string | undefined, today: Date): Promise<HostSideSummary> {
-  const current = chooseHostCohort(liveHost, allCohorts, actor, chosenId, today);
-  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-  const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
-  const hostedIds = allCohorts.filter((cohort) => sideInCohort(actor, cohort) === "host" && cohort.endDate >= monthStart && cohort.startDate <= monthEnd).map((cohort) => cohort.id);
-  const arrivals = { cohortId: { in: hostedIds }, status: { in: ["ASSIGNED", "CONFIRMED"] as PlacementStatus[] }, startDate: { gte: monthStart, lte: monthEnd } };
-  const [capacity, arrivalsTotal, arrivalItems] = await Promise.all([
-    current ? findCapacity(current.id, actor.jurisdictionId!) : Promise.resolve({ rows: [], hostUnitCount: 0, totalCapacity: 0, totalUsed: 0 }),
-    db.placement.count({ where: arrivals }),
-    findArrivals(arrivals),
-  ]);
-  return {
-    cohortChoices: liveHost.map((cohort) => ({ id: cohort.id, name: cohort, startDate: cohort.startDate, endDate: cohort.endDate })),
-    currentCohort: current ? { id: current.id, name: current, startDate: current.startDate, endDate: current.endDate, status: current.status } : null,
-    capacity,
-    waitingForMyApproval: 0,
-    arrivalsThisMonth: { total: arrivalsTotal, items: arrivalItems, monthStart },
-  };
+interface HostRow {
+  capacityRows: (Omit<CapacityRow, "name"> & { nameEn: string; nameZhHant: string; nameZhHans: string })[];
+  hostUnitCount: number;
+  totalCapacity: number;
+  totalUsed: number;
+  arrivalsTotal: number;
+  arrivals: ArrivalJson[];
 }
 
 /**
- * Places used and available per host unit of the host side in one cohort: HostUnitCapacity for the cohort, else
- * the unit's default. The fullest units are listed; the totals cover every active unit (and inactive ones still used).
+ * The host-side panel in one statement: places used and available per host unit of this side in the current cohort
+ * (HostUnitCapacity for the cohort, else the unit's default; the fullest units are listed, the totals cover every
+ * active unit and inactive ones still used), and this month's arrivals in the cohorts this side hosts.
  */
-async function findCapacity(cohortId: string, hostJurisdictionId: string) {
-  const rows = await db.$queryRaw<(CapacityRow & { nameEn: string; nameZhHant: string; nameZhHans: string; unitCount: number; totalCapacity: number; totalUsed: number })[]>`
+async function findHostSide(jurisdictionId: string, liveHost: CohortRow[], hosted: CohortRow[], chosenId: string | undefined, today: Date): Promise<HostSideSummary> {
+  const current = chooseHostCohort(liveHost, hosted, chosenId, today);
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+  const thisMonth = hosted.filter((cohort) => cohort.endDate >= monthStart && cohort.startDate <= monthEnd).map((cohort) => cohort.id);
+  const cohortId = current?.id ?? "";
+  const [row] = await db.$queryRaw<HostRow[]>`
     WITH used AS (
       SELECT "hostUnitId", count(*)::int AS "used" FROM "Placement"
       WHERE "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' AND "hostUnitId" IS NOT NULL
       GROUP BY "hostUnitId"
     ), units AS (
-      SELECT h."id", h."code", h."nameEn", h."nameZhHant", h."nameZhHans",
+      SELECT h."id" AS "hostUnitId", h."code", h."nameEn", h."nameZhHant", h."nameZhHans",
         COALESCE(hc."capacity", h."defaultCapacity") AS "capacity", COALESCE(u."used", 0) AS "used"
       FROM "HostUnit" h
       LEFT JOIN "HostUnitCapacity" hc ON hc."hostUnitId" = h."id" AND hc."cohortId" = ${cohortId}
       LEFT JOIN used u ON u."hostUnitId" = h."id"
-      WHERE h."jurisdictionId" = ${hostJurisdictionId} AND (h."active" OR u."used" > 0)
+      WHERE h."jurisdictionId" = ${jurisdictionId} AND (h."active" OR u."used" > 0)
     )
-    SELECT "id" AS "hostUnitId", "nameEn", "nameZhHant", "nameZhHans", "capacity", "used",
-      count(*) OVER ()::int AS "unitCount", (sum("capacity") OVER ())::int AS "totalCapacity", (sum("used") OVER ())::int AS "totalUsed"
-    FROM units
-    ORDER BY "used" DESC, "capacity" DESC, "code"
-    LIMIT ${DASHBOARD_LIST_LIMIT + 5}`;
+    SELECT
+      (SELECT coalesce(json_agg(t ORDER BY t."used" DESC, t."capacity" DESC, t."code"), '[]'::json) FROM (
+        SELECT * FROM units ORDER BY "used" DESC, "capacity" DESC, "code" LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "capacityRows",
+      (SELECT count(*)::int FROM units) AS "hostUnitCount",
+      (SELECT coalesce(sum("capacity"), 0)::int FROM units) AS "totalCapacity",
+      (SELECT coalesce(sum("used"), 0)::int FROM units) AS "totalUsed",
+      ${arrivalsColumns(thisMonth, monthStart, monthEnd)}`;
   return {
-    rows: rows.map((row) => ({ hostUnitId: row.hostUnitId, name: { nameEn: row.nameEn, nameZhHant: row.nameZhHant, nameZhHans: row.nameZhHans }, capacity: row.capacity, used: row.used })),
-    hostUnitCount: rows[0]?.unitCount ?? 0,
-    totalCapacity: rows[0]?.totalCapacity ?? 0,
-    totalUsed: rows[0]?.totalUsed ?? 0,
+    cohortChoices: liveHost.map((cohort) => ({ id: cohort.id, name: cohort, startDate: cohort.startDate, endDate: cohort.endDate })),
+    currentCohort: current ? { id: current.id, name: current, startDate: current.startDate, endDate: current.endDate, status: current.status } : null,
+    capacity: current
+      ? {
+          rows: row.capacityRows.map((unit) => ({
+            hostUnitId: unit.hostUnitId,
+            name: { nameEn: unit.nameEn, nameZhHant: unit.nameZhHant, nameZhHans: unit.nameZhHans },
+            capacity: unit.capacity,
+            used: unit.used,
+          })),
+          hostUnitCount: row.hostUnitCount,
+          totalCapacity: row.totalCapacity,
+          totalUsed: row.totalUsed,
+        }
+      : { rows: [], hostUnitCount: 0, totalCapacity: 0, totalUsed: 0 },
+    waitingForMyApproval: 0,
+    arrivalsThisMonth: { total: row.arrivalsTotal, items: row.arrivals.map(toArrival), monthStart },
   };
 }
 
@@ -450,17 +527,16 @@ export interface AdminDashboard {
 
 export async function findAdminDashboard(actor: Actor): Promise<AdminDashboard | null> {
   if (actor.role !== "ADMIN") return null;
-  const [officers, hostUnits, cohorts, byStatus, users, recentAudit] = await Promise.all([
-    db.officer.count(),
-    db.hostUnit.count(),
-    db.cohort.count(),
-    db.placement.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.user.count(),
+  const [[totals], recentAudit] = await Promise.all([
+    db.$queryRaw<{ officers: number; hostUnits: number; cohorts: number; users: number; byStatus: { status: PlacementStatus; count: number }[] }[]>`
+      SELECT (SELECT count(*)::int FROM "Officer") AS "officers", (SELECT count(*)::int FROM "HostUnit") AS "hostUnits",
+        (SELECT count(*)::int FROM "Cohort") AS "cohorts", (SELECT count(*)::int FROM "User") AS "users",
+        (SELECT coalesce(json_agg(t), '[]'::json) FROM (SELECT "status"::text AS "status", count(*)::int AS "count" FROM "Placement" GROUP BY "status") t) AS "byStatus"`,
     db.auditLog.findMany({ orderBy: { id: "desc" }, take: 10, select: { id: true, createdAt: true, actorEmail: true, action: true, entityType: true } }),
   ]);
   return {
-    totals: { officers, hostUnits, cohorts, placements: byStatus.reduce((sum, row) => sum + row._count._all, 0), users },
-    placementsByStatus: Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])),
+    totals: { officers: totals.officers, hostUnits: totals.hostUnits, cohorts: totals.cohorts, placements: totals.byStatus.reduce((sum, row) => sum + row.count, 0), users: totals.users },
+    placementsByStatus: Object.fromEntries(totals.byStatus.map((row) => [row.status, row.count])),
     recentAudit: recentAudit.map((entry) => ({ ...entry, id: entry.id.toString() })),
   };
 }

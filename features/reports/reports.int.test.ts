@@ -34,9 +34,8 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 async function download(reader: ExportReader, format: ExportFormat, input: Record<string, string> = {}) {
   const placementExport = await preparePlacementExport(reader, filters(input), format);
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of placementExportStream(placementExport, "test")) chunks.push(chunk);
-  return { placementExport, bytes: Buffer.concat(chunks) };
+  const bytes = Buffer.from(await new Response(placementExportStream(placementExport, "test")).arrayBuffer());
+  return { placementExport, bytes };
 }
 
 let world: TwoSidedWorld;

@@ -65,7 +65,23 @@ export function createRowFormatter(texts: ReportTexts, locale: AppLocale, today:
     }
     return text;
   };
-  const approval = (on: Date | null, name: string | null) => (on ? texts.approvedBy.replace("{date}", formatDay(on)).replace("{name}", name ?? "—") : null);
+  // The same approver on the same day gives the same text: built once, then shared (cheaper to write out, too).
+  const approvals = new Map<string, Map<number, string>>();
+  const approval = (on: Date | null, name: string | null) => {
+    if (!on) return null;
+    const approver = name ?? "—";
+    let byDay = approvals.get(approver);
+    if (!byDay) {
+      byDay = new Map();
+      approvals.set(approver, byDay);
+    }
+    let text = byDay.get(on.getTime());
+    if (text === undefined) {
+      text = texts.approvedBy.replace("{date}", formatDay(on)).replace("{name}", approver);
+      byDay.set(on.getTime(), text);
+    }
+    return text;
+  };
   return (record) => {
     const row: PlacementReportRow = {
       officerNameEn: formatOfficerName(record),

@@ -6,9 +6,21 @@ export function cellValue(row: PlacementReportRow, key: keyof PlacementReportRow
   return row[key] ?? null;
 }
 
-/** Calendar dates are stored as UTC midnight, so the UTC date is the calendar date in every time zone. */
+const formattedDays = new Map<number, string>();
+const MAX_CACHED_DAYS = 20_000;
+
+/**
+ * Calendar dates are stored as UTC midnight, so the UTC date is the calendar date in every time zone. A report
+ * repeats a few hundred distinct days across its rows; each is formatted once (toISOString showed in profiles).
+ */
 export function formatCalendarDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const time = date.getTime();
+  let text = formattedDays.get(time);
+  if (text === undefined) {
+    text = date.toISOString().slice(0, 10);
+    if (formattedDays.size < MAX_CACHED_DAYS) formattedDays.set(time, text);
+  }
+  return text;
 }
 
 export function cellText(row: PlacementReportRow, key: keyof PlacementReportRow): string {

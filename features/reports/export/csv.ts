@@ -12,6 +12,9 @@ const CHUNK_CHARACTERS = 64 * 1024;
  */
 const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Columns whose values repeat across rows (reference names, dates, statuses, approvals): encoded once each. */
+const REPEATING: ReadonlySet<keyof PlacementReportRow> = new Set(["rank", "homeDepartment", "hostUnit", "post", "field", "startDate", "endDate", "status", "sendingApproval", "hostApproval"]);
+const MAX_CACHED_FIELDS = 50_000;
 
 /**
  * One CSV field: a formula-like value gets a leading apostrophe (so it shows as text, exactly as typed, apart from
@@ -37,6 +40,16 @@ export function placementCsvStream(rows: AsyncIterable<PlacementReportRow>, colu
 
 async function* csvChunks(rows: AsyncIterable<PlacementReportRow>, columns: ExportColumn[], isStopped: () => boolean): AsyncGenerator<Buffer> {
   const keys = columns.map((column) => column.key);
+  const repeating = keys.map((key) => REPEATING.has(key));
+  const encoded = new Map<string, string>();
+  const encodeRepeating = (text: string) => {
+    let field = encoded.get(text);
+    if (field === undefined) {
+      field = csvField(text);
+      if (encoded.size < MAX_CACHED_FIELDS) encoded.set(text, field);
+    }
+    return field;
+  };
   let pending = BOM + columns.map((column) => csvField(column.header)).join(",") + RECORD_DELIMITER;
   for await (const row of rows) {
     // A reader that went away is noticed on the next row, not only once a whole chunk is ready.
@@ -44,7 +57,8 @@ async function* csvChunks(rows: AsyncIterable<PlacementReportRow>, columns: Expo
     let line = "";
     for (let index = 0; index < keys.length; index++) {
       if (index > 0) line += ",";
-      line += csvField(cellText(row, keys[index]));
+      const text = cellText(row, keys[index]);
+      line += repeating[index] ? encodeRepeating(text) : csvField(text);
     }
     pending += line + RECORD_DELIMITER;
     if (pending.length >= CHUNK_CHARACTERS) {

@@ -38,7 +38,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * Streams placement rows into an XLSX workbook (SpreadsheetML in a ZIP), compressing each row as it is written:
  * memory stays flat whatever the row count. Cells are typed: text as inline strings (never formulas: no <f> element
  * is ever written, so `=HYPERLINK(...)` stays text), dates as real Excel dates shown as yyyy-mm-dd. The header row is
- * bold, frozen and carries an autofilter. See docs/decisions/011-streaming-xlsx-writer.md for why this is not exceljs.
+ * bold, frozen and carries an autofilter. See docs/decisions/020-streaming-report-exports.md for why this is not exceljs.
  *
  * `output` is ended on success. On failure, including `output` closing early (a client that went away), the
  * promise rejects, reading rows stops, and `output` is destroyed.

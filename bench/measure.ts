@@ -1,0 +1,185 @@
+// Measuring helpers for bench/run.ts: HTTP load with autocannon (exact p50/p95 from every response time), process
+// memory sampled from /proc, and PostgreSQL COPY as the baseline for exports.
+import { readdirSync, readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import pg from "pg";
+
+export interface LoadResult {
+  name: string;
+  path: string;
+  why: string;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  bytesPerResponse: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** autocannon's own histogram has p90 and p97.5 but no p95, so every response time is kept and sorted. */
+export async function measureLoad(
+  target: { name: string; path: string; why: string; cookie?: string },
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const headers: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
+  const url = `${options.baseUrl}${target.path}`;
+  if (options.warmupSeconds > 0) await autocannon({ url, headers, connections: options.connections, duration: options.warmupSeconds });
+  const times: number[] = [];
+  let bytes = 0;
+  const instance = autocannon({ url, headers, connections: options.connections, duration: options.durationSeconds, timeout: 60 });
+  instance.on("response", (_client: unknown, _status: number, responseBytes: number, responseTime: number) => {
+    times.push(responseTime);
+    bytes += responseBytes;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    name: target.name,
+    path: target.path,
+    why: target.why,
+    requests: times.length,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    p50: round(percentile(times, 0.5)),
+    p95: round(percentile(times, 0.95)),
+    p99: round(percentile(times, 0.99)),
+    requestsPerSecond: round(times.length / options.durationSeconds),
+    bytesPerResponse: times.length ? Math.round(bytes / times.length) : 0,
+  };
+}
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc); null elsewhere. */
+export function residentMemory(rootPid: number): number | null {
+  try {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    let total = 0;
+    const pending = [rootPid];
+    while (pending.length) {
+      const pid = pending.pop()!;
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      total += kilobytes * 1024;
+      pending.push(...(children.get(pid) ?? []));
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+export interface DownloadResult {
+  milliseconds: number;
+  bytes: number;
+  rows: number | null;
+  status: number;
+  /** Peak resident memory of the server during the download, above its level just before. */
+  peakRssGrowthBytes: number | null;
+  rssBeforeBytes: number | null;
+}
+
+/** Downloads `url` completely, sampling the server's memory every `sampleMs` while it streams. */
+export async function measureDownload(url: string, cookie: string, serverPid: number, sampleMs = 25): Promise<DownloadResult> {
+  const before = residentMemory(serverPid);
+  let peak = before ?? 0;
+  const sampler = setInterval(() => {
+    const now = residentMemory(serverPid);
+    if (now !== null && now > peak) peak = now;
+  }, sampleMs);
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { headers: { cookie } });
+    let bytes = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+    const milliseconds = performance.now() - started;
+    const rows = response.headers.get("x-report-rows");
+    return {
+      milliseconds: Math.round(milliseconds),
+      bytes,
+      rows: rows ? Number(rows) : null,
+      status: response.status,
+      peakRssGrowthBytes: before === null ? null : peak - before,
+      rssBeforeBytes: before,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** pg's Query, taught to count COPY OUT data instead of ignoring it. */
+class CopyOutQuery extends (pg.Query as unknown as new (text: string) => { on(event: string, listener: (...args: unknown[]) => void): void }) {
+  bytes = 0;
+  handleCopyData(message: { chunk: Buffer }) {
+    this.bytes += message.chunk.length;
+  }
+}
+
+/**
+ * The same rows and columns as the admin's report export (English names, dates, status, approvals), produced by
+ * PostgreSQL itself with COPY … TO STDOUT: the floor an export through the application is compared with.
+ */
+export const COPY_BASELINE_SQL = `
+  COPY (
+    SELECT upper(o."surname") || ' ' || o."givenName" || coalesce(', ' || o."otherName", '') AS "Officer",
+      o."chineseName" AS "Chinese name", o."staffNumber" AS "Staff number", r."nameEn" AS "Rank", d."nameEn" AS "Home department",
+      h."nameEn" AS "Host unit", p."postTitle" AS "Post", f."nameEn" AS "Field", p."startDate" AS "Start date", p."endDate" AS "End date",
+      p."status" AS "Status",
+      CASE WHEN p."sendingApprovedAt" IS NOT NULL THEN 'Approved ' || to_char(p."sendingApprovedAt" + interval '8 hours', 'FMDD Mon YYYY') || ' by ' || sa."name" END AS "Sending-side approval",
+      CASE WHEN p."hostApprovedAt" IS NOT NULL THEN 'Approved ' || to_char(p."hostApprovedAt" + interval '8 hours', 'FMDD Mon YYYY') || ' by ' || ha."name" END AS "Host-side approval"
+    FROM "Placement" p
+    JOIN "Officer" o ON o."id" = p."officerId"
+    JOIN "Rank" r ON r."id" = o."rankId"
+    JOIN "Department" d ON d."id" = o."departmentId"
+    LEFT JOIN "HostUnit" h ON h."id" = p."hostUnitId"
+    LEFT JOIN "Field" f ON f."id" = p."fieldId"
+    LEFT JOIN "User" sa ON sa."id" = p."sendingApprovedById"
+    LEFT JOIN "User" ha ON ha."id" = p."hostApprovedById"
+    ORDER BY p."id"
+  ) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+
+export async function measureCopy(databaseUrl: string): Promise<{ milliseconds: number; bytes: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const query = new CopyOutQuery(COPY_BASELINE_SQL);
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      query.on("end", () => resolve());
+      query.on("error", (error) => reject(error));
+      client.query(query as unknown as pg.QueryConfig);
+    });
+    return { milliseconds: Math.round(performance.now() - started), bytes: query.bytes };
+  } finally {
+    await client.end();
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+}

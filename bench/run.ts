@@ -1,0 +1,355 @@
+// npm run bench [-- --quick] [--officers N --placements N --host-units N --export-rows N --duration S --connections N --keep]
+//
+// A benchmark, not a test: nothing here passes or fails a build. On a throwaway embedded PostgreSQL it generates the
+// scale data (scripts/data) plus the demo accounts, starts `next start` from a production build (NEXT_DIST_DIR, built
+// if missing), signs in through the real credentials endpoint, and measures under autocannon load:
+//   - the baseline: /login, a page of the same server that needs no session and no database (see BASELINE_WHY);
+//   - the coordinator's dashboard, the placement board of the largest cohort, the cohort list, the report preview;
+// then tops the data up to --export-rows placements and times the CSV and XLSX exports of all of them (with the
+// server's peak memory growth) beside a PostgreSQL COPY of the same rows. Results are printed and saved as
+// bench/results/<timestamp>.json and .md. See docs/performance.md.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { seedDemoData } from "../prisma/seed/demo.ts";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
+import { findFreePort, makeTraversableTempDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/db/embedded.ts";
+import { applyPendingMigrations } from "../scripts/db/migrations.ts";
+import { projectRoot } from "../scripts/db/schema-engine.ts";
+import { generateScaleData } from "../scripts/data/scale-data.ts";
+import { measureCopy, measureDownload, measureLoad, median, type DownloadResult, type LoadResult } from "./measure.ts";
+
+const BASELINE_WHY =
+  "Baseline: /login is served by the same Next server through the same proxy, root layout, i18n and rendering, " +
+  "but needs no session and no query. A file under /_next/static would only measure the static file handler, " +
+  "which a database-backed page can never approach; the difference to /login is what our data work costs.";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    officers: { type: "string" },
+    placements: { type: "string" },
+    "host-units": { type: "string" },
+    "export-rows": { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    "export-runs": { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+const quick = args.quick;
+const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+const config = {
+  officers: number(args.officers, quick ? 2_000 : 20_000),
+  placements: number(args.placements, quick ? 6_000 : 60_000),
+  hostUnits: number(args["host-units"], quick ? 150 : 1_000),
+  exportRows: number(args["export-rows"], quick ? 10_000 : 100_000),
+  durationSeconds: number(args.duration, quick ? 8 : 15),
+  warmupSeconds: quick ? 2 : 3,
+  connections: number(args.connections, 10),
+  exportRuns: number(args["export-runs"], quick ? 1 : 3),
+};
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+async function main() {
+  const startedAt = new Date();
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, loadBefore: os.loadavg() };
+  log(`Config: ${JSON.stringify(config)}; build dir ${distDir}; load average ${machine.loadBefore.map((load) => load.toFixed(2)).join(" ")}`);
+
+  const dataDir = makeTraversableTempDir("bench");
+  let database: EmbeddedDatabase | undefined;
+  let server: ChildProcess | undefined;
+  try {
+    database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "postgres"), throwaway: true });
+    await database.createDatabase("exchange_desk");
+    const databaseUrl = database.urlFor("exchange_desk");
+    await applyPendingMigrations(databaseUrl);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    try {
+      await seedDemoData(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const generated = await generateScaleData(databaseUrl, { officers: config.officers, placements: config.placements, hostUnits: config.hostUnits, log: (message) => log(`  ${message}`) });
+    log(`Scale data in ${(generated.elapsedMs / 1000).toFixed(1)} s.`);
+
+    ensureBuild();
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = startServer(port, databaseUrl);
+    await waitForHealth(baseUrl);
+    log(`next start (pid ${server.pid}) answers on ${baseUrl}.`);
+
+    const coordinator = await signIn(baseUrl, "csb.coordinator@exchange.demo");
+    const admin = await signIn(baseUrl, "admin@exchange.demo");
+    const targets = await chooseTargets(databaseUrl, baseUrl, coordinator);
+    const loadOptions = { baseUrl, connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
+    const load: LoadResult[] = [];
+    for (const target of targets) {
+      log(`Load: ${target.name} (${target.path}) …`);
+      const result = await measureLoad(target, loadOptions);
+      load.push(result);
+      log(`  p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.bytesPerResponse} bytes`);
+    }
+
+    // Exports: top the data up to the export size, then CSV, XLSX and COPY of every placement.
+    const current = await countPlacements(databaseUrl);
+    if (current < config.exportRows) {
+      const extra = config.exportRows - current;
+      log(`Adding ${extra} placements for the export measurements …`);
+      await generateScaleData(databaseUrl, {
+        officers: Math.max(500, Math.ceil(extra / 2.5)),
+        placements: extra,
+        hostUnits: Math.max(60, Math.ceil(extra / 60)),
+        seed: 2,
+      });
+    }
+    const exportRows = await countPlacements(databaseUrl);
+    const exportsResult: Record<"csv" | "xlsx" | "copy", { runs: (DownloadResult | { milliseconds: number; bytes: number })[]; medianMs: number }> = {
+      csv: { runs: [], medianMs: 0 },
+      xlsx: { runs: [], medianMs: 0 },
+      copy: { runs: [], medianMs: 0 },
+    };
+    // One small export per format first, so that loading the route's code is not timed.
+    for (const format of ["csv", "xlsx"] as const) await measureDownload(`${baseUrl}/api/reports/placements/${format}?status=WITHDRAWN`, admin, server.pid!);
+    for (let run = 0; run < config.exportRuns; run++) {
+      exportsResult.copy.runs.push(await measureCopy(databaseUrl));
+      for (const format of ["csv", "xlsx"] as const) {
+        const result = await measureDownload(`${baseUrl}/api/reports/placements/${format}`, admin, server.pid!);
+        if (result.status !== 200) throw new Error(`The ${format} export answered ${result.status}.`);
+        exportsResult[format].runs.push(result);
+      }
+      log(`Export run ${run + 1}: COPY ${exportsResult.copy.runs.at(-1)!.milliseconds} ms, CSV ${exportsResult.csv.runs.at(-1)!.milliseconds} ms, XLSX ${exportsResult.xlsx.runs.at(-1)!.milliseconds} ms`);
+    }
+    for (const key of ["csv", "xlsx", "copy"] as const) exportsResult[key].medianMs = median(exportsResult[key].runs.map((run) => run.milliseconds));
+
+    const results = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).stdout.trim() || null,
+      quick,
+      config,
+      machine: { ...machine, loadAfter: os.loadavg() },
+      data: { generated, exportRows },
+      baselineWhy: BASELINE_WHY,
+      load,
+      exports: exportsResult,
+      targets: evaluateTargets(load, exportsResult),
+    };
+    const { jsonFile, markdownFile, markdown } = saveResults(results);
+    console.log(`\n${markdown}`);
+    log(`Saved ${path.relative(projectRoot, jsonFile)} and ${path.relative(projectRoot, markdownFile)}.`);
+  } finally {
+    if (server) await stopServer(server);
+    await database?.stop().catch(() => {});
+    if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
+    else log(`Kept the database cluster in ${dataDir}.`);
+  }
+}
+
+function ensureBuild() {
+  if (existsSync(path.join(projectRoot, distDir, "BUILD_ID"))) return;
+  log(`No production build in ${distDir}: running next build …`);
+  const build = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir },
+  });
+  if (build.status !== 0) throw new Error("next build failed.");
+}
+
+function startServer(port: number, databaseUrl: string): ChildProcess {
+  // The next binary itself, not npx: its pid is the server whose memory the export measurements sample.
+  const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      // The load comes from one address; sign-in throttling must not count the bench's two sign-ins against it.
+      LOGIN_IP_FAILURE_LIMIT: "1000",
+      LOG_LEVEL: "warn",
+    },
+  });
+  return child;
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (server.exitCode === null) server.kill("SIGKILL");
+}
+
+async function waitForHealth(baseUrl: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("next start did not become healthy within two minutes.");
+}
+
+/** Signs in like a browser (CSRF token, credentials callback) and returns the cookies autocannon sends. */
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}).`);
+  return session.split(";")[0];
+}
+
+async function chooseTargets(databaseUrl: string, baseUrl: string, cookie: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let board: { id: string; code: string; placements: number } | undefined;
+  try {
+    const result = await client.query<{ id: string; code: string; placements: number }>(`
+      SELECT c."id", c."code", count(p."id")::int AS "placements"
+      FROM "Cohort" c JOIN "Jurisdiction" j ON j."id" = c."sendingJurisdictionId" JOIN "Placement" p ON p."cohortId" = c."id"
+      WHERE j."code" = 'HK' AND c."endDate" >= current_date GROUP BY c."id", c."code" ORDER BY 3 DESC LIMIT 1`);
+    board = result.rows[0];
+  } finally {
+    await client.end();
+  }
+  const targets = [
+    { name: "baseline: sign-in page", path: "/login", why: BASELINE_WHY },
+    { name: "reference: static asset", path: await findStaticAsset(baseUrl), why: "A file from /_next/static, for reference only (not the baseline)." },
+    { name: "dashboard (CSB coordinator)", path: "/", why: "Sending and host panels over all of the coordinator's cohorts.", cookie },
+    { name: "cohort list", path: "/cohorts", why: "The coordinator's paged cohort list.", cookie },
+    { name: "report preview", path: "/reports", why: "Count of every placement in scope plus the first page of 50.", cookie },
+  ];
+  if (board) {
+    targets.splice(3, 0, { name: `placement board (${board.placements} placements)`, path: `/cohorts/${board.id}`, why: `The placement board of ${board.code}, the largest running cohort.`, cookie });
+    targets.push({ name: "report preview, one cohort", path: `/reports?cohort=${board.id}`, why: `The report filtered to ${board.code}.`, cookie });
+  }
+  // Pages another part of the app has not built yet (404) are left out rather than measured as errors.
+  const available = [];
+  for (const target of targets) {
+    const response = await fetch(`${baseUrl}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status === 200) available.push(target);
+    else log(`Skipping ${target.name}: ${target.path} answered ${response.status}.`);
+  }
+  return available;
+}
+
+async function findStaticAsset(baseUrl: string): Promise<string> {
+  const html = await (await fetch(`${baseUrl}/login`)).text();
+  return /\/_next\/static\/[^"']+\.css/.exec(html)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(html)?.[0] ?? "/favicon.ico";
+}
+
+async function countPlacements(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ count: number }>(`SELECT count(*)::int AS "count" FROM "Placement"`)).rows[0].count;
+  } finally {
+    await client.end();
+  }
+}
+
+type ExportSummary = Record<"csv" | "xlsx" | "copy", { medianMs: number }>;
+
+function evaluateTargets(load: LoadResult[], exports: ExportSummary) {
+  const baseline = load.find((result) => result.path === "/login");
+  const ratio = (value: number, base: number | undefined) => (base ? Math.round((value / base) * 100) / 100 : null);
+  const pages = load
+    .filter((result) => result.path !== "/login" && !result.path.startsWith("/_next") && !result.path.startsWith("/favicon"))
+    .map((result) => {
+      const p95Ratio = ratio(result.p95, baseline?.p95);
+      const hasTarget = result.path === "/" || result.path.startsWith("/cohorts");
+      return { name: result.name, p95Ratio, target: hasTarget ? 2 : null, met: hasTarget && p95Ratio !== null ? p95Ratio <= 2 : null };
+    });
+  const csvRatio = ratio(exports.csv.medianMs, exports.copy.medianMs);
+  const xlsxRatio = ratio(exports.xlsx.medianMs, exports.copy.medianMs);
+  return {
+    pages,
+    csv: { ratioToCopy: csvRatio, target: 1.5, met: csvRatio !== null && csvRatio <= 1.5 },
+    xlsx: { ratioToCopy: xlsxRatio, target: 3, met: xlsxRatio !== null && xlsxRatio <= 3 },
+  };
+}
+
+function saveResults(results: {
+  startedAt: string;
+  quick: boolean;
+  config: typeof config;
+  machine: { cpus: number; cpuModel?: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
+  data: { exportRows: number };
+  commit: string | null;
+  load: LoadResult[];
+  exports: Record<"csv" | "xlsx" | "copy", { runs: ({ milliseconds: number; bytes: number } & Partial<DownloadResult>)[]; medianMs: number }>;
+  targets: ReturnType<typeof evaluateTargets>;
+}) {
+  const directory = path.join(projectRoot, "bench", "results");
+  mkdirSync(directory, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, "-");
+  const name = `${stamp}${results.quick ? "-quick" : ""}`;
+  const jsonFile = path.join(directory, `${name}.json`);
+  const markdownFile = path.join(directory, `${name}.md`);
+  const megabytes = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? "n/a" : `${(bytes / 1_048_576).toFixed(1)} MB`);
+  const loadLine = (loads: number[]) => loads.map((value) => value.toFixed(2)).join(" / ");
+  const lines = [
+    `# Benchmark ${results.startedAt}${results.quick ? " (quick)" : ""}`,
+    "",
+    `Commit ${results.commit ?? "?"} · ${results.machine.cpus} CPUs (${results.machine.cpuModel ?? "?"}), ${results.machine.memoryGb} GB · Node ${results.machine.node} · load average before ${loadLine(results.machine.loadBefore)}, after ${loadLine(results.machine.loadAfter)}`,
+    `Data: ${results.config.officers} officers, ${results.config.placements} placements, ${results.config.hostUnits} host units (+ demo data). Load: ${results.config.connections} connections for ${results.config.durationSeconds} s per page after a ${results.config.warmupSeconds} s warm-up.`,
+    "",
+    "| Page | Path | p50 ms | p95 ms | p99 ms | req/s | bytes | non-2xx | p95 ÷ baseline p95 |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...results.load.map((result) => {
+      const target = results.targets.pages.find((page) => page.name === result.name);
+      const ratio = target?.p95Ratio === null || target?.p95Ratio === undefined ? "" : `${target.p95Ratio}×${target.target ? (target.met ? " ✓" : " ✗ (target 2×)") : ""}`;
+      const shownPath = result.path.length > 40 ? `${result.path.slice(0, 40)}…` : result.path;
+      if (result.requests === 0) return `| ${result.name} | \`${shownPath}\` | — | — | — | 0 | — | ${result.non2xx} | no response completed within the run (${result.errors} errors) |`;
+      return `| ${result.name} | \`${shownPath}\` | ${result.p50} | ${result.p95} | ${result.p99} | ${result.requestsPerSecond} | ${result.bytesPerResponse} | ${result.non2xx} | ${ratio} |`;
+    }),
+    "",
+    `Exports of all ${results.data.exportRows} placements (median of ${results.exports.csv.runs.length} run(s)):`,
+    "",
+    "| Export | median ms | all runs ms | size | peak server RSS growth | ÷ COPY |",
+    "| --- | ---: | --- | ---: | ---: | ---: |",
+    `| PostgreSQL COPY (baseline) | ${results.exports.copy.medianMs} | ${results.exports.copy.runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(results.exports.copy.runs[0]?.bytes)} | — | 1× |`,
+    ...(["csv", "xlsx"] as const).map((format) => {
+      const target = results.targets[format];
+      const peak = Math.max(...results.exports[format].runs.map((run) => run.peakRssGrowthBytes ?? 0));
+      return `| ${format.toUpperCase()} via /api/reports | ${results.exports[format].medianMs} | ${results.exports[format].runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(results.exports[format].runs[0]?.bytes)} | ${megabytes(peak)} | ${target.ratioToCopy}× ${target.met ? "✓" : `✗ (target ${target.target}×)`} |`;
+    }),
+    "",
+    `_${BASELINE_WHY}_`,
+  ];
+  const markdown = lines.join("\n");
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(markdownFile, `${markdown}\n`);
+  return { jsonFile, markdownFile, markdown };
+}
+
+main().catch((error) => {
+  console.error("[bench] failed:", error);
+  process.exitCode = 1;
+});
