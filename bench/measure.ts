@@ -102,8 +102,11 @@ export interface DownloadResult {
   rssBeforeBytes: number | null;
 }
 
-/** Downloads `url` completely, sampling the server's memory every `sampleMs` while it streams. */
-export async function measureDownload(url: string, cookie: string, serverPid: number, sampleMs = 25): Promise<DownloadResult> {
+/**
+ * Downloads `url` completely, sampling the server's memory every `sampleMs` while it streams. Uncompressed unless
+ * `encoding` says otherwise: Next gzips text responses for clients that ask, which COPY (the baseline) does not do.
+ */
+export async function measureDownload(url: string, cookie: string, serverPid: number, encoding = "identity", sampleMs = 25): Promise<DownloadResult> {
   const before = residentMemory(serverPid);
   let peak = before ?? 0;
   const sampler = setInterval(() => {
@@ -112,7 +115,7 @@ export async function measureDownload(url: string, cookie: string, serverPid: nu
   }, sampleMs);
   const started = performance.now();
   try {
-    const response = await fetch(url, { headers: { cookie } });
+    const response = await fetch(url, { headers: { cookie, "accept-encoding": encoding } });
     let bytes = 0;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
     const milliseconds = performance.now() - started;
