@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/tests/factories";
 import { PDF_MAX_ROWS } from "@/features/reports/export/pdf";
 import { preparePlacementExport, ReportTooLargeForPdfError } from "@/features/reports/export-service";
+import { reportFiltersSchema } from "@/features/reports/schemas";
 import { generateScaleData, type ScaleDataSummary } from "./scale-data";
 
 const OPTIONS = { officers: 3_000, placements: PDF_MAX_ROWS + 200, hostUnits: 200, seed: 7 };
@@ -69,9 +70,10 @@ describe("a PDF of a large report", () => {
   it("is refused above the row limit, with the count for the message", async () => {
     const admin = await createUser(db, { role: "ADMIN" });
     const reader = { ...admin, userId: admin.id, locale: "en" as const };
-    const refusal = preparePlacementExport(reader, {}, "pdf");
+    const everything = reportFiltersSchema.parse({});
+    const refusal = preparePlacementExport(reader, everything, "pdf");
     await expect(refusal).rejects.toBeInstanceOf(ReportTooLargeForPdfError);
     await expect(refusal).rejects.toMatchObject({ rowCount: await db.placement.count() });
-    await expect(preparePlacementExport(reader, {}, "csv")).resolves.toMatchObject({ rowCount: await db.placement.count() });
+    await expect(preparePlacementExport(reader, everything, "csv")).resolves.toMatchObject({ rowCount: await db.placement.count() });
   });
 });
