@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { HostUnitList } from "@/features/host-units/components/host-unit-list";
 import { hostUnitListParamsSchema } from "@/features/host-units/schemas";
-import { firstValues } from "@/features/reference-data/components/list-controls";
+import { firstValues } from "@/components/data-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("hostUnits");

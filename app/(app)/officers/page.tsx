@@ -7,7 +7,7 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { OfficerList } from "@/features/officers/components/officer-list";
 import { officerListParamsSchema } from "@/features/officers/schemas";
-import { firstValues } from "@/features/reference-data/components/list-controls";
+import { firstValues } from "@/components/data-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { tableClass, tableWrapperClass } from "@/features/reference-data/components/list-controls";
+import { tableClass, tableWrapperClass } from "@/components/data-list";
 import { unsafeFindRecordHistory, type HistorySource } from "../queries";
 import { AuditChanges } from "./audit-changes";
 

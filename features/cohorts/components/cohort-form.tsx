@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action";
-import { SelectField } from "./select-field";
-import { useActionForm } from "./use-action-form";
+import { SelectField } from "@/components/ui/form-fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export interface CohortFormValues {
   id?: string;

@@ -7,8 +7,8 @@ import { TextField } from "@/components/ui/text-field";
 import { EmptyState } from "@/components/empty-state";
 import type { CohortPage } from "../queries";
 import { cohortSorts, cohortStatusOrder, type CohortListParams } from "../schemas";
-import { Pagination } from "./pagination";
-import { SelectField } from "./select-field";
+import { Pagination } from "@/components/data-list";
+import { SelectField } from "@/components/ui/form-fields";
 
 export async function CohortFilters({ params }: { params: CohortListParams }) {
   const [t, status] = await Promise.all([getTranslations("cohorts"), getTranslations("status.cohort")]);

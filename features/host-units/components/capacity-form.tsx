@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/features/reference-data/components/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { setHostUnitCapacityAction } from "../actions";
 
 /** The capacity of one host unit for one cohort, edited in place by the host side's coordinator. */
 export function CapacityForm({ hostUnitId, cohortId, cohortName, capacity, version }: { hostUnitId: string; cohortId: string; cohortName: string; capacity: number; version: number | null }) {
   const t = useTranslations("hostUnits");
   const router = useRouter();
-  const { formRef, onSubmit, pending, formError, fieldError, succeeded } = useFormAction(setHostUnitCapacityAction, () => router.refresh());
+  const { formRef, onSubmit, pending, formError, fieldError, succeeded } = useActionForm(setHostUnitCapacityAction, () => router.refresh());
   const error = fieldError("capacity");
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">

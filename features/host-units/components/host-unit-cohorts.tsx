@@ -5,7 +5,7 @@ import { todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { displayedPlacementStatus } from "@/features/officers/placement-status";
-import { tableClass, tableWrapperClass } from "@/features/reference-data/components/list-controls";
+import { tableClass, tableWrapperClass } from "@/components/data-list";
 import type { HostUnitView } from "../queries";
 import { CapacityForm } from "./capacity-form";
 

@@ -5,8 +5,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { Actor } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { joinNames } from "@/features/officers/components/officer-list";
-import { SelectField } from "@/features/reference-data/components/form-controls";
-import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/features/reference-data/components/list-controls";
+import { SelectField } from "@/components/ui/form-fields";
+import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
 import { findHostUnitFilterOptions, findHostUnits } from "../queries";
 import type { HostUnitListParams } from "../schemas";
 

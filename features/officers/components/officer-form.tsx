@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action";
-import { CheckboxGroup, SelectField } from "@/features/reference-data/components/form-controls";
-import { useFormAction } from "@/features/reference-data/components/use-form-action";
+import { CheckboxGroup, SelectField } from "@/components/ui/form-fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface Choice {
   value: string;
@@ -44,7 +44,7 @@ export function OfficerForm({
   cancelHref: string;
 }) {
   const t = useTranslations("officers");
-  const { formRef, onSubmit, pending, formError, fieldError } = useFormAction(action);
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(action);
   const isEdit = Boolean(values.id);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-5 rounded border border-slate-300 bg-white p-6">

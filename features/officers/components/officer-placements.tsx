@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { tableClass, tableWrapperClass } from "@/features/reference-data/components/list-controls";
+import { tableClass, tableWrapperClass } from "@/components/data-list";
 import { displayedPlacementStatus } from "../placement-status";
 import type { OfficerPlacementRow } from "../queries";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { EmptyState } from "@/components/empty-state";
-import { Pagination } from "@/features/cohorts/components/pagination";
+import { Pagination } from "@/components/data-list";
 import { approveAsHostSideAction, approveAsSendingSideAction } from "../actions";
 import type { AwaitingApprovalPage } from "../queries";
 import { ApproveButton } from "./approve-button";

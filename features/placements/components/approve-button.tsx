@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/action";
-import { useActionForm } from "@/features/cohorts/components/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface ApproveButtonProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ confirmed: boolean }>>;

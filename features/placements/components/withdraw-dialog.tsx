@@ -5,7 +5,7 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/action";
-import { useActionForm } from "@/features/cohorts/components/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface WithdrawDialogProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ id: string }>>;

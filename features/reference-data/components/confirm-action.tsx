@@ -5,7 +5,7 @@ import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/action";
-import { useFormAction } from "./use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface ConfirmActionProps {
   triggerLabel: string;
@@ -28,7 +28,7 @@ export function ConfirmAction({ triggerLabel, title, body, confirmLabel, cancelL
   const router = useRouter();
   const titleId = useId();
   const bodyId = useId();
-  const { formRef, onSubmit, pending, formError } = useFormAction(action, () => {
+  const { formRef, onSubmit, pending, formError } = useActionForm(action, () => {
     dialogRef.current?.close();
     router.refresh();
   });

@@ -8,8 +8,8 @@ import { TextField } from "@/components/ui/text-field";
 import { DepartmentKind, JurisdictionKind } from "@/generated/prisma/enums";
 import { saveReferenceRecordAction } from "../actions";
 import type { ReferenceKind } from "../entities";
-import { CheckboxField, CheckboxGroup, SelectField } from "./form-controls";
-import { useFormAction } from "./use-form-action";
+import { CheckboxField, CheckboxGroup, SelectField } from "@/components/ui/form-fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface Choice {
   value: string;
@@ -39,7 +39,7 @@ export interface ReferenceFormValues {
 
 export function ReferenceForm({ kind, values, jurisdictions, fields }: { kind: ReferenceKind; values: ReferenceFormValues; jurisdictions: Choice[]; fields: Choice[] }) {
   const t = useTranslations("referenceData");
-  const { formRef, onSubmit, pending, formError, fieldError } = useFormAction(saveReferenceRecordAction);
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(saveReferenceRecordAction);
   const isEdit = Boolean(values.id);
   const text = (name: keyof ReferenceFormValues, options: { required?: boolean; hint?: string; type?: string; lang?: string } = {}) => (
     <TextField

@@ -7,8 +7,8 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { sidedKinds, type ReferenceKind } from "../entities";
 import { findReferenceFormOptions, findReferenceRows } from "../queries";
 import type { ReferenceListParams } from "../schemas";
-import { SelectField } from "./form-controls";
-import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "./list-controls";
+import { SelectField } from "@/components/ui/form-fields";
+import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
 
 /** Kind-specific columns of the list, in order. */
 const detailColumns: Record<ReferenceKind, string[]> = {

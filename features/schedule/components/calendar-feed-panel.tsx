@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { regenerateCalendarLinkAction, revokeCalendarLinkAction } from "../actions";
-import { CheckboxField } from "./fields";
+import { CheckboxField } from "@/components/ui/form-fields";
 
 type Pending = "replace" | "revoke" | null;
 

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { createScheduleItemAction, updateScheduleItemAction } from "../actions";
 import { locationMaxLength, notesMaxLength, scheduleItemTypes, titleMaxLength } from "../schemas";
-import { CheckboxField, SelectField, TextAreaField } from "./fields";
+import { CheckboxField, SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { HostHolidayWarning, type HostHoliday } from "./host-holiday-warning";
 
 export interface ItemFormValues {

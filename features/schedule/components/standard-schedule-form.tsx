@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { createStandardScheduleAction } from "../actions";
 import { scheduleItemTypes, titleMaxLength } from "../schemas";
-import { CheckboxField, SelectField } from "./fields";
+import { CheckboxField, SelectField } from "@/components/ui/form-fields";
 import { HostHolidayWarning, type HostHoliday } from "./host-holiday-warning";
 
 export interface ProposalRow {

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { AuditList } from "@/features/audit/components/audit-list";
 import { auditListParamsSchema } from "@/features/audit/schemas";
-import { firstValues } from "@/features/reference-data/components/list-controls";
+import { firstValues } from "@/components/data-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { officerImportColumns } from "@/features/import/columns";
 import { ImportWizard } from "@/features/import/components/import-wizard";
-import { tableClass, tableWrapperClass } from "@/features/reference-data/components/list-controls";
+import { tableClass, tableWrapperClass } from "@/components/data-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");

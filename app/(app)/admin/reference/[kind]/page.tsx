@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { firstValues } from "@/features/reference-data/components/list-controls";
+import { firstValues } from "@/components/data-list";
 import { ReferenceList } from "@/features/reference-data/components/reference-list";
 import { isReferenceKind } from "@/features/reference-data/entities";
 import { referenceListParamsSchema } from "@/features/reference-data/schemas";

@@ -7,9 +7,10 @@ type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionRe
 
 /**
  * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
- * what the user typed. After a refusal, focus moves to the first invalid field (or the form message).
+ * what the user typed. After a refusal, focus moves to the first invalid field (or the form message) when the form
+ * carries `ref={formRef}`.
  */
-export function useFormAction<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
+export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
   const [result, setResult] = useState<ActionResult<Output> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -43,5 +44,6 @@ export function useFormAction<Output>(action: Action<Output>, onSuccess?: (data:
     formError: failure?.formError,
     fieldError: (name: string) => failure?.fieldErrors?.[name],
     succeeded: result?.ok === true,
+    reset: () => setResult(null),
   };
 }

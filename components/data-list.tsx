@@ -36,7 +36,7 @@ export async function SortHeader({
   params: SearchParams;
   className?: string;
 }) {
-  const t = await getTranslations("referenceData.controls");
+  const t = await getTranslations("lists");
   const active = sort === sortKey;
   const nextDir = active && dir === "asc" ? "desc" : "asc";
   return (
@@ -51,7 +51,7 @@ export async function SortHeader({
 }
 
 export async function Pagination({ page, pageCount, total, basePath, params }: { page: number; pageCount: number; total: number; basePath: string; params: SearchParams }) {
-  const t = await getTranslations("referenceData.controls");
+  const t = await getTranslations("lists");
   const link = "rounded border border-slate-400 bg-white px-3 py-1 text-sm text-brand-700 underline";
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3">
@@ -76,7 +76,7 @@ export async function Pagination({ page, pageCount, total, basePath, params }: {
 
 /** A GET form for a list's search and filters; submitting starts again from page 1. */
 export async function FilterForm({ basePath, children, label }: { basePath: string; children: React.ReactNode; label: string }) {
-  const t = await getTranslations("referenceData.controls");
+  const t = await getTranslations("lists");
   return (
     <form method="get" action={basePath} role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-4">
       {children}
