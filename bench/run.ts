@@ -253,7 +253,7 @@ async function chooseTargets(databaseUrl: string, baseUrl: string, cookie: strin
     },
     { name: "dashboard (CSB coordinator)", path: "/", why: "Sending and host panels over all of the coordinator's cohorts.", cookie },
     { name: "cohort list", path: "/cohorts", why: "The coordinator's paged cohort list.", cookie },
-    { name: "report preview", path: "/reports", why: "Count of every placement in scope plus the first page of 50.", cookie },
+    { name: "report preview", path: "/reports", why: "Count of every placement in scope plus the first page of 25, with the filter choices.", cookie },
   ];
   if (board) {
     targets.splice(4, 0, { name: `placement board (${board.placements} placements)`, path: `/cohorts/${board.id}`, why: `The placement board of ${board.code}, the largest running cohort.`, cookie });

@@ -4,7 +4,7 @@ import { PlacementStatus } from "@/generated/prisma/enums";
 export const exportFormats = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export const REPORT_PAGE_SIZE = 50;
+export const REPORT_PAGE_SIZE = 25;
 
 const optionalId = z
   .string()
