@@ -1,5 +1,7 @@
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/authorization";
 import { PageHeader } from "@/components/page-header";
 import { AdminDashboard, CoordinatorDashboard, OfficerDashboard, SupervisorDashboard } from "@/features/dashboard/components/dashboards";
 
@@ -10,6 +12,7 @@ export async function generateMetadata() {
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
+  if (!hasPermission(user, "dashboard:view")) forbidden();
   const t = await getTranslations("dashboard");
   const { hostCohort } = await searchParams;
   return (
