@@ -1,15 +1,39 @@
 import { displayTimeZone, languageTags, type AppLocale } from "./locales";
 
+// One Intl formatter per locale and style: constructing Intl.DateTimeFormat on every call was the largest single cost
+// of rendering a dashboard (docs/performance.md).
+function perLocale<T>(create: (tag: string) => T): (locale: AppLocale) => T {
+  const cache = new Map<AppLocale, T>();
+  return (locale) => {
+    let formatter = cache.get(locale);
+    if (formatter === undefined) {
+      formatter = create(languageTags[locale]);
+      cache.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+const calendarDates = perLocale((tag) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }));
+const calendarMonths = perLocale((tag) => new Intl.DateTimeFormat(tag, { year: "numeric", month: "long", timeZone: "UTC" }));
+const instants = perLocale((tag) => new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: displayTimeZone }));
+const numbers = perLocale((tag) => new Intl.NumberFormat(tag));
+
 /** A calendar date (stored as UTC midnight): "18 December 2023" / "2023年12月18日". */
 export function formatCalendarDate(date: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return calendarDates(locale).format(date);
+}
+
+/** The month of a calendar date: "November 2026" / "2026年11月". */
+export function formatCalendarMonth(date: Date, locale: AppLocale): string {
+  return calendarMonths(locale).format(date);
 }
 
 /** An instant, shown in Hong Kong time whatever the server's time zone. */
 export function formatDateTime(date: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "medium", timeStyle: "short", timeZone: displayTimeZone }).format(date);
+  return instants(locale).format(date);
 }
 
 export function formatNumber(value: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(languageTags[locale]).format(value);
+  return numbers(locale).format(value);
 }

@@ -2,7 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
-import { formatCount } from "@/features/dashboard/format";
+import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { PDF_MAX_ROWS } from "@/features/reports/export/pdf";
@@ -29,7 +29,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       {view.kind === "ready" && (
         <>
           <p className="mb-4 font-medium" data-testid="report-total">
-            {t("summary", { count: formatCount(view.total, locale) })}
+            {t("summary", { count: formatNumber(view.total, locale) })}
           </p>
           <ExportButtons query={view.query.toString()} total={view.total} pdfLimit={PDF_MAX_ROWS} disabled={view.total === 0} />
           {!view.includeStaffNumber && view.total > 0 && <p className="mb-4 text-sm text-slate-700">{t("staffNumberHidden")}</p>}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatCount } from "@/features/dashboard/format";
+import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 export interface BarRow {
@@ -50,7 +50,7 @@ export async function BarTable({
               {row.label}
             </th>
             <td className="py-1 pr-2 text-right tabular-nums" data-testid={testId ? `${testId}-value` : undefined}>
-              {formatCount(row.value, locale)}
+              {formatNumber(row.value, locale)}
             </td>
             <td className="py-1" aria-hidden="true">
               <div className="h-3 rounded bg-brand-700" style={{ width: `${(row.value / max) * 100}%` }} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { formatCount, formatDay, formatInstant, formatMonth } from "@/features/dashboard/format";
+import { formatNumber, formatCalendarDate, formatDateTime, formatCalendarMonth } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { placementProgress } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
@@ -28,7 +28,7 @@ function Stat({ label, value, locale, testId }: { label: string; value: number; 
     <div>
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="text-3xl font-bold tabular-nums" data-testid={testId}>
-        {formatCount(value, locale)}
+        {formatNumber(value, locale)}
       </dd>
     </div>
   );
@@ -49,12 +49,12 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
           {t("waitingForApproval")}
         </h2>
         <p className="mt-2 text-3xl font-bold tabular-nums" data-testid="waiting-total">
-          {formatCount(dashboard.waitingForMyApproval, locale)}
+          {formatNumber(dashboard.waitingForMyApproval, locale)}
         </p>
         <p className="mt-1 text-sm text-slate-700">
           {t("waitingSplit", {
-            sending: formatCount(dashboard.sending?.waitingForMyApproval ?? 0, locale),
-            host: formatCount(dashboard.host?.waitingForMyApproval ?? 0, locale),
+            sending: formatNumber(dashboard.sending?.waitingForMyApproval ?? 0, locale),
+            host: formatNumber(dashboard.host?.waitingForMyApproval ?? 0, locale),
           })}
         </p>
       </section>
@@ -70,11 +70,11 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
               <li key={cohort.id} className={card} data-testid="cohort-card">
                 <h3 className="font-semibold">{name}</h3>
                 <p className="text-sm text-slate-700">
-                  {t(cohort.side)} · {formatDay(cohort.startDate, locale)} – {formatDay(cohort.endDate, locale)} ·{" "}
+                  {t(cohort.side)} · {formatCalendarDate(cohort.startDate, locale)} – {formatCalendarDate(cohort.endDate, locale)} ·{" "}
                   {cohortStatus(cohort.status)}
                 </p>
                 <p className="mt-1 text-sm">
-                  {t("waitingForApproval")}: <span className="font-semibold tabular-nums">{formatCount(cohort.waitingForMyApproval, locale)}</span>
+                  {t("waitingForApproval")}: <span className="font-semibold tabular-nums">{formatNumber(cohort.waitingForMyApproval, locale)}</span>
                 </p>
                 <div className="mt-3">
                   <PlacementStatusSummary caption={t("statusSummaryCaption", { cohort: name })} counts={cohort.placementsByStatus} />
@@ -86,7 +86,7 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
         {dashboard.totalCohorts > dashboard.cohorts.length && (
           <p className="mt-3">
             <Link href="/cohorts" className="text-brand-700 underline">
-              {t("allCohorts", { count: formatCount(dashboard.totalCohorts, locale) })}
+              {t("allCohorts", { count: formatNumber(dashboard.totalCohorts, locale) })}
             </Link>
           </p>
         )}
@@ -121,7 +121,7 @@ async function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: s
               </th>
               <td className={cell}>{arrival.hostUnitName ? localizedName(arrival.hostUnitName, locale) : t("notAssigned")}</td>
               <td className={cell}>{localizedName(arrival.cohortName, locale)}</td>
-              <td className={`${cell} whitespace-nowrap`}>{formatDay(arrival.startDate, locale)}</td>
+              <td className={`${cell} whitespace-nowrap`}>{formatCalendarDate(arrival.startDate, locale)}</td>
               <td className={cell}>{status(arrival.status)}</td>
             </tr>
           ))}
@@ -139,7 +139,7 @@ async function MilestoneList({ milestones, locale }: { milestones: Milestone[]; 
       {milestones.map((milestone) => (
         <li key={milestone.id}>
           <span className="font-medium">
-            {milestone.allDay ? formatDay(new Date(milestone.startsAt.getTime() + 8 * 3_600_000), locale) : formatInstant(milestone.startsAt, locale)}
+            {milestone.allDay ? formatCalendarDate(new Date(milestone.startsAt.getTime() + 8 * 3_600_000), locale) : formatDateTime(milestone.startsAt, locale)}
           </span>{" "}
           — {milestone.title}
           <span className="block text-slate-700">
@@ -162,7 +162,7 @@ async function SendingSidePanel({ summary, locale }: { summary: SendingSideSumma
         <h2 id="sending-heading" className="text-lg font-semibold">
           {t("sendingSideTitle")}
         </h2>
-        <p className="text-sm text-slate-700">{t("sendingSideIntro", { count: formatCount(summary.liveCohortCount, locale) })}</p>
+        <p className="text-sm text-slate-700">{t("sendingSideIntro", { count: formatNumber(summary.liveCohortCount, locale) })}</p>
       </div>
       <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-3`}>
         <Stat label={t("nominatedNotPlaced")} value={summary.nominatedNotPlaced} locale={locale} testId="nominated-not-placed" />
@@ -181,7 +181,7 @@ async function SendingSidePanel({ summary, locale }: { summary: SendingSideSumma
         </div>
         <div className={card}>
           <BarTable caption={t("byHostUnit")} labelHeader={t("hostUnit")} rows={unitRows} locale={locale} testId="by-host-unit" />
-          <p className="mt-2 text-sm text-slate-700">{t("hostUnitsInAll", { count: formatCount(summary.byHostUnit.hostUnitCount, locale) })}</p>
+          <p className="mt-2 text-sm text-slate-700">{t("hostUnitsInAll", { count: formatNumber(summary.byHostUnit.hostUnitCount, locale) })}</p>
         </div>
       </div>
       <div className={card}>
@@ -192,7 +192,7 @@ async function SendingSidePanel({ summary, locale }: { summary: SendingSideSumma
           <>
             <ArrivalsTable caption={t("upcomingArrivals", { days: UPCOMING_DAYS })} arrivals={summary.upcomingArrivals.items} locale={locale} testId="upcoming-arrivals" />
             <p className="mt-2 text-sm text-slate-700">
-              {t("shownOf", { shown: formatCount(summary.upcomingArrivals.items.length, locale), total: formatCount(summary.upcomingArrivals.total, locale) })}
+              {t("shownOf", { shown: formatNumber(summary.upcomingArrivals.items.length, locale), total: formatNumber(summary.upcomingArrivals.total, locale) })}
             </p>
           </>
         )}
@@ -209,7 +209,7 @@ async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; lo
   const t = await getTranslations("dashboard");
   const cohort = summary.currentCohort;
   const cohortName = cohort ? localizedName(cohort.name, locale) : "";
-  const monthName = formatMonth(summary.arrivalsThisMonth.monthStart, locale);
+  const monthName = formatCalendarMonth(summary.arrivalsThisMonth.monthStart, locale);
   return (
     <section aria-labelledby="host-heading" className="flex flex-col gap-4" data-testid="host-panel">
       <h2 id="host-heading" className="text-lg font-semibold">
@@ -247,9 +247,9 @@ async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; lo
             <p className="text-sm text-slate-700" data-testid="capacity-summary">
               {t("capacitySummary", {
                 cohort: cohortName,
-                used: formatCount(summary.capacity.totalUsed, locale),
-                capacity: formatCount(summary.capacity.totalCapacity, locale),
-                units: formatCount(summary.capacity.hostUnitCount, locale),
+                used: formatNumber(summary.capacity.totalUsed, locale),
+                capacity: formatNumber(summary.capacity.totalCapacity, locale),
+                units: formatNumber(summary.capacity.hostUnitCount, locale),
               })}
             </p>
             <div className="mt-2 overflow-x-auto">
@@ -269,8 +269,8 @@ async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; lo
                   {summary.capacity.rows.map((row) => (
                     <tr key={row.hostUnitId} className="border-t border-slate-200">
                       <th scope="row" className={`${cell} font-normal`}>{localizedName(row.name, locale)}</th>
-                      <td className={`${cell} text-right tabular-nums`}>{formatCount(row.used, locale)}</td>
-                      <td className={`${cell} text-right tabular-nums`}>{formatCount(row.capacity, locale)}</td>
+                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.used, locale)}</td>
+                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.capacity, locale)}</td>
                       <td className="py-1" aria-hidden="true">
                         <div className="h-3 w-full rounded bg-slate-200">
                           <div className="h-3 rounded bg-brand-700" style={{ width: `${row.capacity ? Math.min(100, (row.used / row.capacity) * 100) : 0}%` }} />
@@ -292,7 +292,7 @@ async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; lo
           <>
             <ArrivalsTable caption={t("arrivalsThisMonth", { month: monthName })} arrivals={summary.arrivalsThisMonth.items} locale={locale} testId="arrivals-this-month" />
             <p className="mt-2 text-sm text-slate-700">
-              {t("shownOf", { shown: formatCount(summary.arrivalsThisMonth.items.length, locale), total: formatCount(summary.arrivalsThisMonth.total, locale) })}
+              {t("shownOf", { shown: formatNumber(summary.arrivalsThisMonth.items.length, locale), total: formatNumber(summary.arrivalsThisMonth.total, locale) })}
             </p>
           </>
         )}
@@ -323,7 +323,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             [t("hostUnit"), placement.hostUnitName ? localizedName(placement.hostUnitName, locale) : t("notAssigned")],
             [t("post"), placement.postTitle ?? "—"],
             [t("field"), placement.fieldName ? localizedName(placement.fieldName, locale) : "—"],
-            [t("dates"), `${formatDay(placement.startDate, locale)} – ${formatDay(placement.endDate, locale)}`],
+            [t("dates"), `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`],
             [t("placementStatus"), status(placement.status)],
             [t("daysDone"), String(progress.done)],
             [t("daysRemaining"), String(progress.remaining)],
@@ -351,7 +351,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             {events.map((event) => (
               <li key={event.id} data-testid="next-event">
                 <span className="font-medium">
-                  {event.allDay ? formatDay(new Date(event.startsAt.getTime() + 8 * 3_600_000), locale) : formatInstant(event.startsAt, locale)}
+                  {event.allDay ? formatCalendarDate(new Date(event.startsAt.getTime() + 8 * 3_600_000), locale) : formatDateTime(event.startsAt, locale)}
                 </span>{" "}
                 — {event.title}
                 {event.location && <span className="block text-slate-700">{event.location}</span>}
@@ -401,7 +401,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
                 </td>
                 <td>{placement.postTitle ?? "—"}</td>
                 <td>
-                  {formatDay(placement.startDate, locale)} – {formatDay(placement.endDate, locale)}
+                  {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
                 </td>
                 <td>{status(placement.status)}</td>
               </tr>
@@ -434,7 +434,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
             <div key={id}>
               <dt className="text-sm text-slate-700">{label}</dt>
               <dd className="text-2xl font-bold tabular-nums" data-testid={`total-${id}`}>
-                {formatCount(value, locale)}
+                {formatNumber(value, locale)}
               </dd>
             </div>
           ))}
@@ -461,7 +461,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
           <tbody>
             {dashboard.recentAudit.map((entry) => (
               <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
-                <td className="py-1">{formatInstant(entry.createdAt, locale)}</td>
+                <td className="py-1">{formatDateTime(entry.createdAt, locale)}</td>
                 <td>{entry.actorEmail ?? "—"}</td>
                 <td>
                   <code>{entry.action}</code>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatCount, formatDay } from "@/features/dashboard/format";
+import { formatNumber, formatCalendarDate } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { todayInHongKong } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
@@ -48,7 +48,7 @@ export async function ReportPreview({
       <div className="overflow-x-auto rounded border border-slate-300 bg-white">
         <table className="w-full text-left text-sm" data-testid="report-preview">
           <caption className="px-3 py-2 text-left text-slate-700">
-            {t("previewCaption", { from: formatCount(first, locale), to: formatCount(last, locale), total: formatCount(total, locale) })}
+            {t("previewCaption", { from: formatNumber(first, locale), to: formatNumber(last, locale), total: formatNumber(total, locale) })}
           </caption>
           <thead className="bg-slate-100">
             <tr>
@@ -82,8 +82,8 @@ export async function ReportPreview({
                 <td className={cell}>{record.postTitle ?? "—"}</td>
                 <td className={cell}>{record.field ?? "—"}</td>
                 <td className={`${cell} whitespace-nowrap`}>
-                  {formatDay(record.startDate, locale)} –<br />
-                  {formatDay(record.endDate, locale)}
+                  {formatCalendarDate(record.startDate, locale)} –<br />
+                  {formatCalendarDate(record.endDate, locale)}
                 </td>
                 <td className={cell}>{status(reportStatus(record.status, record.startDate, record.endDate, today))}</td>
                 <td className={cell}>
@@ -104,7 +104,7 @@ export async function ReportPreview({
           ) : (
             <span className="text-slate-600">{t("pagination.previous")}</span>
           )}
-          <span aria-current="page">{t("pagination.current", { page: formatCount(page, locale), pages: formatCount(pageCount, locale) })}</span>
+          <span aria-current="page">{t("pagination.current", { page: formatNumber(page, locale), pages: formatNumber(pageCount, locale) })}</span>
           {page < pageCount ? (
             <Link href={pageHref(page + 1)} className="text-brand-700 underline" rel="next">
               {t("pagination.next")}
