@@ -8,6 +8,13 @@ import { findCohortForActor, findCohortPage } from "@/features/cohorts/queries";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findHostUnitOptions, findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
 
+/** Every row of a cohort's board, page by page (the board is paged in SQL). */
+async function allBoardRows(actor: Parameters<typeof findPlacementBoard>[0], cohortId: string) {
+  const first = await findPlacementBoard(actor, cohortId);
+  const rest = await Promise.all(Array.from({ length: first.pageCount - 1 }, (_, index) => findPlacementBoard(actor, cohortId, { page: index + 2 })));
+  return [first, ...rest].flatMap((page) => page.rows);
+}
+
 // The authorization matrix for cohorts and placements, against the real database: every action × every role ×
 // the actor's own side / the other side / its own record / someone else's record. Each row says who is allowed;
 // everyone else must be refused (403 or 404 — never a crash) and a refused write must change nothing.
@@ -195,7 +202,7 @@ async function attempt(action: Action, target: Target, actor: Actor): Promise<bo
     }
     case "view placement board": {
       const placement = await placementFor(target, "NOMINATED");
-      return (await findPlacementBoard(actor, cohort.id)).some((row) => row.id === placement.id);
+      return (await allBoardRows(actor, cohort.id)).some((row) => row.id === placement.id);
     }
     case "search officers to nominate": {
       const officer = await sendingOfficer(target);
@@ -242,7 +249,7 @@ async function attempt(action: Action, target: Target, actor: Actor): Promise<bo
     case "see staff number": {
       const placement = await placementFor(target, "ASSIGNED");
       const detail = await findPlacementDetail(actor, placement.id);
-      const board = await findPlacementBoard(actor, cohort.id);
+      const board = await allBoardRows(actor, cohort.id);
       const onBoard = board.find((row) => row.id === placement.id)?.officer.staffNumber ?? null;
       // The board and the detail page must agree.
       if (detail && board.length > 0) expect(onBoard).toBe(detail.officer.staffNumber);

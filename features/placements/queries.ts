@@ -92,13 +92,56 @@ export interface BoardPlacement {
   approvalResetReason: string | null;
 }
 
-const workflowOrder: Record<PlacementStatus, number> = { NOMINATED: 0, ASSIGNED: 1, CONFIRMED: 2, WITHDRAWN: 3 };
+export const boardPageSize = 50;
 
-/** Every placement of a cohort the actor may see, in workflow order; empty for a cohort outside its scope. */
-export async function findPlacementBoard(actor: Actor, cohortId: string): Promise<BoardPlacement[]> {
+export interface BoardFilters {
+  /** Officer name in any script. */
+  query?: string;
+  status?: PlacementStatus;
+  page?: number;
+}
+
+export interface PlacementBoardPage {
+  rows: BoardPlacement[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * One page of a cohort's placements the actor may see, in workflow order (the enum's order) then by name; empty for
+ * a cohort outside its scope. Paged in SQL: a large cohort must not render hundreds of rows at once.
+ */
+export async function findPlacementBoard(actor: Actor, cohortId: string, filters: BoardFilters = {}): Promise<PlacementBoardPage> {
+  const query = filters.query?.trim();
+  const where: Prisma.PlacementWhereInput = {
+    AND: [
+      { cohortId },
+      { cohort: cohortScope(actor) },
+      placementScope(actor),
+      filters.status ? { status: filters.status } : {},
+      query
+        ? {
+            officer: {
+              OR: [
+                { surname: { contains: query, mode: "insensitive" } },
+                { givenName: { contains: query, mode: "insensitive" } },
+                { otherName: { contains: query, mode: "insensitive" } },
+                { chineseName: { contains: query } },
+              ],
+            },
+          }
+        : {},
+    ],
+  };
+  const total = await db.placement.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / boardPageSize));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
   const placements = await db.placement.findMany({
-    where: { AND: [{ cohortId }, { cohort: cohortScope(actor) }, placementScope(actor)] },
-    orderBy: [{ officer: { surname: "asc" } }, { officer: { givenName: "asc" } }],
+    where,
+    orderBy: [{ status: "asc" }, { officer: { surname: "asc" } }, { officer: { givenName: "asc" } }, { id: "asc" }],
+    skip: (page - 1) * boardPageSize,
+    take: boardPageSize,
     include: {
       cohort: { select: sides },
       officer: { select: officerSelect },
@@ -107,23 +150,22 @@ export async function findPlacementBoard(actor: Actor, cohortId: string): Promis
     },
   });
   const staffNumbers = await staffNumbersFor(actor, placements);
-  return placements
-    .map((placement) => ({
-      id: placement.id,
-      version: placement.version,
-      status: placement.status,
-      displayStatus: displayStatus(placement),
-      officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
-      hostUnit: placement.hostUnit,
-      field: placement.field,
-      postTitle: placement.postTitle,
-      startDate: placement.startDate,
-      endDate: placement.endDate,
-      sendingApprovedAt: placement.sendingApprovedAt,
-      hostApprovedAt: placement.hostApprovedAt,
-      approvalResetReason: placement.approvalResetReason,
-    }))
-    .sort((a, b) => workflowOrder[a.status] - workflowOrder[b.status]);
+  const rows = placements.map((placement) => ({
+    id: placement.id,
+    version: placement.version,
+    status: placement.status,
+    displayStatus: displayStatus(placement),
+    officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
+    hostUnit: placement.hostUnit,
+    field: placement.field,
+    postTitle: placement.postTitle,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    sendingApprovedAt: placement.sendingApprovedAt,
+    hostApprovedAt: placement.hostApprovedAt,
+    approvalResetReason: placement.approvalResetReason,
+  }));
+  return { rows, total, page, pageCount };
 }
 
 export interface NominationCandidate {

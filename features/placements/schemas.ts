@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PlacementStatus } from "@/generated/prisma/enums";
 import { requiredDate, versionField } from "@/features/cohorts/schemas";
 
 // Importable by client components: no server-only imports here.
@@ -44,3 +45,6 @@ export const withdrawPlacementSchema = z.object({
 export type WithdrawPlacementInput = z.output<typeof withdrawPlacementSchema>;
 
 export const approvalsPageSize = 25;
+
+/** Stored workflow states, in the order the board lists them. */
+export const placementStatuses = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN"] as const satisfies readonly PlacementStatus[];

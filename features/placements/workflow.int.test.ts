@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { AppError } from "@/lib/errors";
-import { addDays, createCohort, createOfficer, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
+import { addDays, createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
 
@@ -196,10 +196,25 @@ describe("what each side reads", () => {
     const sendingView = await findPlacementDetail(actorOf(world.hkCoordinator), placement.id);
     expect(hostView?.officer).toMatchObject({ name: expect.any(String), workEmail: officer.workEmail, staffNumber: null });
     expect(sendingView?.officer.staffNumber).toBe(officer.staffNumber);
-    const board = await findPlacementBoard(actorOf(world.szCoordinator), world.hkToSz.id);
+    const board = (await findPlacementBoard(actorOf(world.szCoordinator), world.hkToSz.id)).rows;
     expect(board.length).toBeGreaterThan(0);
     expect(board.every((row) => row.officer.staffNumber === null)).toBe(true);
     expect(JSON.stringify(board)).not.toContain(officer.staffNumber);
+  });
+
+  it("pages the board in SQL and finds an officer by name in any script", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id, surname: "Boardsearch", chineseName: "板查詢" });
+    const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, status: "NOMINATED" });
+    const coordinator = actorOf(world.hkCoordinator);
+    for (const query of ["boardsearch", "板查詢"]) {
+      const found = await findPlacementBoard(coordinator, world.hkToSz.id, { query });
+      expect(found.rows.map((row) => row.id)).toEqual([placement.id]);
+      expect(found).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    }
+    const nominated = await findPlacementBoard(coordinator, world.hkToSz.id, { status: "NOMINATED" });
+    expect(nominated.rows.every((row) => row.status === "NOMINATED")).toBe(true);
+    const beyondTheEnd = await findPlacementBoard(coordinator, world.hkToSz.id, { page: 999 });
+    expect(beyondTheEnd.page).toBe(beyondTheEnd.pageCount);
   });
 
   it("lists a placement as waiting for each side until that side approves", async () => {

@@ -12,12 +12,14 @@ interface PlacementBoardProps {
   /** The viewer assigns host units (host side of this cohort). */
   canAssign: boolean;
   showStaffNumbers: boolean;
+  /** A search or filter is applied, so "nothing here" means "nothing matches". */
+  isFiltered?: boolean;
 }
 
 /** Every nominated officer of a cohort with host unit, post, field, dates, status and both approvals. */
-export async function PlacementBoard({ placements, locale, canAssign, showStaffNumbers }: PlacementBoardProps) {
+export async function PlacementBoard({ placements, locale, canAssign, showStaffNumbers, isFiltered = false }: PlacementBoardProps) {
   const t = await getTranslations("placements");
-  if (placements.length === 0) return <EmptyState message={t("boardEmpty")} />;
+  if (placements.length === 0) return <EmptyState message={t(isFiltered ? "boardNoMatch" : "boardEmpty")} />;
   const cell = "px-3 py-2 align-top";
   return (
     <div className="overflow-x-auto rounded border border-slate-300 bg-white">

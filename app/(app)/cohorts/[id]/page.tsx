@@ -5,7 +5,11 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission, isAllowed } from "@/lib/authorization";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { FilterForm, Pagination } from "@/components/data-list";
 import { PageHeader } from "@/components/page-header";
+import { SelectField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/text-field";
+import { placementStatuses } from "@/features/placements/schemas";
 import { canManageCohort } from "@/features/cohorts/policy";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { firstParam } from "@/features/cohorts/schemas";
@@ -33,18 +37,25 @@ export default async function CohortBoardPage({
   if (!hasPermission(user, "cohort:view")) forbidden();
   const cohort = await findCohortForActor(user, (await params).id);
   if (!cohort) notFound();
-  const officerQuery = firstParam((await searchParams).officerQuery)?.trim().slice(0, 100) || undefined;
+  const query = await searchParams;
+  const officerQuery = firstParam(query.officerQuery)?.trim().slice(0, 100) || undefined;
+  const boardQuery = firstParam(query.q)?.trim().slice(0, 100) || undefined;
+  const boardStatus = placementStatuses.find((value) => value === firstParam(query.status));
+  const boardPage = Number(firstParam(query.page)) || 1;
   const sides = { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
   const canNominate = isAllowed(user, "placement:nominate", sides);
   const canAssign = isAllowed(user, "placement:assign", sides);
   const locale = (await getLocale()) as AppLocale;
-  const [t, status, placements, candidates, hostUnits] = await Promise.all([
+  const [t, p, status, board, candidates, hostUnits] = await Promise.all([
     getTranslations("cohorts"),
+    getTranslations("placements"),
     getTranslations("status.cohort"),
-    findPlacementBoard(user, cohort.id),
+    findPlacementBoard(user, cohort.id, { query: boardQuery, status: boardStatus, page: boardPage }),
     canNominate ? findNominationCandidates(user, cohort.id, officerQuery) : Promise.resolve([]),
     canAssign ? findHostUnitOptions(user, cohort.id) : Promise.resolve([]),
   ]);
+  const boardPath = `/cohorts/${cohort.id}`;
+  const placementStatus = await getTranslations("status.placement");
   const facts: [string, string][] = [
     [t("code"), cohort.code],
     [t("sending"), localizedName(cohort.sendingSide, locale)],
@@ -77,9 +88,28 @@ export default async function CohortBoardPage({
       </dl>
       <section aria-labelledby="board-heading">
         <h2 id="board-heading" className="mb-3 text-xl font-semibold">
-          {t("boardTitle", { count: placements.length })}
+          {t("boardTitle", { count: board.total })}
         </h2>
-        <PlacementBoard placements={placements} locale={locale} canAssign={canAssign} showStaffNumbers={cohort.viewerRole === "sending" || cohort.viewerRole === "admin"} />
+        <FilterForm basePath={boardPath} label={p("boardSearch")}>
+          <TextField name="q" type="search" label={p("boardQuery")} defaultValue={boardQuery} />
+          <SelectField
+            name="status"
+            label={p("boardStatus")}
+            placeholder={p("anyStatus")}
+            defaultValue={boardStatus ?? ""}
+            options={placementStatuses.map((value) => ({ value, label: placementStatus(value) }))}
+          />
+        </FilterForm>
+        <PlacementBoard
+          placements={board.rows}
+          locale={locale}
+          canAssign={canAssign}
+          isFiltered={Boolean(boardQuery || boardStatus)}
+          showStaffNumbers={cohort.viewerRole === "sending" || cohort.viewerRole === "admin"}
+        />
+        {board.pageCount > 1 && (
+          <Pagination basePath={boardPath} params={{ q: boardQuery, status: boardStatus }} page={board.page} pageCount={board.pageCount} total={board.total} />
+        )}
       </section>
       {canAssign && <HostUnitPlaces units={hostUnits} locale={locale} />}
       {canNominate && cohort.status !== "COMPLETED" && <NominatePanel cohortId={cohort.id} query={officerQuery} candidates={candidates} locale={locale} />}
