@@ -160,10 +160,12 @@ function cohortInput(target: Target) {
 }
 
 /** A write refused with 403/404 must leave no trace: no audit entry for the record. */
-async function refusedWithoutTrace(write: Promise<unknown>, entityId: string | null, entityCheck?: () => Promise<boolean>): Promise<boolean> {
+async function refusedWithoutTrace(write: () => Promise<unknown>, entityId: string | null, entityCheck?: () => Promise<boolean>): Promise<boolean> {
+  // The write starts only after the "before" count, so its rejection is always awaited (never unhandled) and the
+  // count cannot race with it.
   const auditBefore = entityId ? await db.auditLog.count({ where: { entityId } }) : 0;
   try {
-    await write;
+    await write();
     return true;
   } catch (error) {
     if (!(error instanceof ForbiddenError || error instanceof NotFoundError)) throw error;
@@ -192,12 +194,12 @@ async function attempt(action: Action, target: Target, actor: Actor): Promise<bo
       return (await findCohortPage(actor, { q: cohort.code, sort: "code", page: 1 }, "en")).rows.some((row) => row.id === cohort.id);
     case "create cohort": {
       const input = cohortInput(target);
-      return refusedWithoutTrace(createCohortMutation(context, input), null, async () => (await db.cohort.count({ where: { code: input.code } })) === 0);
+      return refusedWithoutTrace(() => createCohortMutation(context, input), null, async () => (await db.cohort.count({ where: { code: input.code } })) === 0);
     }
     case "edit cohort": {
       const input = cohortInput(target);
       const existing = await createCohort(db, { ...input, nominationDeadline: undefined });
-      const edit = updateCohort(context, { ...input, id: existing.id, version: existing.version, nameEn: `${input.nameEn} (edited)` });
+      const edit = () => updateCohort(context, { ...input, id: existing.id, version: existing.version, nameEn: `${input.nameEn} (edited)` });
       return refusedWithoutTrace(edit, existing.id, async () => (await db.cohort.findUniqueOrThrow({ where: { id: existing.id } })).version === existing.version);
     }
     case "view placement board": {
@@ -210,14 +212,15 @@ async function attempt(action: Action, target: Target, actor: Actor): Promise<bo
     }
     case "nominate officers": {
       const officer = await sendingOfficer(target);
-      return refusedWithoutTrace(nominateOfficers(context, { cohortId: cohort.id, officerIds: [officer.id] }), null, async () => (await db.placement.count({ where: { officerId: officer.id } })) === 0);
+      return refusedWithoutTrace(() => nominateOfficers(context, { cohortId: cohort.id, officerIds: [officer.id] }), null, async () => (await db.placement.count({ where: { officerId: officer.id } })) === 0);
     }
     case "see host unit places":
       return (await findHostUnitOptions(actor, cohort.id)).length > 0;
     case "assign host unit": {
       const placement = await placementFor(target, "NOMINATED");
       const hostUnitId = isHkToSz(target) ? world.szHostUnits[1].id : world.hkHostUnits[1].id;
-      const write = assignPlacement(context, {
+      const write = () =>
+        assignPlacement(context, {
         placementId: placement.id,
         version: placement.version,
         hostUnitId,
@@ -232,13 +235,13 @@ async function attempt(action: Action, target: Target, actor: Actor): Promise<bo
     case "approve as host side": {
       const placement = await placementFor(target, "ASSIGNED");
       const side = action === "approve as sending side" ? "sending" : "host";
-      return refusedWithoutTrace(approvePlacement(context, { placementId: placement.id, version: placement.version, side }), placement.id, async () =>
+      return refusedWithoutTrace(() => approvePlacement(context, { placementId: placement.id, version: placement.version, side }), placement.id, async () =>
         (await db.placement.findUniqueOrThrow({ where: { id: placement.id } })).version === placement.version,
       );
     }
     case "withdraw placement": {
       const placement = await placementFor(target, "ASSIGNED");
-      return refusedWithoutTrace(withdrawPlacement(context, { placementId: placement.id, version: placement.version, reason: "Matrix" }), placement.id, async () =>
+      return refusedWithoutTrace(() => withdrawPlacement(context, { placementId: placement.id, version: placement.version, reason: "Matrix" }), placement.id, async () =>
         (await db.placement.findUniqueOrThrow({ where: { id: placement.id } })).status === "ASSIGNED",
       );
     }
