@@ -88,17 +88,16 @@ async function loadReferences(client: Tx | typeof db, jurisdictionId: string, st
     // Row locks on the officers the file touches: a form edit running now waits, then meets the new version.
     await client.$queryRaw`SELECT "id" FROM "Officer" WHERE "jurisdictionId" = ${jurisdictionId} AND "staffNumber" = ANY(${staffNumbers}::text[]) FOR UPDATE`;
   }
-  const [ranks, departments, fields, existing] = await Promise.all([
-    client.rank.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } }),
-    client.department.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } }),
-    client.field.findMany({ select: { id: true, code: true, active: true } }),
-    client.$queryRaw<ExistingRow[]>`
+  // One after another: inside the commit transaction this is one connection, where pg deprecates queued queries.
+  const ranks = await client.rank.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } });
+  const departments = await client.department.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } });
+  const fields = await client.field.findMany({ select: { id: true, code: true, active: true } });
+  const existing = await client.$queryRaw<ExistingRow[]>`
       SELECT o."id", o."staffNumber", o."surname", o."givenName", o."otherName", o."chineseName", o."rankId", o."departmentId", o."workEmail",
              coalesce(array_agg(f."fieldId" ORDER BY f."fieldId") FILTER (WHERE f."fieldId" IS NOT NULL), '{}') AS "fieldIds"
       FROM "Officer" o LEFT JOIN "OfficerField" f ON f."officerId" = o."id"
       WHERE o."jurisdictionId" = ${jurisdictionId} AND o."staffNumber" = ANY(${staffNumbers}::text[])
-      GROUP BY o."id"`,
-  ]);
+      GROUP BY o."id"`;
   const byCode = (rows: { id: string; code: string; active: boolean }[]) => new Map(rows.map((row) => [row.code.toUpperCase(), { id: row.id, active: row.active }]));
   const references: ImportReferences = {
     ranks: byCode(ranks),

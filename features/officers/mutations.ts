@@ -26,11 +26,10 @@ function managedJurisdiction(actor: Actor): string {
  * already has (a rank retired since stays on the record until someone changes it). Fields likewise.
  */
 async function checkReferences(tx: Tx, jurisdictionId: string, input: OfficerFields, current?: { rankId: string; departmentId: string; fieldIds: string[] }) {
-  const [rank, department, fields] = await Promise.all([
-    tx.rank.findFirst({ where: { id: input.rankId, jurisdictionId }, select: { active: true } }),
-    tx.department.findFirst({ where: { id: input.departmentId, jurisdictionId }, select: { active: true } }),
-    tx.field.findMany({ where: { id: { in: input.fieldIds } }, select: { id: true, active: true } }),
-  ]);
+  // One after another: a transaction is one connection, and pg is deprecating queries queued on a busy client.
+  const rank = await tx.rank.findFirst({ where: { id: input.rankId, jurisdictionId }, select: { active: true } });
+  const department = await tx.department.findFirst({ where: { id: input.departmentId, jurisdictionId }, select: { active: true } });
+  const fields = await tx.field.findMany({ where: { id: { in: input.fieldIds } }, select: { id: true, active: true } });
   const fieldErrors: Record<string, string[]> = {};
   if (!rank || (!rank.active && current?.rankId !== input.rankId)) fieldErrors.rankId = ["invalidChoice"];
   if (!department || (!department.active && current?.departmentId !== input.departmentId)) fieldErrors.departmentId = ["invalidChoice"];
