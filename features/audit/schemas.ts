@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listPage, listText } from "@/lib/list-params";
 
 export const auditPageSize = 50;
 
@@ -8,24 +9,16 @@ const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
   .optional()
   .catch(undefined);
-const optionalText = (maximum: number) =>
-  z
-    .string()
-    .trim()
-    .max(maximum)
-    .optional()
-    .catch(undefined)
-    .transform((value) => value || undefined);
 
 /** The audit browser's URL search parameters; unreadable values fall back to "no filter". */
 export const auditListParamsSchema = z.object({
-  actor: optionalText(254),
-  action: optionalText(100),
-  entityType: optionalText(100),
-  entityId: optionalText(100),
+  actor: listText(254),
+  action: listText(100),
+  entityType: listText(100),
+  entityId: listText(100),
   from: isoDate,
   to: isoDate,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: listPage,
 });
 export type AuditListParams = z.output<typeof auditListParamsSchema>;
 

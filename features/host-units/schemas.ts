@@ -1,26 +1,18 @@
 import { z } from "zod";
+import { listActiveStatus, listDirection, listPage, listText } from "@/lib/list-params";
 
 export const hostUnitSorts = ["name", "code", "district"] as const;
 export const hostUnitPageSize = 25;
 
-const optionalText = (maximum: number) =>
-  z
-    .string()
-    .trim()
-    .max(maximum)
-    .optional()
-    .catch(undefined)
-    .transform((value) => value || undefined);
-
 export const hostUnitListParamsSchema = z.object({
-  q: optionalText(100),
-  district: optionalText(100),
-  field: optionalText(64),
-  jurisdiction: optionalText(64),
-  status: z.enum(["active", "inactive", "all"]).catch("active").default("active"),
+  q: listText(100),
+  district: listText(100),
+  field: listText(64),
+  jurisdiction: listText(64),
+  status: listActiveStatus,
   sort: z.enum(hostUnitSorts).catch("name").default("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  dir: listDirection,
+  page: listPage,
 });
 export type HostUnitListParams = z.output<typeof hostUnitListParamsSchema>;
 

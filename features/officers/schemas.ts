@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listActiveStatus, listDirection, listPage, listText } from "@/lib/list-params";
 
 // One set of field rules for the officer form and for every row of a bulk import, so a value accepted in one is
 // accepted in the other. Messages are keys of the "errors" catalog; lib/action.ts and the import report translate them.
@@ -72,15 +73,15 @@ const optionalId = z
   .transform((value) => value || undefined);
 
 export const officerListParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+  q: listText(100),
   rank: optionalId,
   department: optionalId,
   field: optionalId,
   jurisdiction: optionalId,
-  status: z.enum(["active", "inactive", "all"]).catch("active").default("active"),
+  status: listActiveStatus,
   sort: z.enum(officerSorts).catch("name").default("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  dir: listDirection,
+  page: listPage,
 });
 export type OfficerListParams = z.output<typeof officerListParamsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listPage } from "@/lib/list-params";
 import { DepartmentKind, JurisdictionKind } from "@/generated/prisma/enums";
 
 // Validation of reference records, one schema per kind, told apart by `referenceKind`. Messages are keys of the
@@ -107,6 +108,6 @@ export const referenceListParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
   jurisdiction: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
   status: z.enum(["active", "inactive", "all"]).catch("all").default("all"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: listPage,
 });
 export type ReferenceListParams = z.output<typeof referenceListParamsSchema>;

@@ -4,20 +4,12 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { decodeApprovalResetReason } from "../policy";
 import type { PlacementDetail, PlacementHistoryEntry } from "../queries";
 import { StatusBadge } from "./placement-status";
+import { DetailList } from "@/components/detail-list";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-700">{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DetailList items={rows} className="text-sm" />;
 }
 
 export async function PlacementFacts({ placement, locale }: { placement: PlacementDetail; locale: AppLocale }) {

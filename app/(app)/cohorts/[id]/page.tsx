@@ -17,6 +17,7 @@ import { findHostUnitOptions, findNominationCandidates, findPlacementBoard } fro
 import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
 import { NominatePanel } from "@/features/placements/components/nominate-panel";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
+import { DetailList } from "@/components/detail-list";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -78,14 +79,7 @@ export default async function CohortBoardPage({
         </Link>
       </nav>
       <PageHeader title={localizedName(cohort.name, locale)} actions={edit} />
-      <dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-5 text-sm sm:grid-cols-[max-content_1fr]">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-slate-700">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList items={facts} className="mb-8 rounded border border-slate-300 bg-white p-5 text-sm" />
       <section aria-labelledby="board-heading">
         <h2 id="board-heading" className="mb-3 text-xl font-semibold">
           {t("boardTitle", { count: board.total })}

@@ -11,6 +11,7 @@ import { capacityEntityType } from "@/features/host-units/mutations";
 import { findHostUnitView } from "@/features/host-units/queries";
 import { joinNames } from "@/features/officers/components/officer-list";
 import { hostUnitEntityType } from "@/features/reference-data/entities";
+import { DetailList } from "@/components/detail-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("hostUnits");
@@ -51,14 +52,7 @@ export default async function HostUnitPage({ params }: { params: Promise<{ id: s
           <h2 id="details-heading" className={sectionHeading}>
             {t("details")}
           </h2>
-          <dl className="grid gap-x-6 gap-y-3 rounded border border-slate-300 bg-white p-5 sm:grid-cols-[max-content_1fr]">
-            {details.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-medium text-slate-700">{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList items={details} className="rounded border border-slate-300 bg-white p-5" />
         </section>
         <section aria-labelledby="cohorts-heading">
           <h2 id="cohorts-heading" className={sectionHeading}>

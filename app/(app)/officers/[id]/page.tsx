@@ -12,6 +12,7 @@ import { officerEntityType } from "@/features/officers/mutations";
 import { mayOpenOfficerRecords } from "@/features/officers/policy";
 import { findOfficerView } from "@/features/officers/queries";
 import { ConfirmAction } from "@/features/reference-data/components/confirm-action";
+import { DetailList } from "@/components/detail-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
@@ -72,14 +73,7 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
           <h2 id="details-heading" className={sectionHeading}>
             {t("details")}
           </h2>
-          <dl className="grid gap-x-6 gap-y-3 rounded border border-slate-300 bg-white p-5 sm:grid-cols-[max-content_1fr]">
-            {details.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-medium text-slate-700">{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList items={details} className="rounded border border-slate-300 bg-white p-5" />
         </section>
         <section aria-labelledby="placements-heading">
           <h2 id="placements-heading" className={sectionHeading}>

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+// URL search parameters of server-side lists. A list must open whatever is in its URL: an unreadable value falls back
+// to "no filter" / the default instead of failing the page.
+
+export const listText = (maximum: number) =>
+  z
+    .string()
+    .trim()
+    .max(maximum)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined);
+
+export const listPage = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
+export const listDirection = z.enum(["asc", "desc"]).catch("asc").default("asc");
+
+export const listActiveStatus = z.enum(["active", "inactive", "all"]).catch("active").default("active");
