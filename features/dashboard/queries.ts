@@ -505,7 +505,7 @@ export async function findSupervisedPlacements(actor: Actor): Promise<Supervised
       startDate: true,
       endDate: true,
       status: true,
-      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true } },
+      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } } } },
     },
   });
   return placements.map((placement) => ({

@@ -85,11 +85,11 @@ describe("the officer list", () => {
     const activePage = await findOfficers(coordinator, params(), "en");
     expect(activePage.total).toBe(26);
     expect(activePage.pageCount).toBe(2);
-    expect(activePage.rows[0].name).toMatch(/^ZED00/);
+    expect(activePage.rows[0].name).toMatch(/^Zed00 /);
     const secondPage = await findOfficers(coordinator, params({ page: "2" }), "en");
-    expect(secondPage.rows.map((row) => row.name)).toEqual([expect.stringMatching(/^ZED25/)]);
+    expect(secondPage.rows.map((row) => row.name)).toEqual([expect.stringMatching(/^Zed25 /)]);
     const descending = await findOfficers(coordinator, params({ status: "all", dir: "desc" }), "en");
-    expect(descending.rows[0].name).toMatch(/^ZED25/);
+    expect(descending.rows[0].name).toMatch(/^Zed25 /);
     const inactive = await findOfficers(coordinator, params({ status: "inactive" }), "en");
     expect(inactive.rows.map((row) => row.id)).toEqual([first.id]);
     const beyond = await findOfficers(coordinator, params({ page: "99" }), "en");

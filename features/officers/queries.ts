@@ -134,7 +134,7 @@ export async function findOfficers(actor: Actor, params: OfficerListParams, loca
       active: true,
       rank: { select: trilingual },
       department: { select: trilingual },
-      jurisdiction: { select: trilingual },
+      jurisdiction: { select: { ...trilingual, kind: true } },
       fields: { select: { field: { select: { ...trilingual, sortOrder: true } } } },
     },
   });
@@ -261,7 +261,7 @@ export async function findOfficerView(actor: Actor, id: string): Promise<Officer
     include: {
       rank: { select: trilingual },
       department: { select: trilingual },
-      jurisdiction: { select: trilingual },
+      jurisdiction: { select: { ...trilingual, kind: true } },
       fields: { include: { field: { select: { ...trilingual, sortOrder: true } } } },
       placements: {
         orderBy: { startDate: "desc" },

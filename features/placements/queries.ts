@@ -34,6 +34,7 @@ const officerSelect = {
   surname: true,
   givenName: true,
   otherName: true,
+  jurisdiction: { select: { kind: true } },
   chineseName: true,
   workEmail: true,
   rank: { select: trilingual },

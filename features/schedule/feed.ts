@@ -76,7 +76,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
         endsAt: true,
         version: true,
         updatedAt: true,
-        placement: { select: { officer: { select: { surname: true, givenName: true, otherName: true } } } },
+        placement: { select: { officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } } } },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,

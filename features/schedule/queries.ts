@@ -95,7 +95,7 @@ const itemSelect = {
     select: {
       officerId: true,
       hostUnitId: true,
-      officer: { select: { surname: true, givenName: true, otherName: true } },
+      officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } },
       hostUnit: { select: names },
     },
   },
@@ -213,7 +213,7 @@ const placementSelect = {
   startDate: true,
   endDate: true,
   status: true,
-  officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true } },
+  officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } } } },
   hostUnit: { select: { id: true, ...names } },
   field: { select: names },
   cohort: { select: cohortSelect },
