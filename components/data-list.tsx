@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/ui/form-fields";
 
 // Server-rendered list controls: every state lives in the URL's search parameters, so lists work without
 // JavaScript, survive a reload and can be bookmarked or shared.
@@ -89,6 +90,23 @@ export async function FilterForm({ basePath, children, label }: { basePath: stri
         </Link>
       </div>
     </form>
+  );
+}
+
+/** The filter every list of deactivatable records has: active only (the default), inactive only, or all. */
+export async function ActiveStatusFilter({ value }: { value: "active" | "inactive" | "all" }) {
+  const t = await getTranslations("lists");
+  return (
+    <SelectField
+      name="status"
+      label={t("status")}
+      options={[
+        { value: "active", label: t("activeOnly") },
+        { value: "inactive", label: t("inactiveOnly") },
+        { value: "all", label: t("allStatuses") },
+      ]}
+      defaultValue={value}
+    />
   );
 }
 

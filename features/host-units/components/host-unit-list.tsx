@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { joinNames } from "@/features/officers/components/officer-list";
 import { SelectField } from "@/components/ui/form-fields";
-import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
 import { findHostUnitFilterOptions, findHostUnits } from "../queries";
 import type { HostUnitListParams } from "../schemas";
 
@@ -32,16 +32,7 @@ export async function HostUnitList({ actor, params, rawParams, locale }: { actor
         )}
         <SelectField name="district" label={t("district")} options={options.districts.map((district) => ({ value: district, label: district }))} placeholder={t("any")} defaultValue={params.district} />
         <SelectField name="field" label={t("field")} options={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))} placeholder={t("any")} defaultValue={params.field} />
-        <SelectField
-          name="status"
-          label={t("status")}
-          options={[
-            { value: "active", label: t("activeOnly") },
-            { value: "inactive", label: t("inactiveOnly") },
-            { value: "all", label: t("allStatuses") },
-          ]}
-          defaultValue={params.status}
-        />
+        <ActiveStatusFilter value={params.status} />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
       </FilterForm>

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import { formatNumber } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
-import { FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
 import { findOfficerFilterOptions, findOfficers } from "../queries";
 import type { OfficerListParams } from "../schemas";
 
@@ -32,16 +32,7 @@ export async function OfficerList({ actor, params, rawParams, locale }: { actor:
         <SelectField name="rank" label={t("rank")} options={choice(options.ranks)} placeholder={t("any")} defaultValue={params.rank} className="max-w-64" />
         <SelectField name="department" label={t("department")} options={choice(options.departments)} placeholder={t("any")} defaultValue={params.department} className="max-w-64" />
         <SelectField name="field" label={t("field")} options={choice(options.fields)} placeholder={t("any")} defaultValue={params.field} />
-        <SelectField
-          name="status"
-          label={t("status")}
-          options={[
-            { value: "active", label: t("activeOnly") },
-            { value: "inactive", label: t("inactiveOnly") },
-            { value: "all", label: t("allStatuses") },
-          ]}
-          defaultValue={params.status}
-        />
+        <ActiveStatusFilter value={params.status} />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
       </FilterForm>

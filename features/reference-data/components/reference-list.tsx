@@ -8,7 +8,7 @@ import { sidedKinds, type ReferenceKind } from "../entities";
 import { findReferenceFormOptions, findReferenceRows } from "../queries";
 import type { ReferenceListParams } from "../schemas";
 import { SelectField } from "@/components/ui/form-fields";
-import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
 
 /** Kind-specific columns of the list, in order. */
 const detailColumns: Record<ReferenceKind, string[]> = {
@@ -42,16 +42,7 @@ export async function ReferenceList({ actor, kind, params, rawParams, locale }: 
             defaultValue={params.jurisdiction}
           />
         )}
-        <SelectField
-          name="status"
-          label={t("status")}
-          options={[
-            { value: "all", label: t("allStatuses") },
-            { value: "active", label: t("active") },
-            { value: "inactive", label: t("inactive") },
-          ]}
-          defaultValue={params.status}
-        />
+        <ActiveStatusFilter value={params.status} />
       </FilterForm>
       {list.total === 0 ? (
         <EmptyState message={t("empty")} />
