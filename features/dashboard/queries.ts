@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { CohortStatus, PlacementStatus, ScheduleItemType } from "@/generated/prisma/enums";
+import type { CohortStatus, JurisdictionKind, PlacementStatus, ScheduleItemType } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
@@ -216,6 +216,7 @@ async function countPerCohort(jurisdictionId: string, shownIds: string[]) {
 
 interface ArrivalJson {
   placementId: string;
+  officerJurisdictionKind: JurisdictionKind;
   surname: string;
   givenName: string;
   otherName: string | null;
@@ -242,12 +243,13 @@ function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql 
   return Prisma.sql`
     (SELECT count(*)::int ${arrivals}) AS "arrivalsTotal",
     (SELECT coalesce(json_agg(t ORDER BY t."startDate", t."placementId"), '[]'::json) FROM (
-      SELECT a."id" AS "placementId", o."surname", o."givenName", o."otherName", o."chineseName",
+      SELECT a."id" AS "placementId", oj."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
         c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
         h."nameEn" AS "unitEn", h."nameZhHant" AS "unitZhHant", h."nameZhHans" AS "unitZhHans",
         a."startDate"::text AS "startDate", a."status"::text AS "status"
       FROM "Placement" a
       JOIN "Officer" o ON o."id" = a."officerId"
+      JOIN "Jurisdiction" oj ON oj."id" = o."jurisdictionId"
       JOIN "Cohort" c ON c."id" = a."cohortId"
       LEFT JOIN "HostUnit" h ON h."id" = a."hostUnitId"
       WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
@@ -258,7 +260,7 @@ function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql 
 
 const toArrival = (row: ArrivalJson): Arrival => ({
   placementId: row.placementId,
-  officerName: formatOfficerName(row),
+  officerName: formatOfficerName({ ...row, jurisdiction: { kind: row.officerJurisdictionKind } }),
   chineseName: row.chineseName,
   cohortName: { nameEn: row.cohortEn, nameZhHant: row.cohortZhHant, nameZhHans: row.cohortZhHans },
   hostUnitName: row.unitEn === null ? null : { nameEn: row.unitEn, nameZhHant: row.unitZhHant ?? "", nameZhHans: row.unitZhHans ?? "" },
@@ -293,6 +295,7 @@ interface SendingRow {
     surname: string | null;
     givenName: string | null;
     otherName: string | null;
+    officerJurisdictionKind: JurisdictionKind | null;
   }[];
 }
 
@@ -322,11 +325,12 @@ async function findSendingSide(liveCohorts: CohortRow[], today: Date, now: Date)
       (SELECT coalesce(json_agg(t ORDER BY t."startsAt", t."id"), '[]'::json) FROM (
         SELECT s."id", s."title", s."type"::text AS "type", to_char(s."startsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", s."allDay",
           c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
-          o."surname", o."givenName", o."otherName"
+          o."surname", o."givenName", o."otherName", oj."kind"::text AS "officerJurisdictionKind"
         FROM "ScheduleItem" s
         JOIN "Cohort" c ON c."id" = s."cohortId"
         LEFT JOIN "Placement" pl ON pl."id" = s."placementId"
         LEFT JOIN "Officer" o ON o."id" = pl."officerId"
+        LEFT JOIN "Jurisdiction" oj ON oj."id" = o."jurisdictionId"
         WHERE s."cohortId" = ANY(${ids}::text[]) AND s."type" = 'MILESTONE' AND s."startsAt" >= ${instant(now)}
         ORDER BY s."startsAt", s."id"
         LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "milestones"`;
@@ -345,7 +349,12 @@ async function findSendingSide(liveCohorts: CohortRow[], today: Date, now: Date)
       startsAt: new Date(item.startsAt),
       allDay: item.allDay,
       cohortName: { nameEn: item.cohortEn, nameZhHant: item.cohortZhHant, nameZhHans: item.cohortZhHans },
-      officerName: item.surname && item.givenName ? formatOfficerName({ surname: item.surname, givenName: item.givenName, otherName: item.otherName }) : null,
+      officerName: item.surname && item.givenName ? formatOfficerName({
+            surname: item.surname,
+            givenName: item.givenName,
+            otherName: item.otherName,
+            jurisdiction: item.officerJurisdictionKind ? { kind: item.officerJurisdictionKind } : null,
+          }) : null,
     })),
   };
 }

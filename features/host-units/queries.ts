@@ -139,7 +139,7 @@ export async function findHostUnitView(actor: Actor, id: string) {
         status: true,
         field: { select: trilingual },
         officer: {
-          select: { id: true, surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingual }, department: { select: trilingual } },
+          select: { id: true, surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } }, rank: { select: trilingual }, department: { select: trilingual } },
         },
       },
     }),

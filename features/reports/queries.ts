@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { PlacementStatus } from "@/generated/prisma/enums";
+import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -13,6 +13,8 @@ export interface ReportRecord {
   surname: string;
   givenName: string;
   otherName: string | null;
+  /** The officer's side, which decides how the name is written (features/officers/names.ts). */
+  jurisdiction: { kind: JurisdictionKind };
   chineseName: string | null;
   /** Null unless the reader is an administrator or on the sending side of the placement's cohort. */
   staffNumber: string | null;
@@ -79,6 +81,7 @@ function whereClause(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] =
  */
 interface PlacementRow {
   id: string;
+  officerJurisdictionKind: JurisdictionKind;
   surname: string;
   givenName: string;
   otherName: string | null;
@@ -104,7 +107,7 @@ interface PlacementRow {
  */
 function selectPlacementRows(actor: Actor): Prisma.Sql {
   return Prisma.sql`
-    SELECT p."id", o."surname", o."givenName", o."otherName", o."chineseName",
+    SELECT p."id", j."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
       CASE WHEN ${sendingSideCondition(actor)} THEN o."staffNumber" END AS "staffNumber",
       o."rankId", o."departmentId", p."hostUnitId", p."fieldId", p."postTitle",
       p."startDate"::text AS "startDate", p."endDate"::text AS "endDate", p."status"::text AS "status",
@@ -112,7 +115,8 @@ function selectPlacementRows(actor: Actor): Prisma.Sql {
       (p."hostApprovedAt" + interval '8 hours')::date::text AS "hostApprovedOn", p."hostApprovedById"
     FROM "Placement" p
     JOIN "Cohort" c ON c."id" = p."cohortId"
-    JOIN "Officer" o ON o."id" = p."officerId"`;
+    JOIN "Officer" o ON o."id" = p."officerId"
+    JOIN "Jurisdiction" j ON j."id" = o."jurisdictionId"`;
 }
 
 type NamedTable = "rank" | "department" | "hostUnit" | "field" | "user";
@@ -185,6 +189,7 @@ class DateCache {
 function toRecord(row: PlacementRow, names: NameCache, dates: DateCache): ReportRecord {
   return {
     id: row.id,
+    jurisdiction: { kind: row.officerJurisdictionKind },
     surname: row.surname,
     givenName: row.givenName,
     otherName: row.otherName,
