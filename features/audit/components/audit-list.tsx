@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
 import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { referenceEntityTypes, referenceKinds } from "@/features/reference-data/entities";
 import { findAuditEntries, findAuditFilterOptions } from "../queries";
 import type { AuditListParams } from "../schemas";
@@ -51,16 +52,7 @@ export async function AuditList({ actor, params, rawParams, locale }: { actor: A
           <div className={tableWrapperClass}>
             <table className={tableClass}>
               <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("time")}</th>
-                  <th scope="col" className="px-3 py-2">{t("actor")}</th>
-                  <th scope="col" className="px-3 py-2">{t("action")}</th>
-                  <th scope="col" className="px-3 py-2">{t("record")}</th>
-                  <th scope="col" className="px-3 py-2">{t("changes")}</th>
-                  <th scope="col" className="px-3 py-2">{t("origin")}</th>
-                </tr>
-              </thead>
+              <ColumnHeaders labels={[t("time"), t("actor"), t("action"), t("record"), t("changes"), t("origin")]} />
               <tbody>
                 {list.entries.map((entry) => {
                   const href = recordHref(entry.entityType, entry.entityId);

@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { unsafeFindRecordHistory, type HistorySource } from "../queries";
 import { AuditChanges } from "./audit-changes";
 
@@ -25,14 +26,7 @@ export async function RecordHistory({ sources, locale }: { sources: HistorySourc
     <div className={tableWrapperClass}>
       <table className={tableClass}>
         <caption className="sr-only">{t("historyCaption")}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("time")}</th>
-            <th scope="col" className="px-3 py-2">{t("actor")}</th>
-            <th scope="col" className="px-3 py-2">{t("action")}</th>
-            <th scope="col" className="px-3 py-2">{t("changes")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders labels={[t("time"), t("actor"), t("action"), t("changes")]} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} className="border-t border-slate-200 align-top" data-testid="history-row">

@@ -6,6 +6,7 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { displayedPlacementStatus } from "@/features/officers/placement-status";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import type { HostUnitView } from "../queries";
 import { CapacityForm } from "./capacity-form";
 
@@ -40,17 +41,7 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
               <div className={`${tableWrapperClass} mt-3`}>
                 <table className={tableClass}>
                   <caption className="sr-only">{t("placementsCaption", { cohort: name })}</caption>
-                  <thead className="bg-slate-100">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">{t("officer")}</th>
-                      <th scope="col" className="px-3 py-2">{t("rank")}</th>
-                      <th scope="col" className="px-3 py-2">{t("homeDepartment")}</th>
-                      <th scope="col" className="px-3 py-2">{t("post")}</th>
-                      <th scope="col" className="px-3 py-2">{t("field")}</th>
-                      <th scope="col" className="px-3 py-2">{t("dates")}</th>
-                      <th scope="col" className="px-3 py-2">{t("status")}</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeaders labels={[t("officer"), t("rank"), t("homeDepartment"), t("post"), t("field"), t("dates"), t("status")]} />
                   <tbody>
                     {cohort.placements.map((placement) => (
                       <tr key={placement.id} className="border-t border-slate-200" data-testid="unit-placement">

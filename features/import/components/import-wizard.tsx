@@ -12,6 +12,7 @@ import type { FileProblem } from "../parse";
 import type { ImportStreamEvent } from "../stream-events";
 import type { ImportRowError } from "../validate";
 import { postImport } from "./upload";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 
 type Report = Pick<ImportPreview, "fileProblems" | "errors" | "errorCount">;
 
@@ -224,13 +225,7 @@ function ProblemReport({
       <div className="overflow-x-auto rounded border border-slate-300 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-2 text-left font-medium">{t("errorTableCaption", { count: report.errorCount })}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("row")}</th>
-              <th scope="col" className="px-3 py-2">{t("column")}</th>
-              <th scope="col" className="px-3 py-2">{t("problem")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={[t("row"), t("column"), t("problem")]} />
           <tbody>
             {report.errors.map((error, index) => (
               <tr key={index} className="border-t border-slate-200" data-testid="import-error">
@@ -253,14 +248,7 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
     <div className="overflow-x-auto rounded border border-slate-300 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-medium">{t("sampleCaption", { shown: preview.sample.length, total: preview.rowCount })}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("row")}</th>
-            <th scope="col" className="px-3 py-2">{t("staffNumber")}</th>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("result")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders labels={[t("row"), t("staffNumber"), t("name"), t("result")]} />
         <tbody>
           {preview.sample.map((row) => (
             <tr key={row.rowNumber} className="border-t border-slate-200">

@@ -4,6 +4,7 @@ import { todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 import { displayedPlacementStatus } from "../placement-status";
 import type { OfficerPlacementRow } from "../queries";
 
@@ -16,16 +17,7 @@ export async function OfficerPlacements({ placements, locale }: { placements: Of
     <div className={tableWrapperClass}>
       <table className={tableClass}>
         <caption className="sr-only">{t("placementHistory")}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("cohort")}</th>
-            <th scope="col" className="px-3 py-2">{t("hostUnit")}</th>
-            <th scope="col" className="px-3 py-2">{t("post")}</th>
-            <th scope="col" className="px-3 py-2">{t("field")}</th>
-            <th scope="col" className="px-3 py-2">{t("dates")}</th>
-            <th scope="col" className="px-3 py-2">{t("status")}</th>
-          </tr>
-        </thead>
+        <ColumnHeaders labels={[t("cohort"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status")]} />
         <tbody>
           {placements.map((placement) => (
             <tr key={placement.id} className="border-t border-slate-200" data-testid="placement-row">

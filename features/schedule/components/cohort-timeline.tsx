@@ -5,6 +5,7 @@ import { firstDayOfMonth, monthOfIsoDate, shiftMonth } from "../calendar";
 import type { ScheduleCohort, TimelinePlacement, TrilingualName } from "../queries";
 import { addDaysToIsoDate, daysBetweenIsoDates } from "../time";
 import { formatIsoDate, formatMonth, localizedName } from "./format";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 
 interface TimelineGroup {
   hostUnit: (TrilingualName & { id: string }) | null;
@@ -66,16 +67,7 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
       <div className="overflow-x-auto rounded border border-slate-300 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-2 text-left font-semibold">{t("tableCaption", { cohort: localizedName(cohort.name, locale) })}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("hostUnit")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer")}</th>
-              <th scope="col" className="px-3 py-2">{t("post")}</th>
-              <th scope="col" className="px-3 py-2">{t("from")}</th>
-              <th scope="col" className="px-3 py-2">{t("to")}</th>
-              <th scope="col" className="px-3 py-2">{t("status")}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={[t("hostUnit"), t("officer"), t("post"), t("from"), t("to"), t("status")]} />
           {groups.map((group) => (
             <tbody key={group.hostUnit?.id ?? "unassigned"}>
               {group.placements.map((placement, index) => (

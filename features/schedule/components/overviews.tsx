@@ -16,6 +16,7 @@ import { holidayRunsFor, yearsWithoutMainlandData } from "./host-holidays";
 import { MonthCalendar } from "./month-calendar";
 import { PlacementDetails } from "./placement-details";
 import { PrintButton } from "./print-button";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 
 interface OverviewProps {
   user: SessionUser;
@@ -104,14 +105,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("placement.officer")}</th>
-                    <th scope="col" className="px-3 py-2">{t("placement.post")}</th>
-                    <th scope="col" className="px-3 py-2">{t("placement.dates")}</th>
-                    <th scope="col" className="px-3 py-2">{t("placement.status")}</th>
-                  </tr>
-                </thead>
+                <ColumnHeaders labels={[t("placement.officer"), t("placement.post"), t("placement.dates"), t("placement.status")]} />
                 <tbody>
                   {data.placements.map((placement) => (
                     <tr key={placement.id} className="border-t border-slate-200">
@@ -152,14 +146,7 @@ export async function CohortOverview({ user, today }: OverviewProps) {
         ) : (
           <div className="overflow-x-auto rounded border border-slate-300 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.cohort")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.host")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.dates")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.views")}</th>
-                </tr>
-              </thead>
+              <ColumnHeaders labels={[t("cohorts.cohort"), t("cohorts.host"), t("cohorts.dates"), t("cohorts.views")]} />
               <tbody>
                 {cohorts.map((cohort) => {
                   const start = isoDateOfCalendarDate(cohort.startDate);

@@ -12,13 +12,12 @@ import { findHostUnitView } from "@/features/host-units/queries";
 import { joinNames } from "@/features/officers/components/officer-list";
 import { hostUnitEntityType } from "@/features/reference-data/entities";
 import { DetailList } from "@/components/detail-list";
+import { PageSection } from "@/components/page-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("hostUnits");
   return { title: t("detailTitle") };
 }
-
-const sectionHeading = "mb-3 text-lg font-semibold";
 
 export default async function HostUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -48,23 +47,14 @@ export default async function HostUnitPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="flex flex-col gap-8">
-        <section aria-labelledby="details-heading">
-          <h2 id="details-heading" className={sectionHeading}>
-            {t("details")}
-          </h2>
+        <PageSection id="details" title={t("details")}>
           <DetailList items={details} className="rounded border border-slate-300 bg-white p-5" />
-        </section>
-        <section aria-labelledby="cohorts-heading">
-          <h2 id="cohorts-heading" className={sectionHeading}>
-            {t("placementsByCohort")}
-          </h2>
+        </PageSection>
+        <PageSection id="cohorts" title={t("placementsByCohort")}>
           <HostUnitCohorts unit={unit} locale={locale} />
-        </section>
+        </PageSection>
         {unit.mayViewHistory && (
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className={sectionHeading}>
-              {t("recordHistory")}
-            </h2>
+          <PageSection id="history" title={t("recordHistory")}>
             <RecordHistory
               sources={[
                 { entityType: hostUnitEntityType, entityId: unit.id },
@@ -72,7 +62,7 @@ export default async function HostUnitPage({ params }: { params: Promise<{ id: s
               ]}
               locale={locale}
             />
-          </section>
+          </PageSection>
         )}
       </div>
     </>

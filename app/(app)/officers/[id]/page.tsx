@@ -13,13 +13,12 @@ import { mayOpenOfficerRecords } from "@/features/officers/policy";
 import { findOfficerView } from "@/features/officers/queries";
 import { ConfirmAction } from "@/features/reference-data/components/confirm-action";
 import { DetailList } from "@/components/detail-list";
+import { PageSection } from "@/components/page-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
   return { title: t("detailTitle") };
 }
-
-const sectionHeading = "mb-3 text-lg font-semibold";
 
 export default async function OfficerPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -69,25 +68,16 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="flex flex-col gap-8">
-        <section aria-labelledby="details-heading">
-          <h2 id="details-heading" className={sectionHeading}>
-            {t("details")}
-          </h2>
+        <PageSection id="details" title={t("details")}>
           <DetailList items={details} className="rounded border border-slate-300 bg-white p-5" />
-        </section>
-        <section aria-labelledby="placements-heading">
-          <h2 id="placements-heading" className={sectionHeading}>
-            {t("placementHistory")}
-          </h2>
+        </PageSection>
+        <PageSection id="placements" title={t("placementHistory")}>
           <OfficerPlacements placements={officer.placements} locale={locale} />
-        </section>
+        </PageSection>
         {full && (
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className={sectionHeading}>
-              {t("recordHistory")}
-            </h2>
+          <PageSection id="history" title={t("recordHistory")}>
             <RecordHistory sources={[{ entityType: officerEntityType, entityId: officer.id }]} locale={locale} />
-          </section>
+          </PageSection>
         )}
       </div>
     </>

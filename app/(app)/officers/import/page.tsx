@@ -7,6 +7,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { officerImportColumns } from "@/features/import/columns";
 import { ImportWizard } from "@/features/import/components/import-wizard";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
+import { ColumnHeaders } from "@/components/ui/column-headers";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -43,13 +44,7 @@ export default async function OfficerImportPage() {
             <div className={`${tableWrapperClass} mt-3`}>
               <table className={tableClass}>
                 <caption className="sr-only">{t("columnsTitle")}</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("column")}</th>
-                    <th scope="col" className="px-3 py-2">{t("requiredColumn")}</th>
-                    <th scope="col" className="px-3 py-2">{t("meaning")}</th>
-                  </tr>
-                </thead>
+                <ColumnHeaders labels={[t("column"), t("requiredColumn"), t("meaning")]} />
                 <tbody>
                   {officerImportColumns.map((column) => (
                     <tr key={column.key} className="border-t border-slate-200">
