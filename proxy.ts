@@ -1,18 +1,20 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { readSessionToken } from "@/lib/auth/session-cookie";
 
 // Only stamps a request id and sends signed-out visitors to the sign-in page. It authorizes nothing: every page,
 // action and route handler checks permissions itself (lib/authorization.ts).
 const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar"];
 
-export async function proxy(request: NextRequest) {
+export function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   const { pathname, search } = request.nextUrl;
   const isPublic = publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  // Only whether a session cookie is there: decoding it too would repeat, on every request, the key derivation and
+  // decryption that the page does anyway (lib/auth/session.ts), which sends an invalid or expired one to /login.
   if (!isPublic) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    const token = readSessionToken(request.cookies);
     if (!token) {
       const url = new URL("/login", request.url);
       if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -1,0 +1,26 @@
+// No "server-only": proxy.ts reads the cookie name too.
+
+/** The session cookie's name as next-auth sets it: with the "__Secure-" prefix when the app is served over https. */
+export function sessionCookieName(): string {
+  const isSecure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? Boolean(process.env.VERCEL);
+  return isSecure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+interface CookieReader {
+  getAll(): { name: string; value: string }[];
+}
+
+/**
+ * The raw session token of a request, or null. next-auth splits a token longer than a cookie may be into
+ * `<name>.0`, `<name>.1` …; they are joined in order, as next-auth itself does.
+ */
+export function readSessionToken(cookies: CookieReader): string | null {
+  const name = sessionCookieName();
+  const parts = cookies
+    .getAll()
+    .filter((cookie) => cookie.name === name || cookie.name.startsWith(`${name}.`))
+    .map((cookie) => ({ index: cookie.name === name ? 0 : Number(cookie.name.slice(name.length + 1)), value: cookie.value }))
+    .sort((a, b) => a.index - b.index);
+  const token = parts.map((part) => part.value).join("");
+  return token === "" ? null : token;
+}
