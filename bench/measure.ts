@@ -16,6 +16,8 @@ export interface LoadResult {
   p99: number;
   requestsPerSecond: number;
   bytesPerResponse: number;
+  /** The raw runs, for merging rounds; not saved. */
+  samples?: LoadSample[];
 }
 
 export interface LoadOptions {
@@ -46,20 +48,37 @@ export async function measureLoad(
     bytes += responseBytes;
   });
   const result = await instance;
-  times.sort((a, b) => a - b);
+  return summarizeLoad(target, [{ times, bytes, non2xx: result.non2xx, errors: result.errors + result.timeouts, durationSeconds: options.durationSeconds }]);
+}
+
+export interface LoadSample {
+  /** Every response time, in ms. */
+  times: number[];
+  bytes: number;
+  non2xx: number;
+  errors: number;
+  durationSeconds: number;
+}
+
+/** Percentiles over every response of one or more runs of the same page (see --rounds in bench/run.ts). */
+export function summarizeLoad(target: { name: string; path: string; why: string }, samples: LoadSample[]): LoadResult {
+  const times = samples.flatMap((sample) => sample.times).sort((a, b) => a - b);
+  const bytes = samples.reduce((sum, sample) => sum + sample.bytes, 0);
+  const durationSeconds = samples.reduce((sum, sample) => sum + sample.durationSeconds, 0);
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
     name: target.name,
     path: target.path,
     why: target.why,
     requests: times.length,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    non2xx: samples.reduce((sum, sample) => sum + sample.non2xx, 0),
+    errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
     p50: round(percentile(times, 0.5)),
     p95: round(percentile(times, 0.95)),
     p99: round(percentile(times, 0.99)),
-    requestsPerSecond: round(times.length / options.durationSeconds),
+    requestsPerSecond: round(times.length / durationSeconds),
     bytesPerResponse: times.length ? Math.round(bytes / times.length) : 0,
+    samples,
   };
 }
 

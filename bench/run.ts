@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--officers N --placements N --host-units N --export-rows N --duration S --connections N --keep]
+//                [--pages-only] [--pages login,dashboard,board,…] [--rounds N] [--cpu-prof DIR] [--serve FILE]
 //
 // A benchmark, not a test: nothing here passes or fails a build. On a throwaway embedded PostgreSQL it generates the
 // scale data (scripts/data) plus the demo accounts, starts `next start` from a production build (NEXT_DIST_DIR, built
@@ -23,7 +24,7 @@ import { findFreePort, makeTraversableTempDir, startEmbeddedDatabase, type Embed
 import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 import { projectRoot } from "../scripts/db/schema-engine.ts";
 import { generateScaleData } from "../scripts/data/scale-data.ts";
-import { measureCopy, measureDownload, measureLoad, median, type DownloadResult, type LoadResult } from "./measure.ts";
+import { measureCopy, measureDownload, measureLoad, median, summarizeLoad, type DownloadResult, type LoadResult, type LoadSample } from "./measure.ts";
 
 const BASELINE_WHY =
   "Baseline: /login is served by the same Next server through the same proxy, root layout, i18n and rendering, " +
@@ -41,6 +42,17 @@ const { values: args } = parseArgs({
     connections: { type: "string" },
     "export-runs": { type: "string" },
     keep: { type: "boolean", default: false },
+    // For working on one page: skip the exports, and measure only the named pages (the baseline is always kept).
+    "pages-only": { type: "boolean", default: false },
+    pages: { type: "string" },
+    // Measures every page N times in turn and takes the percentiles over all responses, so that a burst of other
+    // work on the machine does not land on one page only.
+    rounds: { type: "string" },
+    // Writes a V8 CPU profile of the server (node --cpu-prof) into this folder when it stops.
+    "cpu-prof": { type: "string" },
+    // Instead of measuring: writes the address, the sign-in cookies and the pages to FILE and keeps the server
+    // running until FILE is deleted, for profiling or looking at a page by hand.
+    serve: { type: "string" },
   },
 });
 
@@ -55,6 +67,9 @@ const config = {
   warmupSeconds: quick ? 2 : 3,
   connections: number(args.connections, 10),
   exportRuns: number(args["export-runs"], quick ? 1 : 3),
+  pagesOnly: args["pages-only"],
+  pages: args.pages?.split(",").map((key) => key.trim()).filter(Boolean) ?? null,
+  rounds: number(args.rounds, 1),
 };
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -92,48 +107,26 @@ async function main() {
     const admin = await signIn(baseUrl, "admin@exchange.demo");
     const officer = await signIn(baseUrl, "officer@exchange.demo");
     const targets = await chooseTargets(databaseUrl, baseUrl, coordinator, officer);
+    if (args.serve) {
+      await serveUntilDeleted(args.serve, { baseUrl, serverPid: server.pid, cookies: { coordinator, admin, officer }, targets });
+      return;
+    }
     const loadOptions = { baseUrl, connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
-    const load: LoadResult[] = [];
-    for (const target of targets) {
-      log(`Load: ${target.name} (${target.path}) …`);
-      const result = await measureLoad(target, loadOptions);
-      load.push(result);
-      log(`  p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.bytesPerResponse} bytes`);
-    }
-
-    // Exports: top the data up to the export size, then CSV, XLSX and COPY of every placement.
-    const current = await countPlacements(databaseUrl);
-    if (current < config.exportRows) {
-      const extra = config.exportRows - current;
-      log(`Adding ${extra} placements for the export measurements …`);
-      await generateScaleData(databaseUrl, {
-        officers: Math.max(500, Math.ceil(extra / 2.5)),
-        placements: extra,
-        hostUnits: Math.max(60, Math.ceil(extra / 60)),
-        seed: 2,
-      });
-    }
-    const exportRows = await countPlacements(databaseUrl);
-    const exportsResult: Record<"csv" | "xlsx" | "copy", { runs: (DownloadResult | { milliseconds: number; bytes: number })[]; medianMs: number }> = {
-      csv: { runs: [], medianMs: 0 },
-      xlsx: { runs: [], medianMs: 0 },
-      copy: { runs: [], medianMs: 0 },
-    };
-    // One small export per format first, so that loading the route's code is not timed.
-    for (const format of ["csv", "xlsx"] as const) await measureDownload(`${baseUrl}/api/reports/placements/${format}?status=WITHDRAWN`, admin, server.pid!);
-    for (let run = 0; run < config.exportRuns; run++) {
-      exportsResult.copy.runs.push(await measureCopy(databaseUrl));
-      for (const format of ["csv", "xlsx"] as const) {
-        const result = await measureDownload(`${baseUrl}/api/reports/placements/${format}`, admin, server.pid!);
-        if (result.status !== 200) throw new Error(`The ${format} export answered ${result.status}.`);
-        exportsResult[format].runs.push(result);
+    const samples = new Map<string, LoadSample[]>();
+    for (let round = 1; round <= config.rounds; round++) {
+      for (const target of targets) {
+        log(`Load: ${target.name} (${target.path})${config.rounds > 1 ? `, round ${round} of ${config.rounds}` : ""} …`);
+        const result = await measureLoad(target, loadOptions);
+        samples.set(target.key, [...(samples.get(target.key) ?? []), ...(result.samples ?? [])]);
+        log(`  p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.bytesPerResponse} bytes`);
       }
-      log(`Export run ${run + 1}: COPY ${exportsResult.copy.runs.at(-1)!.milliseconds} ms, CSV ${exportsResult.csv.runs.at(-1)!.milliseconds} ms, XLSX ${exportsResult.xlsx.runs.at(-1)!.milliseconds} ms`);
     }
-    for (const key of ["csv", "xlsx", "copy"] as const) exportsResult[key].medianMs = median(exportsResult[key].runs.map((run) => run.milliseconds));
-    // What a browser gets: the CSV gzipped by Next on the fly (XLSX and PDF are compressed formats and sent as they are).
-    const csvGzip = await measureDownload(`${baseUrl}/api/reports/placements/csv`, admin, server.pid!, "gzip");
-    log(`CSV with gzip: ${csvGzip.milliseconds} ms, ${csvGzip.bytes} bytes received (decompressed by fetch).`);
+    const load: LoadResult[] = targets.map((target) => {
+      const { samples: _raw, ...result } = summarizeLoad(target, samples.get(target.key) ?? []);
+      return result;
+    });
+
+    const exported = config.pagesOnly ? null : await measureExports(databaseUrl, baseUrl, admin, server.pid!);
 
     const results = {
       startedAt: startedAt.toISOString(),
@@ -142,12 +135,12 @@ async function main() {
       quick,
       config,
       machine: { ...machine, loadAfter: os.loadavg() },
-      data: { generated, exportRows },
+      data: { generated, exportRows: exported?.exportRows ?? null },
       baselineWhy: BASELINE_WHY,
       load,
-      exports: exportsResult,
-      csvGzip,
-      targets: evaluateTargets(load, exportsResult),
+      exports: exported?.exports ?? null,
+      csvGzip: exported?.csvGzip ?? null,
+      targets: evaluateTargets(load, exported?.exports ?? null),
     };
     const { jsonFile, markdownFile, markdown } = saveResults(results);
     console.log(`\n${markdown}`);
@@ -158,6 +151,51 @@ async function main() {
     if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
     else log(`Kept the database cluster in ${dataDir}.`);
   }
+}
+
+type ExportResults = Record<"csv" | "xlsx" | "copy", { runs: (DownloadResult | { milliseconds: number; bytes: number })[]; medianMs: number }>;
+
+async function measureExports(databaseUrl: string, baseUrl: string, admin: string, serverPid: number): Promise<{ exportRows: number; exports: ExportResults; csvGzip: DownloadResult }> {
+  // Exports: top the data up to the export size, then CSV, XLSX and COPY of every placement.
+  const current = await countPlacements(databaseUrl);
+  if (current < config.exportRows) {
+    const extra = config.exportRows - current;
+    log(`Adding ${extra} placements for the export measurements …`);
+    await generateScaleData(databaseUrl, {
+      officers: Math.max(500, Math.ceil(extra / 2.5)),
+      placements: extra,
+      hostUnits: Math.max(60, Math.ceil(extra / 60)),
+      seed: 2,
+    });
+  }
+  const exportRows = await countPlacements(databaseUrl);
+  const exportsResult: ExportResults = {
+    csv: { runs: [], medianMs: 0 },
+    xlsx: { runs: [], medianMs: 0 },
+    copy: { runs: [], medianMs: 0 },
+  };
+  // One small export per format first, so that loading the route's code is not timed.
+  for (const format of ["csv", "xlsx"] as const) await measureDownload(`${baseUrl}/api/reports/placements/${format}?status=WITHDRAWN`, admin, serverPid);
+  for (let run = 0; run < config.exportRuns; run++) {
+    exportsResult.copy.runs.push(await measureCopy(databaseUrl));
+    for (const format of ["csv", "xlsx"] as const) {
+      const result = await measureDownload(`${baseUrl}/api/reports/placements/${format}`, admin, serverPid);
+      if (result.status !== 200) throw new Error(`The ${format} export answered ${result.status}.`);
+      exportsResult[format].runs.push(result);
+    }
+    log(`Export run ${run + 1}: COPY ${exportsResult.copy.runs.at(-1)!.milliseconds} ms, CSV ${exportsResult.csv.runs.at(-1)!.milliseconds} ms, XLSX ${exportsResult.xlsx.runs.at(-1)!.milliseconds} ms`);
+  }
+  for (const key of ["csv", "xlsx", "copy"] as const) exportsResult[key].medianMs = median(exportsResult[key].runs.map((run) => run.milliseconds));
+  // What a browser gets: the CSV gzipped by Next on the fly (XLSX and PDF are compressed formats and sent as they are).
+  const csvGzip = await measureDownload(`${baseUrl}/api/reports/placements/csv`, admin, serverPid, "gzip");
+  log(`CSV with gzip: ${csvGzip.milliseconds} ms, ${csvGzip.bytes} bytes received (decompressed by fetch).`);
+  return { exportRows, exports: exportsResult, csvGzip };
+}
+
+async function serveUntilDeleted(file: string, details: object) {
+  writeFileSync(file, `${JSON.stringify(details, null, 2)}\n`);
+  log(`Serving; details in ${file}. Delete it to stop.`);
+  while (existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
 
 function ensureBuild() {
@@ -173,7 +211,8 @@ function ensureBuild() {
 
 function startServer(port: number, databaseUrl: string): ChildProcess {
   // The next binary itself, not npx: its pid is the server whose memory the export measurements sample.
-  const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -243,25 +282,27 @@ async function chooseTargets(databaseUrl: string, baseUrl: string, cookie: strin
     await client.end();
   }
   const targets = [
-    { name: "baseline: sign-in page", path: "/login", why: BASELINE_WHY },
-    { name: "reference: static asset", path: await findStaticAsset(baseUrl), why: "A file from /_next/static, for reference only (not the baseline)." },
+    { key: "login", name: "baseline: sign-in page", path: "/login", why: BASELINE_WHY },
+    { key: "static", name: "reference: static asset", path: await findStaticAsset(baseUrl), why: "A file from /_next/static, for reference only (not the baseline)." },
     {
+      key: "officer",
       name: "reference: officer's dashboard",
       path: "/",
       why: "One placement card and five events: mostly what every signed-in page costs (session, user, layout), for reference.",
       cookie: officerCookie,
     },
-    { name: "dashboard (CSB coordinator)", path: "/", why: "Sending and host panels over all of the coordinator's cohorts.", cookie },
-    { name: "cohort list", path: "/cohorts", why: "The coordinator's paged cohort list.", cookie },
-    { name: "report preview", path: "/reports", why: "Count of every placement in scope plus the first page of 25, with the filter choices.", cookie },
+    { key: "dashboard", name: "dashboard (CSB coordinator)", path: "/", why: "Sending and host panels over all of the coordinator's cohorts.", cookie },
+    { key: "cohorts", name: "cohort list", path: "/cohorts", why: "The coordinator's paged cohort list.", cookie },
+    { key: "reports", name: "report preview", path: "/reports", why: "Count of every placement in scope plus the first page of 25, with the filter choices.", cookie },
   ];
   if (board) {
-    targets.splice(4, 0, { name: `placement board (${board.placements} placements)`, path: `/cohorts/${board.id}`, why: `The placement board of ${board.code}, the largest running cohort.`, cookie });
-    targets.push({ name: "report preview, one cohort", path: `/reports?cohort=${board.id}`, why: `The report filtered to ${board.code}.`, cookie });
+    targets.splice(4, 0, { key: "board", name: `placement board (${board.placements} placements)`, path: `/cohorts/${board.id}`, why: `The placement board of ${board.code}, the largest running cohort.`, cookie });
+    targets.push({ key: "reports-cohort", name: "report preview, one cohort", path: `/reports?cohort=${board.id}`, why: `The report filtered to ${board.code}.`, cookie });
   }
   // Pages another part of the app has not built yet (404) are left out rather than measured as errors.
   const available = [];
-  for (const target of targets) {
+  const chosen = targets.filter((target) => target.key === "login" || !config.pages || config.pages.includes(target.key));
+  for (const target of chosen) {
     const response = await fetch(`${baseUrl}${target.path}`, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
     await response.arrayBuffer();
     if (response.status === 200) available.push(target);
@@ -287,7 +328,7 @@ async function countPlacements(databaseUrl: string): Promise<number> {
 
 type ExportSummary = Record<"csv" | "xlsx" | "copy", { medianMs: number }>;
 
-function evaluateTargets(load: LoadResult[], exports: ExportSummary) {
+function evaluateTargets(load: LoadResult[], exports: ExportSummary | null) {
   const baseline = load.find((result) => result.path === "/login");
   const ratio = (value: number, base: number | undefined) => (base ? Math.round((value / base) * 100) / 100 : null);
   const pages = load
@@ -297,6 +338,7 @@ function evaluateTargets(load: LoadResult[], exports: ExportSummary) {
       const hasTarget = !result.name.startsWith("reference") && (result.path === "/" || result.path.startsWith("/cohorts"));
       return { name: result.name, p95Ratio, target: hasTarget ? 2 : null, met: hasTarget && p95Ratio !== null ? p95Ratio <= 2 : null };
     });
+  if (!exports) return { pages, csv: null, xlsx: null };
   const csvRatio = ratio(exports.csv.medianMs, exports.copy.medianMs);
   const xlsxRatio = ratio(exports.xlsx.medianMs, exports.copy.medianMs);
   return {
@@ -311,26 +353,25 @@ function saveResults(results: {
   quick: boolean;
   config: typeof config;
   machine: { cpus: number; cpuModel?: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
-  data: { exportRows: number };
+  data: { exportRows: number | null };
   commit: string | null;
   load: LoadResult[];
-  exports: Record<"csv" | "xlsx" | "copy", { runs: ({ milliseconds: number; bytes: number } & Partial<DownloadResult>)[]; medianMs: number }>;
-  csvGzip: DownloadResult;
+  exports: Record<"csv" | "xlsx" | "copy", { runs: ({ milliseconds: number; bytes: number } & Partial<DownloadResult>)[]; medianMs: number }> | null;
+  csvGzip: DownloadResult | null;
   targets: ReturnType<typeof evaluateTargets>;
 }) {
   const directory = path.join(projectRoot, "bench", "results");
   mkdirSync(directory, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, "-");
-  const name = `${stamp}${results.quick ? "-quick" : ""}`;
+  const name = `${stamp}${results.quick ? "-quick" : ""}${results.exports ? "" : "-pages"}`;
   const jsonFile = path.join(directory, `${name}.json`);
   const markdownFile = path.join(directory, `${name}.md`);
-  const megabytes = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? "n/a" : `${(bytes / 1_048_576).toFixed(1)} MB`);
   const loadLine = (loads: number[]) => loads.map((value) => value.toFixed(2)).join(" / ");
   const lines = [
     `# Benchmark ${results.startedAt}${results.quick ? " (quick)" : ""}`,
     "",
     `Commit ${results.commit ?? "?"} · ${results.machine.cpus} CPUs (${results.machine.cpuModel ?? "?"}), ${results.machine.memoryGb} GB · Node ${results.machine.node} · load average before ${loadLine(results.machine.loadBefore)}, after ${loadLine(results.machine.loadAfter)}`,
-    `Data: ${results.config.officers} officers, ${results.config.placements} placements, ${results.config.hostUnits} host units (+ demo data). Load: ${results.config.connections} connections for ${results.config.durationSeconds} s per page after a ${results.config.warmupSeconds} s warm-up.`,
+    `Data: ${results.config.officers} officers, ${results.config.placements} placements, ${results.config.hostUnits} host units (+ demo data). Load: ${results.config.connections} connections for ${results.config.durationSeconds} s per page after a ${results.config.warmupSeconds} s warm-up${results.config.rounds > 1 ? `, ${results.config.rounds} rounds` : ""}.`,
     "",
     "| Page | Path | p50 ms | p95 ms | p99 ms | req/s | bytes | non-2xx | p95 ÷ baseline p95 |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -341,19 +382,7 @@ function saveResults(results: {
       if (result.requests === 0) return `| ${result.name} | \`${shownPath}\` | — | — | — | 0 | — | ${result.non2xx} | no response completed within the run (${result.errors} errors) |`;
       return `| ${result.name} | \`${shownPath}\` | ${result.p50} | ${result.p95} | ${result.p99} | ${result.requestsPerSecond} | ${result.bytesPerResponse} | ${result.non2xx} | ${ratio} |`;
     }),
-    "",
-    `Exports of all ${results.data.exportRows} placements (median of ${results.exports.csv.runs.length} run(s)):`,
-    "",
-    "| Export | median ms | all runs ms | size | peak server RSS growth | ÷ COPY |",
-    "| --- | ---: | --- | ---: | ---: | ---: |",
-    `| PostgreSQL COPY (baseline) | ${results.exports.copy.medianMs} | ${results.exports.copy.runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(results.exports.copy.runs[0]?.bytes)} | — | 1× |`,
-    ...(["csv", "xlsx"] as const).map((format) => {
-      const target = results.targets[format];
-      const peak = Math.max(...results.exports[format].runs.map((run) => run.peakRssGrowthBytes ?? 0));
-      return `| ${format.toUpperCase()} via /api/reports | ${results.exports[format].medianMs} | ${results.exports[format].runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(results.exports[format].runs[0]?.bytes)} | ${megabytes(peak)} | ${target.ratioToCopy}× ${target.met ? "✓" : `✗ (target ${target.target}×)`} |`;
-    }),
-    "",
-    `Exports are fetched uncompressed, as COPY is. A browser asking for gzip gets the CSV in ${results.csvGzip.milliseconds} ms (${megabytes(results.csvGzip.bytes)} after decompression).`,
+    ...exportLines(results),
     "",
     `_${BASELINE_WHY}_`,
   ];
@@ -361,6 +390,27 @@ function saveResults(results: {
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(markdownFile, `${markdown}\n`);
   return { jsonFile, markdownFile, markdown };
+}
+
+function exportLines(results: Parameters<typeof saveResults>[0]): string[] {
+  const { exports, csvGzip } = results;
+  if (!exports || !csvGzip) return ["", "Exports not measured (--pages-only)."];
+  const megabytes = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? "n/a" : `${(bytes / 1_048_576).toFixed(1)} MB`);
+  return [
+    "",
+    `Exports of all ${results.data.exportRows} placements (median of ${exports.csv.runs.length} run(s)):`,
+    "",
+    "| Export | median ms | all runs ms | size | peak server RSS growth | ÷ COPY |",
+    "| --- | ---: | --- | ---: | ---: | ---: |",
+    `| PostgreSQL COPY (baseline) | ${exports.copy.medianMs} | ${exports.copy.runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(exports.copy.runs[0]?.bytes)} | — | 1× |`,
+    ...(["csv", "xlsx"] as const).map((format) => {
+      const target = results.targets[format]!;
+      const peak = Math.max(...exports[format].runs.map((run) => run.peakRssGrowthBytes ?? 0));
+      return `| ${format.toUpperCase()} via /api/reports | ${exports[format].medianMs} | ${exports[format].runs.map((run) => run.milliseconds).join(", ")} | ${megabytes(exports[format].runs[0]?.bytes)} | ${megabytes(peak)} | ${target.ratioToCopy}× ${target.met ? "✓" : `✗ (target ${target.target}×)`} |`;
+    }),
+    "",
+    `Exports are fetched uncompressed, as COPY is. A browser asking for gzip gets the CSV in ${csvGzip.milliseconds} ms (${megabytes(csvGzip.bytes)} after decompression).`,
+  ];
 }
 
 main().catch((error) => {
