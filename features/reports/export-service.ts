@@ -10,8 +10,10 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
 import type { RequestContext } from "@/lib/request-context";
-import { placementCsvStream } from "./export/csv";
+import { copyOut } from "@/lib/database-copy";
+import { spreadsheetCsv } from "./export/csv";
 import { PDF_MAX_ROWS, writePlacementPdf } from "./export/pdf";
+import { reportCsvCopy, reportXlsxRowsCopy, xlsxSheetRows, type ReportCopyOptions } from "./export/report-copy";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./export/types";
 import { writePlacementXlsx } from "./export/xlsx";
 import { countReportRecords, findReportCohort, mayIncludeSendingSideFields, streamReportRecords, type ReportCohort } from "./queries";
@@ -41,7 +43,9 @@ export interface PlacementExport {
   /** Rows counted before the export started; the audit entry records this number. */
   rowCount: number;
   filters: ReportFilters;
-  /** A fresh pass over the rows, read from the database in batches while they are written. */
+  /** What PostgreSQL needs to write the CSV and XLSX rows itself. */
+  copy: ReportCopyOptions;
+  /** A fresh pass over the rows, read from the database in batches while they are written (the PDF). */
   rows(): AsyncIterable<PlacementReportRow>;
 }
 
@@ -119,11 +123,12 @@ export async function preparePlacementExport(
   const texts = reportTexts(reader.locale);
   const t = texts.translate;
   const format_ = createRowFormatter(texts, reader.locale, today, includeStaffNumber);
+  const columns = reportColumns(texts, includeStaffNumber);
   return {
     format,
     filename: exportFilename(cohort, today, format),
     contentType: contentTypes[format],
-    columns: reportColumns(texts, includeStaffNumber),
+    columns,
     meta: {
       title: cohort ? `${t("exportTitle")} — ${localizedName(cohort, reader.locale)}` : t("exportTitle"),
       generatedAt: options.now ?? new Date(),
@@ -133,6 +138,7 @@ export async function preparePlacementExport(
     },
     rowCount,
     filters,
+    copy: { actor: reader, filters, locale: reader.locale, texts, columns, today },
     rows: () => formatRecords(streamReportRecords(reader, filters, reader.locale, options.batchSize), format_),
   };
 }
@@ -153,15 +159,23 @@ export async function recordPlacementExport(reader: Actor, request: RequestConte
   });
 }
 
-/** The export as a byte stream that is produced only as fast as the client reads it. */
-export function placementExportStream(placementExport: PlacementExport, requestId: string): ReadableStream<Uint8Array> {
+/**
+ * The export as a byte stream that is produced only as fast as the client reads it. CSV and XLSX rows come straight
+ * from PostgreSQL (COPY); the PDF is laid out from rows read in batches. Resolves once the database connection is
+ * open, so a failure to start is an error response, not a broken download.
+ */
+export async function placementExportStream(placementExport: PlacementExport, requestId: string): Promise<ReadableStream<Uint8Array>> {
   const { format, columns, meta } = placementExport;
-  if (format === "csv") return Readable.toWeb(placementCsvStream(placementExport.rows(), columns)) as ReadableStream<Uint8Array>;
+  if (format === "csv") return Readable.toWeb(spreadsheetCsv(await copyOut(reportCsvCopy(placementExport.copy)))) as ReadableStream<Uint8Array>;
   const output = new PassThrough();
-  const write = format === "xlsx" ? writePlacementXlsx : writePlacementPdf;
-  write(placementExport.rows(), columns, meta, output).catch((error: unknown) => {
+  const written =
+    format === "xlsx"
+      ? writePlacementXlsx(xlsxSheetRows(await copyOut(reportXlsxRowsCopy(placementExport.copy))), columns, meta, output)
+      : writePlacementPdf(placementExport.rows(), columns, meta, output);
+  written.catch((error: unknown) => {
     // The writer has already destroyed the output; a client that went away is not worth more than a note.
-    const aborted = (error as { code?: string })?.code === "ERR_STREAM_PREMATURE_CLOSE";
+    const { code, name } = (error ?? {}) as { code?: string; name?: string };
+    const aborted = code === "ERR_STREAM_PREMATURE_CLOSE" || name === "AbortError";
     if (aborted) logger.info("report export ended early by the client", { requestId, format });
     else logger.error("report export failed", { requestId, format, error });
   });

@@ -52,7 +52,7 @@ function scopeCondition(actor: Actor): Prisma.Sql {
 }
 
 /** Sending-side-only fields are read from the database only for rows whose sending side the actor is on. */
-function sendingSideCondition(actor: Actor): Prisma.Sql {
+export function sendingSideCondition(actor: Actor): Prisma.Sql {
   if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
   if (actor.role === "COORDINATOR" && actor.jurisdictionId) return Prisma.sql`c."sendingJurisdictionId" = ${actor.jurisdictionId}`;
   return Prisma.sql`FALSE`;
@@ -71,7 +71,7 @@ function filterConditions(filters: ReportFilters): Prisma.Sql[] {
   return conditions;
 }
 
-function whereClause(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] = []): Prisma.Sql {
+export function reportWhereClause(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] = []): Prisma.Sql {
   return Prisma.sql`WHERE ${Prisma.join([scopeCondition(actor), ...filterConditions(filters), ...extra], " AND ")}`;
 }
 
@@ -216,7 +216,7 @@ export async function countReportRecords(actor: Actor, filters: ReportFilters): 
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS "count"
     FROM "Placement" p JOIN "Cohort" c ON c."id" = p."cohortId" ${officerJoin}
-    ${whereClause(actor, filters)}`;
+    ${reportWhereClause(actor, filters)}`;
   return row?.count ?? 0;
 }
 
@@ -224,7 +224,7 @@ export async function countReportRecords(actor: Actor, filters: ReportFilters): 
 export async function findReportPage(actor: Actor, filters: ReportFilters, page: number, locale: AppLocale): Promise<ReportRecord[]> {
   const rows = await db.$queryRaw<PlacementRow[]>`
     ${selectPlacementRows(actor)}
-    ${whereClause(actor, filters)}
+    ${reportWhereClause(actor, filters)}
     ORDER BY p."startDate" DESC, p."id" DESC
     LIMIT ${REPORT_PAGE_SIZE} OFFSET ${(page - 1) * REPORT_PAGE_SIZE}`;
   const names = new NameCache(locale);
@@ -250,7 +250,7 @@ export async function* streamReportRecords(
     const keyset = after === null ? [] : [Prisma.sql`p."id" > ${after}`];
     const rows = await db.$queryRaw<PlacementRow[]>`
       ${selectPlacementRows(actor)}
-      ${whereClause(actor, filters, keyset)}
+      ${reportWhereClause(actor, filters, keyset)}
       ORDER BY p."id"
       LIMIT ${batchSize}`;
     await names.load(rows);

@@ -5,8 +5,20 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { addDays, createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
+import {
+  addDays,
+  createDepartment,
+  createHostUnit,
+  createJurisdiction,
+  createOfficer,
+  createPlacement,
+  createRank,
+  createUser,
+  createTwoSidedWorld,
+  type TwoSidedWorld,
+} from "@/tests/factories";
 import { placementExportStream, preparePlacementExport, recordPlacementExport, type ExportReader } from "./export-service";
+import type { PlacementReportRow } from "./export/types";
 import { countReportRecords, findReportPage, mayIncludeSendingSideFields, streamReportRecords, type ReportRecord } from "./queries";
 import { reportFiltersSchema, type ExportFormat } from "./schemas";
 
@@ -34,7 +46,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 async function download(reader: ExportReader, format: ExportFormat, input: Record<string, string> = {}) {
   const placementExport = await preparePlacementExport(reader, filters(input), format);
-  const bytes = Buffer.from(await new Response(placementExportStream(placementExport, "test")).arrayBuffer());
+  const bytes = Buffer.from(await new Response(await placementExportStream(placementExport, "test")).arrayBuffer());
   return { placementExport, bytes };
 }
 
@@ -214,5 +226,107 @@ describe("export rows and columns", () => {
     await expect(preparePlacementExport(officer, filters(), "csv")).rejects.toThrow(/forbidden/);
     const supervisor = asReader(world.szSupervisor);
     await expect(preparePlacementExport(supervisor, filters(), "csv")).rejects.toThrow(/forbidden/);
+  });
+});
+
+describe("CSV and XLSX written by PostgreSQL", () => {
+  // Values chosen to break a careless writer: quotes, commas and line breaks, XML's special characters, characters
+  // XML cannot hold, every formula trigger (full-width too), an approver whose name is a formula, both scripts.
+  const POSTS = ['=HYPERLINK("http://x","y")', "+1", "-1", "@x", "\tx", "\rx", "\uFF1DSUM(1)", "R&D <lead> & co", "Plain post"];
+  const NAMES = [
+    { surname: "O'Brien", givenName: "Tai-man", otherName: 'Smith, "Jr"\nsecond line', chineseName: "陳\u0007大文" },
+    { surname: "Chan", givenName: "Siu-ming", otherName: null, chineseName: "陈小明" },
+  ];
+  let other: TwoSidedWorld;
+  let reader: ExportReader;
+
+  beforeAll(async () => {
+    other = await createTwoSidedWorld(db);
+    reader = asReader(other.admin);
+    const rank = await createRank(db, { jurisdictionId: other.hk.id, nameEn: "=Rank", nameZhHant: "高級 <主任>", nameZhHans: "高级 & 主任" });
+    const department = await createDepartment(db, { jurisdictionId: other.hk.id, nameEn: 'Dept, "Quoted"', nameZhHant: "公務員事務局", nameZhHans: "公务员事务局" });
+    const hostUnit = await createHostUnit(db, { jurisdictionId: other.sz.id, nameEn: "R&D <Centre>", nameZhHant: "研發中心", nameZhHans: "研发中心", defaultCapacity: 50 });
+    const approver = await createUser(db, { role: "COORDINATOR", jurisdictionId: other.hk.id, name: "=Approver & <Co>" });
+    const statuses = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN"] as const;
+    // HK calendar days 30 Sep 2024 (“Sept” in en-HK) and 3 Jan 2025, given as UTC instants on the day before.
+    const approvedAt = [new Date("2024-09-29T18:00:00Z"), new Date("2025-01-02T16:30:00Z")];
+    for (const [index, post] of POSTS.entries()) {
+      const name = NAMES[index % NAMES.length];
+      const officer = await createOfficer(db, {
+        jurisdictionId: other.hk.id,
+        rankId: rank.id,
+        departmentId: department.id,
+        ...name,
+        surname: index === 0 ? name.surname : `${name.surname}${index}`,
+      });
+      const status = statuses[index % statuses.length];
+      const approved = status === "CONFIRMED" || index % 2 === 0;
+      await createPlacement(db, {
+        officerId: officer.id,
+        cohortId: other.hkToSz.id,
+        status,
+        postTitle: post,
+        hostUnitId: status === "NOMINATED" ? null : hostUnit.id,
+        fieldId: index % 3 === 0 ? null : other.field.id,
+        sendingApprovedAt: approved ? approvedAt[index % 2] : null,
+        sendingApprovedById: approved ? (index % 2 === 0 ? approver.id : other.hkCoordinator.id) : null,
+        hostApprovedAt: status === "CONFIRMED" ? approvedAt[(index + 1) % 2] : null,
+        hostApprovedById: status === "CONFIRMED" ? other.szCoordinator.id : null,
+      });
+    }
+  });
+
+  // What a spreadsheet may run (OWASP "CSV injection"), full-width forms included; written out here, not imported.
+  const guard = (text: string) => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text);
+  const csvText = (value: PlacementReportRow[keyof PlacementReportRow]) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? "" : guard(value);
+  // XML 1.0 cannot hold these; the sheet drops them.
+  const xmlCleaned = (text: string) => text.replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
+  it.each(["en", "zh-Hant", "zh-Hans"] as const)("says in %s exactly what the report rows say", async (locale) => {
+    const localReader = { ...reader, locale };
+    const csv = await preparePlacementExport(localReader, filters({ cohort: other.hkToSz.id }), "csv");
+    // The rows the PDF is laid out from, formatted in JavaScript: the reference for both files.
+    const expected = await collect(csv.rows());
+    expect(expected).toHaveLength(POSTS.length);
+    const keys = csv.columns.map((column) => column.key);
+    expect(keys).toContain("staffNumber");
+
+    const records: string[][] = parse(Buffer.from(await new Response(await placementExportStream(csv, "test")).arrayBuffer()), { bom: true });
+    expect(records[0]).toEqual(csv.columns.map((column) => column.header));
+    expect(records.slice(1)).toEqual(expected.map((row) => keys.map((key) => csvText(row[key]))));
+
+    const xlsx = await preparePlacementExport(localReader, filters({ cohort: other.hkToSz.id }), "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await new Response(await placementExportStream(xlsx, "test")).arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(POSTS.length + 1);
+    expected.forEach((row, index) => {
+      const cells = keys.map((_, column) => sheet.getRow(index + 2).getCell(column + 1));
+      for (const cell of cells) expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+      expect(cells.map((cell) => cell.value)).toEqual(
+        keys.map((key) => {
+          const value = row[key];
+          if (value instanceof Date || value === null || value === undefined || value === "") return value || null;
+          return xmlCleaned(value);
+        }),
+      );
+    });
+  });
+
+  it("closes its database connection when the download ends or is cancelled", async () => {
+    const openExports = async () =>
+      (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM pg_stat_activity WHERE application_name = 'exchange-desk-export'`)[0].count;
+    for (const format of ["csv", "xlsx"] as const) {
+      const placementExport = await preparePlacementExport(reader, filters({ cohort: other.hkToSz.id }), format);
+      const stream = await placementExportStream(placementExport, "test");
+      expect(await openExports()).toBe(1);
+      const body = stream.getReader();
+      await body.read();
+      await body.cancel();
+      await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
+    }
+    await new Response(await placementExportStream(await preparePlacementExport(reader, filters(), "csv"), "test")).arrayBuffer();
+    await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { cellValue, displayWidth } from "./cell-values";
+import { displayWidth } from "./cell-values";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./types";
 import { ZipStreamWriter } from "./zip";
 
@@ -21,13 +21,10 @@ const TYPICAL_WIDTH: Record<keyof PlacementReportRow, number> = {
   staffNumber: 14,
 };
 
-/** Sheet XML is handed to the compressor in pieces of about this many characters. */
-const CHUNK_CHARACTERS = 64 * 1024;
 /** Style ids in styles.xml below. */
 const HEADER_STYLE = 1;
-const DATE_STYLE = 2;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
+/** Used by the rows (export/report-copy.ts). */
+export const DATE_STYLE = 2;
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -35,20 +32,15 @@ const PACKAGE_RELATIONSHIP_NS = "http://schemas.openxmlformats.org/package/2006/
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
- * Streams placement rows into an XLSX workbook (SpreadsheetML in a ZIP), compressing each row as it is written:
- * memory stays flat whatever the row count. Cells are typed: text as inline strings (never formulas: no <f> element
- * is ever written, so `=HYPERLINK(...)` stays text), dates as real Excel dates shown as yyyy-mm-dd. The header row is
- * bold, frozen and carries an autofilter. See docs/decisions/020-streaming-report-exports.md for why this is not exceljs.
+ * Streams a worksheet into an XLSX workbook (SpreadsheetML in a ZIP), compressing it as it is written: memory stays
+ * flat whatever the row count. `sheetRows` is the `<row>` elements after the header, as produced by PostgreSQL
+ * (export/report-copy.ts: inline strings, never formulas, real dates); this adds the bold, frozen header row with an
+ * autofilter, column widths, styles and the package parts. See docs/decisions/021 for why the rows come from SQL.
  *
  * `output` is ended on success. On failure, including `output` closing early (a client that went away), the
  * promise rejects, reading rows stops, and `output` is destroyed.
  */
-export async function writePlacementXlsx(
-  rows: AsyncIterable<PlacementReportRow>,
-  columns: ExportColumn[],
-  meta: ExportMeta,
-  output: Writable,
-): Promise<void> {
+export async function writePlacementXlsx(sheetRows: AsyncIterable<Buffer | string>, columns: ExportColumn[], meta: ExportMeta, output: Writable): Promise<void> {
   const outputFinished = finished(output, { readable: false });
   outputFinished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
   const sheetName = worksheetName(meta.title);
@@ -56,22 +48,15 @@ export async function writePlacementXlsx(
   try {
     const zip = new ZipStreamWriter(output, outputFinished, meta.generatedAt);
     // The sheet goes first (ZIP order means nothing to spreadsheet programs): rows are read from the start, and an
-    // output that closes early is noticed on the next row.
+    // output that closes early is noticed on the next chunk.
     const sheet = await zip.openEntry("xl/worksheets/sheet1.xml");
     try {
-      const letters = columns.map((_, index) => columnLetter(index + 1));
-      let pending = worksheetStartXml(columns) + headerRowXml(columns, letters);
-      let rowNumber = 1;
-      for await (const row of rows) {
+      await sheet.write(worksheetStartXml(columns) + headerRowXml(columns, columnLetters(columns.length)));
+      for await (const chunk of sheetRows) {
         if (output.destroyed) await outputFinished;
-        rowNumber += 1;
-        pending += rowXml(row, columns, letters, rowNumber);
-        if (pending.length >= CHUNK_CHARACTERS) {
-          await sheet.write(pending);
-          pending = "";
-        }
+        await sheet.write(chunk);
       }
-      await sheet.write(`${pending}</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`);
+      await sheet.write(`</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`);
       await sheet.close();
     } catch (error) {
       sheet.destroy();
@@ -94,18 +79,9 @@ export async function writePlacementXlsx(
   }
 }
 
-function rowXml(row: PlacementReportRow, columns: ExportColumn[], letters: string[], rowNumber: number): string {
-  let xml = `<row r="${rowNumber}">`;
-  for (let index = 0; index < columns.length; index++) {
-    const value = cellValue(row, columns[index].key);
-    if (value === null || value === "") continue;
-    const reference = `${letters[index]}${rowNumber}`;
-    xml +=
-      value instanceof Date
-        ? `<c r="${reference}" s="${DATE_STYLE}"><v>${(value.getTime() - EXCEL_EPOCH_MS) / DAY_MS}</v></c>`
-        : `<c r="${reference}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
-  }
-  return `${xml}</row>`;
+/** A, B, C … for the first `count` columns. */
+export function columnLetters(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => columnLetter(index + 1));
 }
 
 function headerRowXml(columns: ExportColumn[], letters: string[]): string {
@@ -135,7 +111,7 @@ const HAS_XML_SPECIAL = new RegExp(XML_SPECIAL);
 const ALL_XML_SPECIAL = new RegExp(XML_SPECIAL, "g");
 const XML_REPLACEMENT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return HAS_XML_SPECIAL.test(text) ? text.replace(ALL_XML_SPECIAL, (character) => XML_REPLACEMENT[character] ?? "") : text;
 }
 

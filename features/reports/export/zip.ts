@@ -174,9 +174,9 @@ export class ZipEntryStream {
     this.drained.catch(() => {});
   }
 
-  async write(text: string): Promise<void> {
-    if (!text) return;
-    const chunk = Buffer.from(text, "utf8");
+  async write(content: string | Buffer): Promise<void> {
+    if (content.length === 0) return;
+    const chunk = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     if (!this.deflate.write(chunk)) await this.zip.waitFor(once(this.deflate, "drain"));

@@ -34,7 +34,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const placementExport = await preparePlacementExport(user, filters.data, format as ExportFormat);
     await recordPlacementExport(user, context, placementExport);
-    return new Response(placementExportStream(placementExport, context.requestId), {
+    return new Response(await placementExportStream(placementExport, context.requestId), {
       headers: {
         "Content-Type": placementExport.contentType,
         "Content-Disposition": `attachment; filename="${placementExport.filename}"; filename*=UTF-8''${encodeURIComponent(placementExport.filename)}`,

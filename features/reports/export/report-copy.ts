@@ -1,0 +1,250 @@
+import "server-only";
+// The CSV and XLSX exports are produced by PostgreSQL itself (`COPY … TO STDOUT`): names, statuses, approvals, the
+// formula guard and XML escaping are expressions here, so the application only passes bytes on. Measured against a
+// plain COPY of the same rows in `npm run bench`; why we build files in SQL: docs/decisions/021.
+import type { Actor } from "@/lib/authorization";
+import { identifier, inlineParameters, literal } from "@/lib/database-copy";
+import { languageTags, type AppLocale } from "@/lib/i18n/locales";
+import { toIsoDate } from "@/lib/dates";
+import { reportWhereClause, sendingSideCondition } from "../queries";
+import type { ReportStatusLabel, ReportTexts } from "../rows";
+import type { ReportFilters } from "../schemas";
+import type { ExportColumn, PlacementReportRow } from "./types";
+import { columnLetters, DATE_STYLE, escapeXml } from "./xlsx";
+
+export interface ReportCopyOptions {
+  actor: Actor;
+  filters: ReportFilters;
+  locale: AppLocale;
+  texts: ReportTexts;
+  columns: ExportColumn[];
+  /** Decides whether a confirmed placement reads as active or completed. */
+  today: Date;
+}
+
+const NAME_COLUMN: Record<AppLocale, string> = { en: '"nameEn"', "zh-Hant": '"nameZhHant"', "zh-Hans": '"nameZhHans"' };
+
+/**
+ * First characters that make a spreadsheet program evaluate a cell (OWASP "CSV injection"), and their full-width
+ * forms, which some spreadsheet programs also accept. A cell starting with one gets a leading apostrophe.
+ */
+export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"];
+
+/** `value` as a CSV cell that a spreadsheet shows as text, never runs. `value` must be a plain column reference. */
+function formulaSafe(value: string): string {
+  return `CASE WHEN left(${value}, 1) IN (${FORMULA_TRIGGERS.map(literal).join(", ")}) THEN '''' || ${value} ELSE ${value} END`;
+}
+
+/** Characters XML 1.0 cannot hold at all (dropped) — which also keeps COPY's quote and delimiter bytes out of rows. */
+const XML_FORBIDDEN = Array.from({ length: 0x20 }, (_, code) => code)
+  .filter((code) => code !== 0 && code !== 0x09 && code !== 0x0a && code !== 0x0d)
+  .map((code) => String.fromCharCode(code))
+  .concat("\uFFFE", "\uFFFF")
+  .join("");
+
+/**
+ * `value` as XML character data. `replace` costs little when there is nothing to replace; `translate` copies every
+ * string, so it runs only for the rare value that holds a forbidden character. A line break may stay: COPY quotes
+ * such a row with a byte the Node side removes (export/xlsx-rows.ts).
+ */
+function xmlText(value: string): string {
+  const cleaned = `CASE WHEN ${value} ~ ${literal(`[${XML_FORBIDDEN}]`)} THEN translate(${value}, ${literal(XML_FORBIDDEN)}, '') ELSE ${value} END`;
+  return [
+    ["&", "&amp;"],
+    ["<", "&lt;"],
+    [">", "&gt;"],
+    ["\r", "&#13;"],
+  ].reduce((expression, [character, reference]) => `replace(${expression}, ${literal(character)}, ${literal(reference)})`, cleaned);
+}
+
+/**
+ * A calendar date written as `Intl.DateTimeFormat(locale, { dateStyle: "medium" })` writes it, as a SQL expression:
+ * the pattern and month names come from Intl, the digits from to_char. The integration tests compare the two.
+ */
+export function formattedDateSql(date: string, locale: AppLocale): string {
+  const format = new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "medium", timeZone: "UTC" });
+  const sample = format.formatToParts(new Date(Date.UTC(2001, 1, 3)));
+  const numericMonth = /^\d+$/.test(sample.find((part) => part.type === "month")?.value ?? "");
+  const monthNames = Array.from({ length: 12 }, (_, month) => format.formatToParts(new Date(Date.UTC(2001, month, 3))).find((part) => part.type === "month")!.value);
+  const pieces: string[] = [];
+  let pattern = "";
+  const flushPattern = () => {
+    if (pattern) pieces.push(`to_char(${date}, ${literal(pattern)})`);
+    pattern = "";
+  };
+  for (const part of sample) {
+    if (part.type === "day") pattern += part.value.length === 2 ? "DD" : "FMDD";
+    else if (part.type === "year") pattern += "YYYY";
+    else if (part.type === "month" && numericMonth) pattern += part.value.length === 2 ? "MM" : "FMMM";
+    else if (part.type === "month") {
+      flushPattern();
+      pieces.push(`(ARRAY[${monthNames.map(literal).join(", ")}])[extract(month FROM ${date})::int]`);
+    } else if (part.type === "literal") pattern += `"${part.value.replace(/(["\\])/g, "\\$1")}"`;
+    else throw new Error(`Unexpected date part "${part.type}" for ${locale}.`);
+  }
+  flushPattern();
+  return pieces.join(" || ");
+}
+
+/** "Approved {date} by {name}" with the date and the approver's name filled in by SQL; null when not approved. */
+function approvalSql(template: string, approvedOn: string, approver: string, locale: AppLocale, ownText: (text: string) => string): string {
+  const pieces = template.split(/(\{date\}|\{name\})/).filter(Boolean);
+  const sql = pieces.map((piece) => {
+    if (piece === "{date}") return `(${formattedDateSql(approvedOn, locale)})`;
+    if (piece === "{name}") return `coalesce(${approver}, ${literal(ownText("—"))})`;
+    return literal(ownText(piece));
+  });
+  return `CASE WHEN ${approvedOn} IS NOT NULL THEN ${sql.join(" || ")} END`;
+}
+
+function statusSql(labels: Record<ReportStatusLabel, string>, today: string, statusText: (label: string) => string): string {
+  const label = (status: ReportStatusLabel) => literal(statusText(labels[status]));
+  return `CASE p."status"::text
+      WHEN 'CONFIRMED' THEN CASE WHEN p."endDate" < ${today} THEN ${label("COMPLETED")} WHEN p."startDate" <= ${today} THEN ${label("ACTIVE")} ELSE ${label("CONFIRMED")} END
+      WHEN 'NOMINATED' THEN ${label("NOMINATED")} WHEN 'ASSIGNED' THEN ${label("ASSIGNED")} WHEN 'WITHDRAWN' THEN ${label("WITHDRAWN")} END`;
+}
+
+/** How a file format writes text: SQL for values from the database, JavaScript for our own words. */
+interface TextWriting {
+  /** Reference names (ranks, departments, host units, fields), once per reference record. */
+  referenceText(column: string): string;
+  /** Approving users' names, once per user, before they go into the approval text. */
+  userText(column: string): string;
+  /** Our own words: status labels and the approval template. */
+  ownText(text: string): string;
+  /** The status label as the file wants it, from ownText's result. */
+  statusText(label: string): string;
+}
+
+/**
+ * The report's rows, one per placement in id order, with every value the files need as a plain column: reference
+ * names in the reader's language, the status label, the approval texts. The same scope and filters as the preview;
+ * the staff number only for rows the reader sends (and only when the column is exported). Each level is fenced with
+ * OFFSET 0 so that a value referenced twice above is still computed once.
+ */
+function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string {
+  const { actor, filters, locale, texts, columns } = options;
+  const name = NAME_COLUMN[locale];
+  const today = `${literal(toIsoDate(options.today))}::date`;
+  const hasStaffNumber = columns.some((column) => column.key === "staffNumber");
+  const where = inlineParameters(reportWhereClause(actor, filters));
+  const staffNumber = hasStaffNumber ? `CASE WHEN ${inlineParameters(sendingSideCondition(actor))} THEN o."staffNumber" END` : "NULL::text";
+  const reference = (table: string) => `(SELECT "id", ${writing.referenceText(name)} AS "name" FROM "${table}" OFFSET 0)`;
+  const approver = `(SELECT "id", ${writing.userText('"name"')} AS "name" FROM "User" OFFSET 0)`;
+  // Approvals are Hong Kong calendar dates (UTC+8 all year, as is Shenzhen).
+  const approval = (at: string, user: string) =>
+    approvalSql(texts.approvedBy, `(p."${at}" + interval '8 hours')::date`, `${user}."name"`, locale, writing.ownText);
+  return `
+    SELECT p."id",
+      CASE WHEN j."kind" = 'SAR' THEN upper(o."surname") ELSE o."surname" END || ' ' || o."givenName" || coalesce(', ' || o."otherName", '') AS "officerNameEn",
+      o."chineseName" AS "officerNameZh", ${staffNumber} AS "staffNumber",
+      r."name" AS "rank", d."name" AS "homeDepartment", h."name" AS "hostUnit", p."postTitle" AS "post", f."name" AS "field",
+      p."startDate", p."endDate", ${statusSql(texts.statuses, today, writing.statusText)} AS "status",
+      ${approval("sendingApprovedAt", "sa")} AS "sendingApproval",
+      ${approval("hostApprovedAt", "ha")} AS "hostApproval"
+    FROM "Placement" p
+    JOIN "Cohort" c ON c."id" = p."cohortId"
+    JOIN "Officer" o ON o."id" = p."officerId"
+    JOIN "Jurisdiction" j ON j."id" = o."jurisdictionId"
+    JOIN ${reference("Rank")} r ON r."id" = o."rankId"
+    JOIN ${reference("Department")} d ON d."id" = o."departmentId"
+    LEFT JOIN ${reference("HostUnit")} h ON h."id" = p."hostUnitId"
+    LEFT JOIN ${reference("Field")} f ON f."id" = p."fieldId"
+    LEFT JOIN ${approver} sa ON sa."id" = p."sendingApprovedById"
+    LEFT JOIN ${approver} ha ON ha."id" = p."hostApprovedById"
+    ${where}
+    ORDER BY p."id"
+    OFFSET 0`;
+}
+
+const asIs = (text: string) => text;
+
+/**
+ * `COPY … TO STDOUT` of the report as CSV: a header row in the reader's language, RFC 4180 quoting by PostgreSQL,
+ * dates as YYYY-MM-DD (copyOut's connections write dates in ISO style), every cell that could start with a formula
+ * trigger guarded (reference names once per record). The caller adds the BOM and CRLF record ends (export/csv.ts).
+ */
+export function reportCsvCopy(options: ReportCopyOptions): string {
+  const cell: Record<keyof PlacementReportRow, string> = {
+    officerNameEn: formulaSafe('x."officerNameEn"'),
+    officerNameZh: formulaSafe('x."officerNameZh"'),
+    staffNumber: formulaSafe('x."staffNumber"'),
+    rank: 'x."rank"',
+    homeDepartment: 'x."homeDepartment"',
+    hostUnit: 'x."hostUnit"',
+    post: formulaSafe('x."post"'),
+    field: 'x."field"',
+    startDate: 'x."startDate"',
+    endDate: 'x."endDate"',
+    status: 'x."status"',
+    sendingApproval: formulaSafe('x."sendingApproval"'),
+    hostApproval: formulaSafe('x."hostApproval"'),
+  };
+  const select = options.columns.map((column) => `${cell[column.key]} AS ${identifier(column.header)}`).join(",\n      ");
+  const rows = reportRowsSql(options, { referenceText: formulaSafe, userText: asIs, ownText: asIs, statusText: asIs });
+  return `COPY (SELECT ${select} FROM (${rows}) x ORDER BY x."id") TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
+
+/** The part of an inline-string cell after its reference (`<c r="B7"`), for a value already escaped; null stays null. */
+const textCellRest = (value: string) => `'" t="inlineStr"><is><t>' || ${value} || '</t></is></c>'`;
+
+/**
+ * `COPY … TO STDOUT` of the report's worksheet rows as SpreadsheetML, one `<row>` per line, starting at row 2 (the
+ * writer adds the header row). Text cells are inline strings (never formulas), dates real Excel dates (days since
+ * 1899-12-30), empty cells left out. COPY runs in CSV mode with a quote and a delimiter byte that XML text cannot
+ * contain (xmlText drops them); `xlsxSheetRows` removes the quotes COPY puts around a row with a line break.
+ *
+ * The cost is in building strings: a cell is its reference plus a "rest" that, for reference names and statuses,
+ * is built once per record or label; each row is one concat() (chained || copies the growing row once per piece);
+ * values are trimmed on input, so <t> needs no xml:space="preserve" (a fifth of the sheet's bytes).
+ */
+export function reportXlsxRowsCopy(options: ReportCopyOptions): string {
+  const date = (column: string) => `'" s="${DATE_STYLE}"><v>' || (${column} - DATE '1899-12-30') || '</v></c>'`;
+  const rest: Record<keyof PlacementReportRow, string> = {
+    officerNameEn: textCellRest(xmlText('y."officerNameEn"')),
+    officerNameZh: textCellRest(xmlText(`nullif(y."officerNameZh", '')`)),
+    staffNumber: textCellRest(xmlText(`nullif(y."staffNumber", '')`)),
+    rank: 'y."rank"',
+    homeDepartment: 'y."homeDepartment"',
+    hostUnit: 'y."hostUnit"',
+    post: textCellRest(xmlText(`nullif(y."post", '')`)),
+    field: 'y."field"',
+    startDate: date('y."startDate"'),
+    endDate: date('y."endDate"'),
+    status: 'y."status"',
+    sendingApproval: textCellRest('y."sendingApproval"'),
+    hostApproval: textCellRest('y."hostApproval"'),
+  };
+  const letters = columnLetters(options.columns.length);
+  const cells = options.columns.map(({ key }, index) => `'<c r="${letters[index]}' || y.n || ${rest[key]}`);
+  const rows = reportRowsSql(options, {
+    referenceText: (column) => textCellRest(xmlText(column)),
+    userText: xmlText,
+    ownText: escapeXml,
+    statusText: (label) => `" t="inlineStr"><is><t>${escapeXml(label)}</t></is></c>`,
+  });
+  return `COPY (
+    SELECT concat('<row r="', y.n, '">', ${cells.join(", ")}, '</row>')
+    FROM (SELECT x.*, (row_number() OVER (ORDER BY x."id") + 1)::text AS n FROM (${rows}) x OFFSET 0) y
+    ORDER BY y."id"
+  ) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
+}
+
+const COPY_QUOTE = 0x01;
+
+/**
+ * The worksheet rows of a `reportXlsxRowsCopy` stream. COPY wraps a row that holds a line feed in its quote byte,
+ * which XML text can never contain (xmlText drops it), so every such byte is COPY's and goes.
+ */
+export async function* xlsxSheetRows(copy: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of copy) {
+    if (chunk.indexOf(COPY_QUOTE) === -1) {
+      yield chunk;
+      continue;
+    }
+    const kept = Buffer.allocUnsafe(chunk.length);
+    let length = 0;
+    for (const byte of chunk) if (byte !== COPY_QUOTE) kept[length++] = byte;
+    yield kept.subarray(0, length);
+  }
+}
