@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { pickMessages, sharedClientMessages } from "@/lib/i18n/client-messages";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import { requestIdHeader } from "@/lib/request-context";
 import "./globals.css";
@@ -15,6 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = (await getLocale()) as AppLocale;
   const t = await getTranslations("common");
   const requestId = (await headers()).get(requestIdHeader) ?? "";
+  const clientMessages = pickMessages(await getMessages(), sharedClientMessages);
   return (
     <html lang={languageTags[locale]}>
       <head>
@@ -27,7 +29,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Not every catalog: client components get theirs from <ClientMessages> (components/client-messages.tsx). */}
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { getSessionUser } from "@/lib/auth/session";
 import { LanguageSwitcher } from "@/features/preferences/language-switcher";
+import { ClientMessages } from "@/components/client-messages";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata() {
@@ -28,7 +29,9 @@ export default async function LoginPage() {
         <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
         <p className="mb-6 text-slate-700">{t("intro")}</p>
         <Suspense>
-          <LoginForm />
+          <ClientMessages namespaces={["auth"]}>
+            <LoginForm />
+          </ClientMessages>
         </Suspense>
         {isDemo && (
           <section className="mt-8 rounded border border-slate-300 bg-white p-4 text-sm" aria-labelledby="demo-accounts">

@@ -1,33 +1,12 @@
-"use client";
+import type { ComponentProps } from "react";
+import { ClientMessages } from "@/components/client-messages";
+import { ApproveButton as ApproveButtonIsland } from "./approve-button.client";
 
-import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import type { ActionResult } from "@/lib/action";
-import { useActionForm } from "@/components/forms/use-action-form";
-
-interface ApproveButtonProps {
-  action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ confirmed: boolean }>>;
-  placementId: string;
-  version: number;
-  label: string;
-  /** Names the placement for screen readers when several buttons share a page. */
-  accessibleLabel?: string;
-}
-
-export function ApproveButton({ action, placementId, version, label, accessibleLabel }: ApproveButtonProps) {
-  const t = useTranslations("placements");
-  const form = useActionForm(action);
+/** The client component with the catalog namespaces it reads (the root layout does not send them). */
+export function ApproveButton(props: ComponentProps<typeof ApproveButtonIsland>) {
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-col gap-2">
-      <input type="hidden" name="placementId" value={placementId} />
-      <input type="hidden" name="version" value={version} />
-      <FormMessage message={form.formError} />
-      <div>
-        <Button type="submit" disabled={form.pending} aria-disabled={form.pending} aria-label={accessibleLabel}>
-          {form.pending ? t("saving") : label}
-        </Button>
-      </div>
-    </form>
+    <ClientMessages namespaces={["placements"]}>
+      <ApproveButtonIsland {...props} />
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { ClientMessages } from "@/components/client-messages";
 import { EmptyState } from "@/components/empty-state";
 import { nominateOfficersAction } from "../actions";
 import type { NominationCandidate } from "../queries";
@@ -30,19 +31,21 @@ export async function NominatePanel({ cohortId, query, candidates, locale }: Nom
         </Button>
       </form>
       {/* Always mounted, so the confirmation survives the refresh that empties the list it came from. */}
-      <NominateForm
-        action={nominateOfficersAction}
-        cohortId={cohortId}
-        emptyState={<EmptyState message={query ? t("noCandidatesMatch") : t("noCandidates")} />}
-        candidates={candidates.map((candidate) => ({
-          id: candidate.id,
-          name: candidate.name,
-          chineseName: candidate.chineseName,
-          staffNumber: candidate.staffNumber,
-          description: `${localizedName(candidate.rank, locale)}, ${localizedName(candidate.department, locale)}`,
-          hasOverlap: candidate.hasOverlap,
-        }))}
-      />
+      <ClientMessages namespaces={["placements"]}>
+        <NominateForm
+          action={nominateOfficersAction}
+          cohortId={cohortId}
+          emptyState={<EmptyState message={query ? t("noCandidatesMatch") : t("noCandidates")} />}
+          candidates={candidates.map((candidate) => ({
+            id: candidate.id,
+            name: candidate.name,
+            chineseName: candidate.chineseName,
+            staffNumber: candidate.staffNumber,
+            description: `${localizedName(candidate.rank, locale)}, ${localizedName(candidate.department, locale)}`,
+            hasOverlap: candidate.hasOverlap,
+          }))}
+        />
+      </ClientMessages>
     </section>
   );
 }

@@ -1,0 +1,17 @@
+import { cache } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
+import { pickMessages } from "@/lib/i18n/client-messages";
+
+// One object per set of namespaces and request: React sends an object it has already sent by reference, so a list
+// of 25 approve buttons carries the placement catalog once.
+const messagesFor = cache(async (namespaces: string) => pickMessages(await getMessages(), namespaces.split(",")));
+
+/**
+ * Gives the client components inside it the catalog namespaces they read (and nothing else: a client component
+ * sees only the messages of its nearest provider). The root layout sends only a few shared entries
+ * (lib/i18n/client-messages.ts), so an island of client components brings its own.
+ */
+export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: React.ReactNode }) {
+  return <NextIntlClientProvider messages={await messagesFor(namespaces.join(","))}>{children}</NextIntlClientProvider>;
+}
