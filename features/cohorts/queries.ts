@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -133,8 +134,11 @@ export interface CohortDetail {
   livePlacements: number;
 }
 
-/** A cohort the actor may see, or null — also for a guessed id outside the actor's side, so a page answers 404. */
-export async function findCohortForActor(actor: Actor, id: string): Promise<CohortDetail | null> {
+/**
+ * A cohort the actor may see, or null — also for a guessed id outside the actor's side, so a page answers 404.
+ * Read once per request: the board page's metadata, the page itself and its candidate and host-unit lists all ask.
+ */
+export const findCohortForActor = cache(async (actor: Actor, id: string): Promise<CohortDetail | null> => {
   const cohort = await db.cohort.findFirst({
     where: { AND: [{ id }, cohortScope(actor)] },
     include: {
@@ -163,7 +167,7 @@ export async function findCohortForActor(actor: Actor, id: string): Promise<Coho
     version: cohort.version,
     livePlacements: cohort._count.placements,
   };
-}
+});
 
 export interface JurisdictionOption extends TrilingualName {
   id: string;

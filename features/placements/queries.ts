@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isAllowed, sideInCohort, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
-import { cohortScope } from "@/features/cohorts/queries";
+import { cohortScope, findCohortForActor } from "@/features/cohorts/queries";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
@@ -11,6 +11,10 @@ import { approvalsPageSize, type ApprovalSide } from "./schemas";
 type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
+
+function cohortSides(cohort: { sendingJurisdictionId: string; hostJurisdictionId: string }) {
+  return { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
+}
 
 /** The placements an actor may see: by cohort side for coordinators, own unit for supervisors, own for officers. */
 export function placementScope(actor: Actor): Prisma.PlacementWhereInput {
@@ -185,8 +189,8 @@ export interface NominationCandidate {
  * number. Only for those who may nominate to this cohort; anyone else gets nothing.
  */
 export async function findNominationCandidates(actor: Actor, cohortId: string, query: string | undefined): Promise<NominationCandidate[]> {
-  const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: { id: true, startDate: true, endDate: true, ...sides } });
-  if (!cohort || !isAllowed(actor, "placement:nominate", { kind: "cohort", ...cohort })) return [];
+  const cohort = await findCohortForActor(actor, cohortId);
+  if (!cohort || !isAllowed(actor, "placement:nominate", cohortSides(cohort))) return [];
   const term = query?.trim();
   const contains = term ? { contains: term, mode: "insensitive" as const } : undefined;
   const officers = await db.officer.findMany({
@@ -236,8 +240,8 @@ export interface HostUnitOption extends TrilingualName {
  * under a row lock at the moment of assignment.
  */
 export async function findHostUnitOptions(actor: Actor, cohortId: string, currentHostUnitId?: string | null): Promise<HostUnitOption[]> {
-  const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: { id: true, ...sides } });
-  if (!cohort || !isAllowed(actor, "placement:assign", { kind: "cohort", ...cohort })) return [];
+  const cohort = await findCohortForActor(actor, cohortId);
+  if (!cohort || !isAllowed(actor, "placement:assign", cohortSides(cohort))) return [];
   const [units, used] = await Promise.all([
     db.hostUnit.findMany({
       // A placement keeps showing its unit after the unit is deactivated, so an edit of the post need not move it.

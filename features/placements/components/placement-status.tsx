@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { PlacementDisplayStatus } from "../policy";
 
 const badgeStyles: Record<PlacementDisplayStatus, string> = {
@@ -10,9 +10,12 @@ const badgeStyles: Record<PlacementDisplayStatus, string> = {
   WITHDRAWN: "border-red-700 bg-red-50 text-red-800",
 };
 
+// Synchronous on purpose: the board renders three of these per row, and an async component per cell made React
+// stream each row as a chunk of its own.
+
 /** The status as text in a bordered badge: colour only repeats what the word says. */
-export async function StatusBadge({ status }: { status: PlacementDisplayStatus }) {
-  const t = await getTranslations("status.placement");
+export function StatusBadge({ status }: { status: PlacementDisplayStatus }) {
+  const t = useTranslations("status.placement");
   return (
     <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-semibold ${badgeStyles[status]}`} data-testid="placement-status">
       {t(status)}
@@ -20,8 +23,8 @@ export async function StatusBadge({ status }: { status: PlacementDisplayStatus }
   );
 }
 
-export async function ApprovalState({ approved, withdrawn }: { approved: boolean; withdrawn: boolean }) {
-  const t = await getTranslations("placements");
+export function ApprovalState({ approved, withdrawn }: { approved: boolean; withdrawn: boolean }) {
+  const t = useTranslations("placements");
   if (approved) return <span className="font-medium text-green-800">✓ {t("approved")}</span>;
   return <span className="text-slate-700">{withdrawn ? "—" : t("waiting")}</span>;
 }
