@@ -108,7 +108,7 @@ async function main() {
     const officer = await signIn(baseUrl, "officer@exchange.demo");
     const targets = await chooseTargets(databaseUrl, baseUrl, coordinator, officer);
     if (args.serve) {
-      await serveUntilDeleted(args.serve, { baseUrl, serverPid: server.pid, cookies: { coordinator, admin, officer }, targets });
+      await serveUntilDeleted(args.serve, { baseUrl, databaseUrl, serverPid: server.pid, cookies: { coordinator, admin, officer }, targets });
       return;
     }
     const loadOptions = { baseUrl, connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
