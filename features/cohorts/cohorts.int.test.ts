@@ -61,6 +61,19 @@ describe("the cohort list", () => {
     expect(await ids(world.admin, "深京")).toEqual([szOnly.id]);
     expect(await ids(world.szSupervisor)).toEqual([]);
     expect(await ids(world.hkOfficerUsers[0])).toEqual([]);
+    // The search is for the text typed: % and _ are not wildcards.
+    expect(await ids(world.admin, `${tag.slice(0, 2)}%`)).toEqual([]);
+    expect(await ids(world.admin, `Beijing_${tag}`)).toEqual([]);
+    expect(await ids(world.admin, `beijing ${tag}`)).toEqual([hkToBj.id]);
+  });
+
+  it("names both sides, says which side the reader is on, and answers an empty search with one empty page", async () => {
+    const cohort = await createCohortRow(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, code: `LIVE${uniqueSuffix()}`.toUpperCase() });
+    const page = await findCohortPage(actorOf(world.hkCoordinator), { q: cohort.code, sort: "code", page: 1 }, "zh-Hant");
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({ id: cohort.id, viewerRole: "sending", livePlacements: 0, sendingSide: { nameEn: world.hk.nameEn }, hostSide: { nameEn: world.sz.nameEn } });
+    expect(page).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    expect(await findCohortPage(actorOf(world.hkCoordinator), { q: `${cohort.code}-none`, sort: "code", page: 3 }, "en")).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it("filters by status, sorts, and pages in the database", async () => {
