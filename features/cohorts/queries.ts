@@ -6,6 +6,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
+import { cohortScopeSql, containsPattern } from "./sql";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
 type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
@@ -55,15 +56,6 @@ export interface CohortPage {
 
 const nameColumn: Record<AppLocale, "nameEn" | "nameZhHant" | "nameZhHans"> = { en: "nameEn", "zh-Hant": "nameZhHant", "zh-Hans": "nameZhHans" };
 
-/** `cohortScope` as SQL on "Cohort" c, for the list's raw statement: keep the two in step. */
-function cohortScopeSql(actor: Actor): Prisma.Sql {
-  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return Prisma.sql`(c."sendingJurisdictionId" = ${actor.jurisdictionId} OR c."hostJurisdictionId" = ${actor.jurisdictionId})`;
-  }
-  return Prisma.sql`FALSE`;
-}
-
 function cohortOrderSql(sort: CohortListParams["sort"], locale: AppLocale): Prisma.Sql {
   switch (sort) {
     case "start-asc":
@@ -78,11 +70,6 @@ function cohortOrderSql(sort: CohortListParams["sort"], locale: AppLocale): Pris
     default:
       return Prisma.sql`c."startDate" DESC, c."code" ASC`;
   }
-}
-
-/** A LIKE pattern that matches the text anywhere, with the user's % and _ taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 interface CohortListSqlRow {

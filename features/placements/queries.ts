@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { isAllowed, sideInCohort, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
 import { cohortScope, findCohortForActor } from "@/features/cohorts/queries";
-import type { Prisma } from "@/generated/prisma/client";
-import type { PlacementStatus } from "@/generated/prisma/enums";
+import { cohortScopeSql, containsPattern } from "@/features/cohorts/sql";
+import { Prisma } from "@/generated/prisma/client";
+import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
 import { approvalsPageSize, type ApprovalSide } from "./schemas";
 
@@ -113,64 +114,132 @@ export interface PlacementBoardPage {
   pageCount: number;
 }
 
+/** `placementScope` as SQL on "Placement" p joined to "Cohort" c: keep the two in step. */
+function placementScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "ADMIN":
+      return Prisma.sql`TRUE`;
+    case "COORDINATOR":
+      return cohortScopeSql(actor);
+    case "SUPERVISOR":
+      return actor.hostUnitId ? Prisma.sql`p."hostUnitId" = ${actor.hostUnitId}` : Prisma.sql`FALSE`;
+    case "OFFICER":
+      return actor.officerId ? Prisma.sql`p."officerId" = ${actor.officerId}` : Prisma.sql`FALSE`;
+    default:
+      return Prisma.sql`FALSE`;
+  }
+}
+
+interface BoardSqlRow {
+  id: string;
+  version: number;
+  status: PlacementStatus;
+  officerId: string;
+  hostUnitId: string | null;
+  postTitle: string | null;
+  startDate: Date;
+  endDate: Date;
+  sendingApprovedAt: Date | null;
+  hostApprovedAt: Date | null;
+  approvalResetReason: string | null;
+  sendingJurisdictionId: string;
+  hostJurisdictionId: string;
+  officer: {
+    surname: string;
+    givenName: string;
+    otherName: string | null;
+    chineseName: string | null;
+    workEmail: string;
+    staffNumber: string;
+    jurisdictionKind: JurisdictionKind;
+    rank: TrilingualName;
+    department: TrilingualName;
+    fields: (TrilingualName & { id: string })[];
+  };
+  hostUnit: TrilingualName | null;
+  field: TrilingualName | null;
+  total: number;
+}
+
 /**
  * One page of a cohort's placements the actor may see, in workflow order (the enum's order) then by name; empty for
- * a cohort outside its scope. Paged in SQL: a large cohort must not render hundreds of rows at once.
+ * a cohort outside its scope. Paged in SQL: a large cohort must not render hundreds of rows at once. One raw
+ * statement with the total: through Prisma's includes the page cost about 9 ms of app CPU per request.
  */
 export async function findPlacementBoard(actor: Actor, cohortId: string, filters: BoardFilters = {}): Promise<PlacementBoardPage> {
   const query = filters.query?.trim();
-  const where: Prisma.PlacementWhereInput = {
-    AND: [
-      { cohortId },
-      { cohort: cohortScope(actor) },
-      placementScope(actor),
-      filters.status ? { status: filters.status } : {},
-      query
-        ? {
-            officer: {
-              OR: [
-                { surname: { contains: query, mode: "insensitive" } },
-                { givenName: { contains: query, mode: "insensitive" } },
-                { otherName: { contains: query, mode: "insensitive" } },
-                { chineseName: { contains: query } },
-              ],
-            },
-          }
-        : {},
-    ],
-  };
-  const total = await db.placement.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / boardPageSize));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const placements = await db.placement.findMany({
-    where,
-    orderBy: [{ status: "asc" }, { officer: { surname: "asc" } }, { officer: { givenName: "asc" } }, { id: "asc" }],
-    skip: (page - 1) * boardPageSize,
-    take: boardPageSize,
-    include: {
-      cohort: { select: sides },
-      officer: { select: officerSelect },
-      hostUnit: { select: trilingual },
-      field: { select: trilingual },
-    },
+  const conditions = [Prisma.sql`p."cohortId" = ${cohortId}`, cohortScopeSql(actor), placementScopeSql(actor)];
+  if (filters.status) conditions.push(Prisma.sql`p."status" = ${filters.status}::"PlacementStatus"`);
+  if (query) {
+    const pattern = containsPattern(query);
+    // Latin names in any case; Chinese names as written (as the officer search does).
+    conditions.push(Prisma.sql`(o."surname" ILIKE ${pattern} OR o."givenName" ILIKE ${pattern} OR o."otherName" ILIKE ${pattern} OR o."chineseName" LIKE ${pattern})`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+  const name = (alias: string) => Prisma.raw(`json_build_object('nameEn', ${alias}."nameEn", 'nameZhHant', ${alias}."nameZhHant", 'nameZhHans', ${alias}."nameZhHans")`);
+  const readPage = (page: number) => db.$queryRaw<BoardSqlRow[]>`
+    SELECT p."id", p."version", p."status", p."officerId", p."hostUnitId", p."postTitle", p."startDate", p."endDate",
+      p."sendingApprovedAt", p."hostApprovedAt", p."approvalResetReason", c."sendingJurisdictionId", c."hostJurisdictionId",
+      json_build_object(
+        'surname', o."surname", 'givenName', o."givenName", 'otherName', o."otherName", 'chineseName', o."chineseName",
+        'workEmail', o."workEmail", 'staffNumber', o."staffNumber", 'jurisdictionKind', oj."kind", 'rank', ${name("r")}, 'department', ${name("d")},
+        'fields', (SELECT coalesce(json_agg(json_build_object('id', f2."id", 'nameEn', f2."nameEn", 'nameZhHant', f2."nameZhHant", 'nameZhHans', f2."nameZhHans") ORDER BY f2."sortOrder"), '[]'::json)
+                   FROM "OfficerField" ofd JOIN "Field" f2 ON f2."id" = ofd."fieldId" WHERE ofd."officerId" = o."id")
+      ) AS "officer",
+      CASE WHEN h."id" IS NULL THEN NULL ELSE ${name("h")} END AS "hostUnit",
+      CASE WHEN f."id" IS NULL THEN NULL ELSE ${name("f")} END AS "field",
+      count(*) OVER ()::int AS "total"
+    FROM "Placement" p
+    JOIN "Cohort" c ON c."id" = p."cohortId"
+    JOIN "Officer" o ON o."id" = p."officerId"
+    JOIN "Jurisdiction" oj ON oj."id" = o."jurisdictionId"
+    JOIN "Rank" r ON r."id" = o."rankId"
+    JOIN "Department" d ON d."id" = o."departmentId"
+    LEFT JOIN "HostUnit" h ON h."id" = p."hostUnitId"
+    LEFT JOIN "Field" f ON f."id" = p."fieldId"
+    WHERE ${where}
+    ORDER BY p."status" ASC, o."surname" ASC, o."givenName" ASC, p."id" ASC
+    LIMIT ${boardPageSize} OFFSET ${(page - 1) * boardPageSize}`;
+  let page = Math.max(1, filters.page ?? 1);
+  let placements = await readPage(page);
+  if (placements.length === 0 && page > 1) {
+    // Past the last page (an old link): show the last page.
+    const [{ count }] = await db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM "Placement" p JOIN "Cohort" c ON c."id" = p."cohortId" JOIN "Officer" o ON o."id" = p."officerId" WHERE ${where}`;
+    page = Math.max(1, Math.ceil(count / boardPageSize));
+    placements = count === 0 ? [] : await readPage(page);
+  }
+  const total = placements[0]?.total ?? 0;
+  const rows = placements.map((placement) => {
+    const cohort = { sendingJurisdictionId: placement.sendingJurisdictionId, hostJurisdictionId: placement.hostJurisdictionId };
+    const { officer } = placement;
+    return {
+      id: placement.id,
+      version: placement.version,
+      status: placement.status,
+      displayStatus: displayStatus(placement),
+      officer: {
+        id: placement.officerId,
+        name: formatOfficerName({ ...officer, jurisdiction: { kind: officer.jurisdictionKind } }),
+        chineseName: officer.chineseName,
+        rank: officer.rank,
+        department: officer.department,
+        fields: officer.fields,
+        workEmail: officer.workEmail,
+        // Read with the row, shown only to those who may see it (the policy decides per placement, as before).
+        staffNumber: canSeeStaffNumber(actor, { officerId: placement.officerId, hostUnitId: placement.hostUnitId, cohort }) ? officer.staffNumber : null,
+      },
+      hostUnit: placement.hostUnit,
+      field: placement.field,
+      postTitle: placement.postTitle,
+      startDate: placement.startDate,
+      endDate: placement.endDate,
+      sendingApprovedAt: placement.sendingApprovedAt,
+      hostApprovedAt: placement.hostApprovedAt,
+      approvalResetReason: placement.approvalResetReason,
+    };
   });
-  const staffNumbers = await staffNumbersFor(actor, placements);
-  const rows = placements.map((placement) => ({
-    id: placement.id,
-    version: placement.version,
-    status: placement.status,
-    displayStatus: displayStatus(placement),
-    officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
-    hostUnit: placement.hostUnit,
-    field: placement.field,
-    postTitle: placement.postTitle,
-    startDate: placement.startDate,
-    endDate: placement.endDate,
-    sendingApprovedAt: placement.sendingApprovedAt,
-    hostApprovedAt: placement.hostApprovedAt,
-    approvalResetReason: placement.approvalResetReason,
-  }));
-  return { rows, total, page, pageCount };
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / boardPageSize)) };
 }
 
 export interface NominationCandidate {

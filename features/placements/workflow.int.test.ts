@@ -215,6 +215,22 @@ describe("what each side reads", () => {
     expect(nominated.rows.every((row) => row.status === "NOMINATED")).toBe(true);
     const beyondTheEnd = await findPlacementBoard(coordinator, world.hkToSz.id, { page: 999 });
     expect(beyondTheEnd.page).toBe(beyondTheEnd.pageCount);
+    // The search is for the text typed: % is not a wildcard.
+    expect((await findPlacementBoard(coordinator, world.hkToSz.id, { query: "Board%" })).rows).toEqual([]);
+  });
+
+  it("shows on the board the officer as the placement page does, and nothing of a cohort outside the reader's scope", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id, surname: "Boardshape" });
+    const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, status: "NOMINATED" });
+    for (const user of [world.hkCoordinator, world.szCoordinator, world.admin]) {
+      const [row] = (await findPlacementBoard(actorOf(user), world.hkToSz.id, { query: "Boardshape" })).rows;
+      const detail = await findPlacementDetail(actorOf(user), placement.id);
+      expect(row.officer).toEqual(detail?.officer);
+      expect(row).toMatchObject({ id: placement.id, status: "NOMINATED", displayStatus: "NOMINATED", hostUnit: null, sendingApprovedAt: null });
+    }
+    const outsider = await createUser(db, { role: "COORDINATOR" });
+    expect(await findPlacementBoard(actorOf(outsider), world.hkToSz.id)).toMatchObject({ rows: [], total: 0 });
+    expect(await findPlacementBoard(actorOf(world.hkOfficerUsers[0]), world.hkToSz.id, { query: "Boardshape" })).toMatchObject({ rows: [], total: 0 });
   });
 
   it("lists a placement as waiting for each side until that side approves", async () => {
