@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authorization";
 import { AppError } from "@/lib/errors";
 import { addDays, createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
-import { findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
+import { findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
 
 // The placement workflow against the real database: nominate → assign → both approvals → confirmed; material
 // changes clear approvals; withdrawal; stale edits; and an audit entry written with every change.
@@ -217,6 +217,28 @@ describe("what each side reads", () => {
     expect(beyondTheEnd.page).toBe(beyondTheEnd.pageCount);
     // The search is for the text typed: % is not a wildcard.
     expect((await findPlacementBoard(coordinator, world.hkToSz.id, { query: "Board%" })).rows).toEqual([]);
+  });
+
+  it("offers for nomination the sending side's officers not yet in the cohort, marking those already placed at the time", async () => {
+    const tag = `Candidate${Date.now().toString(36)}`;
+    const cohort = world.hkToSz;
+    const later = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(cohort.endDate, 1) });
+    const overlapping = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(cohort.startDate, -81) });
+    const sameTime = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: cohort.startDate, endDate: cohort.endDate });
+    const [busy, free, touching, nominated] = await Promise.all(["A", "B", "C", "D"].map((letter) => createOfficer(db, { jurisdictionId: world.hk.id, surname: `${tag}${letter}` })));
+    await createPlacement(db, { officerId: busy.id, cohortId: sameTime.id, status: "NOMINATED" });
+    await createPlacement(db, { officerId: free.id, cohortId: later.id, status: "NOMINATED" });
+    // Ends on the day the cohort starts: that day would be in both.
+    await createPlacement(db, { officerId: touching.id, cohortId: overlapping.id, status: "NOMINATED", endDate: cohort.startDate });
+    await createPlacement(db, { officerId: nominated.id, cohortId: cohort.id, status: "NOMINATED" });
+    const candidates = await findNominationCandidates(actorOf(world.hkCoordinator), cohort.id, tag.toLowerCase());
+    expect(candidates.map((candidate) => [candidate.id, candidate.hasOverlap])).toEqual([
+      [busy.id, true],
+      [free.id, false],
+      [touching.id, true],
+    ]);
+    expect(candidates[0]).toMatchObject({ staffNumber: busy.staffNumber, rank: { nameEn: expect.any(String) }, department: { nameEn: expect.any(String) } });
+    expect(await findNominationCandidates(actorOf(world.szCoordinator), cohort.id, tag)).toEqual([]);
   });
 
   it("shows on the board the officer as the placement page does, and nothing of a cohort outside the reader's scope", async () => {
