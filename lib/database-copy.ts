@@ -10,16 +10,24 @@ import type { Prisma } from "@/generated/prisma/client";
  */
 const COPY_STATEMENT_TIMEOUT_MS = 10 * 60 * 1000;
 
+export interface CopyOut {
+  stream: Readable;
+  /** The rows of `snapshotQuery`, read in the same snapshot as the COPY. */
+  snapshotRows: Record<string, unknown>[];
+}
+
 /**
  * Streams `COPY (query) TO STDOUT` from PostgreSQL on a connection of its own (never one of the Prisma pool's, so a
  * slow download cannot starve the pages). PostgreSQL stops producing when the returned stream is not read, and the
- * connection closes when the stream ends, fails or is destroyed. Resolves once the connection is open, so a database
- * that cannot be reached is an error before any byte is promised to a client. See docs/decisions/021.
+ * connection closes when the stream ends, fails or is destroyed. Resolves once the connection is open (and the
+ * snapshot query answered), so a database that cannot be reached is an error before any byte is promised to a
+ * client. See docs/decisions/021.
  *
  * `copyStatement` must be a complete `COPY … TO STDOUT` statement without parameters: COPY takes none, so values go
- * in as literals through `inlineParameters`.
+ * in as literals through `inlineParameters`. A `snapshotQuery` runs first in the same read-only repeatable-read
+ * transaction, for data the COPY's output refers to (e.g. a spreadsheet's shared strings).
  */
-export async function copyOut(copyStatement: string): Promise<Readable> {
+export async function copyOut(copyStatement: string, { snapshotQuery }: { snapshotQuery?: string } = {}): Promise<CopyOut> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   const client = new pg.Client({
@@ -30,21 +38,27 @@ export async function copyOut(copyStatement: string): Promise<Readable> {
     // and hashes ~100,000 wide rows: with the default 4 MB they spilled to disk (50 MB of temp files per export).
     options: "-c DateStyle=ISO,YMD -c work_mem=64MB",
   });
-  await client.connect();
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
-    // Ending the connection also ends a COPY still running on the server when the reader went away early.
+    // Ending the connection also ends a COPY still running on the server when the reader went away early; a
+    // read-only transaction needs no commit.
     client.end().catch(() => {});
   };
   client.on("error", close);
   try {
+    await client.connect();
+    let snapshotRows: Record<string, unknown>[] = [];
+    if (snapshotQuery) {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      snapshotRows = (await client.query(snapshotQuery)).rows;
+    }
     const stream = client.query(copyTo(copyStatement));
     stream.on("close", close);
     stream.on("end", close);
     stream.on("error", close);
-    return stream;
+    return { stream, snapshotRows };
   } catch (error) {
     close();
     throw error;

@@ -10,10 +10,9 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
 import type { RequestContext } from "@/lib/request-context";
-import { copyOut } from "@/lib/database-copy";
 import { spreadsheetCsv } from "./export/csv";
 import { PDF_MAX_ROWS, writePlacementPdf } from "./export/pdf";
-import { reportCsvCopy, reportXlsxRowsCopy, xlsxSheetRows, type ReportCopyOptions } from "./export/report-copy";
+import { openReportCsv, openReportSheet, type ReportCopyOptions } from "./export/report-copy";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./export/types";
 import { writePlacementXlsx } from "./export/xlsx";
 import { countReportRecords, findReportCohort, mayIncludeSendingSideFields, streamReportRecords, type ReportCohort } from "./queries";
@@ -166,12 +165,15 @@ export async function recordPlacementExport(reader: Actor, request: RequestConte
  */
 export async function placementExportStream(placementExport: PlacementExport, requestId: string): Promise<ReadableStream<Uint8Array>> {
   const { format, columns, meta } = placementExport;
-  if (format === "csv") return Readable.toWeb(spreadsheetCsv(await copyOut(reportCsvCopy(placementExport.copy)))) as ReadableStream<Uint8Array>;
+  if (format === "csv") return Readable.toWeb(spreadsheetCsv(await openReportCsv(placementExport.copy))) as ReadableStream<Uint8Array>;
   const output = new PassThrough();
-  const written =
-    format === "xlsx"
-      ? writePlacementXlsx(xlsxSheetRows(await copyOut(reportXlsxRowsCopy(placementExport.copy))), columns, meta, output)
-      : writePlacementPdf(placementExport.rows(), columns, meta, output);
+  let written: Promise<void>;
+  if (format === "xlsx") {
+    const sheet = await openReportSheet(placementExport.copy);
+    written = writePlacementXlsx(sheet.rows, columns, meta, output, sheet.sharedStrings);
+  } else {
+    written = writePlacementPdf(placementExport.rows(), columns, meta, output);
+  }
   written.catch((error: unknown) => {
     // The writer has already destroyed the output; a client that went away is not worth more than a note.
     const { code, name } = (error ?? {}) as { code?: string; name?: string };

@@ -226,6 +226,25 @@ describe("writePlacementXlsx", () => {
     expect(sheet.getRow(4).getCell(columnOf("field")).value).toBe(QUOTING);
   });
 
+  it("writes the shared strings that shared-string cells point to", async () => {
+    const columns: ExportColumn[] = [
+      { key: "status", header: "Status" },
+      { key: "hostUnit", header: "Host unit" },
+    ];
+    const shared = (index: number) => ` t="s"><v>${index}</v></c>`;
+    const output = new CollectingWritable();
+    await writePlacementXlsx(asChunks([sheetRow(2, [shared(1), shared(2)]), sheetRow(3, [shared(0), ""])]), columns, meta(), output, [
+      "Nominated",
+      "Confirmed",
+      "R&D <Centre> 研發中心",
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(output.buffer as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value]).toEqual(["Confirmed", "R&D <Centre> 研發中心"]);
+    expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(2).value]).toEqual(["Nominated", null]);
+  });
+
   it("escapes the header and the title for XML", async () => {
     const columns: ExportColumn[] = [{ key: "officerNameEn", header: "A & <B>" }];
     const output = new CollectingWritable();

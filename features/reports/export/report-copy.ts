@@ -3,7 +3,8 @@ import "server-only";
 // formula guard and XML escaping are expressions here, so the application only passes bytes on. Measured against a
 // plain COPY of the same rows in `npm run bench`; why we build files in SQL: docs/decisions/021.
 import type { Actor } from "@/lib/authorization";
-import { identifier, inlineParameters, literal } from "@/lib/database-copy";
+import type { Readable } from "node:stream";
+import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-copy";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import { toIsoDate } from "@/lib/dates";
 import { reportWhereClause, sendingSideCondition } from "../queries";
@@ -97,8 +98,11 @@ function approvalSql(template: string, approvedOn: string, approver: string, loc
   return `CASE WHEN ${approvedOn} IS NOT NULL THEN ${sql.join(" || ")} END`;
 }
 
-function statusSql(labels: Record<ReportStatusLabel, string>, today: string, statusText: (label: string) => string): string {
-  const label = (status: ReportStatusLabel) => literal(statusText(labels[status]));
+/** The order of the status labels at the start of the workbook's shared strings. */
+const STATUS_LABELS: ReportStatusLabel[] = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN", "ACTIVE", "COMPLETED"];
+
+function statusSql(labels: Record<ReportStatusLabel, string>, today: string, statusText: TextWriting["statusText"]): string {
+  const label = (status: ReportStatusLabel) => literal(statusText(status, labels[status]));
   return `CASE p."status"::text
       WHEN 'CONFIRMED' THEN CASE WHEN p."endDate" < ${today} THEN ${label("COMPLETED")} WHEN p."startDate" <= ${today} THEN ${label("ACTIVE")} ELSE ${label("CONFIRMED")} END
       WHEN 'NOMINATED' THEN ${label("NOMINATED")} WHEN 'ASSIGNED' THEN ${label("ASSIGNED")} WHEN 'WITHDRAWN' THEN ${label("WITHDRAWN")} END`;
@@ -106,15 +110,18 @@ function statusSql(labels: Record<ReportStatusLabel, string>, today: string, sta
 
 /** How a file format writes text: SQL for values from the database, JavaScript for our own words. */
 interface TextWriting {
-  /** Reference names (ranks, departments, host units, fields), once per reference record. */
-  referenceText(column: string): string;
+  /** A reference table (ranks, departments, host units, fields) as `id` and the `name` the file wants, per record. */
+  reference(table: ReferenceTable, nameColumn: string): string;
   /** Approving users' names, once per user, before they go into the approval text. */
   userText(column: string): string;
-  /** Our own words: status labels and the approval template. */
+  /** Our own words in the approval template. */
   ownText(text: string): string;
-  /** The status label as the file wants it, from ownText's result. */
-  statusText(label: string): string;
+  /** A status label as the file wants it. */
+  statusText(status: ReportStatusLabel, label: string): string;
 }
+
+type ReferenceTable = "Rank" | "Department" | "HostUnit" | "Field";
+const REFERENCE_TABLES: ReferenceTable[] = ["Rank", "Department", "HostUnit", "Field"];
 
 /**
  * The report's rows, one per placement in id order, with every value the files need as a plain column: reference
@@ -129,7 +136,7 @@ function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string
   const hasStaffNumber = columns.some((column) => column.key === "staffNumber");
   const where = inlineParameters(reportWhereClause(actor, filters));
   const staffNumber = hasStaffNumber ? `CASE WHEN ${inlineParameters(sendingSideCondition(actor))} THEN o."staffNumber" END` : "NULL::text";
-  const reference = (table: string) => `(SELECT "id", ${writing.referenceText(name)} AS "name" FROM "${table}" OFFSET 0)`;
+  const reference = (table: ReferenceTable) => writing.reference(table, name);
   const approver = `(SELECT "id", ${writing.userText('"name"')} AS "name" FROM "User" OFFSET 0)`;
   // Approvals are Hong Kong calendar dates (UTC+8 all year, as is Shenzhen).
   const approval = (at: string, user: string) =>
@@ -164,7 +171,7 @@ const asIs = (text: string) => text;
  * dates as YYYY-MM-DD (copyOut's connections write dates in ISO style), every cell that could start with a formula
  * trigger guarded (reference names once per record). The caller adds the BOM and CRLF record ends (export/csv.ts).
  */
-export function reportCsvCopy(options: ReportCopyOptions): string {
+function reportCsvCopy(options: ReportCopyOptions): string {
   const cell: Record<keyof PlacementReportRow, string> = {
     officerNameEn: formulaSafe('x."officerNameEn"'),
     officerNameZh: formulaSafe('x."officerNameZh"'),
@@ -181,8 +188,29 @@ export function reportCsvCopy(options: ReportCopyOptions): string {
     hostApproval: formulaSafe('x."hostApproval"'),
   };
   const select = options.columns.map((column) => `${cell[column.key]} AS ${identifier(column.header)}`).join(",\n      ");
-  const rows = reportRowsSql(options, { referenceText: formulaSafe, userText: asIs, ownText: asIs, statusText: asIs });
+  const rows = reportRowsSql(options, {
+    reference: (table, name) => `(SELECT "id", ${formulaSafe(name)} AS "name" FROM "${table}" OFFSET 0)`,
+    userText: asIs,
+    ownText: asIs,
+    statusText: (_status, label) => label,
+  });
   return `COPY (SELECT ${select} FROM (${rows}) x ORDER BY x."id") TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
+
+/**
+ * The workbook's shared strings: the status labels, then every reference name in the reader's language, table by
+ * table in id order — the order `sharedStringIndex` numbers them in. Read in the same snapshot as the rows.
+ */
+function sharedNamesSql(locale: AppLocale): string {
+  const name = NAME_COLUMN[locale];
+  const tables = REFERENCE_TABLES.map((table, position) => `SELECT ${position} AS "table", "id", ${name} AS "text" FROM "${table}"`);
+  return `SELECT "text" FROM (${tables.join(" UNION ALL ")}) names ORDER BY "table", "id"`;
+}
+
+/** A reference record's position in the shared strings, in SQL (the tables before it are counted once per export). */
+function sharedStringIndex(table: ReferenceTable): string {
+  const before = REFERENCE_TABLES.slice(0, REFERENCE_TABLES.indexOf(table)).map((earlier) => `(SELECT count(*) FROM "${earlier}")`);
+  return [`(row_number() OVER (ORDER BY "id") - 1)`, String(STATUS_LABELS.length), ...before].join(" + ");
 }
 
 /** The part of an inline-string cell after its reference (`<c r="B7"`), for a value already escaped; null stays null. */
@@ -195,10 +223,11 @@ const textCellRest = (value: string) => `'" t="inlineStr"><is><t>' || ${value} |
  * contain (xmlText drops them); `xlsxSheetRows` removes the quotes COPY puts around a row with a line break.
  *
  * The cost is in building strings: a cell is its reference plus a "rest" that, for reference names and statuses,
- * is built once per record or label; each row is one concat() (chained || copies the growing row once per piece);
- * values are trimmed on input, so <t> needs no xml:space="preserve" (a fifth of the sheet's bytes).
+ * is built once per record or label and points into the shared strings (a quarter fewer bytes than inline names);
+ * each row is one concat() (chained || copies the growing row once per piece); values are trimmed on input, so
+ * <t> needs no xml:space="preserve" (a fifth of the sheet's bytes).
  */
-export function reportXlsxRowsCopy(options: ReportCopyOptions): string {
+function reportXlsxRowsCopy(options: ReportCopyOptions): string {
   const date = (column: string) => `'" s="${DATE_STYLE}"><v>' || (${column} - DATE '1899-12-30') || '</v></c>'`;
   const rest: Record<keyof PlacementReportRow, string> = {
     officerNameEn: textCellRest(xmlText('y."officerNameEn"')),
@@ -217,11 +246,12 @@ export function reportXlsxRowsCopy(options: ReportCopyOptions): string {
   };
   const letters = columnLetters(options.columns.length);
   const cells = options.columns.map(({ key }, index) => `'<c r="${letters[index]}' || y.n || ${rest[key]}`);
+  const sharedStringRest = (index: string) => `'" t="s"><v>' || (${index})::text || '</v></c>'`;
   const rows = reportRowsSql(options, {
-    referenceText: (column) => textCellRest(xmlText(column)),
+    reference: (table) => `(SELECT "id", ${sharedStringRest(sharedStringIndex(table))} AS "name" FROM "${table}" OFFSET 0)`,
     userText: xmlText,
     ownText: escapeXml,
-    statusText: (label) => `" t="inlineStr"><is><t>${escapeXml(label)}</t></is></c>`,
+    statusText: (status) => `" t="s"><v>${STATUS_LABELS.indexOf(status)}</v></c>`,
   });
   return `COPY (
     SELECT concat('<row r="', y.n, '">', ${cells.join(", ")}, '</row>')
@@ -230,13 +260,25 @@ export function reportXlsxRowsCopy(options: ReportCopyOptions): string {
   ) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
 }
 
+/** The CSV export's bytes as they leave PostgreSQL (BOM and CRLF are added by export/csv.ts). */
+export async function openReportCsv(options: ReportCopyOptions): Promise<Readable> {
+  return (await copyOut(reportCsvCopy(options))).stream;
+}
+
+/** The XLSX export's worksheet rows as they leave PostgreSQL, and the shared strings they refer to. */
+export async function openReportSheet(options: ReportCopyOptions): Promise<{ rows: AsyncIterable<Buffer>; sharedStrings: string[] }> {
+  const { stream, snapshotRows } = await copyOut(reportXlsxRowsCopy(options), { snapshotQuery: sharedNamesSql(options.locale) });
+  const names = snapshotRows.map((row) => String(row.text));
+  return { rows: xlsxSheetRows(stream), sharedStrings: [...STATUS_LABELS.map((status) => options.texts.statuses[status]), ...names] };
+}
+
 const COPY_QUOTE = 0x01;
 
 /**
  * The worksheet rows of a `reportXlsxRowsCopy` stream. COPY wraps a row that holds a line feed in its quote byte,
  * which XML text can never contain (xmlText drops it), so every such byte is COPY's and goes.
  */
-export async function* xlsxSheetRows(copy: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+async function* xlsxSheetRows(copy: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of copy) {
     if (chunk.indexOf(COPY_QUOTE) === -1) {
       yield chunk;

@@ -34,13 +34,20 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /**
  * Streams a worksheet into an XLSX workbook (SpreadsheetML in a ZIP), compressing it as it is written: memory stays
  * flat whatever the row count. `sheetRows` is the `<row>` elements after the header, as produced by PostgreSQL
- * (export/report-copy.ts: inline strings, never formulas, real dates); this adds the bold, frozen header row with an
- * autofilter, column widths, styles and the package parts. See docs/decisions/021 for why the rows come from SQL.
+ * (export/report-copy.ts: inline or shared strings, never formulas, real dates); `sharedStrings` the texts their
+ * shared-string cells point to, by position. This adds the bold, frozen header row with an autofilter, column
+ * widths, styles and the package parts. See docs/decisions/021 for why the rows come from SQL.
  *
  * `output` is ended on success. On failure, including `output` closing early (a client that went away), the
  * promise rejects, reading rows stops, and `output` is destroyed.
  */
-export async function writePlacementXlsx(sheetRows: AsyncIterable<Buffer | string>, columns: ExportColumn[], meta: ExportMeta, output: Writable): Promise<void> {
+export async function writePlacementXlsx(
+  sheetRows: AsyncIterable<Buffer | string>,
+  columns: ExportColumn[],
+  meta: ExportMeta,
+  output: Writable,
+  sharedStrings: readonly string[] = [],
+): Promise<void> {
   const outputFinished = finished(output, { readable: false });
   outputFinished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
   const sheetName = worksheetName(meta.title);
@@ -69,6 +76,7 @@ export async function writePlacementXlsx(sheetRows: AsyncIterable<Buffer | strin
     await zip.addFile("xl/workbook.xml", workbookXml(sheetName, lastColumn));
     await zip.addFile("xl/_rels/workbook.xml.rels", workbookRelationshipsXml());
     await zip.addFile("xl/styles.xml", STYLES_XML);
+    await zip.addFile("xl/sharedStrings.xml", sharedStringsXml(sharedStrings));
 
     await zip.finish();
     output.end();
@@ -141,6 +149,7 @@ function contentTypesXml(): string {
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
     `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
     `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
     `</Types>`
@@ -189,8 +198,14 @@ function workbookRelationshipsXml(): string {
     `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIP_NS}">` +
     `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
     `<Relationship Id="rId2" Type="${RELATIONSHIP_NS}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId3" Type="${RELATIONSHIP_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
     `</Relationships>`
   );
+}
+
+function sharedStringsXml(texts: readonly string[]): string {
+  const items = texts.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join("");
+  return `${XML_DECLARATION}<sst xmlns="${MAIN_NS}" uniqueCount="${texts.length}">${items}</sst>`;
 }
 
 const STYLES_XML =
