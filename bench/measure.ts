@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 
 export interface LoadResult {
   name: string;
@@ -152,14 +153,6 @@ export async function measureDownload(url: string, cookie: string, serverPid: nu
   }
 }
 
-/** pg's Query, taught to count COPY OUT data instead of ignoring it. */
-class CopyOutQuery extends (pg.Query as unknown as new (text: string) => { on(event: string, listener: (...args: unknown[]) => void): void }) {
-  bytes = 0;
-  handleCopyData(message: { chunk: Buffer }) {
-    this.bytes += message.chunk.length;
-  }
-}
-
 /**
  * The same rows and columns as the admin's report export (English names, dates, status, approvals), produced by
  * PostgreSQL itself with COPY … TO STDOUT: the floor an export through the application is compared with.
@@ -187,14 +180,10 @@ export async function measureCopy(databaseUrl: string): Promise<{ milliseconds: 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const query = new CopyOutQuery(COPY_BASELINE_SQL);
     const started = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      query.on("end", () => resolve());
-      query.on("error", (error) => reject(error));
-      client.query(query as unknown as pg.QueryConfig);
-    });
-    return { milliseconds: Math.round(performance.now() - started), bytes: query.bytes };
+    let bytes = 0;
+    for await (const chunk of client.query(copyTo(COPY_BASELINE_SQL))) bytes += (chunk as Buffer).length;
+    return { milliseconds: Math.round(performance.now() - started), bytes };
   } finally {
     await client.end();
   }
