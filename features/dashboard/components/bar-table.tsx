@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -12,7 +12,7 @@ export interface BarRow {
  * A horizontal bar chart that is a table: the numbers are in the cells, the bars are decoration hidden from
  * assistive technology, so the chart is never the only way to read them.
  */
-export async function BarTable({
+export function BarTable({
   caption,
   labelHeader,
   rows,
@@ -25,7 +25,7 @@ export async function BarTable({
   locale: AppLocale;
   testId?: string;
 }) {
-  const t = await getTranslations("dashboard");
+  const t = useTranslations("dashboard");
   const max = Math.max(1, ...rows.map((row) => row.value));
   return (
     <table className="w-full text-sm" data-testid={testId}>

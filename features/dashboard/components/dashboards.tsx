@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatNumber, formatCalendarDate, formatDateTime, formatCalendarMonth } from "@/lib/i18n/format";
@@ -22,6 +23,9 @@ import { PlacementStatusSummary } from "./status-table";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 const cell = "py-1 pr-3 align-top";
+
+// Only the dashboards that load data are async; their tables, lists and panels are synchronous (useTranslations
+// rather than await getTranslations), because React writes every async component as a chunk of its own.
 
 function Stat({ label, value, locale, testId }: { label: string; value: number; locale: AppLocale; testId: string }) {
   return (
@@ -98,8 +102,9 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
   );
 }
 
-async function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string; arrivals: Arrival[]; locale: AppLocale; testId: string }) {
-  const [t, status] = await Promise.all([getTranslations("dashboard"), getTranslations("status.placement")]);
+function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string; arrivals: Arrival[]; locale: AppLocale; testId: string }) {
+  const t = useTranslations("dashboard");
+  const status = useTranslations("status.placement");
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -131,8 +136,8 @@ async function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: s
   );
 }
 
-async function MilestoneList({ milestones, locale }: { milestones: Milestone[]; locale: AppLocale }) {
-  const t = await getTranslations("dashboard");
+function MilestoneList({ milestones, locale }: { milestones: Milestone[]; locale: AppLocale }) {
+  const t = useTranslations("dashboard");
   if (milestones.length === 0) return <p className="text-sm text-slate-700">{t("noMilestones")}</p>;
   return (
     <ul className="flex flex-col gap-2 text-sm" data-testid="milestones">
@@ -152,8 +157,8 @@ async function MilestoneList({ milestones, locale }: { milestones: Milestone[]; 
   );
 }
 
-async function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; locale: AppLocale }) {
-  const t = await getTranslations("dashboard");
+function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; locale: AppLocale }) {
+  const t = useTranslations("dashboard");
   const unitRows = summary.byHostUnit.top.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("notAssigned"), value: row.count }));
   if (summary.byHostUnit.otherCount > 0) unitRows.push({ key: "other", label: t("otherHostUnits"), value: summary.byHostUnit.otherCount });
   return (
@@ -205,8 +210,8 @@ async function SendingSidePanel({ summary, locale }: { summary: SendingSideSumma
   );
 }
 
-async function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: AppLocale }) {
-  const t = await getTranslations("dashboard");
+function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: AppLocale }) {
+  const t = useTranslations("dashboard");
   const cohort = summary.currentCohort;
   const cohortName = cohort ? localizedName(cohort.name, locale) : "";
   const monthName = formatCalendarMonth(summary.arrivalsThisMonth.monthStart, locale);

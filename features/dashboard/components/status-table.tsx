@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 
 const order: PlacementStatus[] = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN"];
 
 /** Counts as a bar chart with the same numbers in a table, so the chart is never the only way to read them. */
-export async function PlacementStatusSummary({ caption, counts }: { caption: string; counts: Partial<Record<PlacementStatus, number>> }) {
-  const t = await getTranslations("status.placement");
-  const d = await getTranslations("dashboard");
+export function PlacementStatusSummary({ caption, counts }: { caption: string; counts: Partial<Record<PlacementStatus, number>> }) {
+  const t = useTranslations("status.placement");
+  const d = useTranslations("dashboard");
   const max = Math.max(1, ...order.map((status) => counts[status] ?? 0));
   return (
     <table className="w-full text-sm">
