@@ -183,3 +183,18 @@ export async function placementExportStream(placementExport: PlacementExport, re
   });
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
+
+/**
+ * The export's audit entry and its byte stream, prepared side by side (the database connection opens while the
+ * entry is written). The stream is handed out only once the entry is written; if writing it fails, the stream is
+ * cancelled and nothing is sent.
+ */
+export async function auditedPlacementExportStream(reader: Actor, request: RequestContext, placementExport: PlacementExport): Promise<ReadableStream<Uint8Array>> {
+  const [audit, stream] = await Promise.allSettled([recordPlacementExport(reader, request, placementExport), placementExportStream(placementExport, request.requestId)]);
+  if (audit.status === "rejected") {
+    if (stream.status === "fulfilled") await stream.value.cancel().catch(() => {});
+    throw audit.reason;
+  }
+  if (stream.status === "rejected") throw stream.reason;
+  return stream.value;
+}

@@ -17,7 +17,7 @@ import {
   createTwoSidedWorld,
   type TwoSidedWorld,
 } from "@/tests/factories";
-import { placementExportStream, preparePlacementExport, recordPlacementExport, type ExportReader } from "./export-service";
+import { auditedPlacementExportStream, placementExportStream, preparePlacementExport, recordPlacementExport, type ExportReader } from "./export-service";
 import type { PlacementReportRow } from "./export/types";
 import { countReportRecords, findReportPage, mayIncludeSendingSideFields, streamReportRecords, type ReportRecord } from "./queries";
 import { reportFiltersSchema, type ExportFormat } from "./schemas";
@@ -328,5 +328,21 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     }
     await new Response(await placementExportStream(await preparePlacementExport(reader, filters(), "csv"), "test")).arrayBuffer();
     await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
+  });
+
+  it("hands out the download only with its audit entry written, and sends nothing when that fails", async () => {
+    const placementExport = await preparePlacementExport(reader, filters({ cohort: other.hkToSz.id }), "csv");
+    const audited = { ...request, requestId: "audited-export" };
+    const stream = await auditedPlacementExportStream(reader, audited, placementExport);
+    expect(await db.auditLog.count({ where: { requestId: "audited-export", action: "report.exported" } })).toBe(1);
+    expect(parse(Buffer.from(await new Response(stream).arrayBuffer()), { bom: true })).toHaveLength(POSTS.length + 1);
+
+    // An actor that no longer exists cannot be recorded (the audit log references users): no stream, no connection.
+    const ghost = { ...reader, userId: "no-such-user" };
+    await expect(auditedPlacementExportStream(ghost, { ...request, requestId: "ghost-export" }, placementExport)).rejects.toThrow();
+    expect(await db.auditLog.count({ where: { requestId: "ghost-export" } })).toBe(0);
+    await expect
+      .poll(async () => (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM pg_stat_activity WHERE application_name = 'exchange-desk-export'`)[0].count, { timeout: 10_000 })
+      .toBe(0);
   });
 });

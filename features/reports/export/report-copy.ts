@@ -31,9 +31,14 @@ const NAME_COLUMN: Record<AppLocale, string> = { en: '"nameEn"', "zh-Hant": '"na
  */
 export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"];
 
-/** `value` as a CSV cell that a spreadsheet shows as text, never runs. `value` must be a plain column reference. */
+const FORMULA_TRIGGER_CODES = FORMULA_TRIGGERS.map((character) => character.codePointAt(0)).join(", ");
+
+/**
+ * `value` as a CSV cell that a spreadsheet shows as text, never runs. `value` must be a plain column reference.
+ * `ascii()` gives the first character's code point without building a string, as `left(value, 1)` would.
+ */
 function formulaSafe(value: string): string {
-  return `CASE WHEN left(${value}, 1) IN (${FORMULA_TRIGGERS.map(literal).join(", ")}) THEN '''' || ${value} ELSE ${value} END`;
+  return `CASE WHEN ascii(${value}) IN (${FORMULA_TRIGGER_CODES}) THEN '''' || ${value} ELSE ${value} END`;
 }
 
 /** Characters XML 1.0 cannot hold at all (dropped) — which also keeps COPY's quote and delimiter bytes out of rows. */

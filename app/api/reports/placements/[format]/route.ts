@@ -6,7 +6,7 @@ import { defaultLocale, type AppLocale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { getRequestContext } from "@/lib/request-context";
 import { PDF_MAX_ROWS } from "@/features/reports/export/pdf";
-import { placementExportStream, preparePlacementExport, recordPlacementExport, ReportTooLargeForPdfError, translatorFor } from "@/features/reports/export-service";
+import { auditedPlacementExportStream, preparePlacementExport, ReportTooLargeForPdfError, translatorFor } from "@/features/reports/export-service";
 import { exportFormats, readFilterParams, reportFiltersSchema, type ExportFormat } from "@/features/reports/schemas";
 
 // Placement report downloads. Authorizes itself (proxy.ts only sends signed-out visitors to sign in): session,
@@ -33,8 +33,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 
   try {
     const placementExport = await preparePlacementExport(user, filters.data, format as ExportFormat);
-    await recordPlacementExport(user, context, placementExport);
-    return new Response(await placementExportStream(placementExport, context.requestId), {
+    return new Response(await auditedPlacementExportStream(user, context, placementExport), {
       headers: {
         "Content-Type": placementExport.contentType,
         "Content-Disposition": `attachment; filename="${placementExport.filename}"; filename*=UTF-8''${encodeURIComponent(placementExport.filename)}`,
