@@ -99,7 +99,8 @@ export interface BoardPlacement {
   approvalResetReason: string | null;
 }
 
-export const boardPageSize = 50;
+/** As the other lists: 25 rows (with their action buttons) keep a page quick to render and to scan. */
+export const boardPageSize = 25;
 
 export interface BoardFilters {
   /** Officer name in any script. */
