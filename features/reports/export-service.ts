@@ -39,8 +39,8 @@ export interface PlacementExport {
   contentType: string;
   columns: ExportColumn[];
   meta: ExportMeta;
-  /** Rows counted before the export started; the audit entry records this number. */
-  rowCount: number;
+  /** The rows in the report, counted while the export starts; the audit entry records this number. */
+  rowCount: Promise<number>;
   filters: ReportFilters;
   /** What PostgreSQL needs to write the CSV and XLSX rows itself. */
   copy: ReportCopyOptions;
@@ -115,8 +115,10 @@ export async function preparePlacementExport(
   if (!hasPermission(reader, "report:export")) throw new ForbiddenError();
   const cohort = filters.cohort ? await findReportCohort(reader, filters.cohort) : null;
   if (filters.cohort && !cohort) throw new NotFoundError();
-  const [rowCount, includeStaffNumber] = await Promise.all([countReportRecords(reader, filters), mayIncludeSendingSideFields(reader, filters)]);
-  if (format === "pdf" && rowCount > PDF_MAX_ROWS) throw new ReportTooLargeForPdfError(rowCount);
+  const rowCount = countReportRecords(reader, filters);
+  rowCount.catch(() => {}); // awaited by whoever records the export; a failure must not count as unhandled before then
+  const includeStaffNumber = await mayIncludeSendingSideFields(reader, filters);
+  if (format === "pdf" && (await rowCount) > PDF_MAX_ROWS) throw new ReportTooLargeForPdfError(await rowCount);
 
   const today = options.today ?? todayInHongKong();
   const texts = reportTexts(reader.locale);
@@ -151,7 +153,7 @@ export async function recordPlacementExport(reader: Actor, request: RequestConte
     after: {
       format: placementExport.format,
       filters: Object.fromEntries(filtersToSearchParams(placementExport.filters)),
-      rowCount: placementExport.rowCount,
+      rowCount: await placementExport.rowCount,
       columns: placementExport.columns.map((column) => column.key),
       filename: placementExport.filename,
     },
@@ -185,16 +187,20 @@ export async function placementExportStream(placementExport: PlacementExport, re
 }
 
 /**
- * The export's audit entry and its byte stream, prepared side by side (the database connection opens while the
- * entry is written). The stream is handed out only once the entry is written; if writing it fails, the stream is
- * cancelled and nothing is sent.
+ * The export's byte stream with its audit entry written, and the number of rows: the database connection opens and
+ * the COPY starts while the rows are counted and the entry is written, but the stream is handed out only once the
+ * entry is written. If writing it fails, the stream is cancelled and nothing is sent.
  */
-export async function auditedPlacementExportStream(reader: Actor, request: RequestContext, placementExport: PlacementExport): Promise<ReadableStream<Uint8Array>> {
+export async function auditedPlacementExportStream(
+  reader: Actor,
+  request: RequestContext,
+  placementExport: PlacementExport,
+): Promise<{ stream: ReadableStream<Uint8Array>; rowCount: number }> {
   const [audit, stream] = await Promise.allSettled([recordPlacementExport(reader, request, placementExport), placementExportStream(placementExport, request.requestId)]);
   if (audit.status === "rejected") {
     if (stream.status === "fulfilled") await stream.value.cancel().catch(() => {});
     throw audit.reason;
   }
   if (stream.status === "rejected") throw stream.reason;
-  return stream.value;
+  return { stream: stream.value, rowCount: await placementExport.rowCount };
 }

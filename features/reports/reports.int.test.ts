@@ -337,7 +337,8 @@ describe("CSV and XLSX written by PostgreSQL", () => {
   it("hands out the download only with its audit entry written, and sends nothing when that fails", async () => {
     const placementExport = await preparePlacementExport(reader, filters({ cohort: other.hkToSz.id }), "csv");
     const audited = { ...request, requestId: "audited-export" };
-    const stream = await auditedPlacementExportStream(reader, audited, placementExport);
+    const { stream, rowCount } = await auditedPlacementExportStream(reader, audited, placementExport);
+    expect(rowCount).toBe(POSTS.length);
     expect(await db.auditLog.count({ where: { requestId: "audited-export", action: "report.exported" } })).toBe(1);
     expect(parse(Buffer.from(await new Response(stream).arrayBuffer()), { bom: true })).toHaveLength(POSTS.length + 1);
 

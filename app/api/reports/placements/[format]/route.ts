@@ -33,12 +33,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 
   try {
     const placementExport = await preparePlacementExport(user, filters.data, format as ExportFormat);
-    return new Response(await auditedPlacementExportStream(user, context, placementExport), {
+    const { stream, rowCount } = await auditedPlacementExportStream(user, context, placementExport);
+    return new Response(stream, {
       headers: {
         "Content-Type": placementExport.contentType,
         "Content-Disposition": `attachment; filename="${placementExport.filename}"; filename*=UTF-8''${encodeURIComponent(placementExport.filename)}`,
         "Cache-Control": "no-store",
-        "X-Report-Rows": String(placementExport.rowCount),
+        "X-Report-Rows": String(rowCount),
       },
     });
   } catch (error) {
