@@ -74,6 +74,7 @@ describe("a PDF of a large report", () => {
     const refusal = preparePlacementExport(reader, everything, "pdf");
     await expect(refusal).rejects.toBeInstanceOf(ReportTooLargeForPdfError);
     await expect(refusal).rejects.toMatchObject({ rowCount: await db.placement.count() });
-    await expect(preparePlacementExport(reader, everything, "csv")).resolves.toMatchObject({ rowCount: await db.placement.count() });
+    const csv = await preparePlacementExport(reader, everything, "csv");
+    expect(await csv.rowCount).toBe(await db.placement.count());
   });
 });
