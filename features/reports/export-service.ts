@@ -1,5 +1,5 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { createTranslator } from "next-intl";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
+import { webStreamFrom } from "@/lib/web-stream";
 import type { RequestContext } from "@/lib/request-context";
 import { spreadsheetCsv } from "./export/csv";
 import { PDF_MAX_ROWS, writePlacementPdf } from "./export/pdf";
@@ -24,6 +25,39 @@ export const contentTypes: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pdf: "application/pdf",
 };
+
+/**
+ * Exports producing at once in one server process. Each holds a database connection of its own (CSV, XLSX) or reads
+ * rows in batches (PDF) until its last byte is handed on, which for a large export is as long as its client takes
+ * to download; past this, a reader is asked to try again.
+ */
+export const MAX_CONCURRENT_EXPORTS = Number(process.env.EXPORT_CONCURRENCY_LIMIT ?? 4);
+
+class ExportSlots {
+  inUse = 0;
+  constructor(readonly size: number) {}
+  /** A release function, or null when every slot is taken. Releasing twice frees one slot. */
+  take(): (() => void) | null {
+    if (this.inUse >= this.size) return null;
+    this.inUse += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inUse -= 1;
+    };
+  }
+}
+
+export const exportSlots = new ExportSlots(MAX_CONCURRENT_EXPORTS);
+
+/** Every export slot is taken (MAX_CONCURRENT_EXPORTS). */
+export class ExportsBusyError extends Error {
+  constructor() {
+    super(`${MAX_CONCURRENT_EXPORTS} exports are already running.`);
+    this.name = "ExportsBusyError";
+  }
+}
 
 /** A PDF is for reading and printing; above PDF_MAX_ROWS the reader is pointed to CSV or XLSX. */
 export class ReportTooLargeForPdfError extends Error {
@@ -165,10 +199,15 @@ export async function recordPlacementExport(reader: Actor, request: RequestConte
  * from PostgreSQL (COPY); the PDF is laid out from rows read in batches. Resolves once the database connection is
  * open, so a failure to start is an error response, not a broken download.
  */
-export async function placementExportStream(placementExport: PlacementExport, requestId: string): Promise<ReadableStream<Uint8Array>> {
+export async function placementExportStream(placementExport: PlacementExport, requestId: string, onClose?: () => void): Promise<ReadableStream<Uint8Array>> {
   const { format, columns, meta } = placementExport;
-  if (format === "csv") return Readable.toWeb(spreadsheetCsv(await openReportCsv(placementExport.copy))) as ReadableStream<Uint8Array>;
+  if (format === "csv") {
+    const csv = spreadsheetCsv(await openReportCsv(placementExport.copy));
+    if (onClose) csv.once("close", onClose);
+    return webStreamFrom(csv);
+  }
   const output = new PassThrough();
+  if (onClose) output.once("close", onClose);
   let written: Promise<void>;
   if (format === "xlsx") {
     const sheet = await openReportSheet(placementExport.copy);
@@ -183,24 +222,35 @@ export async function placementExportStream(placementExport: PlacementExport, re
     if (aborted) logger.info("report export ended early by the client", { requestId, format });
     else logger.error("report export failed", { requestId, format, error });
   });
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  return webStreamFrom(output);
 }
 
 /**
  * The export's byte stream with its audit entry written, and the number of rows: the database connection opens and
  * the COPY starts while the rows are counted and the entry is written, but the stream is handed out only once the
- * entry is written. If writing it fails, the stream is cancelled and nothing is sent.
+ * entry is written. If writing it fails, the stream is cancelled and nothing is sent. Takes one of the
+ * MAX_CONCURRENT_EXPORTS slots until the stream ends, fails or is cancelled (ExportsBusyError when none is free).
  */
 export async function auditedPlacementExportStream(
   reader: Actor,
   request: RequestContext,
   placementExport: PlacementExport,
 ): Promise<{ stream: ReadableStream<Uint8Array>; rowCount: number }> {
-  const [audit, stream] = await Promise.allSettled([recordPlacementExport(reader, request, placementExport), placementExportStream(placementExport, request.requestId)]);
-  if (audit.status === "rejected") {
-    if (stream.status === "fulfilled") await stream.value.cancel().catch(() => {});
-    throw audit.reason;
+  const release = exportSlots.take();
+  if (!release) throw new ExportsBusyError();
+  try {
+    const [audit, stream] = await Promise.allSettled([
+      recordPlacementExport(reader, request, placementExport),
+      placementExportStream(placementExport, request.requestId, release),
+    ]);
+    if (audit.status === "rejected") {
+      if (stream.status === "fulfilled") await stream.value.cancel().catch(() => {});
+      throw audit.reason;
+    }
+    if (stream.status === "rejected") throw stream.reason;
+    return { stream: stream.value, rowCount: await placementExport.rowCount };
+  } catch (error) {
+    release();
+    throw error;
   }
-  if (stream.status === "rejected") throw stream.reason;
-  return { stream: stream.value, rowCount: await placementExport.rowCount };
 }

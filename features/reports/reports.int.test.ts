@@ -17,7 +17,16 @@ import {
   createTwoSidedWorld,
   type TwoSidedWorld,
 } from "@/tests/factories";
-import { auditedPlacementExportStream, placementExportStream, preparePlacementExport, recordPlacementExport, type ExportReader } from "./export-service";
+import {
+  auditedPlacementExportStream,
+  exportSlots,
+  ExportsBusyError,
+  MAX_CONCURRENT_EXPORTS,
+  placementExportStream,
+  preparePlacementExport,
+  recordPlacementExport,
+  type ExportReader,
+} from "./export-service";
 import type { PlacementReportRow } from "./export/types";
 import { countReportRecords, findReportPage, mayIncludeSendingSideFields, streamReportRecords, type ReportRecord } from "./queries";
 import { reportFiltersSchema, type ExportFormat } from "./schemas";
@@ -332,6 +341,29 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     }
     await new Response(await placementExportStream(await preparePlacementExport(reader, filters(), "csv"), "test")).arrayBuffer();
     await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
+  });
+
+  it("runs at most MAX_CONCURRENT_EXPORTS exports at once, and frees a slot when an export ends or is cancelled", async () => {
+    const start = async (format: ExportFormat) =>
+      (await auditedPlacementExportStream(reader, { ...request, requestId: "concurrent-export" }, await preparePlacementExport(reader, filters({ cohort: other.hkToSz.id }), format))).stream;
+    expect(exportSlots.inUse).toBe(0);
+    // Small exports finish producing at once; the slots stand for large ones still being produced.
+    const taken = Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => exportSlots.take()!);
+    await expect(start("csv")).rejects.toBeInstanceOf(ExportsBusyError);
+    expect(await db.auditLog.count({ where: { requestId: "concurrent-export" } })).toBe(0);
+
+    taken.pop()!();
+    for (const format of ["csv", "xlsx", "pdf"] as const) {
+      const stream = await start(format);
+      expect(exportSlots.inUse).toBe(MAX_CONCURRENT_EXPORTS);
+      await new Response(stream).arrayBuffer();
+      await expect.poll(() => exportSlots.inUse, { timeout: 10_000 }).toBe(MAX_CONCURRENT_EXPORTS - 1);
+    }
+    const cancelled = await start("xlsx");
+    await cancelled.cancel();
+    await expect.poll(() => exportSlots.inUse, { timeout: 10_000 }).toBe(MAX_CONCURRENT_EXPORTS - 1);
+    for (const release of taken) release();
+    expect(exportSlots.inUse).toBe(0);
   });
 
   it("hands out the download only with its audit entry written, and sends nothing when that fails", async () => {

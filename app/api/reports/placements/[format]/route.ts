@@ -6,7 +6,7 @@ import { defaultLocale, type AppLocale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { getRequestContext } from "@/lib/request-context";
 import { PDF_MAX_ROWS } from "@/features/reports/export/pdf";
-import { auditedPlacementExportStream, preparePlacementExport, ReportTooLargeForPdfError, translatorFor } from "@/features/reports/export-service";
+import { auditedPlacementExportStream, ExportsBusyError, preparePlacementExport, ReportTooLargeForPdfError, translatorFor } from "@/features/reports/export-service";
 import { exportFormats, readFilterParams, reportFiltersSchema, type ExportFormat } from "@/features/reports/schemas";
 
 // Placement report downloads. Authorizes itself (proxy.ts only sends signed-out visitors to sign in): session,
@@ -43,6 +43,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
+    if (error instanceof ExportsBusyError) return Response.json({ error: t("busy") }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "60" } });
     if (error instanceof ReportTooLargeForPdfError) return errorResponse(422, t("pdfTooLarge", { limit: PDF_MAX_ROWS, count: error.rowCount }));
     if (error instanceof NotFoundError) return errorResponse(404, errors("notFound"));
     if (error instanceof AppError) return errorResponse(403, errors(error.messageKey));
