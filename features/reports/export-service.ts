@@ -31,7 +31,12 @@ export const contentTypes: Record<ExportFormat, string> = {
  * rows in batches (PDF) until its last byte is handed on, which for a large export is as long as its client takes
  * to download; past this, a reader is asked to try again.
  */
-export const MAX_CONCURRENT_EXPORTS = Number(process.env.EXPORT_CONCURRENCY_LIMIT ?? 4);
+export const MAX_CONCURRENT_EXPORTS = positiveInteger(process.env.EXPORT_CONCURRENCY_LIMIT) ?? 4;
+
+function positiveInteger(value: string | undefined): number | null {
+  const number = Number(value);
+  return value && Number.isInteger(number) && number > 0 ? number : null;
+}
 
 class ExportSlots {
   inUse = 0;
