@@ -134,7 +134,9 @@ export async function updateOfficer(actor: Actor, request: RequestContext, input
 
 /**
  * Deactivates (or reactivates) an officer. Deactivation is refused while the officer holds a placement that has
- * not ended: withdraw it first, so no cohort loses an officer without a recorded reason.
+ * not ended: withdraw it first, so no cohort loses an officer without a recorded reason. The officer's own sign-in
+ * accounts follow: deactivating signs them out at once (session version bumped) and keeps them out; reactivating
+ * lets them sign in again. Each account change is audited in the same transaction.
  */
 export async function setOfficerActive(
   actor: Actor,
@@ -160,6 +162,20 @@ export async function setOfficerActive(
       before: { active: current.active },
       after: { active: input.active },
     });
+    const accounts = await tx.user.findMany({ where: { officerId: current.id, active: !input.active }, select: { id: true } });
+    for (const account of accounts) {
+      await tx.user.update({
+        where: { id: account.id },
+        data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+      });
+      await writeAudit(tx, actor, request, {
+        action: input.active ? "user.reactivate" : "user.deactivate",
+        entityType: "User",
+        entityId: account.id,
+        before: { active: !input.active },
+        after: { active: input.active, because: input.active ? "officer.reactivate" : "officer.deactivate", officerId: current.id },
+      });
+    }
     return { id: current.id, version: updated.version };
   });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/authorization";
 import { createOfficer as createOfficerRow, createPlacement, createUser, createTwoSidedWorld, uniqueSuffix, type TwoSidedWorld } from "@/tests/factories";
+import { loadSessionUser } from "@/lib/auth/session";
 import { createOfficer, setOfficerActive, updateOfficer } from "./mutations";
 import { findOfficers, findOfficerView } from "./queries";
 import { officerListParamsSchema, updateOfficerSchema } from "./schemas";
@@ -218,5 +219,24 @@ describe("creating and editing", () => {
     expect(await db.officer.findUniqueOrThrow({ where: { id: free.id } })).toMatchObject({ active: false, version: 2 });
     expect(await db.auditLog.findFirst({ where: { entityId: free.id, action: "officer.deactivate" } })).not.toBeNull();
     await expect(setOfficerActive(hk, request, { id: free.id, version: 1, active: true })).rejects.toMatchObject({ messageKey: "staleRecord" });
+  });
+
+  it("signs the officer's own account out and keeps it out while the officer is inactive, and lets it back in after", async () => {
+    const target = await createOfficerRow(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
+    const account = await createUser(db, { role: "OFFICER", officerId: target.id, jurisdictionId: world.hk.id });
+    const other = world.hkOfficerUsers[0];
+    expect(await loadSessionUser(account.id, account.sessionVersion)).not.toBeNull();
+
+    await setOfficerActive(hk, request, { id: target.id, version: 1, active: false });
+    const deactivated = await db.user.findUniqueOrThrow({ where: { id: account.id } });
+    expect(deactivated).toMatchObject({ active: false, sessionVersion: account.sessionVersion + 1 });
+    expect(await loadSessionUser(account.id, account.sessionVersion)).toBeNull();
+    expect(await db.auditLog.findFirst({ where: { entityId: account.id, action: "user.deactivate" } })).toMatchObject({ actorId: hk.userId });
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ active: true }); // nobody else's
+
+    await setOfficerActive(hk, request, { id: target.id, version: 2, active: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ active: true, sessionVersion: account.sessionVersion + 1 });
+    expect(await loadSessionUser(account.id, account.sessionVersion + 1)).not.toBeNull();
+    expect(await db.auditLog.findFirst({ where: { entityId: account.id, action: "user.reactivate" } })).not.toBeNull();
   });
 });
