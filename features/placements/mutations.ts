@@ -14,6 +14,7 @@ import {
   encodeApprovalResetReason,
   hasAnyApproval,
   materialChanges,
+  nominationDeadlinePassed,
   placementResource,
   statusAfterApproval,
 } from "./policy";
@@ -78,7 +79,10 @@ async function updateAtVersion(tx: Tx, actor: Actor, placementId: string, versio
   return tx.placement.findUniqueOrThrow({ where: { id: placementId } });
 }
 
-/** The sending side nominates active officers of its own side; each gets a placement over the cohort window. */
+/**
+ * The sending side nominates active officers of its own side, up to the cohort's nomination deadline; each gets a
+ * placement over the cohort window.
+ */
 export async function nominateOfficers({ actor, request }: MutationContext, input: NominateOfficersInput): Promise<{ nominated: number }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
@@ -86,6 +90,7 @@ export async function nominateOfficers({ actor, request }: MutationContext, inpu
       if (!cohort) throw new NotFoundError();
       if (!isAllowed(actor, "placement:nominate", { kind: "cohort", ...cohort })) throw new ForbiddenError();
       if (cohort.status === "COMPLETED") throw new AppError("cohortClosed");
+      if (nominationDeadlinePassed(cohort)) throw new AppError("nominationDeadlinePassed");
       const officerIds = [...new Set(input.officerIds)];
       // Officers of another side are "not found", like any id outside the actor's scope.
       const officers = await tx.officer.findMany({

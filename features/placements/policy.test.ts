@@ -8,6 +8,7 @@ import {
   displayStatus,
   encodeApprovalResetReason,
   materialChanges,
+  nominationDeadlinePassed,
   statusAfterApproval,
 } from "./policy";
 
@@ -99,5 +100,14 @@ describe("staff numbers", () => {
     expect(canSeeStaffNumber(actor("COORDINATOR", "sz"), placement)).toBe(false);
     expect(canSeeStaffNumber(actor("SUPERVISOR", "sz"), placement)).toBe(false);
     expect(canSeeStaffNumber(actor("COORDINATOR", "bj"), placement)).toBe(false);
+  });
+});
+
+describe("nominationDeadlinePassed", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  it("keeps nominations open on the deadline day and closes them the day after; no deadline never closes", () => {
+    expect(nominationDeadlinePassed({ nominationDeadline: day("2026-11-27") }, day("2026-11-27"))).toBe(false);
+    expect(nominationDeadlinePassed({ nominationDeadline: day("2026-11-27") }, day("2026-11-28"))).toBe(true);
+    expect(nominationDeadlinePassed({ nominationDeadline: null }, day("2030-01-01"))).toBe(false);
   });
 });

@@ -111,3 +111,8 @@ export function canSeeStaffNumber(actor: Actor, placement: PlacementForPolicy): 
   if (actor.role === "OFFICER") return actor.officerId === placement.officerId;
   return actor.role === "COORDINATOR" && sideInCohort(actor, placement.cohort) === "sending";
 }
+
+/** Nominations are accepted up to and including the deadline day (a Hong Kong calendar date); no deadline, no limit. */
+export function nominationDeadlinePassed(cohort: { nominationDeadline: Date | null }, today: Date = todayInHongKong()): boolean {
+  return cohort.nominationDeadline !== null && today > cohort.nominationDeadline;
+}

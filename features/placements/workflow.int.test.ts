@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
+import { todayInHongKong } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { addDays, createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
@@ -126,6 +127,17 @@ describe("the placement workflow", () => {
     const approved = await approvePlacement(as(world.hkCoordinator), { placementId: placement.id, version, side: "sending" });
     expect((await refusal(approvePlacement(as(world.hkCoordinator), { placementId: placement.id, version: approved.version, side: "sending" }))).messageKey).toBe("alreadyApproved");
     expect((await refusal(approvePlacement(as(world.hkCoordinator), { placementId: placement.id, version: approved.version, side: "host" }))).messageKey).toBe("forbidden");
+  });
+
+  it("takes nominations up to and including the deadline day, and refuses them after it", async () => {
+    const today = todayInHongKong();
+    const sides = { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(today, 30) };
+    const open = await createCohort(db, { ...sides, nominationDeadline: today });
+    const closed = await createCohort(db, { ...sides, nominationDeadline: addDays(today, -1) });
+    const [first, second] = [await createOfficer(db, { jurisdictionId: world.hk.id }), await createOfficer(db, { jurisdictionId: world.hk.id })];
+    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: open.id, officerIds: [first.id] })).toEqual({ nominated: 1 });
+    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: closed.id, officerIds: [second.id] }))).messageKey).toBe("nominationDeadlinePassed");
+    expect(await db.placement.count({ where: { cohortId: closed.id } })).toBe(0);
   });
 
   it("shows integrity violations as messages next to the field, not as errors", async () => {

@@ -222,3 +222,16 @@ test("the board and the approvals queue read in Traditional and Simplified Chine
   await expect(simplified.getByTestId("approval-row").filter({ hasText: names[0] })).toContainText("接收方");
   await expectNoSeriousAccessibilityViolations(simplified);
 });
+
+test("after the nomination deadline the board says nominations are closed instead of offering officers", async ({ browser }) => {
+  const { cohort } = await setUpCohort();
+  const yesterday = addDays(new Date(new Date().toISOString().slice(0, 10)), -1);
+  await db.cohort.update({ where: { id: cohort.id }, data: { nominationDeadline: yesterday } });
+  const csb = await signedInPage(browser, CSB);
+  await csb.goto(`/cohorts/${cohort.id}`);
+  await expect(csb.getByRole("heading", { name: "Nominate officers" })).toBeVisible();
+  await expect(csb.getByTestId("nominations-closed")).toContainText("Nominations closed on");
+  await expect(csb.getByRole("button", { name: "Nominate selected officers" })).toHaveCount(0);
+  await expectNoSeriousAccessibilityViolations(csb);
+  await csb.context().close();
+});

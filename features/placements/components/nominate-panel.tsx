@@ -49,3 +49,18 @@ export async function NominatePanel({ cohortId, query, candidates, locale }: Nom
     </section>
   );
 }
+
+/** Where the picker would be once the nomination deadline has passed: says so, and who can change it. */
+export async function NominationsClosedNotice({ deadline }: { deadline: string }) {
+  const t = await getTranslations("placements");
+  return (
+    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
+      <h2 id="nominate-heading" className="text-lg font-semibold">
+        {t("nominateTitle")}
+      </h2>
+      <p className="text-sm text-slate-800" data-testid="nominations-closed">
+        {t("nominationsClosed", { date: deadline })}
+      </p>
+    </section>
+  );
+}

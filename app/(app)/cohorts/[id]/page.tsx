@@ -15,7 +15,8 @@ import { findCohortForActor } from "@/features/cohorts/queries";
 import { firstParam } from "@/features/cohorts/schemas";
 import { findHostUnitOptions, findNominationCandidates, findPlacementBoard } from "@/features/placements/queries";
 import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
-import { NominatePanel } from "@/features/placements/components/nominate-panel";
+import { NominatePanel, NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
+import { nominationDeadlinePassed } from "@/features/placements/policy";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
 import { DetailList } from "@/components/detail-list";
 
@@ -45,6 +46,7 @@ export default async function CohortBoardPage({
   const boardPage = Number(firstParam(query.page)) || 1;
   const sides = { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
   const canNominate = isAllowed(user, "placement:nominate", sides);
+  const nominationsClosed = nominationDeadlinePassed(cohort);
   const canAssign = isAllowed(user, "placement:assign", sides);
   const locale = (await getLocale()) as AppLocale;
   const [t, p, status, board, candidates, hostUnits] = await Promise.all([
@@ -52,7 +54,7 @@ export default async function CohortBoardPage({
     getTranslations("placements"),
     getTranslations("status.cohort"),
     findPlacementBoard(user, cohort.id, { query: boardQuery, status: boardStatus, page: boardPage }),
-    canNominate ? findNominationCandidates(user, cohort.id, officerQuery) : Promise.resolve([]),
+    canNominate && !nominationsClosed ? findNominationCandidates(user, cohort.id, officerQuery) : Promise.resolve([]),
     canAssign ? findHostUnitOptions(user, cohort.id) : Promise.resolve([]),
   ]);
   const boardPath = `/cohorts/${cohort.id}`;
@@ -106,7 +108,13 @@ export default async function CohortBoardPage({
         )}
       </section>
       {canAssign && <HostUnitPlaces units={hostUnits} locale={locale} />}
-      {canNominate && cohort.status !== "COMPLETED" && <NominatePanel cohortId={cohort.id} query={officerQuery} candidates={candidates} locale={locale} />}
+      {canNominate &&
+        cohort.status !== "COMPLETED" &&
+        (nominationsClosed && cohort.nominationDeadline ? (
+          <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />
+        ) : (
+          <NominatePanel cohortId={cohort.id} query={officerQuery} candidates={candidates} locale={locale} />
+        ))}
     </>
   );
 }
