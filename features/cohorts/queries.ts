@@ -6,7 +6,8 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
-import { cohortScopeSql, containsPattern } from "./sql";
+import { containsPattern } from "@/lib/sql-search";
+import { cohortScopeSql } from "./sql";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
 type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };

@@ -2,8 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/authorization";
 import { Prisma } from "@/generated/prisma/client";
 
-// Pieces of the raw statements behind the most used lists (cohorts, placement board), where a Prisma model query
-// costs several times in app CPU what the database spends on it.
+// Pieces of the raw statements behind the most used lists (cohorts, placement board) and the placement report,
+// where a Prisma model query costs several times in app CPU what the database spends on it.
 
 /** `cohortScope` (./queries.ts) as SQL on "Cohort" c: keep the two in step. */
 export function cohortScopeSql(actor: Actor): Prisma.Sql {
@@ -12,9 +12,4 @@ export function cohortScopeSql(actor: Actor): Prisma.Sql {
     return Prisma.sql`(c."sendingJurisdictionId" = ${actor.jurisdictionId} OR c."hostJurisdictionId" = ${actor.jurisdictionId})`;
   }
   return Prisma.sql`FALSE`;
-}
-
-/** A LIKE pattern that matches the text anywhere, with the user's % and _ taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }

@@ -4,6 +4,7 @@ import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { containsPattern } from "@/lib/sql-search";
 import { formatOfficerName } from "./names";
 import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy";
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
@@ -41,10 +42,6 @@ export function hostedOfficerScope(actor: Actor): Prisma.OfficerWhereInput {
  */
 const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
 
-/** A search word as a LIKE pattern that matches it anywhere, with LIKE's own wildcards taken literally. */
-export function containsPattern(term: string): string {
-  return `%${term.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 const nameColumns: Record<AppLocale, Prisma.Sql> = {
   en: Prisma.raw(`d."nameEn"`),
@@ -76,7 +73,7 @@ function officerListWhere(actor: Actor, params: OfficerListParams): Prisma.Sql |
   else if (actor.role !== "ADMIN") return null;
   if (params.jurisdiction && actor.role === "ADMIN") conditions.push(Prisma.sql`o."jurisdictionId" = ${params.jurisdiction}`);
   // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
-  for (const term of searchTerms(params.q)) conditions.push(Prisma.sql`${searchText} LIKE ${containsPattern(term)}`);
+  for (const term of searchTerms(params.q)) conditions.push(Prisma.sql`${searchText} LIKE ${containsPattern(term.toLowerCase())}`);
   if (params.rank) conditions.push(Prisma.sql`o."rankId" = ${params.rank}`);
   if (params.department) conditions.push(Prisma.sql`o."departmentId" = ${params.department}`);
   if (params.field) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "OfficerField" f WHERE f."officerId" = o."id" AND f."fieldId" = ${params.field})`);

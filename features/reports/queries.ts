@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { cohortScope } from "@/features/cohorts/queries";
+import { cohortScopeSql } from "@/features/cohorts/sql";
 import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
 
 /** One placement as the report reads it: names already in the reader's language, nothing the reader may not see. */
@@ -39,18 +40,6 @@ export interface ReportRecord {
  */
 export const EXPORT_BATCH_SIZE = 5_000;
 
-/**
- * The placements an actor may report on: all for an administrator, those of cohorts its side takes part in for a
- * coordinator, none for anyone else. Expects the cohort aliased as `c`.
- */
-function scopeCondition(actor: Actor): Prisma.Sql {
-  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return Prisma.sql`(c."sendingJurisdictionId" = ${actor.jurisdictionId} OR c."hostJurisdictionId" = ${actor.jurisdictionId})`;
-  }
-  return Prisma.sql`FALSE`;
-}
-
 /** Sending-side-only fields are read from the database only for rows whose sending side the actor is on. */
 export function sendingSideCondition(actor: Actor): Prisma.Sql {
   if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
@@ -72,7 +61,7 @@ function filterConditions(filters: ReportFilters): Prisma.Sql[] {
 }
 
 export function reportWhereClause(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] = []): Prisma.Sql {
-  return Prisma.sql`WHERE ${Prisma.join([scopeCondition(actor), ...filterConditions(filters), ...extra], " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([cohortScopeSql(actor), ...filterConditions(filters), ...extra], " AND ")}`;
 }
 
 /**
