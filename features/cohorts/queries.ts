@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
@@ -55,14 +55,13 @@ export interface CohortPage {
   pageCount: number;
 }
 
-const nameColumn: Record<AppLocale, "nameEn" | "nameZhHant" | "nameZhHans"> = { en: "nameEn", "zh-Hant": "nameZhHant", "zh-Hans": "nameZhHans" };
 
 function cohortOrderSql(sort: CohortListParams["sort"], locale: AppLocale): Prisma.Sql {
   switch (sort) {
     case "start-asc":
       return Prisma.sql`c."startDate" ASC, c."code" ASC`;
     case "name":
-      return Prisma.sql`${Prisma.raw(`c."${nameColumn[locale]}"`)} ASC, c."code" ASC`;
+      return Prisma.sql`${Prisma.raw(`c."${nameColumns[locale]}"`)} ASC, c."code" ASC`;
     case "code":
       return Prisma.sql`c."code" ASC`;
     case "status":

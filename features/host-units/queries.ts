@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import { hostUnitPageSize, type HostUnitListParams } from "./schemas";
 
@@ -18,7 +18,6 @@ export function hostUnitScope(actor: Actor): Prisma.HostUnitWhereInput {
   return { id: { in: [] } };
 }
 
-const localizedNameKey = (locale: AppLocale) => (locale === "zh-Hant" ? "nameZhHant" : locale === "zh-Hans" ? "nameZhHans" : "nameEn");
 
 export async function findHostUnits(actor: Actor, params: HostUnitListParams, locale: AppLocale) {
   const filters: Prisma.HostUnitWhereInput[] = [hostUnitScope(actor)];
@@ -42,8 +41,8 @@ export async function findHostUnits(actor: Actor, params: HostUnitListParams, lo
     params.sort === "code"
       ? [{ code: params.dir }]
       : params.sort === "district"
-        ? [{ district: { sort: params.dir, nulls: "last" } }, { [localizedNameKey(locale)]: "asc" }]
-        : [{ [localizedNameKey(locale)]: params.dir }];
+        ? [{ district: { sort: params.dir, nulls: "last" } }, { [nameColumns[locale]]: "asc" }]
+        : [{ [nameColumns[locale]]: params.dir }];
   const total = await db.hostUnit.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / hostUnitPageSize));
   const page = Math.min(params.page, pageCount);

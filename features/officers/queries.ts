@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
 import { formatOfficerName } from "./names";
 import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy";
@@ -43,11 +43,6 @@ export function hostedOfficerScope(actor: Actor): Prisma.OfficerWhereInput {
 const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
 
 
-const nameColumns: Record<AppLocale, Prisma.Sql> = {
-  en: Prisma.raw(`d."nameEn"`),
-  "zh-Hant": Prisma.raw(`d."nameZhHant"`),
-  "zh-Hans": Prisma.raw(`d."nameZhHans"`),
-};
 
 function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.Sql {
   const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
@@ -58,7 +53,7 @@ function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.Sq
     case "rank":
       return Prisma.sql`r."grade" ${dir}, r."level" ${dir}, ${byName}`;
     case "department":
-      return Prisma.sql`${nameColumns[locale]} ${dir}, ${byName}`;
+      return Prisma.sql`${Prisma.raw(`d."${nameColumns[locale]}"`)} ${dir}, ${byName}`;
     case "updated":
       return Prisma.sql`o."updatedAt" ${dir}, o."id" ${dir}`;
     default:

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { cohortScope } from "@/features/cohorts/queries";
 import { cohortScopeSql } from "@/features/cohorts/sql";
 import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
@@ -125,7 +125,7 @@ class NameCache {
   private readonly column: "nameEn" | "nameZhHant" | "nameZhHans";
 
   constructor(locale: AppLocale) {
-    this.column = locale === "zh-Hant" ? "nameZhHant" : locale === "zh-Hans" ? "nameZhHans" : "nameEn";
+    this.column = nameColumns[locale];
   }
 
   async load(rows: PlacementRow[]): Promise<void> {

@@ -41,6 +41,11 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): AppL
   return defaultLocale;
 }
 
+export type NameColumn = "nameEn" | "nameZhHant" | "nameZhHans";
+
+/** The column of a trilingual record (reference data, cohorts) that holds its name in `locale`. */
+export const nameColumns: Record<AppLocale, NameColumn> = { en: "nameEn", "zh-Hant": "nameZhHant", "zh-Hans": "nameZhHans" };
+
 /** Localised name of a trilingual reference record (jurisdiction, department, host unit, rank, field, cohort). */
 export function localizedName(record: { nameEn: string; nameZhHant: string; nameZhHans: string }, locale: AppLocale): string {
   if (locale === "zh-Hant") return record.nameZhHant;

@@ -5,7 +5,7 @@ import "server-only";
 import type { Actor } from "@/lib/authorization";
 import type { Readable } from "node:stream";
 import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-copy";
-import { languageTags, type AppLocale } from "@/lib/i18n/locales";
+import { languageTags, nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { toIsoDate } from "@/lib/dates";
 import { reportWhereClause, sendingSideCondition } from "../queries";
 import type { ReportStatusLabel, ReportTexts } from "../rows";
@@ -23,7 +23,6 @@ export interface ReportCopyOptions {
   today: Date;
 }
 
-const NAME_COLUMN: Record<AppLocale, string> = { en: '"nameEn"', "zh-Hant": '"nameZhHant"', "zh-Hans": '"nameZhHans"' };
 
 /**
  * First characters that make a spreadsheet program evaluate a cell (OWASP "CSV injection"), and their full-width
@@ -140,7 +139,7 @@ const REFERENCE_TABLES: ReferenceTable[] = ["Rank", "Department", "HostUnit", "F
  */
 function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string {
   const { actor, filters, locale, texts, columns } = options;
-  const name = NAME_COLUMN[locale];
+  const name = `"${nameColumns[locale]}"`;
   const today = `${literal(toIsoDate(options.today))}::date`;
   const hasStaffNumber = columns.some((column) => column.key === "staffNumber");
   const where = inlineParameters(reportWhereClause(actor, filters));
@@ -210,7 +209,7 @@ function reportCsvCopy(options: ReportCopyOptions): string {
  * table in id order — the order `sharedStringIndex` numbers them in. Read in the same snapshot as the rows.
  */
 function sharedNamesSql(locale: AppLocale): string {
-  const name = NAME_COLUMN[locale];
+  const name = `"${nameColumns[locale]}"`;
   const tables = REFERENCE_TABLES.map((table, position) => `SELECT ${position} AS "table", "id", ${name} AS "text" FROM "${table}"`);
   return `SELECT "text" FROM (${tables.join(" UNION ALL ")}) names ORDER BY "table", "id"`;
 }
