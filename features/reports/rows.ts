@@ -8,6 +8,9 @@ import type { ReportRecord } from "./queries";
 
 export type ReportStatusLabel = PlacementStatus | "ACTIVE" | "COMPLETED";
 
+/** Every status a report shows, in a fixed order (the XLSX export numbers its shared strings by it). */
+export const reportStatusLabels: readonly ReportStatusLabel[] = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN", "ACTIVE", "COMPLETED"];
+
 /** A confirmed placement reads as active or completed once its dates say so; the stored status stays CONFIRMED. */
 export function reportStatus(status: PlacementStatus, startDate: Date, endDate: Date, today: Date): ReportStatusLabel {
   if (status !== "CONFIRMED") return status;

@@ -8,7 +8,7 @@ import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-c
 import { languageTags, nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { toIsoDate } from "@/lib/dates";
 import { reportWhereClause, sendingSideCondition } from "../queries";
-import type { ReportStatusLabel, ReportTexts } from "../rows";
+import { reportStatusLabels, type ReportStatusLabel, type ReportTexts } from "../rows";
 import type { ReportFilters } from "../schemas";
 import type { ExportColumn, PlacementReportRow } from "./types";
 import { columnLetters, DATE_STYLE, escapeXml } from "./xlsx";
@@ -101,9 +101,6 @@ function approvalSql(template: string, approvedOn: string, approver: string, loc
   });
   return `CASE WHEN ${approvedOn} IS NOT NULL THEN ${sql.join(" || ")} END`;
 }
-
-/** The order of the status labels at the start of the workbook's shared strings. */
-const STATUS_LABELS: ReportStatusLabel[] = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN", "ACTIVE", "COMPLETED"];
 
 function statusSql(labels: Record<ReportStatusLabel, string>, today: string, statusText: TextWriting["statusText"]): string {
   const label = (status: ReportStatusLabel) => literal(statusText(status, labels[status]));
@@ -217,7 +214,7 @@ function sharedNamesSql(locale: AppLocale): string {
 /** A reference record's position in the shared strings, in SQL (the tables before it are counted once per export). */
 function sharedStringIndex(table: ReferenceTable): string {
   const before = REFERENCE_TABLES.slice(0, REFERENCE_TABLES.indexOf(table)).map((earlier) => `(SELECT count(*) FROM "${earlier}")`);
-  return [`(row_number() OVER (ORDER BY "id") - 1)`, String(STATUS_LABELS.length), ...before].join(" + ");
+  return [`(row_number() OVER (ORDER BY "id") - 1)`, String(reportStatusLabels.length), ...before].join(" + ");
 }
 
 /** The part of an inline-string cell after its reference (`<c r="B7"`), for a value already escaped; null stays null. */
@@ -258,7 +255,7 @@ function reportXlsxRowsCopy(options: ReportCopyOptions): string {
     reference: (table) => `(SELECT "id", ${sharedStringRest(sharedStringIndex(table))} AS "name" FROM "${table}" OFFSET 0)`,
     userText: xmlText,
     ownText: escapeXml,
-    statusText: (status) => `" t="s"><v>${STATUS_LABELS.indexOf(status)}</v></c>`,
+    statusText: (status) => `" t="s"><v>${reportStatusLabels.indexOf(status)}</v></c>`,
   });
   return `COPY (
     SELECT concat('<row r="', y.n, '">', ${cells.join(", ")}, '</row>')
@@ -275,7 +272,7 @@ export async function openReportCsv(options: ReportCopyOptions): Promise<Readabl
 export async function openReportSheet(options: ReportCopyOptions): Promise<{ rows: AsyncIterable<Buffer>; sharedStrings: string[] }> {
   const { stream, snapshotRows } = await copyOut(reportXlsxRowsCopy(options), { snapshotQuery: sharedNamesSql(options.locale) });
   const names = snapshotRows.map((row) => String(row.text));
-  return { rows: xlsxSheetRows(stream), sharedStrings: [...STATUS_LABELS.map((status) => options.texts.statuses[status]), ...names] };
+  return { rows: xlsxSheetRows(stream), sharedStrings: [...reportStatusLabels.map((status) => options.texts.statuses[status]), ...names] };
 }
 
 const COPY_QUOTE = 0x01;
