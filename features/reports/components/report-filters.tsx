@@ -3,83 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { PlacementStatus } from "@/generated/prisma/enums";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/text-field";
 import type { ReportFilterOptions } from "../queries";
 import type { ReportFilterName } from "../schemas";
 
-type Option = { value: string; label: string };
-
-const inputClass = (invalid: boolean) => `rounded border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-slate-500"} disabled:bg-slate-100 disabled:text-slate-600`;
-
-function FilterSelect(props: {
-  name: ReportFilterName;
-  label: string;
-  value: string;
-  options: Option[];
-  error?: string;
-  hint?: string;
-  disabled?: boolean;
-}) {
-  const id = `filter-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="flex min-w-48 flex-1 flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={props.value}
-        disabled={props.disabled}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`${inputClass(Boolean(props.error))} bg-white`}
-      >
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {props.hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function FilterDate(props: { name: "from" | "to"; label: string; value: string; error?: string; hintId: string }) {
-  const id = `filter-${props.name}`;
-  const describedBy = [props.hintId, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        type="date"
-        defaultValue={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass(Boolean(props.error))}
-      />
-      {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
+const filterId = (name: ReportFilterName) => `filter-${name}`;
 
 /**
  * The report's filters as a plain GET form: they live in the URL, so a filtered report can be bookmarked and the
@@ -106,43 +35,53 @@ export async function ReportFiltersForm({
         {t("legend")}
       </h2>
       <div className="flex flex-wrap items-start gap-4">
-        <FilterSelect
+        <SelectField
+          id={filterId("cohort")}
+          className="min-w-48 flex-1"
           name="cohort"
           label={t("cohort")}
-          value={values.cohort ?? ""}
+          defaultValue={values.cohort ?? ""}
           error={errors.cohort}
           options={[
             { value: "", label: t("anyCohort") },
             ...options.cohorts.map((cohort) => ({ value: cohort.id, label: `${localizedName(cohort, locale)} (${cohort.code})` })),
           ]}
         />
-        <FilterSelect
+        <SelectField
+          id={filterId("status")}
+          className="min-w-48 flex-1"
           name="status"
           label={t("status")}
-          value={values.status ?? ""}
+          defaultValue={values.status ?? ""}
           error={errors.status}
           options={[{ value: "", label: t("anyStatus") }, ...Object.values(PlacementStatus).map((value) => ({ value, label: status(value) }))]}
         />
-        <FilterSelect
+        <SelectField
+          id={filterId("hostUnit")}
+          className="min-w-48 flex-1"
           name="hostUnit"
           label={t("hostUnit")}
-          value={values.hostUnit ?? ""}
+          defaultValue={values.hostUnit ?? ""}
           error={errors.hostUnit}
           disabled={options.hostUnits.length === 0 && !values.hostUnit}
           hint={values.cohort ? undefined : t("hostUnitNeedsCohort")}
           options={[{ value: "", label: t("anyHostUnit") }, ...named(options.hostUnits)]}
         />
-        <FilterSelect
+        <SelectField
+          id={filterId("department")}
+          className="min-w-48 flex-1"
           name="department"
           label={t("department")}
-          value={values.department ?? ""}
+          defaultValue={values.department ?? ""}
           error={errors.department}
           options={[{ value: "", label: t("anyDepartment") }, ...named(options.departments)]}
         />
-        <FilterSelect
+        <SelectField
+          id={filterId("field")}
+          className="min-w-48 flex-1"
           name="field"
           label={t("field")}
-          value={values.field ?? ""}
+          defaultValue={values.field ?? ""}
           error={errors.field}
           options={[{ value: "", label: t("anyField") }, ...named(options.fields)]}
         />
@@ -153,8 +92,19 @@ export async function ReportFiltersForm({
           {t("dateHint")}
         </p>
         <div className="mt-2 flex flex-wrap items-start gap-4">
-          <FilterDate name="from" label={t("from")} value={values.from ?? ""} error={errors.from} hintId="filter-dates-hint" />
-          <FilterDate name="to" label={t("to")} value={values.to ?? ""} error={errors.to} hintId="filter-dates-hint" />
+          {(["from", "to"] as const).map((name) => (
+            <TextField
+              key={name}
+              id={filterId(name)}
+              name={name}
+              type="date"
+              label={t(name)}
+              defaultValue={values[name] ?? ""}
+              error={errors[name]}
+              // Both dates share the hint above them.
+              aria-describedby={["filter-dates-hint", errors[name] ? `${filterId(name)}-error` : null].filter(Boolean).join(" ")}
+            />
+          ))}
         </div>
       </fieldset>
       <div className="mt-4 flex flex-wrap items-center gap-4">
