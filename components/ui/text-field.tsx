@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { describedBy } from "./form-fields";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -9,7 +10,6 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function TextField({ name, label, error, hint, id = `field-${name}`, className = "", ...props }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -24,7 +24,7 @@ export function TextField({ name, label, error, hint, id = `field-${name}`, clas
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         className={`rounded border px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`}
         {...props}
       />
