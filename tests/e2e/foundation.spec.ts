@@ -30,9 +30,9 @@ test("the coordinator's landing page shows the numbers the database holds", asyn
   const cohorts = await db.cohort.findMany({ where: { OR: [{ sendingJurisdictionId: user.jurisdictionId! }, { hostJurisdictionId: user.jurisdictionId! }] } });
   const confirmed = await db.placement.count({ where: { cohortId: { in: cohorts.map((c) => c.id) }, status: "CONFIRMED" } });
   await signInAndWait(page, user.email);
-  await expect(page.getByTestId("cohort-card")).toHaveCount(cohorts.length);
+  await expect(page.getByTestId("cohort-row")).toHaveCount(cohorts.length);
   const shown = await page.getByTestId("count-CONFIRMED").allTextContents();
-  expect(shown.reduce((sum, text) => sum + Number(text), 0)).toBe(confirmed);
+  expect(shown.reduce((sum, text) => sum + Number(text.replaceAll(",", "")), 0)).toBe(confirmed);
 });
 
 test("the officer sees only their own placement", async ({ page }) => {

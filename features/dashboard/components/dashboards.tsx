@@ -19,7 +19,7 @@ import {
   type SendingSideSummary,
 } from "../queries";
 import { BarTable } from "./bar-table";
-import { PlacementStatusSummary } from "./status-table";
+import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 const cell = "py-1 pr-3 align-top";
@@ -67,26 +67,19 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
         <h2 id="cohorts-heading" className="mb-3 text-lg font-semibold">
           {t("cohortsTitle")}
         </h2>
-        <ul className="grid gap-4 md:grid-cols-2">
-          {dashboard.cohorts.map((cohort) => {
-            const name = localizedName(cohort.name, locale);
-            return (
-              <li key={cohort.id} className={card} data-testid="cohort-card">
-                <h3 className="font-semibold">{name}</h3>
-                <p className="text-sm text-slate-700">
-                  {t(cohort.side)} · {formatCalendarDate(cohort.startDate, locale)} – {formatCalendarDate(cohort.endDate, locale)} ·{" "}
-                  {cohortStatus(cohort.status)}
-                </p>
-                <p className="mt-1 text-sm">
-                  {t("waitingForApproval")}: <span className="font-semibold tabular-nums">{formatNumber(cohort.waitingForMyApproval, locale)}</span>
-                </p>
-                <div className="mt-3">
-                  <PlacementStatusSummary caption={t("statusSummaryCaption", { cohort: name })} counts={cohort.placementsByStatus} />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+        <CohortStatusTable
+          caption={t("cohortsCaption")}
+          locale={locale}
+          rows={dashboard.cohorts.map((cohort) => ({
+            id: cohort.id,
+            name: localizedName(cohort.name, locale),
+            side: cohort.side,
+            dates: `${formatCalendarDate(cohort.startDate, locale)} – ${formatCalendarDate(cohort.endDate, locale)}`,
+            status: cohortStatus(cohort.status),
+            counts: cohort.placementsByStatus,
+            waitingForMyApproval: cohort.waitingForMyApproval,
+          }))}
+        />
         {dashboard.totalCohorts > dashboard.cohorts.length && (
           <p className="mt-3">
             <Link href="/cohorts" className="text-brand-700 underline">
