@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/authorization";
-import type { AppLocale } from "@/lib/i18n/locales";
+import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import {
   addDays,
   createDepartment,
@@ -28,6 +28,7 @@ import {
   type ExportReader,
 } from "./export-service";
 import type { PlacementReportRow } from "./export/types";
+import { formattedDateSql } from "./export/report-copy";
 import { countReportRecords, findReportPage, mayIncludeSendingSideFields, streamReportRecords, type ReportRecord } from "./queries";
 import { reportFiltersSchema, type ExportFormat } from "./schemas";
 
@@ -325,6 +326,17 @@ describe("CSV and XLSX written by PostgreSQL", () => {
         }),
       ),
     );
+  });
+
+  it.each(["en", "zh-Hant", "zh-Hans"] as const)("writes every month's dates in %s as Intl does, from a Hong Kong wall-clock time", async (locale) => {
+    const intl = new Intl.DateTimeFormat(languageTags[locale], { dateStyle: "medium", timeZone: "UTC" });
+    // The 3rd and the 28th of each month, 2026, as the approvals pass them: a timestamp on that day in Hong Kong.
+    const days = Array.from({ length: 12 }, (_, month) => [3, 28].map((day) => new Date(Date.UTC(2026, month, day)))).flat();
+    for (const day of days) {
+      const wallClock = `'${day.toISOString().slice(0, 10)} 23:59:59'::timestamp`;
+      const [row] = await db.$queryRawUnsafe<{ text: string }[]>(`SELECT ${formattedDateSql(wallClock, locale)} AS "text"`);
+      expect(row.text, day.toISOString()).toBe(intl.format(day));
+    }
   });
 
   it("closes its database connection when the download ends or is cancelled", async () => {
