@@ -1,5 +1,6 @@
 // Measuring helpers for bench/run.ts: HTTP load with autocannon (exact p50/p95 from every response time), process
 // memory sampled from /proc, and PostgreSQL COPY as the baseline for exports.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -17,6 +18,9 @@ export interface LoadResult {
   p99: number;
   requestsPerSecond: number;
   bytesPerResponse: number;
+  /** CPU time per response of the Next server and of PostgreSQL (all its processes), in ms; null off Linux. */
+  nodeCpuMsPerRequest: number | null;
+  postgresCpuMsPerRequest: number | null;
   /** The raw runs, for merging rounds; not saved. */
   samples?: LoadSample[];
 }
@@ -26,6 +30,49 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Reads the CPU time the server and the database have used so far (see cpuMeter). */
+  cpu?: () => CpuReading | null;
+}
+
+export interface CpuReading {
+  nodeMs: number;
+  postgresMs: number;
+}
+
+const clockTicksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/** utime + stime of a process (all its threads), plus what its waited-for children used when `withChildren`. */
+function processCpuMs(pid: number, withChildren = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 14-17 of /proc/PID/stat (utime, stime, cutime, cstime) are 11-14 after the command name.
+  const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / clockTicksPerSecond;
+}
+
+/**
+ * CPU time used so far by the Next server and by PostgreSQL: the postmaster, the backends it has ended (cutime) and
+ * those still running. On the benchmark's two cores the three compete, so time per request is steadier than latency
+ * from run to run. Null where /proc is not there.
+ */
+export function cpuMeter(serverPid: number, postmasterPid: number): () => CpuReading | null {
+  return () => {
+    try {
+      let postgresMs = processCpuMs(postmasterPid, true);
+      for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const status = readFileSync(`/proc/${entry}/status`, "utf8");
+          if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === postmasterPid) postgresMs += processCpuMs(Number(entry));
+        } catch {
+          // the backend ended while we looked; its time is in the postmaster's cutime from now on
+        }
+      }
+      return { nodeMs: processCpuMs(serverPid), postgresMs };
+    } catch {
+      return null;
+    }
+  };
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -43,13 +90,16 @@ export async function measureLoad(
   if (options.warmupSeconds > 0) await autocannon({ url, headers, connections: options.connections, duration: options.warmupSeconds });
   const times: number[] = [];
   let bytes = 0;
+  const cpuBefore = options.cpu?.() ?? null;
   const instance = autocannon({ url, headers, connections: options.connections, duration: options.durationSeconds, timeout: 60 });
   instance.on("response", (_client: unknown, _status: number, responseBytes: number, responseTime: number) => {
     times.push(responseTime);
     bytes += responseBytes;
   });
   const result = await instance;
-  return summarizeLoad(target, [{ times, bytes, non2xx: result.non2xx, errors: result.errors + result.timeouts, durationSeconds: options.durationSeconds }]);
+  const cpuAfter = options.cpu?.() ?? null;
+  const cpu = cpuBefore && cpuAfter ? { nodeMs: cpuAfter.nodeMs - cpuBefore.nodeMs, postgresMs: cpuAfter.postgresMs - cpuBefore.postgresMs } : null;
+  return summarizeLoad(target, [{ times, bytes, non2xx: result.non2xx, errors: result.errors + result.timeouts, durationSeconds: options.durationSeconds, cpu }]);
 }
 
 export interface LoadSample {
@@ -59,6 +109,8 @@ export interface LoadSample {
   non2xx: number;
   errors: number;
   durationSeconds: number;
+  /** CPU used by the server and the database during the run; null when not measured. */
+  cpu: CpuReading | null;
 }
 
 /** Percentiles over every response of one or more runs of the same page (see --rounds in bench/run.ts). */
@@ -67,6 +119,8 @@ export function summarizeLoad(target: { name: string; path: string; why: string 
   const bytes = samples.reduce((sum, sample) => sum + sample.bytes, 0);
   const durationSeconds = samples.reduce((sum, sample) => sum + sample.durationSeconds, 0);
   const round = (value: number) => Math.round(value * 10) / 10;
+  const measured = samples.every((sample) => sample.cpu !== null) && times.length > 0;
+  const cpuPerRequest = (key: keyof CpuReading) => (measured ? Math.round((samples.reduce((sum, sample) => sum + sample.cpu![key], 0) / times.length) * 100) / 100 : null);
   return {
     name: target.name,
     path: target.path,
@@ -79,6 +133,8 @@ export function summarizeLoad(target: { name: string; path: string; why: string 
     p99: round(percentile(times, 0.99)),
     requestsPerSecond: round(times.length / durationSeconds),
     bytesPerResponse: times.length ? Math.round(bytes / times.length) : 0,
+    nodeCpuMsPerRequest: cpuPerRequest("nodeMs"),
+    postgresCpuMsPerRequest: cpuPerRequest("postgresMs"),
     samples,
   };
 }

@@ -11,7 +11,7 @@
 // bench/results/<timestamp>.json and .md. See docs/performance.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,7 +24,7 @@ import { findFreePort, makeTraversableTempDir, startEmbeddedDatabase, type Embed
 import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 import { projectRoot } from "../scripts/db/schema-engine.ts";
 import { generateScaleData } from "../scripts/data/scale-data.ts";
-import { measureCopy, measureDownload, measureLoad, median, summarizeLoad, type DownloadResult, type LoadResult, type LoadSample } from "./measure.ts";
+import { cpuMeter, measureCopy, measureDownload, measureLoad, median, summarizeLoad, type DownloadResult, type LoadResult, type LoadSample } from "./measure.ts";
 
 const BASELINE_WHY =
   "Baseline: /login is served by the same Next server through the same proxy, root layout, i18n and rendering, " +
@@ -111,14 +111,15 @@ async function main() {
       await serveUntilDeleted(args.serve, { baseUrl, databaseUrl, serverPid: server.pid, cookies: { coordinator, admin, officer }, targets });
       return;
     }
-    const loadOptions = { baseUrl, connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
+    const cpu = cpuMeter(server.pid!, await findPostmasterPid(databaseUrl));
+    const loadOptions = { baseUrl, connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds, cpu };
     const samples = new Map<string, LoadSample[]>();
     for (let round = 1; round <= config.rounds; round++) {
       for (const target of targets) {
         log(`Load: ${target.name} (${target.path})${config.rounds > 1 ? `, round ${round} of ${config.rounds}` : ""} …`);
         const result = await measureLoad(target, loadOptions);
         samples.set(target.key, [...(samples.get(target.key) ?? []), ...(result.samples ?? [])]);
-        log(`  p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.bytesPerResponse} bytes`);
+        log(`  p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.bytesPerResponse} bytes, CPU per request: Node ${result.nodeCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest} ms`);
       }
     }
     const load: LoadResult[] = targets.map((target) => {
@@ -311,6 +312,21 @@ async function chooseTargets(databaseUrl: string, baseUrl: string, cookie: strin
   return available;
 }
 
+/** The postmaster is the parent of any backend: the one to ask for the CPU of all of PostgreSQL. */
+async function findPostmasterPid(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const status = readFileSync(`/proc/${rows[0].pid}/status`, "utf8");
+    return Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+  } catch {
+    return -1;
+  } finally {
+    await client.end();
+  }
+}
+
 async function findStaticAsset(baseUrl: string): Promise<string> {
   const html = await (await fetch(`${baseUrl}/login`)).text();
   return /\/_next\/static\/[^"']+\.css/.exec(html)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(html)?.[0] ?? "/favicon.ico";
@@ -373,14 +389,15 @@ function saveResults(results: {
     `Commit ${results.commit ?? "?"} · ${results.machine.cpus} CPUs (${results.machine.cpuModel ?? "?"}), ${results.machine.memoryGb} GB · Node ${results.machine.node} · load average before ${loadLine(results.machine.loadBefore)}, after ${loadLine(results.machine.loadAfter)}`,
     `Data: ${results.config.officers} officers, ${results.config.placements} placements, ${results.config.hostUnits} host units (+ demo data). Load: ${results.config.connections} connections for ${results.config.durationSeconds} s per page after a ${results.config.warmupSeconds} s warm-up${results.config.rounds > 1 ? `, ${results.config.rounds} rounds` : ""}.`,
     "",
-    "| Page | Path | p50 ms | p95 ms | p99 ms | req/s | bytes | non-2xx | p95 ÷ baseline p95 |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Page | Path | p50 ms | p95 ms | p99 ms | req/s | bytes | non-2xx | CPU ms/request: Node + PostgreSQL | p95 ÷ baseline p95 |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...results.load.map((result) => {
       const target = results.targets.pages.find((page) => page.name === result.name);
       const ratio = target?.p95Ratio === null || target?.p95Ratio === undefined ? "" : `${target.p95Ratio}×${target.target ? (target.met ? " ✓" : " ✗ (target 2×)") : ""}`;
       const shownPath = result.path.length > 40 ? `${result.path.slice(0, 40)}…` : result.path;
-      if (result.requests === 0) return `| ${result.name} | \`${shownPath}\` | — | — | — | 0 | — | ${result.non2xx} | no response completed within the run (${result.errors} errors) |`;
-      return `| ${result.name} | \`${shownPath}\` | ${result.p50} | ${result.p95} | ${result.p99} | ${result.requestsPerSecond} | ${result.bytesPerResponse} | ${result.non2xx} | ${ratio} |`;
+      if (result.requests === 0) return `| ${result.name} | \`${shownPath}\` | — | — | — | 0 | — | ${result.non2xx} | — | no response completed within the run (${result.errors} errors) |`;
+      const cpu = result.nodeCpuMsPerRequest === null ? "n/a" : `${result.nodeCpuMsPerRequest} + ${result.postgresCpuMsPerRequest}`;
+      return `| ${result.name} | \`${shownPath}\` | ${result.p50} | ${result.p95} | ${result.p99} | ${result.requestsPerSecond} | ${result.bytesPerResponse} | ${result.non2xx} | ${cpu} | ${ratio} |`;
     }),
     ...exportLines(results),
     "",
