@@ -111,4 +111,6 @@ export async function ActiveStatusFilter({ value }: { value: "active" | "inactiv
 }
 
 export const tableClass = "w-full text-left text-sm";
+/** A table whose cells are padded from the table itself: one class, instead of one per cell on long pages. */
+export const paddedTableClass = `${tableClass} [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top`;
 export const tableWrapperClass = "overflow-x-auto rounded border border-slate-300 bg-white";

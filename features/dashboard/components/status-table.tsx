@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { paddedTableClass, tableWrapperClass } from "@/components/data-list";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -76,8 +77,8 @@ export function CohortStatusTable({ caption, rows, locale }: { caption: string; 
   const t = useTranslations("status.placement");
   const d = useTranslations("dashboard");
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-      <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top">
+    <div className={tableWrapperClass}>
+      <table className={paddedTableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>

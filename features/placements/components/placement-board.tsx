@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { paddedTableClass, tableWrapperClass } from "@/components/data-list";
 import { EmptyState } from "@/components/empty-state";
 import type { BoardPlacement } from "../queries";
 import { ApprovalState, StatusBadge } from "./placement-status";
@@ -21,9 +22,8 @@ export async function PlacementBoard({ placements, locale, canAssign, showStaffN
   const t = await getTranslations("placements");
   if (placements.length === 0) return <EmptyState message={t(isFiltered ? "boardNoMatch" : "boardEmpty")} />;
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-      {/* Cell padding is set once on the table rather than on each of the 500 cells of a page. */}
-      <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top">
+    <div className={tableWrapperClass}>
+      <table className={paddedTableClass}>
         <caption className="sr-only">{t("boardCaption")}</caption>
         <thead className="bg-slate-100">
           <tr>
