@@ -114,3 +114,34 @@ export const tableClass = "w-full text-left text-sm";
 /** A table whose cells are padded from the table itself: one class, instead of one per cell on long pages. */
 export const paddedTableClass = `${tableClass} [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top`;
 export const tableWrapperClass = "overflow-x-auto rounded border border-slate-300 bg-white";
+
+/**
+ * One page of a list as a table: a caption for assistive technology, the header cells, the rows, and the pager
+ * below. The table pads its cells (paddedTableClass), so rows need no padding classes of their own.
+ */
+export function PagedTable({
+  caption,
+  headers,
+  pagination,
+  children,
+}: {
+  caption: string;
+  headers: React.ReactNode;
+  pagination: { page: number; pageCount: number; total: number; basePath: string; params: SearchParams };
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      <div className={tableWrapperClass}>
+        <table className={paddedTableClass}>
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-100">
+            <tr>{headers}</tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      <Pagination {...pagination} />
+    </>
+  );
+}

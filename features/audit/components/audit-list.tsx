@@ -6,8 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
-import { FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { FilterForm, PagedTable, type SearchParams } from "@/components/data-list";
 import { referenceEntityTypes, referenceKinds } from "@/features/reference-data/entities";
 import { findAuditEntries, findAuditFilterOptions } from "../queries";
 import type { AuditListParams } from "../schemas";
@@ -48,52 +47,51 @@ export async function AuditList({ actor, params, rawParams, locale }: { actor: A
       {list.total === 0 ? (
         <EmptyState message={filtered ? t("noMatches") : t("empty")} />
       ) : (
-        <>
-          <div className={tableWrapperClass}>
-            <table className={tableClass}>
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <ColumnHeaders labels={[t("time"), t("actor"), t("action"), t("record"), t("changes"), t("origin")]} />
-              <tbody>
-                {list.entries.map((entry) => {
-                  const href = recordHref(entry.entityType, entry.entityId);
-                  const type = t.has(`entityTypes.${entry.entityType}` as never) ? t(`entityTypes.${entry.entityType}` as never) : entry.entityType;
-                  return (
-                    <tr key={entry.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
-                      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(entry.createdAt, locale)}</td>
-                      <td className="px-3 py-2">
-                        {entry.actorName ?? t("system")}
-                        {entry.actorEmail && <span className="block text-xs text-slate-600">{entry.actorEmail}</span>}
-                      </td>
-                      <th scope="row" className="px-3 py-2 font-normal">{actionLabel(t, entry.action)}</th>
-                      <td className="px-3 py-2">
-                        {type}
-                        {entry.entityId && (
-                          <span className="block text-xs">
-                            {href ? (
-                              <Link href={href} className="text-brand-700 underline">
-                                {entry.entityId}
-                              </Link>
-                            ) : (
-                              <span className="font-mono">{entry.entityId}</span>
-                            )}
-                          </span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2">
-                        <AuditChanges before={entry.before} after={entry.after} labels={{ empty: t("noDetails") }} />
-                      </td>
-                      <td className="px-3 py-2 text-xs">
-                        {entry.ipAddress ?? "—"}
-                        {entry.requestId && <span className="block font-mono text-slate-600">{entry.requestId}</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
-        </>
+        <PagedTable
+          caption={t("tableCaption")}
+          pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
+          headers={[t("time"), t("actor"), t("action"), t("record"), t("changes"), t("origin")].map((label) => (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ))}
+        >
+          {list.entries.map((entry) => {
+            const href = recordHref(entry.entityType, entry.entityId);
+            const type = t.has(`entityTypes.${entry.entityType}` as never) ? t(`entityTypes.${entry.entityType}` as never) : entry.entityType;
+            return (
+              <tr key={entry.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
+                <td className="whitespace-nowrap">{formatDateTime(entry.createdAt, locale)}</td>
+                <td>
+                  {entry.actorName ?? t("system")}
+                  {entry.actorEmail && <span className="block text-xs text-slate-600">{entry.actorEmail}</span>}
+                </td>
+                <th scope="row" className="font-normal">{actionLabel(t, entry.action)}</th>
+                <td>
+                  {type}
+                  {entry.entityId && (
+                    <span className="block text-xs">
+                      {href ? (
+                        <Link href={href} className="text-brand-700 underline">
+                          {entry.entityId}
+                        </Link>
+                      ) : (
+                        <span className="font-mono">{entry.entityId}</span>
+                      )}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <AuditChanges before={entry.before} after={entry.after} labels={{ empty: t("noDetails") }} />
+                </td>
+                <td className="text-xs">
+                  {entry.ipAddress ?? "—"}
+                  {entry.requestId && <span className="block font-mono text-slate-600">{entry.requestId}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </PagedTable>
       )}
     </>
   );

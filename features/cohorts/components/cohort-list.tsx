@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import { EmptyState } from "@/components/empty-state";
 import type { CohortPage } from "../queries";
 import { cohortSorts, cohortStatusOrder, type CohortListParams } from "../schemas";
-import { Pagination } from "@/components/data-list";
+import { PagedTable } from "@/components/data-list";
 import { SelectField } from "@/components/ui/form-fields";
 
 export async function CohortFilters({ params }: { params: CohortListParams }) {
@@ -39,44 +39,39 @@ export async function CohortTable({ page, params, locale }: { page: CohortPage; 
   }
   const linkParams = { q: params.q, status: params.status, sort: params.sort };
   return (
-    <>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("tableCaption")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("sending")}</th>
-              <th scope="col" className="px-3 py-2">{t("host")}</th>
-              <th scope="col" className="px-3 py-2">{t("yourSide")}</th>
-              <th scope="col" className="px-3 py-2">{t("dates")}</th>
-              <th scope="col" className="px-3 py-2">{t("status")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("placements")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((cohort) => (
-              <tr key={cohort.id} className="border-t border-slate-200" data-testid="cohort-row">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/cohorts/${cohort.id}`} className="text-brand-700 underline">
-                    {localizedName(cohort.name, locale)}
-                  </Link>
-                  <span className="block text-xs font-normal text-slate-600">{cohort.code}</span>
-                </th>
-                <td className="px-3 py-2">{localizedName(cohort.sendingSide, locale)}</td>
-                <td className="px-3 py-2">{localizedName(cohort.hostSide, locale)}</td>
-                <td className="px-3 py-2">{cohort.viewerRole ? t(`viewerRole.${cohort.viewerRole}`) : "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {formatCalendarDate(cohort.startDate, locale)} – {formatCalendarDate(cohort.endDate, locale)}
-                </td>
-                <td className="px-3 py-2">{status(cohort.status)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{cohort.livePlacements}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination basePath="/cohorts" params={linkParams} page={page.page} pageCount={page.pageCount} total={page.total} />
-    </>
+    <PagedTable
+      caption={t("tableCaption")}
+      pagination={{ page: page.page, pageCount: page.pageCount, total: page.total, basePath: "/cohorts", params: linkParams }}
+      headers={
+        <>
+          <th scope="col">{t("name")}</th>
+          <th scope="col">{t("sending")}</th>
+          <th scope="col">{t("host")}</th>
+          <th scope="col">{t("yourSide")}</th>
+          <th scope="col">{t("dates")}</th>
+          <th scope="col">{t("status")}</th>
+          <th scope="col" className="text-right">
+            {t("placements")}
+          </th>
+        </>
+      }
+    >
+      {page.rows.map((cohort) => (
+        <tr key={cohort.id} className="border-t border-slate-200" data-testid="cohort-row">
+          <th scope="row" className="font-medium">
+            <Link href={`/cohorts/${cohort.id}`} className="text-brand-700 underline">
+              {localizedName(cohort.name, locale)}
+            </Link>
+            <span className="block text-xs font-normal text-slate-600">{cohort.code}</span>
+          </th>
+          <td>{localizedName(cohort.sendingSide, locale)}</td>
+          <td>{localizedName(cohort.hostSide, locale)}</td>
+          <td>{cohort.viewerRole ? t(`viewerRole.${cohort.viewerRole}`) : "—"}</td>
+          <td className="whitespace-nowrap">{`${formatCalendarDate(cohort.startDate, locale)} – ${formatCalendarDate(cohort.endDate, locale)}`}</td>
+          <td>{status(cohort.status)}</td>
+          <td className="text-right tabular-nums">{cohort.livePlacements}</td>
+        </tr>
+      ))}
+    </PagedTable>
   );
 }

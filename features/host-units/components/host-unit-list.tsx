@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { joinNames } from "@/features/officers/components/officer-list";
 import { SelectField } from "@/components/ui/form-fields";
-import { ActiveStatusFilter, FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, PagedTable, SortHeader, type SearchParams } from "@/components/data-list";
 import { findHostUnitFilterOptions, findHostUnits } from "../queries";
 import type { HostUnitListParams } from "../schemas";
 
@@ -39,42 +39,39 @@ export async function HostUnitList({ actor, params, rawParams, locale }: { actor
       {list.total === 0 ? (
         <EmptyState message={filtered ? t("noMatches") : t("empty")} />
       ) : (
-        <>
-          <div className={tableWrapperClass}>
-            <table className={tableClass}>
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <SortHeader label={t("name")} sortKey="name" {...sortProps} />
-                  <SortHeader label={t("code")} sortKey="code" {...sortProps} />
-                  <SortHeader label={t("district")} sortKey="district" {...sortProps} />
-                  <th scope="col" className="px-3 py-2">{t("fields")}</th>
-                  {isAdmin && <th scope="col" className="px-3 py-2">{t("side")}</th>}
-                  <th scope="col" className="px-3 py-2 text-right">{t("defaultCapacity")}</th>
-                  <th scope="col" className="px-3 py-2">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((unit) => (
-                  <tr key={unit.id} className="border-t border-slate-200" data-testid="host-unit-row">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/host-units/${unit.id}`} className="text-brand-700 underline">
-                        {localizedName(unit, locale)}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2">{unit.code}</td>
-                    <td className="px-3 py-2">{unit.district ?? "—"}</td>
-                    <td className="px-3 py-2">{joinNames(unit.fields.map((field) => localizedName(field, locale)), locale)}</td>
-                    {isAdmin && <td className="px-3 py-2">{localizedName(unit.jurisdiction, locale)}</td>}
-                    <td className="px-3 py-2 text-right tabular-nums">{unit.defaultCapacity}</td>
-                    <td className="px-3 py-2">{unit.active ? t("active") : t("inactive")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
-        </>
+        <PagedTable
+          caption={t("tableCaption")}
+          pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
+          headers={
+            <>
+              <SortHeader label={t("name")} sortKey="name" {...sortProps} />
+              <SortHeader label={t("code")} sortKey="code" {...sortProps} />
+              <SortHeader label={t("district")} sortKey="district" {...sortProps} />
+              <th scope="col">{t("fields")}</th>
+              {isAdmin && <th scope="col">{t("side")}</th>}
+              <th scope="col" className="text-right">
+                {t("defaultCapacity")}
+              </th>
+              <th scope="col">{t("status")}</th>
+            </>
+          }
+        >
+          {list.rows.map((unit) => (
+            <tr key={unit.id} className="border-t border-slate-200" data-testid="host-unit-row">
+              <th scope="row" className="font-medium">
+                <Link href={`/host-units/${unit.id}`} className="text-brand-700 underline">
+                  {localizedName(unit, locale)}
+                </Link>
+              </th>
+              <td>{unit.code}</td>
+              <td>{unit.district ?? "—"}</td>
+              <td>{joinNames(unit.fields.map((field) => localizedName(field, locale)), locale)}</td>
+              {isAdmin && <td>{localizedName(unit.jurisdiction, locale)}</td>}
+              <td className="text-right tabular-nums">{unit.defaultCapacity}</td>
+              <td>{unit.active ? t("active") : t("inactive")}</td>
+            </tr>
+          ))}
+        </PagedTable>
       )}
     </>
   );

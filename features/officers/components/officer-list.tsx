@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import { formatNumber } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
-import { ActiveStatusFilter, FilterForm, Pagination, SortHeader, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, PagedTable, SortHeader, type SearchParams } from "@/components/data-list";
 import { findOfficerFilterOptions, findOfficers } from "../queries";
 import type { OfficerListParams } from "../schemas";
 
@@ -43,53 +43,42 @@ export async function OfficerList({ actor, params, rawParams, locale }: { actor:
           <p className="mb-2 text-sm text-slate-700" role="status">
             {t("resultCount", { count: list.total, formatted: formatNumber(list.total, locale) })}
           </p>
-          <div className={tableWrapperClass}>
-            <table className={tableClass}>
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <SortHeader label={t("name")} sortKey="name" {...sortProps} />
-                  <SortHeader label={t("staffNumber")} sortKey="staffNumber" {...sortProps} />
-                  <SortHeader label={t("rank")} sortKey="rank" {...sortProps} />
-                  <SortHeader label={t("department")} sortKey="department" {...sortProps} />
-                  <th scope="col" className="px-3 py-2">
-                    {t("fields")}
-                  </th>
-                  {isAdmin && (
-                    <th scope="col" className="px-3 py-2">
-                      {t("side")}
-                    </th>
+          <PagedTable
+            caption={t("tableCaption")}
+            pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
+            headers={
+              <>
+                <SortHeader label={t("name")} sortKey="name" {...sortProps} />
+                <SortHeader label={t("staffNumber")} sortKey="staffNumber" {...sortProps} />
+                <SortHeader label={t("rank")} sortKey="rank" {...sortProps} />
+                <SortHeader label={t("department")} sortKey="department" {...sortProps} />
+                <th scope="col">{t("fields")}</th>
+                {isAdmin && <th scope="col">{t("side")}</th>}
+                <th scope="col">{t("status")}</th>
+              </>
+            }
+          >
+            {list.rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200" data-testid="officer-row">
+                <th scope="row" className="font-medium">
+                  <Link href={`/officers/${row.id}`} className="text-brand-700 underline">
+                    {row.name}
+                  </Link>
+                  {row.chineseName && (
+                    <span lang="zh" className="ml-2 font-normal text-slate-700">
+                      {row.chineseName}
+                    </span>
                   )}
-                  <th scope="col" className="px-3 py-2">
-                    {t("status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200" data-testid="officer-row">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/officers/${row.id}`} className="text-brand-700 underline">
-                        {row.name}
-                      </Link>
-                      {row.chineseName && (
-                        <span lang="zh" className="ml-2 font-normal text-slate-700">
-                          {row.chineseName}
-                        </span>
-                      )}
-                    </th>
-                    <td className="px-3 py-2 tabular-nums">{row.staffNumber}</td>
-                    <td className="px-3 py-2">{localizedName(row.rank, locale)}</td>
-                    <td className="px-3 py-2">{localizedName(row.department, locale)}</td>
-                    <td className="px-3 py-2">{joinNames(row.fields.map((field) => localizedName(field, locale)), locale)}</td>
-                    {isAdmin && <td className="px-3 py-2">{localizedName(row.jurisdiction, locale)}</td>}
-                    <td className="px-3 py-2">{row.active ? t("active") : t("inactive")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
+                </th>
+                <td className="tabular-nums">{row.staffNumber}</td>
+                <td>{localizedName(row.rank, locale)}</td>
+                <td>{localizedName(row.department, locale)}</td>
+                <td>{joinNames(row.fields.map((field) => localizedName(field, locale)), locale)}</td>
+                {isAdmin && <td>{localizedName(row.jurisdiction, locale)}</td>}
+                <td>{row.active ? t("active") : t("inactive")}</td>
+              </tr>
+            ))}
+          </PagedTable>
         </>
       )}
     </>

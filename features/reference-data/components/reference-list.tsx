@@ -8,7 +8,7 @@ import { sidedKinds, type ReferenceKind } from "../entities";
 import { findReferenceFormOptions, findReferenceRows } from "../queries";
 import type { ReferenceListParams } from "../schemas";
 import { SelectField } from "@/components/ui/form-fields";
-import { ActiveStatusFilter, FilterForm, Pagination, tableClass, tableWrapperClass, type SearchParams } from "@/components/data-list";
+import { ActiveStatusFilter, FilterForm, PagedTable, type SearchParams } from "@/components/data-list";
 
 /** Kind-specific columns of the list, in order. */
 const detailColumns: Record<ReferenceKind, string[]> = {
@@ -47,46 +47,39 @@ export async function ReferenceList({ actor, kind, params, rawParams, locale }: 
       {list.total === 0 ? (
         <EmptyState message={t("empty")} />
       ) : (
-        <>
-          <div className={tableWrapperClass}>
-            <table className={tableClass}>
-              <caption className="sr-only">{t(`kinds.${kind}.title`)}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("form.code")}</th>
-                  <th scope="col" className="px-3 py-2">{t("name")}</th>
-                  {sided && <th scope="col" className="px-3 py-2">{t("form.jurisdictionId")}</th>}
-                  {detailColumns[kind].map((column) => (
-                    <th key={column} scope="col" className="px-3 py-2">
-                      {t(`columns.${column}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="px-3 py-2">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200" data-testid="reference-row">
-                    <td className="px-3 py-2 font-mono">{row.code}</td>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`${basePath}/${row.id}`} className="text-brand-700 underline">
-                        {localizedName(row, locale)}
-                      </Link>
-                    </th>
-                    {sided && <td className="px-3 py-2">{row.jurisdiction ? localizedName(row.jurisdiction, locale) : "—"}</td>}
-                    {detailColumns[kind].map((column) => (
-                      <td key={column} className="px-3 py-2">
-                        {show(column, row.details[column] ?? null)}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2">{row.active ? t("active") : t("inactive")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={basePath} params={rawParams} />
-        </>
+        <PagedTable
+          caption={t(`kinds.${kind}.title`)}
+          pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
+          headers={
+            <>
+              <th scope="col">{t("form.code")}</th>
+              <th scope="col">{t("name")}</th>
+              {sided && <th scope="col">{t("form.jurisdictionId")}</th>}
+              {detailColumns[kind].map((column) => (
+                <th key={column} scope="col">
+                  {t(`columns.${column}`)}
+                </th>
+              ))}
+              <th scope="col">{t("status")}</th>
+            </>
+          }
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id} className="border-t border-slate-200" data-testid="reference-row">
+              <td className="font-mono">{row.code}</td>
+              <th scope="row" className="font-medium">
+                <Link href={`${basePath}/${row.id}`} className="text-brand-700 underline">
+                  {localizedName(row, locale)}
+                </Link>
+              </th>
+              {sided && <td>{row.jurisdiction ? localizedName(row.jurisdiction, locale) : "—"}</td>}
+              {detailColumns[kind].map((column) => (
+                <td key={column}>{show(column, row.details[column] ?? null)}</td>
+              ))}
+              <td>{row.active ? t("active") : t("inactive")}</td>
+            </tr>
+          ))}
+        </PagedTable>
       )}
     </>
   );
