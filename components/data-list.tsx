@@ -116,14 +116,27 @@ export const paddedTableClass = `${tableClass} [&_td]:px-3 [&_td]:py-2 [&_td]:al
 export const tableWrapperClass = "overflow-x-auto rounded border border-slate-300 bg-white";
 
 /**
- * One page of a list as a table: a caption for assistive technology, the header cells, the rows, and the pager
- * below. The table pads its cells (paddedTableClass), so rows need no padding classes of their own.
+ * A data table: a caption for assistive technology, the header cells, the rows. The table pads its cells
+ * (paddedTableClass), so rows need no padding classes of their own.
  */
+export function DataTable({ caption, headers, children }: { caption: string; headers: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className={tableWrapperClass}>
+      <table className={paddedTableClass}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>{headers}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One page of a list: the DataTable of its rows and the pager below. */
 export function PagedTable({
-  caption,
-  headers,
   pagination,
-  children,
+  ...table
 }: {
   caption: string;
   headers: React.ReactNode;
@@ -132,15 +145,7 @@ export function PagedTable({
 }) {
   return (
     <>
-      <div className={tableWrapperClass}>
-        <table className={paddedTableClass}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-100">
-            <tr>{headers}</tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <DataTable {...table} />
       <Pagination {...pagination} />
     </>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
+import { HeaderCells } from "@/components/ui/column-headers";
 import { TextField } from "@/components/ui/text-field";
 import type { Actor } from "@/lib/authorization";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -50,11 +51,7 @@ export async function AuditList({ actor, params, rawParams, locale }: { actor: A
         <PagedTable
           caption={t("tableCaption")}
           pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
-          headers={[t("time"), t("actor"), t("action"), t("record"), t("changes"), t("origin")].map((label) => (
-            <th key={label} scope="col">
-              {label}
-            </th>
-          ))}
+          headers={<HeaderCells labels={[t("time"), t("actor"), t("action"), t("record"), t("changes"), t("origin")]} />}
         >
           {list.entries.map((entry) => {
             const href = recordHref(entry.entityType, entry.entityId);

@@ -5,6 +5,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { EmptyState } from "@/components/empty-state";
+import { HeaderCells } from "@/components/ui/column-headers";
 import type { CohortPage } from "../queries";
 import { cohortSorts, cohortStatusOrder, type CohortListParams } from "../schemas";
 import { PagedTable } from "@/components/data-list";
@@ -44,12 +45,7 @@ export async function CohortTable({ page, params, locale }: { page: CohortPage; 
       pagination={{ page: page.page, pageCount: page.pageCount, total: page.total, basePath: "/cohorts", params: linkParams }}
       headers={
         <>
-          <th scope="col">{t("name")}</th>
-          <th scope="col">{t("sending")}</th>
-          <th scope="col">{t("host")}</th>
-          <th scope="col">{t("yourSide")}</th>
-          <th scope="col">{t("dates")}</th>
-          <th scope="col">{t("status")}</th>
+          <HeaderCells labels={[t("name"), t("sending"), t("host"), t("yourSide"), t("dates"), t("status")]} />
           <th scope="col" className="text-right">
             {t("placements")}
           </th>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { paddedTableClass, tableWrapperClass } from "@/components/data-list";
+import { DataTable } from "@/components/data-list";
+import { HeaderCells } from "@/components/ui/column-headers";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -70,66 +71,60 @@ const barColours: Record<PlacementStatus, string> = {
 /**
  * The coordinator's cohorts in one table: a row per cohort with its placements by status and those waiting for the
  * reader's approval. The bar under each name draws the same numbers (the swatches in the column headers are its
- * legend) and is hidden from assistive technology. One
- * table instead of a card and a table per cohort: a quarter of the elements, and the cohorts line up for comparison.
+ * legend) and is hidden from assistive technology. One table instead of a card and a table per cohort: a quarter of
+ * the elements, and the cohorts line up for comparison.
  */
 export function CohortStatusTable({ caption, rows, locale }: { caption: string; rows: CohortStatusRow[]; locale: AppLocale }) {
   const t = useTranslations("status.placement");
   const d = useTranslations("dashboard");
   return (
-    <div className={tableWrapperClass}>
-      <table className={paddedTableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col">{d("cohortColumn")}</th>
-            <th scope="col">{d("sideColumn")}</th>
-            <th scope="col">{d("datesColumn")}</th>
-            <th scope="col">{d("statusColumn")}</th>
-            {order.map((status) => (
-              <th key={status} scope="col" className="text-right">
-                <span className={`mr-1 inline-block h-2 w-2 rounded-sm ${barColours[status]}`} aria-hidden="true" />
-                {t(status)}
-              </th>
-            ))}
-            <th scope="col" className="text-right">
-              {d("waitingForApproval")}
+    <DataTable
+      caption={caption}
+      headers={
+        <>
+          <HeaderCells labels={[d("cohortColumn"), d("sideColumn"), d("datesColumn"), d("statusColumn")]} />
+          {order.map((status) => (
+            <th key={status} scope="col" className="text-right">
+              <span className={`mr-1 inline-block h-2 w-2 rounded-sm ${barColours[status]}`} aria-hidden="true" />
+              {t(status)}
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const total = order.reduce((sum, status) => sum + (row.counts[status] ?? 0), 0);
-            return (
-              <tr key={row.id} className="border-t border-slate-200" data-testid="cohort-row">
-                <th scope="row" className="font-medium">
-                  <Link href={`/cohorts/${row.id}`} className="text-brand-700 underline">
-                    {row.name}
-                  </Link>
-                  {total > 0 && (
-                    <span className="mt-1 flex h-2 w-40 overflow-hidden rounded bg-slate-100" aria-hidden="true">
-                      {order.map((status) =>
-                        row.counts[status] ? <span key={status} className={barColours[status]} style={{ width: `${((row.counts[status] ?? 0) / total) * 100}%` }} /> : null,
-                      )}
-                    </span>
+          ))}
+          <th scope="col" className="text-right">
+            {d("waitingForApproval")}
+          </th>
+        </>
+      }
+    >
+      {rows.map((row) => {
+        const total = order.reduce((sum, status) => sum + (row.counts[status] ?? 0), 0);
+        return (
+          <tr key={row.id} className="border-t border-slate-200" data-testid="cohort-row">
+            <th scope="row" className="font-medium">
+              <Link href={`/cohorts/${row.id}`} className="text-brand-700 underline">
+                {row.name}
+              </Link>
+              {total > 0 && (
+                <span className="mt-1 flex h-2 w-40 overflow-hidden rounded bg-slate-100" aria-hidden="true">
+                  {order.map((status) =>
+                    row.counts[status] ? <span key={status} className={barColours[status]} style={{ width: `${((row.counts[status] ?? 0) / total) * 100}%` }} /> : null,
                   )}
-                </th>
-                <td className="whitespace-nowrap">{d(row.side)}</td>
-                <td className="whitespace-nowrap">{row.dates}</td>
-                <td>{row.status}</td>
-                {order.map((status) => (
-                  <td key={status} className="text-right tabular-nums" data-testid={`count-${status}`}>
-                    {formatNumber(row.counts[status] ?? 0, locale)}
-                  </td>
-                ))}
-                <td className="text-right tabular-nums" data-testid="cohort-waiting">
-                  {formatNumber(row.waitingForMyApproval, locale)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </span>
+              )}
+            </th>
+            <td className="whitespace-nowrap">{d(row.side)}</td>
+            <td className="whitespace-nowrap">{row.dates}</td>
+            <td>{row.status}</td>
+            {order.map((status) => (
+              <td key={status} className="text-right tabular-nums" data-testid={`count-${status}`}>
+                {formatNumber(row.counts[status] ?? 0, locale)}
+              </td>
+            ))}
+            <td className="text-right tabular-nums" data-testid="cohort-waiting">
+              {formatNumber(row.waitingForMyApproval, locale)}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

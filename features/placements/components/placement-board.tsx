@@ -2,9 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { paddedTableClass, tableWrapperClass } from "@/components/data-list";
+import { DataTable } from "@/components/data-list";
 import { EmptyState } from "@/components/empty-state";
+import { HeaderCells } from "@/components/ui/column-headers";
 import type { BoardPlacement } from "../queries";
+import { PlacementOfficerCell } from "./officer-cell";
 import { ApprovalState, StatusBadge } from "./placement-status";
 
 interface PlacementBoardProps {
@@ -22,81 +24,64 @@ export async function PlacementBoard({ placements, locale, canAssign, showStaffN
   const t = await getTranslations("placements");
   if (placements.length === 0) return <EmptyState message={t(isFiltered ? "boardNoMatch" : "boardEmpty")} />;
   return (
-    <div className={tableWrapperClass}>
-      <table className={paddedTableClass}>
-        <caption className="sr-only">{t("boardCaption")}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col">{t("officer")}</th>
-            <th scope="col">{t("rankAndDepartment")}</th>
-            <th scope="col">{t("hostUnit")}</th>
-            <th scope="col">{t("post")}</th>
-            <th scope="col">{t("field")}</th>
-            <th scope="col">{t("dates")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">{t("sendingApproval")}</th>
-            <th scope="col">{t("hostApproval")}</th>
-            {canAssign && (
-              <th scope="col">
-                <span className="sr-only">{t("actions")}</span>
-              </th>
+    <DataTable
+      caption={t("boardCaption")}
+      headers={
+        <>
+          <HeaderCells
+            labels={[t("officer"), t("rankAndDepartment"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status"), t("sendingApproval"), t("hostApproval")]}
+          />
+          {canAssign && (
+            <th scope="col">
+              <span className="sr-only">{t("actions")}</span>
+            </th>
+          )}
+        </>
+      }
+    >
+      {placements.map((placement) => (
+        <tr key={placement.id} className={`border-t border-slate-200 ${placement.status === "WITHDRAWN" ? "text-slate-600" : ""}`} data-testid="board-row">
+          <PlacementOfficerCell placementId={placement.id} name={placement.officer.name} chineseName={placement.officer.chineseName}>
+            {showStaffNumbers && placement.officer.staffNumber && (
+              <span className="block text-xs font-normal text-slate-600" data-testid="staff-number">
+                {placement.officer.staffNumber}
+              </span>
             )}
-          </tr>
-        </thead>
-        <tbody>
-          {placements.map((placement) => (
-            <tr key={placement.id} className={`border-t border-slate-200 ${placement.status === "WITHDRAWN" ? "text-slate-600" : ""}`} data-testid="board-row">
-              <th scope="row" className="font-medium">
-                <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-                  {placement.officer.name}
+          </PlacementOfficerCell>
+          <td>
+            {localizedName(placement.officer.rank, locale)}
+            <span className="block text-xs text-slate-600">{localizedName(placement.officer.department, locale)}</span>
+          </td>
+          <td>{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
+          <td>{placement.postTitle ?? "—"}</td>
+          <td>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
+          <td className="whitespace-nowrap">
+            {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
+          </td>
+          <td>
+            <StatusBadge status={placement.displayStatus} />
+          </td>
+          <td>
+            <ApprovalState approved={placement.sendingApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
+          </td>
+          <td>
+            <ApprovalState approved={placement.hostApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
+          </td>
+          {canAssign && (
+            <td>
+              {placement.status !== "WITHDRAWN" && (
+                <Link
+                  href={`/placements/${placement.id}#assign-heading`}
+                  className="whitespace-nowrap text-brand-700 underline"
+                  aria-label={t(placement.status === "NOMINATED" ? "assignOfficer" : "changeAssignmentOf", { name: placement.officer.name })}
+                >
+                  {t(placement.status === "NOMINATED" ? "assign" : "changeAssignment")}
                 </Link>
-                {placement.officer.chineseName && (
-                  <span lang="zh" className="block font-normal">
-                    {placement.officer.chineseName}
-                  </span>
-                )}
-                {showStaffNumbers && placement.officer.staffNumber && (
-                  <span className="block text-xs font-normal text-slate-600" data-testid="staff-number">
-                    {placement.officer.staffNumber}
-                  </span>
-                )}
-              </th>
-              <td>
-                {localizedName(placement.officer.rank, locale)}
-                <span className="block text-xs text-slate-600">{localizedName(placement.officer.department, locale)}</span>
-              </td>
-              <td>{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
-              <td>{placement.postTitle ?? "—"}</td>
-              <td>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
-              <td className="whitespace-nowrap">
-                {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
-              </td>
-              <td>
-                <StatusBadge status={placement.displayStatus} />
-              </td>
-              <td>
-                <ApprovalState approved={placement.sendingApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
-              </td>
-              <td>
-                <ApprovalState approved={placement.hostApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
-              </td>
-              {canAssign && (
-                <td>
-                  {placement.status !== "WITHDRAWN" && (
-                    <Link
-                      href={`/placements/${placement.id}#assign-heading`}
-                      className="whitespace-nowrap text-brand-700 underline"
-                      aria-label={t(placement.status === "NOMINATED" ? "assignOfficer" : "changeAssignmentOf", { name: placement.officer.name })}
-                    >
-                      {t(placement.status === "NOMINATED" ? "assign" : "changeAssignment")}
-                    </Link>
-                  )}
-                </td>
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
