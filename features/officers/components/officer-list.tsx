@@ -65,7 +65,7 @@ export async function OfficerList({ actor, params, rawParams, locale }: { actor:
                     {row.name}
                   </Link>
                   {row.chineseName && (
-                    <span lang="zh" className="ml-2 font-normal text-slate-700">
+                    <span lang="zh" className="ml-2 whitespace-nowrap font-normal text-slate-700">
                       {row.chineseName}
                     </span>
                   )}
