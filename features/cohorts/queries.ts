@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
@@ -10,7 +10,6 @@ import { containsPattern } from "@/lib/sql-search";
 import { cohortScopeSql } from "./sql";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
-type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** The cohorts an actor may see: all for admins, those its side takes part in for coordinators, none otherwise. */
@@ -72,12 +71,9 @@ function cohortOrderSql(sort: CohortListParams["sort"], locale: AppLocale): Pris
   }
 }
 
-interface CohortListSqlRow {
+interface CohortListSqlRow extends TrilingualName {
   id: string;
   code: string;
-  nameEn: string;
-  nameZhHant: string;
-  nameZhHans: string;
   sendingJurisdictionId: string;
   hostJurisdictionId: string;
   sendingNameEn: string;

@@ -5,11 +5,11 @@ import { db } from "@/lib/db";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
 import { todayInHongKong } from "@/lib/dates";
+import type { TrilingualName } from "@/lib/i18n/locales";
 
 // Every number on a dashboard is counted by PostgreSQL (count/groupBy/aggregate SQL); only the few rows a dashboard
 // lists (top ten, next five) are read into JavaScript.
 
-type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 const DAY_MS = 86_400_000;
 
 /**

@@ -3,12 +3,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import { hostUnitPageSize, type HostUnitListParams } from "./schemas";
 
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
-type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 
 /** Host units an actor may see: its own side's for a coordinator, its own unit for a supervisor, all for an admin. */
 export function hostUnitScope(actor: Actor): Prisma.HostUnitWhereInput {

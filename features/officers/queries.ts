@@ -3,17 +3,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
 import { formatOfficerName } from "./names";
 import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy";
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
 
-export interface TrilingualName {
-  nameEn: string;
-  nameZhHant: string;
-  nameZhHans: string;
-}
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** The officers an actor may list: its own side's for a coordinator, all for an admin (read-only), none otherwise. */

@@ -10,8 +10,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
 import { approvalsPageSize, type ApprovalSide } from "./schemas";
+import type { TrilingualName } from "@/lib/i18n/locales";
 
-type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
 

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { nameColumns, type AppLocale } from "@/lib/i18n/locales";
+import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { cohortScope } from "@/features/cohorts/queries";
 import { cohortScopeSql } from "@/features/cohorts/sql";
 import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
@@ -255,12 +255,9 @@ export async function* streamReportRecords(
   }
 }
 
-export interface ReportCohort {
+export interface ReportCohort extends TrilingualName {
   id: string;
   code: string;
-  nameEn: string;
-  nameZhHant: string;
-  nameZhHans: string;
   sendingJurisdictionId: string;
   hostJurisdictionId: string;
 }

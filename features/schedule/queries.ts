@@ -9,8 +9,8 @@ import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
+import type { TrilingualName } from "@/lib/i18n/locales";
 
-export type TrilingualName = { nameEn: string; nameZhHant: string; nameZhHans: string };
 
 const nothing = { id: { in: [] as string[] } };
 const livePlacement = { status: { not: "WITHDRAWN" as PlacementStatus } };

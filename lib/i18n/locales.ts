@@ -47,7 +47,10 @@ export type NameColumn = "nameEn" | "nameZhHant" | "nameZhHans";
 export const nameColumns: Record<AppLocale, NameColumn> = { en: "nameEn", "zh-Hant": "nameZhHant", "zh-Hans": "nameZhHans" };
 
 /** Localised name of a trilingual reference record (jurisdiction, department, host unit, rank, field, cohort). */
-export function localizedName(record: { nameEn: string; nameZhHant: string; nameZhHans: string }, locale: AppLocale): string {
+/** A name kept in all three scripts, as reference data and cohorts keep theirs. */
+export type TrilingualName = Record<NameColumn, string>;
+
+export function localizedName(record: TrilingualName, locale: AppLocale): string {
   if (locale === "zh-Hant") return record.nameZhHant;
   if (locale === "zh-Hans") return record.nameZhHans;
   return record.nameEn;
