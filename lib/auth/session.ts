@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import type { Role, Locale as DatabaseLocale } from "@/generated/prisma/enums";
+import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
 import { readSessionToken } from "./session-cookie";
 
@@ -31,14 +31,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return loadSessionUser(claims.sub, claims.sessionVersion as number | undefined);
 });
 
-interface SessionUserRow {
+interface SessionUserRow extends Omit<Actor, "userId"> {
   id: string;
-  email: string;
-  name: string;
-  role: Role;
-  jurisdictionId: string | null;
-  officerId: string | null;
-  hostUnitId: string | null;
   locale: DatabaseLocale;
   active: boolean;
   sessionVersion: number;

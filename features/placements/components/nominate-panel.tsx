@@ -19,10 +19,7 @@ interface NominatePanelProps {
 export async function NominatePanel({ cohortId, query, candidates, locale }: NominatePanelProps) {
   const t = await getTranslations("placements");
   return (
-    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
-      <h2 id="nominate-heading" className="text-lg font-semibold">
-        {t("nominateTitle")}
-      </h2>
+    <NominateSection title={t("nominateTitle")}>
       <p className="mb-4 text-sm text-slate-700">{t("nominateIntro")}</p>
       <form method="get" action={`/cohorts/${cohortId}`} role="search" aria-label={t("searchOfficers")} className="mb-4 flex flex-wrap items-end gap-3">
         <TextField name="officerQuery" type="search" label={t("searchOfficers")} hint={t("searchOfficersHint")} defaultValue={query ?? ""} className="min-w-64 flex-1" />
@@ -46,7 +43,7 @@ export async function NominatePanel({ cohortId, query, candidates, locale }: Nom
           }))}
         />
       </ClientMessages>
-    </section>
+    </NominateSection>
   );
 }
 
@@ -54,13 +51,22 @@ export async function NominatePanel({ cohortId, query, candidates, locale }: Nom
 export async function NominationsClosedNotice({ deadline }: { deadline: string }) {
   const t = await getTranslations("placements");
   return (
-    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
-      <h2 id="nominate-heading" className="text-lg font-semibold">
-        {t("nominateTitle")}
-      </h2>
+    <NominateSection title={t("nominateTitle")}>
       <p className="text-sm text-slate-800" data-testid="nominations-closed">
         {t("nominationsClosed", { date: deadline })}
       </p>
+    </NominateSection>
+  );
+}
+
+/** The board's nomination section, open or closed: one heading, so the page's outline is the same either way. */
+function NominateSection({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
+      <h2 id="nominate-heading" className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
     </section>
   );
 }
