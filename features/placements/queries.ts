@@ -133,18 +133,10 @@ function placementScopeSql(actor: Actor): Prisma.Sql {
   }
 }
 
-interface BoardSqlRow {
-  id: string;
-  version: number;
-  status: PlacementStatus;
+/** A board row as the statement returns it: BoardPlacement's own columns, plus what the rest is built from. */
+interface BoardSqlRow extends Omit<BoardPlacement, "displayStatus" | "officer"> {
   officerId: string;
   hostUnitId: string | null;
-  postTitle: string | null;
-  startDate: Date;
-  endDate: Date;
-  sendingApprovedAt: Date | null;
-  hostApprovedAt: Date | null;
-  approvalResetReason: string | null;
   sendingJurisdictionId: string;
   hostJurisdictionId: string;
   officer: {
@@ -159,8 +151,6 @@ interface BoardSqlRow {
     department: TrilingualName;
     fields: (TrilingualName & { id: string })[];
   };
-  hostUnit: TrilingualName | null;
-  field: TrilingualName | null;
   total: number;
 }
 
