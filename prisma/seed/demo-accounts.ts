@@ -23,7 +23,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "ADMIN",
     name: "Exchange Desk Administrator (demo)",
     jurisdictionCode: null,
-    description: "Administrator: reference data, user accounts and the audit log; belongs to neither side.",
+    description: "Administrator: reference data and the audit log; belongs to neither side.",
   },
   {
     email: "csb.coordinator@exchange.demo",
