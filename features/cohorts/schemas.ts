@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CohortStatus } from "@/generated/prisma/enums";
+import { parseDateOnly } from "@/lib/dates";
 
 // Importable by client components: no server-only imports here.
 
@@ -12,15 +13,10 @@ export const cohortStatusOrder = [
   CohortStatus.COMPLETED,
 ] as const;
 
-/** "YYYY-MM-DD" from an <input type="date"> → the UTC midnight in which @db.Date columns are stored. */
-export function parseIsoDate(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
 const isoDate = z.iso.date({ message: "errors.invalidDate" });
 
 /** A required calendar date: empty says "required", anything else unparsable "invalid date". */
-export const requiredDate = z.string().trim().min(1, "errors.required").pipe(isoDate).transform(parseIsoDate);
+export const requiredDate = z.string().trim().min(1, "errors.required").pipe(isoDate).transform(parseDateOnly);
 
 /** An optional calendar date: an empty input is null. */
 export const optionalDate = z
@@ -29,7 +25,7 @@ export const optionalDate = z
   .optional()
   .transform((value) => value || null)
   .pipe(isoDate.nullable())
-  .transform((value) => (value ? parseIsoDate(value) : null));
+  .transform((value) => (value ? parseDateOnly(value) : null));
 
 const name = z.string().trim().min(1, "errors.required").max(200);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ScheduleItemType } from "@/generated/prisma/enums";
-import { firstCalendarYear, instantsFromForm, isIsoDate, isTimeOfDay, lastCalendarYear } from "./time";
+import { instantsFromForm } from "./time";
+import { firstSupportedYear, isDateOnly, isTimeOfDay, lastSupportedYear } from "@/lib/dates";
 
 export const scheduleItemTypes = [
   "CEREMONY",
@@ -57,7 +58,7 @@ type ItemFields = z.output<z.ZodObject<typeof itemShape>>;
 
 function isDateInRange(value: string) {
   const year = Number(value.slice(0, 4));
-  return isIsoDate(value) && year >= firstCalendarYear && year <= lastCalendarYear;
+  return isDateOnly(value) && year >= firstSupportedYear && year <= lastSupportedYear;
 }
 
 /**
