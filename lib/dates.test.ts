@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  dateOnlyParam,
+  optionalDateField,
+  requiredDateField,
   daysBetween,
   formatDateOnly,
   hongKongParts,
@@ -142,5 +145,27 @@ describe("Hong Kong time", () => {
         return instantInHongKong(date, time).getTime() === minute.getTime() && date === formatDateOnly(new Date(minute.getTime() + 8 * 3_600_000));
       }),
     );
+  });
+});
+
+describe("dates from forms and URLs", () => {
+  it("gives one field error per problem: required, unreadable, or outside 2000–2100", () => {
+    const messageOf = (value: unknown) => requiredDateField.safeParse(value).error?.issues.map((issue) => issue.message);
+    expect(requiredDateField.parse(" 2030-09-02 ")).toEqual(new Date("2030-09-02T00:00:00Z"));
+    expect(messageOf("")).toEqual(["errors.required"]);
+    expect(messageOf(undefined)).toEqual(["errors.required"]);
+    expect(messageOf("2030-02-30")).toEqual(["errors.invalidDate"]);
+    expect(messageOf("0001-01-06")).toEqual(["errors.dateOutOfRange"]);
+    expect(messageOf("2101-01-01")).toEqual(["errors.dateOutOfRange"]);
+    expect(optionalDateField.parse("")).toBeNull();
+    expect(optionalDateField.safeParse("1999-12-31").error?.issues.map((issue) => issue.message)).toEqual(["errors.dateOutOfRange"]);
+  });
+
+  it("reads a date from a URL only when it is a supported date, so a page falls back instead of failing", () => {
+    expect(dateOnlyParam("2030-09-02")).toBe("2030-09-02");
+    expect(dateOnlyParam("0001-01-01")).toBeNull();
+    expect(dateOnlyParam("2030-02-30")).toBeNull();
+    expect(dateOnlyParam(["2030-09-02"])).toBeNull();
+    expect(dateOnlyParam(undefined)).toBeNull();
   });
 });

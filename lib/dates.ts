@@ -17,6 +17,7 @@
  */
 import { tz, tzOffset } from "@date-fns/tz";
 import { getISOWeek, getISOWeekYear } from "date-fns";
+import { z } from "zod";
 
 export const hongKongTimeZone = "Asia/Hong_Kong";
 
@@ -172,3 +173,38 @@ export function placementProgress(startDate: CalendarDate, endDate: CalendarDate
   const done = Math.min(total, Math.max(0, daysBetween(startDate, today) + 1));
   return { total, done, remaining: total - done };
 }
+/** Why a date-only text is refused, as a message key, or null when it is a supported date. */
+export function dateOnlyProblem(value: string): "errors.invalidDate" | "errors.dateOutOfRange" | null {
+  if (!isDateOnly(value)) return "errors.invalidDate";
+  return isSupportedDateOnly(value) ? null : "errors.dateOutOfRange";
+}
+
+/** A date from a URL: the supported "YYYY-MM-DD" text, or null for anything else (pages fall back, never fail). */
+export function dateOnlyParam(value: string | string[] | null | undefined): string | null {
+  return isSupportedDateOnly(value) ? value : null;
+}
+
+/**
+ * The one form field for a calendar date, "YYYY-MM-DD" from an <input type="date">: empty says "required", unreadable
+ * "invalid date", outside 2000–2100 "between 2000 and 2100". Yields the text; see `requiredDateField` for a `Date`.
+ */
+export const dateOnlyField = z
+  .string({ message: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .superRefine((value, context) => {
+    const problem = value === "" ? null : dateOnlyProblem(value); // empty already says "required"
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+
+/** A required calendar date field → the calendar date at UTC midnight (how `date` columns are stored). */
+export const requiredDateField = dateOnlyField.transform(parseDateOnly);
+
+/** An optional calendar date field: empty is null, anything else as `requiredDateField`. */
+export const optionalDateField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(dateOnlyField.nullable())
+  .transform((value) => (value ? parseDateOnly(value) : null));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CohortStatus } from "@/generated/prisma/enums";
-import { parseDateOnly } from "@/lib/dates";
+import { optionalDateField, requiredDateField } from "@/lib/dates";
 
 // Importable by client components: no server-only imports here.
 
@@ -12,20 +12,6 @@ export const cohortStatusOrder = [
   CohortStatus.IN_PROGRESS,
   CohortStatus.COMPLETED,
 ] as const;
-
-const isoDate = z.iso.date({ message: "errors.invalidDate" });
-
-/** A required calendar date: empty says "required", anything else unparsable "invalid date". */
-export const requiredDate = z.string().trim().min(1, "errors.required").pipe(isoDate).transform(parseDateOnly);
-
-/** An optional calendar date: an empty input is null. */
-export const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(isoDate.nullable())
-  .transform((value) => (value ? parseDateOnly(value) : null));
 
 const name = z.string().trim().min(1, "errors.required").max(200);
 
@@ -45,9 +31,9 @@ const cohortFields = z.object({
   nameZhHans: name,
   sendingJurisdictionId: z.string().trim().min(1, "errors.required"),
   hostJurisdictionId: z.string().trim().min(1, "errors.required"),
-  startDate: requiredDate,
-  endDate: requiredDate,
-  nominationDeadline: optionalDate,
+  startDate: requiredDateField,
+  endDate: requiredDateField,
+  nominationDeadline: optionalDateField,
   status: z.enum(CohortStatus, { message: "errors.invalidValue" }),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { requiredDate, versionField } from "@/features/cohorts/schemas";
+import { versionField } from "@/features/cohorts/schemas";
+import { requiredDateField } from "@/lib/dates";
 
 // Importable by client components: no server-only imports here.
 
@@ -22,8 +23,8 @@ export const assignPlacementSchema = z
     hostUnitId: id,
     fieldId: id,
     postTitle: z.string().trim().min(1, "errors.required").max(200),
-    startDate: requiredDate,
-    endDate: requiredDate,
+    startDate: requiredDateField,
+    endDate: requiredDateField,
   })
   .superRefine((value, context) => {
     if (value.endDate < value.startDate) context.addIssue({ code: "custom", path: ["endDate"], message: "errors.datesOutOfOrder" });

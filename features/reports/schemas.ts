@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PlacementStatus } from "@/generated/prisma/enums";
-import { isDateOnly } from "@/lib/dates";
+import { dateOnlyProblem } from "@/lib/dates";
 
 export const exportFormats = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -20,7 +20,10 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .refine((value) => value === undefined || isDateOnly(value), "errors.invalidDate");
+  .superRefine((value, context) => {
+    const problem = value === undefined ? null : dateOnlyProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
 
 /**
  * The report's filters as they travel in the URL (the page and the export links share them). Dates are calendar

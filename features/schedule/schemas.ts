@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ScheduleItemType } from "@/generated/prisma/enums";
 import { instantsFromForm } from "./time";
-import { firstSupportedYear, isDateOnly, isTimeOfDay, lastSupportedYear } from "@/lib/dates";
+import { dateOnlyProblem, isTimeOfDay } from "@/lib/dates";
 
 export const scheduleItemTypes = [
   "CEREMONY",
@@ -56,11 +56,6 @@ const itemShape = {
 
 type ItemFields = z.output<z.ZodObject<typeof itemShape>>;
 
-function isDateInRange(value: string) {
-  const year = Number(value.slice(0, 4));
-  return isDateOnly(value) && year >= firstSupportedYear && year <= lastSupportedYear;
-}
-
 /**
  * Per-field date and time rules, each reported on the field it concerns: a start date always; times unless the item
  * is all-day; the end not before the start (an empty end date means the start date).
@@ -71,9 +66,10 @@ function checkItemTimes(value: ItemFields, context: z.RefinementCtx) {
     context.addIssue({ code: "custom", path: [field], message });
     valid = false;
   };
-  if (!value.startDate) issue("startDate", "errors.required");
-  else if (!isDateInRange(value.startDate)) issue("startDate", "errors.invalidDate");
-  if (value.endDate && !isDateInRange(value.endDate)) issue("endDate", "errors.invalidDate");
+  const startProblem = value.startDate ? dateOnlyProblem(value.startDate) : "errors.required";
+  if (startProblem) issue("startDate", startProblem);
+  const endProblem = value.endDate ? dateOnlyProblem(value.endDate) : null;
+  if (endProblem) issue("endDate", endProblem);
   if (!value.allDay) {
     for (const field of ["startTime", "endTime"] as const) {
       if (!value[field]) issue(field, "errors.required");

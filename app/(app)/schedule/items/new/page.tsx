@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { hostHolidaysForForm } from "@/features/schedule/components/host-holidays";
 import { ItemForm } from "@/features/schedule/components/item-form";
 import { findScheduleTarget } from "@/features/schedule/queries";
-import { isDateOnly, todayInHongKong } from "@/lib/dates";
+import { dateOnlyParam, todayInHongKong } from "@/lib/dates";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,8 +32,7 @@ export default async function NewScheduleItemPage({ searchParams }: Props) {
   if (!target.canEdit) forbidden();
   const window = target.placement ?? target.cohort;
   const today = todayInHongKong();
-  const requested = text(query.date);
-  const date = requested && isDateOnly(requested) ? requested : today >= window.startDate && today <= window.endDate ? today : window.startDate;
+  const date = dateOnlyParam(query.date) ?? (today >= window.startDate && today <= window.endDate ? today : window.startDate);
   const hostSide = target.cohort.hostSide;
   const returnHref = target.placement ? `/schedule/placements/${target.placement.id}` : `/schedule/cohorts/${target.cohort.id}`;
   const description = target.placement
