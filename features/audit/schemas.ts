@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { addDays, instantInHongKong, isSupportedDateOnly } from "@/lib/dates";
+import { addDays, instantInHongKong, isDateOnly } from "@/lib/dates";
 import { listPage, listText } from "@/lib/list-params";
 
 export const auditPageSize = 50;
 
-const dateFilter = z.string().refine(isSupportedDateOnly).optional().catch(undefined);
+const dateFilter = z.string().refine(isDateOnly).optional().catch(undefined);
 
 /** The audit browser's URL search parameters; unreadable values fall back to "no filter". */
 export const auditListParamsSchema = z.object({
