@@ -6,8 +6,8 @@ import type { Cohort, Prisma } from "@/generated/prisma/client";
 import { canManageCohort, canMoveCohortStatus } from "./policy";
 import { cohortScope } from "./queries";
 import type { CreateCohortInput, UpdateCohortInput } from "./schemas";
-import { refuseStaleEdit } from "@/features/audit/last-change";
-import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "./mutation-support";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 
 /** What the audit log keeps of a cohort; dates as ISO so before/after compare as text. */
 function auditSnapshot(cohort: Cohort) {

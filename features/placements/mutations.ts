@@ -5,8 +5,8 @@ import { isAllowed, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { cohortScope } from "@/features/cohorts/queries";
-import { refuseStaleEdit } from "@/features/audit/last-change";
-import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/features/cohorts/mutation-support";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
   approvalBlocker,

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
 import { cohortScope } from "@/features/cohorts/queries";
 import { canEditSchedule, type ScheduleTarget } from "./policy";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";

@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/request-context";
 
 // Shared by the cohort and placement mutations: the acting user, and turning integrity violations into the
 // user's message inside the mutation, so callers (actions, tests) see AppErrors. Stale edits are refused with
-// features/audit/last-change.ts ("changed by NAME at TIME — reload"), the same as everywhere else.
+// lib/last-change.ts ("changed by NAME at TIME — reload"), the same as everywhere else.
 
 export interface MutationContext {
   actor: Actor;
