@@ -8,7 +8,8 @@ import { containsPattern } from "@/lib/sql-search";
 import { cohortScopeSql } from "@/features/cohorts/sql";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
-import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
+import { displayStatus, type PlacementDisplayStatus } from "./display-status";
+import { approvalSideOf, canSeeStaffNumber, placementResource } from "./policy";
 import { approvalsPageSize, type ApprovalSide } from "./schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 
