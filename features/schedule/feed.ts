@@ -15,6 +15,7 @@ import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";
 import { addDaysToIsoDate, instantInHongKong, isoDateOfCalendarDate, itemDateRange, todayInHongKongIso } from "./time";
+import { actorFromUser } from "@/lib/auth/actor";
 
 /** A feed never lists more than this many items; a coordinator's feed covers the last year's cohorts. */
 const maximumItems = 5000;
@@ -39,16 +40,7 @@ export async function findCalendarFeedOwnerUnsafe(token: string): Promise<FeedOw
   if (!tokenPattern.test(token)) return null;
   const user = await db.user.findUnique({ where: { calendarTokenHash: hashCalendarToken(token) } });
   if (!user || !user.active) return null;
-  const owner: FeedOwner = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    jurisdictionId: user.jurisdictionId,
-    officerId: user.officerId,
-    hostUnitId: user.hostUnitId,
-    locale: fromDatabaseLocale(user.locale),
-  };
+  const owner: FeedOwner = { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
   return hasPermission(owner, "calendarFeed:manage") ? owner : null;
 }
 
