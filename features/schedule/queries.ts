@@ -9,12 +9,11 @@ import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
-import type { TrilingualName } from "@/lib/i18n/locales";
+import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 
 
 const nothing = { id: { in: [] as string[] } };
 const livePlacement = { status: { not: "WITHDRAWN" as PlacementStatus } };
-const names = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /**
  * The placements whose schedules an actor may read: all for administrators; those of cohorts its side takes part
@@ -96,7 +95,7 @@ const itemSelect = {
       officerId: true,
       hostUnitId: true,
       officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } },
-      hostUnit: { select: names },
+      hostUnit: { select: trilingualNameSelect },
     },
   },
 } satisfies Prisma.ScheduleItemSelect;
@@ -156,13 +155,13 @@ export interface ScheduleCohort {
 
 const cohortSelect = {
   id: true,
-  ...names,
+  ...trilingualNameSelect,
   startDate: true,
   endDate: true,
   sendingJurisdictionId: true,
   hostJurisdictionId: true,
-  sendingJurisdiction: { select: { code: true, ...names } },
-  hostJurisdiction: { select: { code: true, kind: true, ...names } },
+  sendingJurisdiction: { select: { code: true, ...trilingualNameSelect } },
+  hostJurisdiction: { select: { code: true, kind: true, ...trilingualNameSelect } },
 } satisfies Prisma.CohortSelect;
 
 function toCohort(actor: Actor, row: Prisma.CohortGetPayload<{ select: typeof cohortSelect }>): ScheduleCohort {
@@ -214,8 +213,8 @@ const placementSelect = {
   endDate: true,
   status: true,
   officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } } } },
-  hostUnit: { select: { id: true, ...names } },
-  field: { select: names },
+  hostUnit: { select: { id: true, ...trilingualNameSelect } },
+  field: { select: trilingualNameSelect },
   cohort: { select: cohortSelect },
 } satisfies Prisma.PlacementSelect;
 
@@ -323,7 +322,7 @@ export async function findCohortCalendar(actor: Actor, cohortId: string, options
   }
   const hostUnits = await db.hostUnit.findMany({
     where: { placements: { some: { cohortId, ...livePlacement } } },
-    select: { id: true, ...names },
+    select: { id: true, ...trilingualNameSelect },
     orderBy: { nameEn: "asc" },
   });
   const hostUnitId = hostUnits.some((unit) => unit.id === options.hostUnitId) ? options.hostUnitId! : null;
