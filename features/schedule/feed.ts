@@ -11,6 +11,7 @@ import { logger } from "@/lib/logger";
 import type { RequestContext } from "@/lib/request-context";
 import { formatOfficerName } from "@/features/officers/names";
 import { listHolidays } from "./holidays";
+import { scheduleItemFeedSelect } from "./item-select";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";
@@ -57,19 +58,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   const [rows, placements] = await Promise.all([
     db.scheduleItem.findMany({
       where: { AND: [scheduleItemScope(owner), feedWindow(owner, today)] },
-      select: {
-        id: true,
-        type: true,
-        title: true,
-        location: true,
-        notes: true,
-        allDay: true,
-        startsAt: true,
-        endsAt: true,
-        version: true,
-        updatedAt: true,
-        placement: { select: { officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } } } },
-      },
+      select: scheduleItemFeedSelect,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,
     }),

@@ -7,6 +7,7 @@ import { cohortScope } from "@/features/cohorts/queries";
 import { formatOfficerName } from "@/features/officers/names";
 import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
+import { scheduleItemSelect } from "./item-select";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
@@ -76,31 +77,7 @@ export interface ScheduleEntry {
   canEdit: boolean;
 }
 
-const itemSelect = {
-  id: true,
-  cohortId: true,
-  placementId: true,
-  type: true,
-  title: true,
-  location: true,
-  notes: true,
-  allDay: true,
-  startsAt: true,
-  endsAt: true,
-  version: true,
-  updatedAt: true,
-  cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
-  placement: {
-    select: {
-      officerId: true,
-      hostUnitId: true,
-      officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } },
-      hostUnit: { select: trilingualNameSelect },
-    },
-  },
-} satisfies Prisma.ScheduleItemSelect;
-
-type ItemRow = Prisma.ScheduleItemGetPayload<{ select: typeof itemSelect }>;
+type ItemRow = Prisma.ScheduleItemGetPayload<{ select: typeof scheduleItemSelect }>;
 
 function toEntry(actor: Actor, row: ItemRow): ScheduleEntry {
   const { startDate, endDate } = itemDateRange(row);
@@ -130,7 +107,7 @@ function toEntry(actor: Actor, row: ItemRow): ScheduleEntry {
 const itemOrder = [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }] satisfies Prisma.ScheduleItemOrderByWithRelationInput[];
 
 async function findEntries(actor: Actor, where: Prisma.ScheduleItemWhereInput, take?: number): Promise<ScheduleEntry[]> {
-  const rows = await db.scheduleItem.findMany({ where: { AND: [scheduleItemScope(actor), where] }, select: itemSelect, orderBy: itemOrder, take });
+  const rows = await db.scheduleItem.findMany({ where: { AND: [scheduleItemScope(actor), where] }, select: scheduleItemSelect, orderBy: itemOrder, take });
   return rows.map((row) => toEntry(actor, row));
 }
 
@@ -405,7 +382,7 @@ export async function findScheduleTarget(actor: Actor, target: { placementId?: s
 
 /** One item with where it belongs, if the actor can see it. */
 export async function findScheduleItem(actor: Actor, itemId: string) {
-  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scheduleItemScope(actor)] }, select: itemSelect });
+  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scheduleItemScope(actor)] }, select: scheduleItemSelect });
   if (!row) return null;
   const target = await findScheduleTarget(actor, row.placementId ? { placementId: row.placementId } : { cohortId: row.cohortId });
   // A visible item of a placement the actor cannot open (e.g. an officer's withdrawn placement) is still out of reach.
