@@ -44,7 +44,7 @@ export interface VersionedUpdate<Row> {
   /** The record as written. */
   read(): PromiseLike<Row>;
   /** The audit entry of the change, from the record as written. */
-  audit(after: Row): Omit<AuditEntry, "entityType" | "entityId">;
+  audit(after: Row): Omit<AuditEntry, "entityType" | "entityId"> | PromiseLike<Omit<AuditEntry, "entityType" | "entityId">>;
 }
 
 /**
@@ -59,6 +59,6 @@ export async function updateAtVersion<Row>(tx: Prisma.TransactionClient, { actor
     await refuseStaleEdit(tx, update.entityType, update.id, readAt);
   }
   const after = await update.read();
-  await writeAudit(tx, actor, request, { ...update.audit(after), entityType: update.entityType, entityId: update.id });
+  await writeAudit(tx, actor, request, { ...(await update.audit(after)), entityType: update.entityType, entityId: update.id });
   return after;
 }
