@@ -7,6 +7,7 @@ import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
+import { findControlCharacter } from "@/lib/text";
 import { issueMessageKey } from "@/lib/validation-messages";
 
 export type ActionResult<Output = undefined> =
@@ -57,6 +58,10 @@ export function defineAction<Schema extends z.ZodType, Output>(definition: Actio
     try {
       if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
       const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
+      // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.
+      const controlAt = findControlCharacter(raw);
+      if (controlAt) return { ok: false, formError: t("checkFields"), fieldErrors: { [controlAt.join(".") || "_form"]: t("controlCharacters") } };
       const parsed = definition.schema.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
