@@ -1,19 +1,23 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
+import { actionBodyLimit, exceedsActionBodyLimit, isBodyLimitError } from "@/lib/action-limits";
 
 type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
 
 /**
  * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
  * what the user typed. After a refusal, focus moves to the first invalid field (or the form message) when the form
- * carries `ref={formRef}`.
+ * carries `ref={formRef}`. A form over the server's body limit is not sent: it says the limit instead (and if the
+ * server refuses one anyway, or the request fails, the form says so rather than showing the error page).
  */
 export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
   const [result, setResult] = useState<ActionResult<Output> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const t = useTranslations("errors");
 
   useEffect(() => {
     if (!result || result.ok) return;
@@ -29,8 +33,20 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    const tooLarge: ActionResult<Output> = { ok: false, formError: t("formTooLarge", { limit: actionBodyLimit.label }) };
+    if (exceedsActionBodyLimit(formData)) {
+      setResult(tooLarge);
+      return;
+    }
     startTransition(async () => {
-      const next = await action(null, formData);
+      let next: ActionResult<Output>;
+      try {
+        next = await action(null, formData);
+      } catch (error) {
+        // Redirects and other Next control flow arrive as rejections too; they are not failures.
+        if (typeof (error as { digest?: unknown })?.digest === "string") throw error;
+        next = isBodyLimitError(error) ? tooLarge : { ok: false, formError: t("formNotSent") };
+      }
       setResult(next);
       if (next.ok) onSuccess?.(next.data);
     });
