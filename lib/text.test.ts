@@ -9,7 +9,7 @@ import * as referenceData from "@/features/reference-data/schemas";
 import * as reports from "@/features/reports/schemas";
 import * as schedule from "@/features/schedule/schemas";
 import { validateOfficerSheet, type ImportReferences } from "@/features/import/validate";
-import { findControlCharacter, hasInvisibleCharacters } from "./text";
+import { findControlCharacters, hasInvisibleCharacters } from "./text";
 import { issueMessageKey } from "./validation-messages";
 
 // Issue 10 §3: NUL and other control characters, invisible / direction-override characters in names, and length
@@ -63,10 +63,10 @@ describe("control characters (NUL) in text", () => {
   });
 
   it("are found anywhere in an action's payload, for the guard in lib/action.ts", () => {
-    expect(findControlCharacter({ title: "ok", officerIds: ["a", "b\u0000"] })).toEqual(["officerIds", 1]);
-    expect(findControlCharacter({ nested: { id: "\u0000" } })).toEqual(["nested", "id"]);
-    expect(findControlCharacter({ notes: "line\r\nline\tend", count: 3, empty: null })).toBeNull();
-    expect(findControlCharacter("\u0000")).toEqual([]);
+    expect(findControlCharacters({ title: "ok\u0000", officerIds: ["a", "b\u0000"] })).toEqual([["title"], ["officerIds", 1]]);
+    expect(findControlCharacters({ nested: { id: "\u0000" } })).toEqual([["nested", "id"]]);
+    expect(findControlCharacters({ notes: "line\r\nline\tend", count: 3, empty: null })).toEqual([]);
+    expect(findControlCharacters("\u0000")).toEqual([[]]);
   });
 });
 

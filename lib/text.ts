@@ -44,16 +44,13 @@ export const nameText = (maximum: number) => requiredText(maximum).refine(visibl
 export const optionalNameText = (maximum: number) => optionalText(maximum).refine(visible, "errors.invisibleCharacters");
 
 /**
- * The first field of a submitted payload (a FormData object or JSON) holding a control character, as a path such
- * as "notes" or "officerIds.2"; null when there is none. lib/action.ts refuses such a payload before parsing.
+ * Every field of a submitted payload (a FormData object or JSON) holding a control character, as paths such as
+ * ["notes"] or ["officerIds", 2]; lib/action.ts refuses such a payload whatever its schema says.
  */
-export function findControlCharacter(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof value === "string") return hasControlCharacters(value) ? path : null;
-  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Blob || value instanceof Date) return null;
-  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === "string" && hasControlCharacters(key)) return [...path, key];
-    const found = findControlCharacter(child, [...path, key], depth + 1);
-    if (found) return found;
-  }
-  return null;
+export function findControlCharacters(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (typeof value === "string") return hasControlCharacters(value) ? [path] : [];
+  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Blob || value instanceof Date) return [];
+  return [...(Array.isArray(value) ? value.entries() : Object.entries(value))].flatMap(([key, child]) =>
+    typeof key === "string" && hasControlCharacters(key) ? [[...path, key]] : findControlCharacters(child, [...path, key], depth + 1),
+  );
 }
