@@ -157,8 +157,11 @@ async function planImport(client: Tx | typeof db, jurisdictionId: string, file: 
   const validation = validateOfficerSheet(sheet, references);
   if (validation.fileProblems.length > 0) return { sheet, fileProblems: validation.fileProblems, ...empty };
   const columns = new Set<string>(validation.columns);
-  const plan: Plan = { sheet, fileProblems: [], errors: validation.errors, creates: [], updates: [], unchanged: [] };
+  const cellErrors = cellProblemErrors(sheet);
+  const plan: Plan = { sheet, fileProblems: [], errors: withCellErrors(validation.errors, cellErrors), creates: [], updates: [], unchanged: [] };
+  const rowsWithCellErrors = new Set(cellErrors.map((error) => error.row));
   for (const row of validation.rows) {
+    if (rowsWithCellErrors.has(row.rowNumber)) continue;
     const current = row.existingId ? existing.get(row.existingId) : undefined;
     const values = mergedValues(row, current, columns);
     if (!current) plan.creates.push({ row, values });
@@ -167,6 +170,24 @@ async function planImport(client: Tx | typeof db, jurisdictionId: string, file: 
   }
   onProgress?.("checking", sheet.rows.length, sheet.rows.length);
   return plan;
+}
+
+/** A cell the parser could not read (a formula saved without its value), as an error of its row and column. */
+function cellProblemErrors(sheet: ParsedSheet): ImportRowError[] {
+  return (sheet.cellProblems ?? []).map((problem) => ({
+    row: problem.rowNumber,
+    column: columnForHeader(sheet.headers[problem.columnIndex] ?? "") ?? null,
+    key: `import.problems.${problem.key}`,
+    values: { cell: problem.cell },
+  }));
+}
+
+/** The unreadable cell's own error replaces what validation said about the empty text it stood for. */
+function withCellErrors(errors: ImportRowError[], cellErrors: ImportRowError[]): ImportRowError[] {
+  if (cellErrors.length === 0) return errors;
+  const covered = new Set(cellErrors.map((error) => `${error.row}:${error.column}`));
+  const kept = errors.filter((error) => error.column === null || !covered.has(`${error.row}:${error.column}`));
+  return [...kept, ...cellErrors].sort((a, b) => a.row - b.row);
 }
 
 function countsOf(plan: Plan): Record<RowAction, number> {

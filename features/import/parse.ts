@@ -1,5 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { checkWorkbookLimits } from "./workbook-limits";
 
 // Reads an uploaded spreadsheet into rows of text cells, whatever produced it: CSV in UTF-8 with or without a BOM
 // (Excel's "CSV UTF-8" writes one), UTF-16 text (Excel's "Unicode Text"), comma, semicolon or tab separated, or an
@@ -14,10 +15,22 @@ export interface SheetRow {
   cells: string[];
 }
 
+/** A cell whose text cannot be known, e.g. a formula saved without its result; reported as that row's error. */
+export interface CellProblem {
+  rowNumber: number;
+  /** Zero-based, like `SheetRow.cells`. */
+  columnIndex: number;
+  /** The cell's address as the spreadsheet shows it, e.g. "C4". */
+  cell: string;
+  key: "formulaWithoutValue";
+}
+
 export interface ParsedSheet {
   format: "csv" | "xlsx";
   headers: string[];
   rows: SheetRow[];
+  /** Cells of data rows whose text could not be read; each becomes an error of its row. */
+  cellProblems?: CellProblem[];
 }
 
 /** A problem with the file as a whole; `key` names a message in the "import" catalog. */
@@ -91,23 +104,36 @@ function readDelimitedText(text: string): ParseResult {
     return { ok: false, problem: { key: "malformedCsv", values: { line: line ?? 0 } } };
   }
   const numbered = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
-  return toSheet("csv", numbered);
+  return toSheet("csv", numbered, []);
 }
 
-/** Header row = the first row that is neither empty nor a "#" comment; data rows follow, skipping those too. */
-function toSheet(format: ParsedSheet["format"], numbered: SheetRow[]): ParseResult {
-  const meaningful = numbered.filter(({ cells }) => !isBlank(cells) && !isComment(cells));
+/**
+ * Header row = the first row that is neither empty nor a "#" comment; data rows follow, skipping those too. A row
+ * whose only content is a cell with a problem is kept, so the problem is reported rather than the row dropped.
+ */
+function toSheet(format: ParsedSheet["format"], numbered: SheetRow[], cellProblems: CellProblem[]): ParseResult {
+  const rowsWithProblems = new Set(cellProblems.map((problem) => problem.rowNumber));
+  const meaningful = numbered.filter(({ rowNumber, cells }) => (!isBlank(cells) || rowsWithProblems.has(rowNumber)) && !isComment(cells));
   if (meaningful.length === 0) return { ok: false, problem: { key: "noHeader" } };
   const [header, ...rows] = meaningful;
+  const headerProblem = cellProblems.find((problem) => problem.rowNumber === header.rowNumber);
+  if (headerProblem) return { ok: false, problem: { key: headerProblem.key, values: { cell: headerProblem.cell } } };
   if (rows.length === 0) return { ok: false, problem: { key: "noRows" } };
   if (rows.length > maxImportRows) return { ok: false, problem: { key: "tooManyRows", values: { maximum: maxImportRows } } };
-  return { ok: true, sheet: { format, headers: header.cells.map((cell) => cell.trim()), rows } };
+  const dataRows = new Set(rows.map((row) => row.rowNumber));
+  return {
+    ok: true,
+    sheet: { format, headers: header.cells.map((cell) => cell.trim()), rows, cellProblems: cellProblems.filter((problem) => dataRows.has(problem.rowNumber)) },
+  };
 }
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 const isComment = (cells: string[]) => (cells[0] ?? "").trimStart().startsWith("#");
 
 async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
+  // Before exceljs builds the whole workbook in memory: what the archive expands to, and the sheets' rows and columns.
+  const limitProblem = await checkWorkbookLimits(bytes);
+  if (limitProblem) return { ok: false, problem: limitProblem };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -119,16 +145,30 @@ async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
   // The template keeps officers on a sheet of that name, next to sheets that document the codes.
   const sheet = sheets.find((candidate) => officerSheetNames.has(candidate.name.trim().toLowerCase())) ?? sheets[0];
   const numbered: SheetRow[] = [];
+  const cellProblems: CellProblem[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as unknown[];
     const cells: string[] = [];
-    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    for (let column = 1; column < values.length; column++) {
+      if (isFormulaWithoutValue(values[column])) cellProblems.push({ rowNumber, columnIndex: column - 1, cell: row.getCell(column).address, key: "formulaWithoutValue" });
+      cells.push(cellText(values[column]));
+    }
     numbered.push({ rowNumber, cells });
   });
-  return toSheet("xlsx", numbered);
+  return toSheet("xlsx", numbered, cellProblems);
 }
 
 const officerSheetNames = new Set(["officers", "人員", "人员"]);
+
+/**
+ * A formula saved without its result (files written by programs that do not calculate, or with calculation off):
+ * the value the user sees is not in the file, so it cannot be imported as anything but a guess.
+ */
+function isFormulaWithoutValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || value instanceof Date) return false;
+  const record = value as Record<string, unknown>;
+  return ("formula" in record || "sharedFormula" in record) && (record.result === undefined || record.result === null);
+}
 
 /** The text a user sees in a cell: rich text joined, hyperlinks by their text, formulas by their result. */
 export function cellText(value: unknown): string {
@@ -140,7 +180,7 @@ export function cellText(value: unknown): string {
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.richText)) return record.richText.map((part: { text?: string }) => part.text ?? "").join("");
-    if ("result" in record) return cellText(record.result);
+    if ("formula" in record || "sharedFormula" in record) return cellText(record.result);
     if ("text" in record) return cellText(record.text);
     if ("error" in record) return String(record.error);
   }
