@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { diffRecords, writeAudit } from "@/lib/audit";
+import { writeAudit, writeAuditEntries, type AuditEntry } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError } from "@/lib/errors";
@@ -331,28 +331,23 @@ async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
 }
 
 /**
- * One audit entry per created or changed officer (so each officer's history shows the import), written with a
- * single multi-row insert; unchanged rows write nothing. Rank, department and fields are recorded by id here —
- * resolving codes for thousands of rows would cost more than it tells.
+ * One audit entry per created or changed officer (so each officer's history shows the import), written by the
+ * audit module's set form in one statement; unchanged rows write nothing. Rank, department and fields are recorded
+ * by id here — resolving codes for thousands of rows would cost more than it tells.
  */
 async function writeRowAudit(tx: Tx, actor: Actor, request: RequestContext, created: { id: string; staffNumber: string; values: Merged }[], updates: Plan["updates"]) {
-  const entries: { action: string; entityId: string; before: string | null; after: string }[] = [];
+  const entries: AuditEntry[] = [];
   for (const officer of created) {
-    entries.push({ action: "officer.importCreate", entityId: officer.id, before: null, after: JSON.stringify({ staffNumber: officer.staffNumber, ...officer.values }) });
+    entries.push({ action: "officer.importCreate", entityType: auditEntity, entityId: officer.id, after: { staffNumber: officer.staffNumber, ...officer.values } });
   }
   for (const { current, values } of updates) {
-    const { before, after } = diffRecords(
-      { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
-      { ...current, ...values, id: undefined, staffNumber: undefined },
-    );
-    entries.push({ action: "officer.importUpdate", entityId: current.id, before: JSON.stringify(before), after: JSON.stringify(after) });
+    entries.push({
+      action: "officer.importUpdate",
+      entityType: auditEntity,
+      entityId: current.id,
+      before: { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
+      after: { ...current, ...values, id: undefined, staffNumber: undefined },
+    });
   }
-  if (entries.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("actorId", "actorEmail", "action", "entityType", "entityId", "before", "after", "ipAddress", "requestId")
-    SELECT ${actor.userId}, ${actor.email}, u.action, ${auditEntity}, u.entity_id, u.before::jsonb, u.after::jsonb, ${request.ipAddress}, ${request.requestId}
-    FROM unnest(
-      ${entries.map((entry) => entry.action)}::text[], ${entries.map((entry) => entry.entityId)}::text[],
-      ${entries.map((entry) => entry.before)}::text[], ${entries.map((entry) => entry.after)}::text[]
-    ) AS u(action, entity_id, before, after)`;
+  await writeAuditEntries(tx, actor, request, entries);
 }
