@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildBombWorkbook, buildWorkbook, inlineRow } from "@/tests/factories/workbooks";
-import { cellText, decodeText, detectDelimiter, maxImportBytes, parseImportFile } from "./parse";
-import { checkWorkbookLimits, maxWorkbookUncompressedBytes, maxWorksheetColumns, maxWorksheetRows } from "./workbook-limits";
+import { maxImportBytes, maxWorkbookUncompressedBytes, maxWorksheetColumns, maxWorksheetRows } from "./limits";
+import { cellText, decodeText, detectDelimiter, parseImportFile } from "./parse";
+import { checkWorkbookLimits } from "./workbook-limits";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const withBom = (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);

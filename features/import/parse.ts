@@ -1,13 +1,12 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { maxImportBytes, maxImportRows, megabytes } from "./limits";
 import { checkWorkbookLimits } from "./workbook-limits";
 
 // Reads an uploaded spreadsheet into rows of text cells, whatever produced it: CSV in UTF-8 with or without a BOM
 // (Excel's "CSV UTF-8" writes one), UTF-16 text (Excel's "Unicode Text"), comma, semicolon or tab separated, or an
 // XLSX workbook. Anything else is refused with a reason the user can act on. Pure: no database, no Next.
 
-export const maxImportBytes = 8 * 1024 * 1024;
-export const maxImportRows = 10_000;
 
 export interface SheetRow {
   /** The row number a spreadsheet program shows (the header is row 1). */
@@ -54,7 +53,7 @@ const isOleCompound = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11
 
 export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParseResult> {
   if (bytes.byteLength === 0) return { ok: false, problem: { key: "emptyFile" } };
-  if (bytes.byteLength > maxImportBytes) return { ok: false, problem: { key: "fileTooLarge", values: { megabytes: maxImportBytes / 1024 / 1024 } } };
+  if (bytes.byteLength > maxImportBytes) return { ok: false, problem: { key: "fileTooLarge", values: { megabytes: megabytes(maxImportBytes) } } };
   const extension = extensionOf(fileName);
   if (isOleCompound(bytes) || extension === "xls") return { ok: false, problem: { key: "legacyExcel" } };
   if (extension === "xlsx") {

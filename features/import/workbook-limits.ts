@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
+import { maxWorkbookEntries, maxWorkbookUncompressedBytes, maxWorksheetColumns, maxWorksheetRows, megabytes } from "./limits";
 import type { FileProblem } from "./parse";
 
 // Bounds what an XLSX file may expand to BEFORE exceljs sees it. An XLSX is a zip archive: 154 KB of deflated XML
@@ -7,22 +8,14 @@ import type { FileProblem } from "./parse";
 // seconds. So the archive is read with yauzl first — its central directory (the sizes each entry declares) and then
 // every entry actually inflated, counting the bytes and discarding them — and the worksheets' rows, columns and
 // merged ranges are counted on the way. Only a file within every limit is handed to exceljs.
-// See docs/decisions/038-import-decompression-limits.md.
+// The limits are in ./limits.ts; docs/decisions/038-import-size-limits.md says why.
 
-/** Every entry of the archive together, after decompression. A 10,000-row template export is ≈ 4.4 MB. */
-export const maxWorkbookUncompressedBytes = 32 * 1024 * 1024;
-/** Entries in the archive; Excel writes about a dozen plus one per sheet. */
-export const maxWorkbookEntries = 1_000;
-/** Rows of any one worksheet (the highest row number, or the number of row elements if larger). */
-export const maxWorksheetRows = 20_000;
-/** Columns of any one worksheet that hold cells or merged ranges; the template has 9. */
-export const maxWorksheetColumns = 64;
 /** Excel's own widest column: a column-width record beyond it is not from a spreadsheet program. */
 const excelMaxColumns = 16_384;
 
 const tooLarge = (): FileProblem => ({
   key: "workbookTooLarge",
-  values: { megabytes: maxWorkbookUncompressedBytes / 1024 / 1024 },
+  values: { megabytes: megabytes(maxWorkbookUncompressedBytes) },
 });
 const notAWorkbook = (): FileProblem => ({ key: "notAWorkbook" });
 
