@@ -1,5 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { maxImportBytes, maxImportRows, megabytes } from "./limits";
 import { checkWorkbookLimits } from "./workbook-limits";
 
@@ -133,28 +134,53 @@ async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
   // Before exceljs builds the whole workbook in memory: what the archive expands to, and the sheets' rows and columns.
   const limitProblem = await checkWorkbookLimits(bytes);
   if (limitProblem) return { ok: false, problem: limitProblem };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problem: { key: "notAWorkbook" } };
-  }
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) return { ok: false, problem: { key: "notAWorkbook" } };
-  // The template keeps officers on a sheet of that name, next to sheets that document the codes.
-  const sheet = sheets.find((candidate) => officerSheetNames.has(candidate.name.trim().toLowerCase())) ?? sheets[0];
+  const read = await readWorkbookInWorker(bytes);
+  if (!read.ok) return { ok: false, problem: { key: "notAWorkbook" } };
   const numbered: SheetRow[] = [];
   const cellProblems: CellProblem[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: string[] = [];
-    for (let column = 1; column < values.length; column++) {
-      if (isFormulaWithoutValue(values[column])) cellProblems.push({ rowNumber, columnIndex: column - 1, cell: row.getCell(column).address, key: "formulaWithoutValue" });
-      cells.push(cellText(values[column]));
-    }
+  for (const { rowNumber, values } of read.rows) {
+    const cells = values.map((value, index) => {
+      if (isFormulaWithoutValue(value)) cellProblems.push({ rowNumber, columnIndex: index, cell: `${columnLetters(index + 1)}${rowNumber}`, key: "formulaWithoutValue" });
+      return cellText(value);
+    });
     numbered.push({ rowNumber, cells });
-  });
+  }
   return toSheet("xlsx", numbered, cellProblems);
+}
+
+type WorkbookRead = { ok: true; rows: { rowNumber: number; values: unknown[] }[] } | { ok: false };
+
+/** Where the worker's script is: run by Node from the project folder, as the server and the tests are. */
+const workbookWorkerPath = path.join(process.cwd(), "features", "import", "read-workbook.worker.mjs");
+
+/**
+ * exceljs's parse of an accepted file still takes seconds of CPU (three 10,000-row files held the event loop for
+ * 4.5 s): it runs in a worker thread, with a heap ceiling as a second fence behind the limits. Any failure of the
+ * worker — damaged workbook, memory ceiling — is an unreadable workbook.
+ */
+function readWorkbookInWorker(bytes: Uint8Array): Promise<WorkbookRead> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workbookWorkerPath, {
+      workerData: { bytes, officerSheetNames: [...officerSheetNames] },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMegabytes },
+    });
+    worker.once("message", (read: WorkbookRead) => {
+      resolve(read);
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve({ ok: false }));
+    worker.once("exit", () => resolve({ ok: false }));
+  });
+}
+
+/** Room for exceljs's model of a workbook within the limits (a 10,000-row file grows the heap by ≈ 150 MB). */
+const workerHeapMegabytes = 512;
+
+/** 28 → "AB": the column letters a spreadsheet shows. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
 
 const officerSheetNames = new Set(["officers", "人員", "人员"]);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { createUser } from "../factories";
 import { openE2eDatabase } from "./database";
 import { formAlert, signInAndWait } from "./helpers";
@@ -42,4 +43,24 @@ test("the server answers a body over the limit with the size limit in the user's
   const overFileLimit = await post(Buffer.alloc(8 * 1024 * 1024 + 1, "a"));
   expect(overFileLimit.status()).toBe(413);
   expect(await overFileLimit.json()).toEqual(translatedLimit);
+});
+
+test("an Excel file is read by the server (in its worker) and a formula without a value is reported by its cell", async ({ page }) => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Officers");
+  sheet.addRow(["Staff number", "Surname", "Given name", "Rank code", "Department code", "Work email"]);
+  sheet.addRow(["XLSXE2E1", { formula: 'PROPER("chow")', result: "Chow" }, "Ka-ho", "STP", "PLAND", "chow.e2e@example.gov.hk"]);
+  sheet.addRow(["XLSXE2E2", "Yip", { formula: 'PROPER("wing")' }, "STP", "PLAND", "yip.e2e@example.gov.hk"]);
+  await signInAndWait(page, "csb.coordinator@exchange.demo");
+  await page.goto("/officers/import");
+  await page.getByLabel("2. Choose the file").setInputFiles({
+    name: "formulas.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const errors = page.getByTestId("import-error");
+  await expect(errors).toHaveCount(1);
+  await expect(errors.first()).toContainText("C3: formula without a value");
+  await expect(errors.first().getByRole("rowheader")).toHaveText("3");
 });
