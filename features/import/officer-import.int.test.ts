@@ -171,6 +171,27 @@ describe("officer import", () => {
     expect(await db.officer.findFirst({ where: { staffNumber: text } })).toMatchObject({ surname: "Cheung" });
   });
 
+  it("imports a formula's cached result, and reports a formula saved without a value as an error of its cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Officers");
+    sheet.addRow(header.split(","));
+    const [calculated, uncalculated] = [`F${uniqueSuffix()}`, `G${uniqueSuffix()}`];
+    sheet.addRow([calculated, { formula: 'PROPER("chow")', result: "Chow" }, "Ka-ho", null, null, "STP", "PLAND", null, "chow@example.test"]);
+    sheet.addRow([uncalculated, "Yip", { formula: 'PROPER("wing")' }, null, null, "STP", "PLAND", null, "yip@example.test"]);
+    const file = { name: "formulas.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+    const preview = await previewOfficerImport(hk, file);
+    // One error, naming the cell, instead of "[object Object]" imported as a given name (or "required" for an empty one).
+    expect(preview.errors).toEqual([{ row: 3, column: "givenName", key: "import.problems.formulaWithoutValue", values: { cell: "C3" } }]);
+    expect(preview).toMatchObject({ errorCount: 1, counts: { create: 1, update: 0, unchanged: 0 } });
+    await expect(commit(hk, file)).rejects.toBeInstanceOf(ImportRejectedError);
+    expect(await db.officer.count({ where: { staffNumber: { in: [calculated, uncalculated] } } })).toBe(0);
+
+    sheet.spliceRows(3, 1);
+    const fixed = { name: "formulas.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+    await commit(hk, fixed);
+    expect(await db.officer.findFirst({ where: { staffNumber: calculated } })).toMatchObject({ surname: "Chow", givenName: "Ka-ho" });
+  });
+
   it("commits only the file that was previewed", async () => {
     const file = csvFile([row(`I${uniqueSuffix()}`)]);
     await expect(commitOfficerImport(hk, request, file, "0".repeat(64))).rejects.toMatchObject({ messageKey: "importFileChanged" });
