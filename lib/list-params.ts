@@ -3,6 +3,11 @@ import { z } from "zod";
 // URL search parameters of server-side lists. A list must open whatever is in its URL: an unreadable value falls back
 // to "no filter" / the default instead of failing the page.
 
+/** First value of a Next.js search param. */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export const listText = (maximum: number) =>
   z
     .string()

@@ -10,26 +10,18 @@ const uniqueSuffix = () => suffix().toUpperCase();
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, sha256Of, type ImportFile } from "./officer-import";
 import { parseImportFile } from "./parse";
 import { buildCsvTemplate, buildXlsxTemplate, type TemplateTexts } from "./template";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: `import-${uniqueSuffix()}`, ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 let hk: Actor;
 let sz: Actor;
 
-const toActor = (user: TwoSidedWorld["hkCoordinator"]): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  hk = toActor(world.hkCoordinator);
-  sz = toActor(world.szCoordinator);
+  hk = actorFromUser(world.hkCoordinator);
+  sz = actorFromUser(world.szCoordinator);
 });
 afterAll(async () => db.$disconnect());
 
@@ -207,8 +199,8 @@ describe("officer import", () => {
 
   it("is for coordinators only", async () => {
     const file = csvFile([row(`J${uniqueSuffix()}`)]);
-    const admin = toActor(world.admin);
-    const supervisor = toActor(world.szSupervisor);
+    const admin = actorFromUser(world.admin);
+    const supervisor = actorFromUser(world.szSupervisor);
     await expect(previewOfficerImport(admin, file)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(commit(supervisor, file)).rejects.toBeInstanceOf(ForbiddenError);
     // The Shenzhen coordinator's import lands on the Shenzhen side; HK codes are not its codes.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { requiredDate, versionField } from "@/features/cohorts/schemas";
+import { requiredDate } from "@/features/cohorts/schemas";
+import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
 
