@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { text } from "@/lib/text";
 
 // URL search parameters of server-side lists. A list must open whatever is in its URL: an unreadable value falls back
-// to "no filter" / the default instead of failing the page.
+// to "no filter" / the default instead of failing the page — including text with control characters such as NUL,
+// which PostgreSQL cannot compare (lib/text.ts).
 
 /** First value of a Next.js search param. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
@@ -9,10 +11,7 @@ export function firstParam(value: string | string[] | undefined): string | undef
 }
 
 export const listText = (maximum: number) =>
-  z
-    .string()
-    .trim()
-    .max(maximum)
+  text(maximum)
     .optional()
     .catch(undefined)
     .transform((value) => value || undefined);

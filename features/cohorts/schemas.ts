@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { listText } from "@/lib/list-params";
+import { nameText } from "@/lib/text";
 import { CohortStatus } from "@/generated/prisma/enums";
 import { firstParam } from "@/lib/list-params";
 import { versionField } from "@/lib/version-field";
@@ -33,7 +35,7 @@ export const optionalDate = z
   .pipe(isoDate.nullable())
   .transform((value) => (value ? parseIsoDate(value) : null));
 
-const name = z.string().trim().min(1, "errors.required").max(200);
+const name = nameText(200);
 
 const cohortFields = z.object({
   code: z
@@ -81,7 +83,7 @@ export const cohortPageSize = 20;
 
 /** URL search params of the cohort list; anything malformed falls back to the default rather than failing. */
 export const cohortListParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: listText(100),
   status: z.enum(CohortStatus).optional().catch(undefined),
   sort: z.enum(cohortSorts).catch("start-desc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

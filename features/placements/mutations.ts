@@ -60,6 +60,11 @@ async function loadPlacementInScope(tx: Tx, actor: Actor, placementId: string) {
   return placement;
 }
 
+/** A completed cohort's placements are read-only (the database refuses it too: Placement_cohort_completed_read_only). */
+function refuseCompletedCohort(cohort: { status: string }) {
+  if (cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
+}
+
 /** Refuses an edit that started from an older version: "changed by NAME at TIME — reload"; nothing is written. */
 async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never> {
   const current = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: { updatedAt: true } });
@@ -134,6 +139,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
     return await db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:assign", placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
@@ -181,6 +187,7 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, approvalPermission[input.side], placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const blocker = approvalBlocker(before, input.side);
       if (blocker) throw new AppError(blocker);
@@ -202,6 +209,7 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:withdraw", placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };

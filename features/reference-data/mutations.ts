@@ -160,6 +160,9 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
       }
     });
   } catch (error) {
+    if (readDatabaseError(error)?.constraint === "HostUnit_default_capacity_not_below_used") {
+      throw new AppError("capacityBelowUsed", {}, { defaultCapacity: ["capacityBelowUsed"] });
+    }
     throw translateUniqueViolation(error, input.referenceKind) ?? error;
   }
 }

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission, isAllowed } from "@/lib/authorization";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import { listText } from "@/lib/list-params";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { FilterForm, Pagination } from "@/components/data-list";
 import { PageHeader } from "@/components/page-header";
@@ -40,8 +41,8 @@ export default async function CohortBoardPage({
   const cohort = await findCohortForActor(user, (await params).id);
   if (!cohort) notFound();
   const query = await searchParams;
-  const officerQuery = firstParam(query.officerQuery)?.trim().slice(0, 100) || undefined;
-  const boardQuery = firstParam(query.q)?.trim().slice(0, 100) || undefined;
+  const officerQuery = listText(100).parse(firstParam(query.officerQuery)?.slice(0, 100));
+  const boardQuery = listText(100).parse(firstParam(query.q)?.slice(0, 100));
   const boardStatus = placementStatuses.find((value) => value === firstParam(query.status));
   const boardPage = Number(firstParam(query.page)) || 1;
   const sides = { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
