@@ -7,23 +7,14 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
 import { containsPattern } from "@/lib/sql-search";
-import { cohortScopeSql } from "./sql";
+import { scopeSql, scopeWhere } from "@/lib/scopes";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
-/** The cohorts an actor may see: all for admins, those its side takes part in for coordinators, none otherwise. */
-export function cohortScope(actor: Actor): Prisma.CohortWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return { OR: [{ sendingJurisdictionId: actor.jurisdictionId }, { hostJurisdictionId: actor.jurisdictionId }] };
-  }
-  return { id: { in: [] } };
-}
-
 export async function findVisibleCohorts(actor: Actor) {
   return db.cohort.findMany({
-    where: cohortScope(actor),
+    where: scopeWhere("cohort", actor),
     orderBy: { startDate: "desc" },
     include: {
       sendingJurisdiction: { select: trilingual },
@@ -96,7 +87,7 @@ interface CohortListSqlRow extends TrilingualName {
  * query costs more CPU in the app than the database spends on it).
  */
 export async function findCohortPage(actor: Actor, params: CohortListParams, locale: AppLocale): Promise<CohortPage> {
-  const filters = [cohortScopeSql(actor)];
+  const filters = [scopeSql("cohort", actor, { Cohort: "c" })];
   if (params.q) {
     const pattern = containsPattern(params.q);
     filters.push(Prisma.sql`(c."code" ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern} OR c."nameZhHant" ILIKE ${pattern} OR c."nameZhHans" ILIKE ${pattern})`);
@@ -171,7 +162,7 @@ export interface CohortDetail {
  */
 export const findCohortForActor = cache(async (actor: Actor, id: string): Promise<CohortDetail | null> => {
   const cohort = await db.cohort.findFirst({
-    where: { AND: [{ id }, cohortScope(actor)] },
+    where: { AND: [{ id }, scopeWhere("cohort", actor)] },
     include: {
       sendingJurisdiction: { select: trilingual },
       hostJurisdiction: { select: trilingual },

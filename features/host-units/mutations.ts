@@ -1,7 +1,7 @@
 import "server-only";
 import { refuseStaleEdit } from "@/features/audit/last-change";
 import { writeAudit } from "@/lib/audit";
-import { isAllowed, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -27,7 +27,7 @@ export async function setHostUnitCapacity(actor: Actor, request: RequestContext,
       if (!cohort) throw new NotFoundError();
       if (
         !isAllowed(actor, "hostUnit:manageCapacity", { kind: "hostUnit", id: unit.id, jurisdictionId: unit.jurisdictionId }) ||
-        !isAllowed(actor, "hostUnit:manageCapacity", { kind: "cohort", ...cohort })
+        !isAllowed(actor, "hostUnit:manageCapacity", cohortResource(cohort))
       ) {
         throw new AppError("capacityNotHostSide");
       }

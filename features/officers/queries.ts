@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
+import { scopeCondition, scopeSql, scopeWhere } from "@/lib/scopes";
 import { db } from "@/lib/db";
 import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
@@ -10,26 +11,6 @@ import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
 
 const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
-
-/** The officers an actor may list: its own side's for a coordinator, all for an admin (read-only), none otherwise. */
-export function officerScope(actor: Actor): Prisma.OfficerWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) return { jurisdictionId: actor.jurisdictionId };
-  return { id: { in: [] } };
-}
-
-/**
- * Officers the actor meets as the host side: those with a live placement in a cohort its side hosts (coordinator)
- * or in its own host unit (supervisor). They get the host view only; see policy.ts.
- */
-export function hostedOfficerScope(actor: Actor): Prisma.OfficerWhereInput {
-  const live = { status: { not: "WITHDRAWN" as const } };
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return { placements: { some: { ...live, cohort: { hostJurisdictionId: actor.jurisdictionId } } } };
-  }
-  if (actor.role === "SUPERVISOR" && actor.hostUnitId) return { placements: { some: { ...live, hostUnitId: actor.hostUnitId } } };
-  return { id: { in: [] } };
-}
 
 /**
  * Everything the list searches, as one lower-case text. Must stay identical to the expression of the trigram
@@ -58,9 +39,8 @@ function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.Sq
 
 /** The list's WHERE clause, scoped to the actor first; null when the actor may list no officers at all. */
 function officerListWhere(actor: Actor, params: OfficerListParams): Prisma.Sql | null {
-  const conditions: Prisma.Sql[] = [];
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) conditions.push(Prisma.sql`o."jurisdictionId" = ${actor.jurisdictionId}`);
-  else if (actor.role !== "ADMIN") return null;
+  if ("none" in scopeCondition("officer", actor)) return null;
+  const conditions: Prisma.Sql[] = [scopeSql("officer", actor, { Officer: "o" })];
   if (params.jurisdiction && actor.role === "ADMIN") conditions.push(Prisma.sql`o."jurisdictionId" = ${params.jurisdiction}`);
   // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
   for (const term of searchTerms(params.q)) conditions.push(Prisma.sql`${searchText} LIKE ${containsPattern(term.toLowerCase())}`);
@@ -244,7 +224,7 @@ export type OfficerView = FullOfficerView | HostSideOfficerView;
  */
 export async function findOfficerView(actor: Actor, id: string): Promise<OfficerView | null> {
   const officer = await db.officer.findFirst({
-    where: { id, ...(actor.role === "ADMIN" ? {} : { OR: [officerScope(actor), hostedOfficerScope(actor)] }) },
+    where: { AND: [{ id }, scopeWhere("officerRecord", actor)] },
     include: {
       rank: { select: trilingual },
       department: { select: trilingual },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authorization";
+import { canSeeStaffNumber } from "@/lib/scopes";
 import {
   approvalBlocker,
   approvalSideOf,
-  canSeeStaffNumber,
   decodeApprovalResetReason,
   displayStatus,
   encodeApprovalResetReason,

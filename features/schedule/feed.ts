@@ -13,7 +13,7 @@ import { formatOfficerName } from "@/features/officers/names";
 import { listHolidays } from "./holidays";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
-import { scheduleItemScope, schedulePlacementScope } from "./queries";
+import { scopeWhere } from "@/lib/scopes";
 import { addDaysToIsoDate, instantInHongKong, isoDateOfCalendarDate, itemDateRange, todayInHongKongIso } from "./time";
 
 /** A feed never lists more than this many items; a coordinator's feed covers the last year's cohorts. */
@@ -64,7 +64,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   const t = createTranslator({ locale: owner.locale, messages: loadMessages(owner.locale), namespace: "schedule" }) as unknown as Translate;
   const [rows, placements] = await Promise.all([
     db.scheduleItem.findMany({
-      where: { AND: [scheduleItemScope(owner), feedWindow(owner, today)] },
+      where: { AND: [scopeWhere("scheduleItem", owner), feedWindow(owner, today)] },
       select: {
         id: true,
         type: true,
@@ -81,7 +81,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,
     }),
-    owner.role === "OFFICER" ? db.placement.findMany({ where: schedulePlacementScope(owner), select: { startDate: true, endDate: true } }) : Promise.resolve([]),
+    owner.role === "OFFICER" ? db.placement.findMany({ where: scopeWhere("schedulePlacement", owner), select: { startDate: true, endDate: true } }) : Promise.resolve([]),
   ]);
   // An officer's feed is about themselves: their own name would only repeat on every item.
   const showOfficer = owner.role !== "OFFICER";
