@@ -14,9 +14,10 @@ const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const
 
 /**
  * Everything the list searches, as one lower-case text. Must stay identical to the expression of the trigram
- * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan.
+ * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan;
+ * search-expression.int.test.ts checks that it is.
  */
-const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
+export const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
 
 
 
