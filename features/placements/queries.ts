@@ -6,6 +6,7 @@ import { formatOfficerName } from "@/features/officers/names";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { containsPattern } from "@/lib/sql-search";
 import { canSeeStaffNumber, scopeSql, scopeWhere } from "@/lib/scopes";
+import { trilingualJson } from "@/lib/sql-fragments";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { approvalSideOf, displayStatus, type PlacementDisplayStatus } from "./policy";
@@ -135,7 +136,6 @@ export async function findPlacementBoard(actor: Actor, cohortId: string, filters
     conditions.push(Prisma.sql`(o."surname" ILIKE ${pattern} OR o."givenName" ILIKE ${pattern} OR o."otherName" ILIKE ${pattern} OR o."chineseName" LIKE ${pattern})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  const name = (alias: string) => Prisma.raw(`json_build_object('nameEn', ${alias}."nameEn", 'nameZhHant', ${alias}."nameZhHant", 'nameZhHans', ${alias}."nameZhHans")`);
   // The page is chosen first, from the three tables its order and scope need; names, ranks and fields are looked up
   // for its 25 rows only. As one nine-table join this cost PostgreSQL 9 ms of planning and a scan of every officer
   // per view (decision 023).
@@ -155,13 +155,13 @@ export async function findPlacementBoard(actor: Actor, cohortId: string, filters
         'surname', o."surname", 'givenName', o."givenName", 'otherName', o."otherName", 'chineseName', o."chineseName",
         'workEmail', o."workEmail", 'staffNumber', o."staffNumber",
         'jurisdictionKind', (SELECT oj."kind" FROM "Jurisdiction" oj WHERE oj."id" = o."jurisdictionId"),
-        'rank', (SELECT ${name("r")} FROM "Rank" r WHERE r."id" = o."rankId"),
-        'department', (SELECT ${name("d")} FROM "Department" d WHERE d."id" = o."departmentId"),
-        'fields', (SELECT coalesce(json_agg(json_build_object('id', f2."id", 'nameEn', f2."nameEn", 'nameZhHant', f2."nameZhHant", 'nameZhHans', f2."nameZhHans") ORDER BY f2."sortOrder"), '[]'::json)
+        'rank', (SELECT ${trilingualJson("r")} FROM "Rank" r WHERE r."id" = o."rankId"),
+        'department', (SELECT ${trilingualJson("d")} FROM "Department" d WHERE d."id" = o."departmentId"),
+        'fields', (SELECT coalesce(json_agg(${trilingualJson("f2", { withId: true })} ORDER BY f2."sortOrder"), '[]'::json)
                    FROM "OfficerField" ofd JOIN "Field" f2 ON f2."id" = ofd."fieldId" WHERE ofd."officerId" = o."id")
       ) AS "officer",
-      (SELECT ${name("h")} FROM "HostUnit" h WHERE h."id" = p."hostUnitId") AS "hostUnit",
-      (SELECT ${name("f")} FROM "Field" f WHERE f."id" = p."fieldId") AS "field",
+      (SELECT ${trilingualJson("h")} FROM "HostUnit" h WHERE h."id" = p."hostUnitId") AS "hostUnit",
+      (SELECT ${trilingualJson("f")} FROM "Field" f WHERE f."id" = p."fieldId") AS "field",
       page."total"
     FROM page
     JOIN "Placement" p ON p."id" = page."id"
@@ -244,8 +244,8 @@ export async function findNominationCandidates(actor: Actor, cohortId: string, q
               AND p."startDate" <= ${toIsoDate(cohort.endDate)}::date AND p."endDate" >= ${toIsoDate(cohort.startDate)}::date) AS "hasOverlap"
     FROM (
       SELECT o."id", o."surname", o."givenName", o."otherName", o."chineseName", o."staffNumber", j."kind" AS "jurisdictionKind",
-        json_build_object('nameEn', r."nameEn", 'nameZhHant', r."nameZhHant", 'nameZhHans', r."nameZhHans") AS "rank",
-        json_build_object('nameEn', d."nameEn", 'nameZhHant', d."nameZhHant", 'nameZhHans', d."nameZhHans") AS "department"
+        ${trilingualJson("r")} AS "rank",
+        ${trilingualJson("d")} AS "department"
       FROM "Officer" o
       JOIN "Jurisdiction" j ON j."id" = o."jurisdictionId"
       JOIN "Rank" r ON r."id" = o."rankId"
