@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { sql } from "kysely";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
@@ -11,15 +11,14 @@ import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
 import { scopeSql, scopeWhere } from "@/lib/scopes";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 export async function findVisibleCohorts(actor: Actor) {
   return db.cohort.findMany({
     where: scopeWhere("cohort", actor),
     orderBy: { startDate: "desc" },
     include: {
-      sendingJurisdiction: { select: trilingual },
-      hostJurisdiction: { select: trilingual },
+      sendingJurisdiction: { select: trilingualNameSelect },
+      hostJurisdiction: { select: trilingualNameSelect },
       _count: { select: { placements: { where: { status: { not: "WITHDRAWN" } } } } },
     },
   });
@@ -163,8 +162,8 @@ export const findCohortForActor = cache(async (actor: Actor, id: string): Promis
   const cohort = await db.cohort.findFirst({
     where: { AND: [{ id }, scopeWhere("cohort", actor)] },
     include: {
-      sendingJurisdiction: { select: trilingual },
-      hostJurisdiction: { select: trilingual },
+      sendingJurisdiction: { select: trilingualNameSelect },
+      hostJurisdiction: { select: trilingualNameSelect },
       _count: { select: { placements: { where: { status: { not: "WITHDRAWN" } } } } },
     },
   });
@@ -197,5 +196,5 @@ export interface JurisdictionOption extends TrilingualName {
 
 /** The sides a cohort can have: active jurisdictions (reference data, nothing personal). */
 export async function findJurisdictionOptions(): Promise<JurisdictionOption[]> {
-  return db.jurisdiction.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, ...trilingual } });
+  return db.jurisdiction.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, ...trilingualNameSelect } });
 }
