@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,features,scripts,prisma,messages,components,app}/**/*.test.{ts,tsx}"],
+          include: ["{lib,features,scripts,prisma,messages,components,app}/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
         },

@@ -94,6 +94,20 @@ export type Resource =
 
 export type CohortSide = "sending" | "host";
 
+/** A cohort as isAllowed reads it, from any row that carries its two sides. */
+export function cohortResource(cohort: CohortSides): Resource {
+  return { kind: "cohort", sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
+}
+
+/** A placement as isAllowed reads it, from any row that carries its officer, host unit and cohort sides. */
+export function placementResource(placement: { officerId: string; hostUnitId: string | null; cohort: CohortSides }): Resource {
+  return { kind: "placement", officerId: placement.officerId, hostUnitId: placement.hostUnitId, cohort: cohortSidesOf(placement.cohort) };
+}
+
+function cohortSidesOf(cohort: CohortSides): CohortSides {
+  return { sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
+}
+
 /** Which side of a cohort the actor's organisation is on, if any. Derived from data, never from names. */
 export function sideInCohort(actor: Actor, cohort: CohortSides): CohortSide | null {
   if (!actor.jurisdictionId) return null;

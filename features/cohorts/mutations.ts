@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Cohort, Prisma } from "@/generated/prisma/client";
 import { canManageCohort, canMoveCohortStatus } from "./policy";
-import { cohortScope } from "./queries";
+import { scopeWhere } from "@/lib/scopes";
 import type { CreateCohortInput, UpdateCohortInput } from "./schemas";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
@@ -81,7 +81,7 @@ export async function createCohort({ actor, request }: MutationContext, input: C
 export async function updateCohort({ actor, request }: MutationContext, input: UpdateCohortInput): Promise<{ id: string; version: number }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
-      const before = await tx.cohort.findFirst({ where: { AND: [{ id: input.id }, cohortScope(actor)] } });
+      const before = await tx.cohort.findFirst({ where: { AND: [{ id: input.id }, scopeWhere("cohort", actor)] } });
       if (!before) throw new NotFoundError();
       // Both the cohort as it is and as it would be: a coordinator cannot hand a cohort to sides it is not sending for.
       if (!canManageCohort(actor, before) || !canManageCohort(actor, input)) throw new ForbiddenError();

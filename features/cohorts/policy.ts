@@ -1,4 +1,4 @@
-import { isAllowed, sideInCohort, type Actor, type CohortSides } from "@/lib/authorization";
+import { cohortResource, isAllowed, sideInCohort, type Actor, type CohortSides } from "@/lib/authorization";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { cohortStatusOrder } from "./schemas";
 
@@ -7,7 +7,7 @@ import { cohortStatusOrder } from "./schemas";
 
 /** A cohort is set up and edited by its sending side (or an admin), for the sides it would have after the change. */
 export function canManageCohort(actor: Actor, sides: CohortSides): boolean {
-  return isAllowed(actor, "cohort:manage", { kind: "cohort", ...sides });
+  return isAllowed(actor, "cohort:manage", cohortResource(sides));
 }
 
 /**

@@ -3,26 +3,18 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
-import { Prisma } from "@/generated/prisma/client";
+import { sql } from "kysely";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
 import { containsPattern } from "@/lib/sql-search";
-import { cohortScopeSql } from "./sql";
+import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
+import { scopeSql, scopeWhere } from "@/lib/scopes";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
 
-/** The cohorts an actor may see: all for admins, those its side takes part in for coordinators, none otherwise. */
-export function cohortScope(actor: Actor): Prisma.CohortWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return { OR: [{ sendingJurisdictionId: actor.jurisdictionId }, { hostJurisdictionId: actor.jurisdictionId }] };
-  }
-  return { id: { in: [] } };
-}
-
 export async function findVisibleCohorts(actor: Actor) {
   return db.cohort.findMany({
-    where: cohortScope(actor),
+    where: scopeWhere("cohort", actor),
     orderBy: { startDate: "desc" },
     include: {
       sendingJurisdiction: { select: trilingualNameSelect },
@@ -54,39 +46,33 @@ export interface CohortPage {
 }
 
 
-function cohortOrderSql(sort: CohortListParams["sort"], locale: AppLocale): Prisma.Sql {
-  switch (sort) {
-    case "start-asc":
-      return Prisma.sql`c."startDate" ASC, c."code" ASC`;
-    case "name":
-      return Prisma.sql`${Prisma.raw(`c."${nameColumns[locale]}"`)} ASC, c."code" ASC`;
-    case "code":
-      return Prisma.sql`c."code" ASC`;
-    case "status":
-      // The enum's declaration order is the workflow order, and PostgreSQL sorts enums by it.
-      return Prisma.sql`c."status" ASC, c."startDate" DESC`;
-    default:
-      return Prisma.sql`c."startDate" DESC, c."code" ASC`;
+type CohortQuery = ReturnType<typeof scopedCohorts>;
+
+/** The cohorts of the list's filters, scoped to the actor first. */
+function scopedCohorts(actor: Actor, params: CohortListParams) {
+  let query = sqlBuilder.selectFrom("Cohort as c").where(prismaFragment<boolean>(scopeSql("cohort", actor, { Cohort: "c" })));
+  if (params.q) {
+    const pattern = containsPattern(params.q);
+    query = query.where((eb) => eb.or([eb("c.code", "ilike", pattern), eb("c.nameEn", "ilike", pattern), eb("c.nameZhHant", "ilike", pattern), eb("c.nameZhHans", "ilike", pattern)]));
   }
+  if (params.status) query = query.where("c.status", "=", sql<CohortStatus>`${params.status}::"CohortStatus"`);
+  return query;
 }
 
-interface CohortListSqlRow extends TrilingualName {
-  id: string;
-  code: string;
-  sendingJurisdictionId: string;
-  hostJurisdictionId: string;
-  sendingNameEn: string;
-  sendingNameZhHant: string;
-  sendingNameZhHans: string;
-  hostNameEn: string;
-  hostNameZhHant: string;
-  hostNameZhHans: string;
-  startDate: Date;
-  endDate: Date;
-  nominationDeadline: Date | null;
-  status: CohortStatus;
-  livePlacements: number;
-  total: number;
+function orderCohorts<Q extends CohortQuery>(query: Q, sort: CohortListParams["sort"], locale: AppLocale): Q {
+  switch (sort) {
+    case "start-asc":
+      return query.orderBy("c.startDate", "asc").orderBy("c.code", "asc") as Q;
+    case "name":
+      return query.orderBy(`c.${nameColumns[locale]}`, "asc").orderBy("c.code", "asc") as Q;
+    case "code":
+      return query.orderBy("c.code", "asc") as Q;
+    case "status":
+      // The enum's declaration order is the workflow order, and PostgreSQL sorts enums by it.
+      return query.orderBy("c.status", "asc").orderBy("c.startDate", "desc") as Q;
+    default:
+      return query.orderBy("c.startDate", "desc").orderBy("c.code", "asc") as Q;
+  }
 }
 
 /**
@@ -95,31 +81,35 @@ interface CohortListSqlRow extends TrilingualName {
  * query costs more CPU in the app than the database spends on it).
  */
 export async function findCohortPage(actor: Actor, params: CohortListParams, locale: AppLocale): Promise<CohortPage> {
-  const filters = [cohortScopeSql(actor)];
-  if (params.q) {
-    const pattern = containsPattern(params.q);
-    filters.push(Prisma.sql`(c."code" ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern} OR c."nameZhHant" ILIKE ${pattern} OR c."nameZhHans" ILIKE ${pattern})`);
-  }
-  if (params.status) filters.push(Prisma.sql`c."status" = ${params.status}::"CohortStatus"`);
-  const where = Prisma.join(filters, " AND ");
-  const readPage = (page: number) => db.$queryRaw<CohortListSqlRow[]>`
-    SELECT c."id", c."code", c."nameEn", c."nameZhHant", c."nameZhHans", c."sendingJurisdictionId", c."hostJurisdictionId",
-      s."nameEn" AS "sendingNameEn", s."nameZhHant" AS "sendingNameZhHant", s."nameZhHans" AS "sendingNameZhHans",
-      h."nameEn" AS "hostNameEn", h."nameZhHant" AS "hostNameZhHant", h."nameZhHans" AS "hostNameZhHans",
-      c."startDate", c."endDate", c."nominationDeadline", c."status",
-      (SELECT count(*)::int FROM "Placement" p WHERE p."cohortId" = c."id" AND p."status" <> 'WITHDRAWN') AS "livePlacements",
-      count(*) OVER ()::int AS "total"
-    FROM "Cohort" c
-    JOIN "Jurisdiction" s ON s."id" = c."sendingJurisdictionId"
-    JOIN "Jurisdiction" h ON h."id" = c."hostJurisdictionId"
-    WHERE ${where}
-    ORDER BY ${cohortOrderSql(params.sort, locale)}
-    LIMIT ${cohortPageSize} OFFSET ${(page - 1) * cohortPageSize}`;
+  const cohorts = scopedCohorts(actor, params);
+  const readPage = (page: number) =>
+    runQuery(
+      orderCohorts(cohorts, params.sort, locale)
+        .innerJoin("Jurisdiction as s", "s.id", "c.sendingJurisdictionId")
+        .innerJoin("Jurisdiction as h", "h.id", "c.hostJurisdictionId")
+        .select([
+          "c.id", "c.code", "c.nameEn", "c.nameZhHant", "c.nameZhHans", "c.sendingJurisdictionId", "c.hostJurisdictionId",
+          "s.nameEn as sendingNameEn", "s.nameZhHant as sendingNameZhHant", "s.nameZhHans as sendingNameZhHans",
+          "h.nameEn as hostNameEn", "h.nameZhHant as hostNameZhHant", "h.nameZhHans as hostNameZhHans",
+          "c.startDate", "c.endDate", "c.nominationDeadline", "c.status",
+        ])
+        .select((eb) => [
+          eb
+            .selectFrom("Placement as p")
+            .whereRef("p.cohortId", "=", "c.id")
+            .where("p.status", "<>", sql.lit("WITHDRAWN"))
+            .select(sql<number>`count(*)::int`.as("count"))
+            .as("livePlacements"),
+          sql<number>`count(*) OVER ()::int`.as("total"),
+        ])
+        .limit(cohortPageSize)
+        .offset((page - 1) * cohortPageSize),
+    );
   let page = params.page;
   let rows = await readPage(page);
   if (rows.length === 0 && page > 1) {
     // Past the last page (an old link): show the last page, as the list's paging does everywhere.
-    const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Cohort" c WHERE ${where}`;
+    const [{ count }] = await runQuery(cohorts.select(sql<number>`count(*)::int`.as("count")));
     page = Math.max(1, Math.ceil(count / cohortPageSize));
     rows = count === 0 ? [] : await readPage(page);
   }
@@ -139,7 +129,7 @@ export async function findCohortPage(actor: Actor, params: CohortListParams, loc
       endDate: row.endDate,
       nominationDeadline: row.nominationDeadline,
       status: row.status,
-      livePlacements: row.livePlacements,
+      livePlacements: row.livePlacements ?? 0,
     })),
   };
 }
@@ -170,7 +160,7 @@ export interface CohortDetail {
  */
 export const findCohortForActor = cache(async (actor: Actor, id: string): Promise<CohortDetail | null> => {
   const cohort = await db.cohort.findFirst({
-    where: { AND: [{ id }, cohortScope(actor)] },
+    where: { AND: [{ id }, scopeWhere("cohort", actor)] },
     include: {
       sendingJurisdiction: { select: trilingualNameSelect },
       hostJurisdiction: { select: trilingualNameSelect },

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
 import { addDays, formatDateOnly, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { scopeSql, scopeWhere } from "@/lib/scopes";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { scheduleItemSummarySelect } from "@/features/schedule/item-select";
 
@@ -139,7 +140,7 @@ export async function findCoordinatorDashboard(
   const cohorts = await db.$queryRaw<CohortRow[]>`
     WITH mine AS (
       SELECT "id", "nameEn", "nameZhHant", "nameZhHans", "startDate", "endDate", "status"::text AS "status", "sendingJurisdictionId", "hostJurisdictionId"
-      FROM "Cohort" WHERE "sendingJurisdictionId" = ${jurisdictionId} OR "hostJurisdictionId" = ${jurisdictionId}
+      FROM "Cohort" c WHERE ${scopeSql("cohort", actor, { Cohort: "c" })}
     )
     SELECT relevant.*, (SELECT count(*)::int FROM mine) AS "total" FROM (
       (SELECT * FROM mine WHERE "endDate" >= ${formatDateOnly(today)}::date)
@@ -482,15 +483,15 @@ export interface OfficerEvent {
 export async function findOfficerNextEvents(actor: Actor, options: { now?: Date; take?: number } = {}): Promise<OfficerEvent[]> {
   if (!actor.officerId) return [];
   const now = options.now ?? new Date();
-  const placements = await db.placement.findMany({
-    where: { officerId: actor.officerId, status: { not: "WITHDRAWN" }, endDate: { gte: addDays(now, -1) } },
-    select: { id: true, cohortId: true },
-  });
-  if (placements.length === 0) return [];
+  // Of the items the officer may read, those of placements not yet over (with a day's grace) and of their cohorts.
+  const current = { officerId: actor.officerId, endDate: { gte: addDays(now, -1) } };
   return db.scheduleItem.findMany({
     where: {
-      endsAt: { gte: now },
-      OR: [{ placementId: { in: placements.map((placement) => placement.id) } }, { placementId: null, cohortId: { in: placements.map((placement) => placement.cohortId) } }],
+      AND: [
+        scopeWhere("scheduleItem", actor),
+        { endsAt: { gte: now } },
+        { OR: [{ placement: current }, { placementId: null, cohort: { placements: { some: { ...current, status: { not: "WITHDRAWN" } } } } }] },
+      ],
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: options.take ?? 5,

@@ -1,7 +1,8 @@
 import "server-only";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { writeAudit } from "@/lib/audit";
-import { isAllowed, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 import { readDatabaseError } from "@/lib/database-errors";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -27,14 +28,16 @@ export async function setHostUnitCapacity(actor: Actor, request: RequestContext,
       if (!cohort) throw new NotFoundError();
       if (
         !isAllowed(actor, "hostUnit:manageCapacity", { kind: "hostUnit", id: unit.id, jurisdictionId: unit.jurisdictionId }) ||
-        !isAllowed(actor, "hostUnit:manageCapacity", { kind: "cohort", ...cohort })
+        !isAllowed(actor, "hostUnit:manageCapacity", cohortResource(cohort))
       ) {
         throw new AppError("capacityNotHostSide");
       }
       const entityId = capacityEntityId(unit.id, cohort.id);
       const key = { hostUnitId_cohortId: { hostUnitId: unit.id, cohortId: cohort.id } };
-      const [current] = await tx.$queryRaw<{ capacity: number; version: number }[]>`
-        SELECT "capacity", "version" FROM "HostUnitCapacity" WHERE "hostUnitId" = ${unit.id} AND "cohortId" = ${cohort.id} FOR UPDATE`;
+      const [current] = await runQuery(
+        sqlBuilder.selectFrom("HostUnitCapacity").select(["capacity", "version"]).where("hostUnitId", "=", unit.id).where("cohortId", "=", cohort.id).forUpdate(),
+        tx,
+      );
       if ((current?.version ?? null) !== input.version) return refuseStaleEdit(tx, capacityEntityType, entityId, new Date());
       const saved = current
         ? await tx.hostUnitCapacity.update({ where: key, data: { capacity: input.capacity, version: { increment: 1 } } })

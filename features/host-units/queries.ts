@@ -1,24 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { isAllowed, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
+import { scopeWhere } from "@/lib/scopes";
 import { db } from "@/lib/db";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import { hostUnitPageSize, type HostUnitListParams } from "./schemas";
 
 
-/** Host units an actor may see: its own side's for a coordinator, its own unit for a supervisor, all for an admin. */
-export function hostUnitScope(actor: Actor): Prisma.HostUnitWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) return { jurisdictionId: actor.jurisdictionId };
-  if (actor.role === "SUPERVISOR" && actor.hostUnitId) return { id: actor.hostUnitId };
-  return { id: { in: [] } };
-}
-
 
 export async function findHostUnits(actor: Actor, params: HostUnitListParams, locale: AppLocale) {
-  const filters: Prisma.HostUnitWhereInput[] = [hostUnitScope(actor)];
+  const filters: Prisma.HostUnitWhereInput[] = [scopeWhere("hostUnit", actor)];
   for (const term of (params.q ?? "").split(/\s+/).filter(Boolean).slice(0, 6)) {
     filters.push({
       OR: [
@@ -70,7 +63,7 @@ export async function findHostUnits(actor: Actor, params: HostUnitListParams, lo
 
 export async function findHostUnitFilterOptions(actor: Actor) {
   const [districts, fields, jurisdictions] = await Promise.all([
-    db.hostUnit.findMany({ where: { AND: [hostUnitScope(actor), { district: { not: null } }] }, distinct: ["district"], orderBy: { district: "asc" }, select: { district: true } }),
+    db.hostUnit.findMany({ where: { AND: [scopeWhere("hostUnit", actor), { district: { not: null } }] }, distinct: ["district"], orderBy: { district: "asc" }, select: { district: true } }),
     db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
     actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingualNameSelect } }) : [],
   ]);
@@ -110,7 +103,7 @@ export interface HostUnitCohortRow {
  */
 export async function findHostUnitView(actor: Actor, id: string) {
   const unit = await db.hostUnit.findFirst({
-    where: { AND: [{ id }, hostUnitScope(actor)] },
+    where: { AND: [{ id }, scopeWhere("hostUnit", actor)] },
     include: {
       jurisdiction: { select: trilingualNameSelect },
       fields: { include: { field: { select: { ...trilingualNameSelect, sortOrder: true } } } },
@@ -154,7 +147,7 @@ export async function findHostUnitView(actor: Actor, id: string) {
       capacityVersion: capacity?.version ?? null,
       used: inCohort.filter((placement) => placement.status !== "WITHDRAWN").length,
       canManageCapacity:
-        isAllowed(actor, "hostUnit:manageCapacity", unitResource) && isAllowed(actor, "hostUnit:manageCapacity", { kind: "cohort", ...cohort }),
+        isAllowed(actor, "hostUnit:manageCapacity", unitResource) && isAllowed(actor, "hostUnit:manageCapacity", cohortResource(cohort)),
       placements: inCohort.map((placement) => ({
         id: placement.id,
         officerId: placement.officer.id,

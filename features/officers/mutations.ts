@@ -7,6 +7,7 @@ import { isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
 import { db } from "@/lib/db";
 import { parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import type { OfficerFields, UpdateOfficerInput } from "./schemas";
@@ -93,8 +94,7 @@ export async function createOfficer(actor: Actor, request: RequestContext, input
 /** Loads an officer of the actor's own side, locked for the rest of the transaction; 404 for anything else. */
 async function lockManagedOfficer(tx: Tx, actor: Actor, id: string) {
   const jurisdictionId = managedJurisdiction(actor);
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Officer" WHERE "id" = ${id} AND "jurisdictionId" = ${jurisdictionId} FOR UPDATE`;
+  const [locked] = await runQuery(sqlBuilder.selectFrom("Officer").select("id").where("id", "=", id).where("jurisdictionId", "=", jurisdictionId).forUpdate(), tx);
   if (!locked) throw new NotFoundError();
   return tx.officer.findUniqueOrThrow({ where: { id }, include: { fields: { select: { fieldId: true } } } });
 }

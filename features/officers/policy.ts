@@ -1,4 +1,4 @@
-import { hasPermission, isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
+import { hasPermission, isAllowed, placementResource, type Actor, type CohortSides } from "@/lib/authorization";
 
 /**
  * How much of an officer record an actor may see:
@@ -20,7 +20,7 @@ export function officerAccessFor(actor: Actor, officer: OfficerAccessFacts): Off
   if (isAllowed(actor, "officer:view", { kind: "officer", id: officer.id, jurisdictionId: officer.jurisdictionId })) return "full";
   if (actor.role !== "COORDINATOR" && actor.role !== "SUPERVISOR") return null;
   const hosting = officer.placements.some(
-    (placement) => placement.status !== "WITHDRAWN" && isAllowed(actor, "placement:view", { kind: "placement", ...placement }),
+    (placement) => placement.status !== "WITHDRAWN" && isAllowed(actor, "placement:view", placementResource(placement)),
   );
   return hosting ? "host" : null;
 }

@@ -2,6 +2,10 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
+import { expressionBuilder, sql, type Expression, type SqlBool } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
+import { scopeCondition, scopeSql, scopeWhere } from "@/lib/scopes";
 import { db } from "@/lib/db";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
@@ -10,64 +14,58 @@ import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
 
 
-/** The officers an actor may list: its own side's for a coordinator, all for an admin (read-only), none otherwise. */
-export function officerScope(actor: Actor): Prisma.OfficerWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) return { jurisdictionId: actor.jurisdictionId };
-  return { id: { in: [] } };
-}
-
-/**
- * Officers the actor meets as the host side: those with a live placement in a cohort its side hosts (coordinator)
- * or in its own host unit (supervisor). They get the host view only; see policy.ts.
- */
-export function hostedOfficerScope(actor: Actor): Prisma.OfficerWhereInput {
-  const live = { status: { not: "WITHDRAWN" as const } };
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) {
-    return { placements: { some: { ...live, cohort: { hostJurisdictionId: actor.jurisdictionId } } } };
-  }
-  if (actor.role === "SUPERVISOR" && actor.hostUnitId) return { placements: { some: { ...live, hostUnitId: actor.hostUnitId } } };
-  return { id: { in: [] } };
-}
-
 /**
  * Everything the list searches, as one lower-case text. Must stay identical to the expression of the trigram
- * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan.
+ * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan;
+ * search-expression.int.test.ts checks that it is.
  */
-const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
+export const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
 
 
 
-function officerOrderBy(params: OfficerListParams, locale: AppLocale): Prisma.Sql {
-  const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
-  const byName = Prisma.sql`o."surname" ${dir}, o."givenName" ${dir}, o."id" ${dir}`;
-  switch (params.sort) {
-    case "staffNumber":
-      return Prisma.sql`o."staffNumber" ${dir}, o."id" ${dir}`;
-    case "rank":
-      return Prisma.sql`r."grade" ${dir}, r."level" ${dir}, ${byName}`;
-    case "department":
-      return Prisma.sql`${Prisma.raw(`d."${nameColumns[locale]}"`)} ${dir}, ${byName}`;
-    case "updated":
-      return Prisma.sql`o."updatedAt" ${dir}, o."id" ${dir}`;
-    default:
-      return byName;
+/** The list's condition, scoped to the actor first; null when the actor may list no officers at all. */
+function officerListCondition(actor: Actor, params: OfficerListParams): Expression<SqlBool> | null {
+  if ("none" in scopeCondition("officer", actor)) return null;
+  const eb = expressionBuilder<DB & { o: DB["Officer"] }, "o">();
+  const conditions: Expression<SqlBool>[] = [prismaFragment<SqlBool>(scopeSql("officer", actor, { Officer: "o" }))];
+  if (params.jurisdiction && actor.role === "ADMIN") conditions.push(eb("o.jurisdictionId", "=", params.jurisdiction));
+  // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
+  for (const term of searchTerms(params.q)) conditions.push(eb(prismaFragment<string>(searchText), "like", containsPattern(term.toLowerCase())));
+  if (params.rank) conditions.push(eb("o.rankId", "=", params.rank));
+  if (params.department) conditions.push(eb("o.departmentId", "=", params.department));
+  const field = params.field;
+  if (field) {
+    conditions.push(eb.exists(eb.selectFrom("OfficerField as f").select(sql.lit(1).as("one")).whereRef("f.officerId", "=", "o.id").where("f.fieldId", "=", field)));
   }
+  if (params.status !== "all") conditions.push(eb("o.active", "=", params.status === "active"));
+  return eb.and(conditions);
 }
 
-/** The list's WHERE clause, scoped to the actor first; null when the actor may list no officers at all. */
-function officerListWhere(actor: Actor, params: OfficerListParams): Prisma.Sql | null {
-  const conditions: Prisma.Sql[] = [];
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) conditions.push(Prisma.sql`o."jurisdictionId" = ${actor.jurisdictionId}`);
-  else if (actor.role !== "ADMIN") return null;
-  if (params.jurisdiction && actor.role === "ADMIN") conditions.push(Prisma.sql`o."jurisdictionId" = ${params.jurisdiction}`);
-  // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
-  for (const term of searchTerms(params.q)) conditions.push(Prisma.sql`${searchText} LIKE ${containsPattern(term.toLowerCase())}`);
-  if (params.rank) conditions.push(Prisma.sql`o."rankId" = ${params.rank}`);
-  if (params.department) conditions.push(Prisma.sql`o."departmentId" = ${params.department}`);
-  if (params.field) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "OfficerField" f WHERE f."officerId" = o."id" AND f."fieldId" = ${params.field})`);
-  if (params.status !== "all") conditions.push(Prisma.sql`o."active" = ${params.status === "active"}`);
-  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+/** The ids of one page of officers in the list's order (sorting by rank or department needs their tables). */
+function officerPageIds(condition: Expression<SqlBool>, params: OfficerListParams, locale: AppLocale, page: number) {
+  const dir = params.dir === "desc" ? "desc" : "asc";
+  let query = sqlBuilder
+    .selectFrom("Officer as o")
+    .innerJoin("Rank as r", "r.id", "o.rankId")
+    .innerJoin("Department as d", "d.id", "o.departmentId")
+    .select("o.id")
+    .where(condition);
+  switch (params.sort) {
+    case "staffNumber":
+      query = query.orderBy("o.staffNumber", dir).orderBy("o.id", dir);
+      break;
+    case "updated":
+      query = query.orderBy("o.updatedAt", dir).orderBy("o.id", dir);
+      break;
+    case "rank":
+      query = query.orderBy("r.grade", dir).orderBy("r.level", dir);
+      break;
+    case "department":
+      query = query.orderBy(`d.${nameColumns[locale]}`, dir);
+      break;
+  }
+  if (params.sort !== "staffNumber" && params.sort !== "updated") query = query.orderBy("o.surname", dir).orderBy("o.givenName", dir).orderBy("o.id", dir);
+  return runQuery(query.limit(officerPageSize).offset((page - 1) * officerPageSize));
 }
 
 export interface OfficerListRow {
@@ -96,18 +94,12 @@ export interface OfficerListPage {
  * their relations from Prisma.
  */
 export async function findOfficers(actor: Actor, params: OfficerListParams, locale: AppLocale): Promise<OfficerListPage> {
-  const where = officerListWhere(actor, params);
-  if (!where) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: officerPageSize };
-  const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Officer" o ${where}`;
+  const condition = officerListCondition(actor, params);
+  if (!condition) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: officerPageSize };
+  const [{ total }] = await runQuery(sqlBuilder.selectFrom("Officer as o").select(sql<number>`count(*)::int`.as("total")).where(condition));
   const pageCount = Math.max(1, Math.ceil(total / officerPageSize));
   const page = Math.min(params.page, pageCount);
-  const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT o."id" FROM "Officer" o
-    JOIN "Rank" r ON r."id" = o."rankId"
-    JOIN "Department" d ON d."id" = o."departmentId"
-    ${where}
-    ORDER BY ${officerOrderBy(params, locale)}
-    LIMIT ${officerPageSize} OFFSET ${(page - 1) * officerPageSize}`;
+  const ids = await officerPageIds(condition, params, locale, page);
   const officers = await db.officer.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     select: {
@@ -243,7 +235,7 @@ export type OfficerView = FullOfficerView | HostSideOfficerView;
  */
 export async function findOfficerView(actor: Actor, id: string): Promise<OfficerView | null> {
   const officer = await db.officer.findFirst({
-    where: { id, ...(actor.role === "ADMIN" ? {} : { OR: [officerScope(actor), hostedOfficerScope(actor)] }) },
+    where: { AND: [{ id }, scopeWhere("officerRecord", actor)] },
     include: {
       rank: { select: trilingualNameSelect },
       department: { select: trilingualNameSelect },

@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
-import { isAllowed, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { cohortScope } from "@/features/cohorts/queries";
+import { scopeWhere } from "@/lib/scopes";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
@@ -16,10 +16,8 @@ import {
   hasAnyApproval,
   materialChanges,
   nominationDeadlinePassed,
-  placementResource,
   statusAfterApproval,
 } from "./policy";
-import { placementScope } from "./queries";
 import type { ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput, WithdrawPlacementInput } from "./schemas";
 
 // Every write to a placement: scoped load (404 outside the actor's scope) → authorization for the actor's side
@@ -52,7 +50,7 @@ function auditSnapshot(placement: Placement) {
 
 async function loadPlacementInScope(tx: Tx, actor: Actor, placementId: string) {
   const placement = await tx.placement.findFirst({
-    where: { AND: [{ id: placementId }, placementScope(actor)] },
+    where: { AND: [{ id: placementId }, scopeWhere("placement", actor)] },
     include: { cohort: true },
   });
   if (!placement) throw new NotFoundError();
@@ -97,9 +95,9 @@ export async function nominateOfficers(
 ): Promise<{ nominated: number }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
-      const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: input.cohortId }, cohortScope(actor)] } });
+      const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: input.cohortId }, scopeWhere("cohort", actor)] } });
       if (!cohort) throw new NotFoundError();
-      if (!isAllowed(actor, "placement:nominate", { kind: "cohort", ...cohort })) throw new ForbiddenError();
+      if (!isAllowed(actor, "placement:nominate", cohortResource(cohort))) throw new ForbiddenError();
       if (cohort.status === "COMPLETED") throw new AppError("cohortClosed");
       if (nominationDeadlinePassed(cohort, parseDateOnly(todayInHongKong(options.now)))) throw new AppError("nominationDeadlinePassed");
       const officerIds = [...new Set(input.officerIds)];

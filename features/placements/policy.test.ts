@@ -1,10 +1,10 @@
 import { parseDateOnly } from "@/lib/dates";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authorization";
+import { canSeeStaffNumber } from "@/lib/scopes";
 import {
   approvalBlocker,
   approvalSideOf,
-  canSeeStaffNumber,
   decodeApprovalResetReason,
   encodeApprovalResetReason,
   materialChanges,

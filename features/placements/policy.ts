@@ -1,4 +1,4 @@
-import { isAllowed, sideInCohort, type Actor, type CohortSides, type Resource } from "@/lib/authorization";
+import { isAllowed, placementResource, sideInCohort, type Actor, type CohortSides } from "@/lib/authorization";
 import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { ApprovalSide } from "./schemas";
@@ -11,10 +11,6 @@ export interface PlacementForPolicy {
   officerId: string;
   hostUnitId: string | null;
   cohort: CohortSides;
-}
-
-export function placementResource(placement: PlacementForPolicy): Resource {
-  return { kind: "placement", officerId: placement.officerId, hostUnitId: placement.hostUnitId, cohort: placement.cohort };
 }
 
 export const approvalPermission = { sending: "placement:approveSending", host: "placement:approveHost" } as const;
@@ -85,16 +81,6 @@ export function decodeApprovalResetReason(reason: string): MaterialChange[] | nu
   if (!reason.startsWith(resetPrefix)) return null;
   const kinds = reason.slice(resetPrefix.length).split(",");
   return kinds.every((kind): kind is MaterialChange => (materialChangeKinds as readonly string[]).includes(kind)) ? kinds : null;
-}
-
-/**
- * The sending side knows its officers' staff numbers; the host side gets only what it needs to host (name, rank,
- * home department, fields, work email). An officer sees their own. Admins see everything.
- */
-export function canSeeStaffNumber(actor: Actor, placement: PlacementForPolicy): boolean {
-  if (actor.role === "ADMIN") return true;
-  if (actor.role === "OFFICER") return actor.officerId === placement.officerId;
-  return actor.role === "COORDINATOR" && sideInCohort(actor, placement.cohort) === "sending";
 }
 
 /** Nominations are accepted up to and including the deadline day (a Hong Kong calendar date); no deadline, no limit. */

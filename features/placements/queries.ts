@@ -1,40 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { formatDateOnly } from "@/lib/dates";
-import { isAllowed, sideInCohort, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, placementResource, sideInCohort, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
-import { cohortScope, findCohortForActor } from "@/features/cohorts/queries";
+import { findCohortForActor } from "@/features/cohorts/queries";
 import { containsPattern } from "@/lib/sql-search";
-import { cohortScopeSql } from "@/features/cohorts/sql";
+import { canSeeStaffNumber, scopeSql, scopeWhere } from "@/lib/scopes";
+import { trilingualJson } from "@/lib/sql-fragments";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { displayStatus, type PlacementDisplayStatus } from "./display-status";
-import { approvalSideOf, canSeeStaffNumber, placementResource } from "./policy";
+import { approvalSideOf } from "./policy";
 import { approvalsPageSize, type ApprovalSide } from "./schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
 
 const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
-
-function cohortSides(cohort: { sendingJurisdictionId: string; hostJurisdictionId: string }) {
-  return { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
-}
-
-/** The placements an actor may see: by cohort side for coordinators, own unit for supervisors, own for officers. */
-export function placementScope(actor: Actor): Prisma.PlacementWhereInput {
-  switch (actor.role) {
-    case "ADMIN":
-      return {};
-    case "COORDINATOR":
-      return { cohort: cohortScope(actor) };
-    case "SUPERVISOR":
-      return actor.hostUnitId ? { hostUnitId: actor.hostUnitId } : { id: { in: [] } };
-    case "OFFICER":
-      return actor.officerId ? { officerId: actor.officerId } : { id: { in: [] } };
-    default:
-      return { id: { in: [] } };
-  }
-}
 
 /** Of an officer, what every side that sees the placement may see; the staff number is added only for those allowed. */
 const officerSelect = {
@@ -118,22 +99,6 @@ export interface PlacementBoardPage {
   pageCount: number;
 }
 
-/** `placementScope` as SQL on "Placement" p joined to "Cohort" c: keep the two in step. */
-function placementScopeSql(actor: Actor): Prisma.Sql {
-  switch (actor.role) {
-    case "ADMIN":
-      return Prisma.sql`TRUE`;
-    case "COORDINATOR":
-      return cohortScopeSql(actor);
-    case "SUPERVISOR":
-      return actor.hostUnitId ? Prisma.sql`p."hostUnitId" = ${actor.hostUnitId}` : Prisma.sql`FALSE`;
-    case "OFFICER":
-      return actor.officerId ? Prisma.sql`p."officerId" = ${actor.officerId}` : Prisma.sql`FALSE`;
-    default:
-      return Prisma.sql`FALSE`;
-  }
-}
-
 /** A board row as the statement returns it: BoardPlacement's own columns, plus what the rest is built from. */
 interface BoardSqlRow extends Omit<BoardPlacement, "displayStatus" | "officer"> {
   officerId: string;
@@ -162,7 +127,9 @@ interface BoardSqlRow extends Omit<BoardPlacement, "displayStatus" | "officer"> 
  */
 export async function findPlacementBoard(actor: Actor, cohortId: string, filters: BoardFilters = {}): Promise<PlacementBoardPage> {
   const query = filters.query?.trim();
-  const conditions = [Prisma.sql`p."cohortId" = ${cohortId}`, cohortScopeSql(actor), placementScopeSql(actor)];
+  // The board is a view of the cohort: those who may see the cohort (its coordinators, admins) see all its placements,
+  // which for them is also exactly the placement scope. Supervisors and officers see no cohort, hence no board.
+  const conditions = [Prisma.sql`p."cohortId" = ${cohortId}`, scopeSql("cohort", actor, { Cohort: "c" })];
   if (filters.status) conditions.push(Prisma.sql`p."status" = ${filters.status}::"PlacementStatus"`);
   if (query) {
     const pattern = containsPattern(query);
@@ -170,7 +137,6 @@ export async function findPlacementBoard(actor: Actor, cohortId: string, filters
     conditions.push(Prisma.sql`(o."surname" ILIKE ${pattern} OR o."givenName" ILIKE ${pattern} OR o."otherName" ILIKE ${pattern} OR o."chineseName" LIKE ${pattern})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  const name = (alias: string) => Prisma.raw(`json_build_object('nameEn', ${alias}."nameEn", 'nameZhHant', ${alias}."nameZhHant", 'nameZhHans', ${alias}."nameZhHans")`);
   // The page is chosen first, from the three tables its order and scope need; names, ranks and fields are looked up
   // for its 25 rows only. As one nine-table join this cost PostgreSQL 9 ms of planning and a scan of every officer
   // per view (decision 023).
@@ -190,13 +156,13 @@ export async function findPlacementBoard(actor: Actor, cohortId: string, filters
         'surname', o."surname", 'givenName', o."givenName", 'otherName', o."otherName", 'chineseName', o."chineseName",
         'workEmail', o."workEmail", 'staffNumber', o."staffNumber",
         'jurisdictionKind', (SELECT oj."kind" FROM "Jurisdiction" oj WHERE oj."id" = o."jurisdictionId"),
-        'rank', (SELECT ${name("r")} FROM "Rank" r WHERE r."id" = o."rankId"),
-        'department', (SELECT ${name("d")} FROM "Department" d WHERE d."id" = o."departmentId"),
-        'fields', (SELECT coalesce(json_agg(json_build_object('id', f2."id", 'nameEn', f2."nameEn", 'nameZhHant', f2."nameZhHant", 'nameZhHans', f2."nameZhHans") ORDER BY f2."sortOrder"), '[]'::json)
+        'rank', (SELECT ${trilingualJson("r")} FROM "Rank" r WHERE r."id" = o."rankId"),
+        'department', (SELECT ${trilingualJson("d")} FROM "Department" d WHERE d."id" = o."departmentId"),
+        'fields', (SELECT coalesce(json_agg(${trilingualJson("f2", { withId: true })} ORDER BY f2."sortOrder"), '[]'::json)
                    FROM "OfficerField" ofd JOIN "Field" f2 ON f2."id" = ofd."fieldId" WHERE ofd."officerId" = o."id")
       ) AS "officer",
-      (SELECT ${name("h")} FROM "HostUnit" h WHERE h."id" = p."hostUnitId") AS "hostUnit",
-      (SELECT ${name("f")} FROM "Field" f WHERE f."id" = p."fieldId") AS "field",
+      (SELECT ${trilingualJson("h")} FROM "HostUnit" h WHERE h."id" = p."hostUnitId") AS "hostUnit",
+      (SELECT ${trilingualJson("f")} FROM "Field" f WHERE f."id" = p."fieldId") AS "field",
       page."total"
     FROM page
     JOIN "Placement" p ON p."id" = page."id"
@@ -230,7 +196,7 @@ export async function findPlacementBoard(actor: Actor, cohortId: string, filters
         fields: officer.fields,
         workEmail: officer.workEmail,
         // Read with the row, shown only to those who may see it (the policy decides per placement, as before).
-        staffNumber: canSeeStaffNumber(actor, { officerId: placement.officerId, hostUnitId: placement.hostUnitId, cohort }) ? officer.staffNumber : null,
+        staffNumber: canSeeStaffNumber(actor, { officerId: placement.officerId, cohort }) ? officer.staffNumber : null,
       },
       hostUnit: placement.hostUnit,
       field: placement.field,
@@ -262,7 +228,7 @@ export interface NominationCandidate {
  */
 export async function findNominationCandidates(actor: Actor, cohortId: string, query: string | undefined): Promise<NominationCandidate[]> {
   const cohort = await findCohortForActor(actor, cohortId);
-  if (!cohort || !isAllowed(actor, "placement:nominate", cohortSides(cohort))) return [];
+  if (!cohort || !isAllowed(actor, "placement:nominate", cohortResource(cohort))) return [];
   const term = query?.trim();
   const pattern = term ? containsPattern(term) : null;
   const search = pattern
@@ -279,8 +245,8 @@ export async function findNominationCandidates(actor: Actor, cohortId: string, q
               AND p."startDate" <= ${formatDateOnly(cohort.endDate)}::date AND p."endDate" >= ${formatDateOnly(cohort.startDate)}::date) AS "hasOverlap"
     FROM (
       SELECT o."id", o."surname", o."givenName", o."otherName", o."chineseName", o."staffNumber", j."kind" AS "jurisdictionKind",
-        json_build_object('nameEn', r."nameEn", 'nameZhHant', r."nameZhHant", 'nameZhHans', r."nameZhHans") AS "rank",
-        json_build_object('nameEn', d."nameEn", 'nameZhHant', d."nameZhHant", 'nameZhHans', d."nameZhHans") AS "department"
+        ${trilingualJson("r")} AS "rank",
+        ${trilingualJson("d")} AS "department"
       FROM "Officer" o
       JOIN "Jurisdiction" j ON j."id" = o."jurisdictionId"
       JOIN "Rank" r ON r."id" = o."rankId"
@@ -319,7 +285,7 @@ export interface HostUnitOption extends TrilingualName {
  */
 export async function findHostUnitOptions(actor: Actor, cohortId: string, currentHostUnitId?: string | null): Promise<HostUnitOption[]> {
   const cohort = await findCohortForActor(actor, cohortId);
-  if (!cohort || !isAllowed(actor, "placement:assign", cohortSides(cohort))) return [];
+  if (!cohort || !isAllowed(actor, "placement:assign", cohortResource(cohort))) return [];
   const [units, used] = await Promise.all([
     db.hostUnit.findMany({
       // A placement keeps showing its unit after the unit is deactivated, so an edit of the post need not move it.
@@ -406,7 +372,7 @@ export interface PlacementDetail {
 /** One placement, or null when it does not exist or lies outside the actor's scope (the page answers 404). */
 export async function findPlacementDetail(actor: Actor, id: string): Promise<PlacementDetail | null> {
   const placement = await db.placement.findFirst({
-    where: { AND: [{ id }, placementScope(actor)] },
+    where: { AND: [{ id }, scopeWhere("placement", actor)] },
     include: {
       cohort: {
         select: {
@@ -486,7 +452,7 @@ export interface PlacementHistoryEntry {
 
 /** The placement's own audit trail (who did what, which fields changed); only for a placement the actor may see. */
 export async function findPlacementHistory(actor: Actor, id: string): Promise<PlacementHistoryEntry[]> {
-  const visible = await db.placement.findFirst({ where: { AND: [{ id }, placementScope(actor)] }, select: { id: true } });
+  const visible = await db.placement.findFirst({ where: { AND: [{ id }, scopeWhere("placement", actor)] }, select: { id: true } });
   if (!visible) return [];
   const entries = await db.auditLog.findMany({
     where: { entityType: "Placement", entityId: id },

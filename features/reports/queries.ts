@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { parseDateOnly } from "@/lib/dates";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
-import { cohortScope } from "@/features/cohorts/queries";
-import { cohortScopeSql } from "@/features/cohorts/sql";
+import { scopeSql, scopeWhere, staffNumberSql } from "@/lib/scopes";
 import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
 
 /** One placement as the report reads it: names already in the reader's language, nothing the reader may not see. */
@@ -41,12 +40,8 @@ export interface ReportRecord {
  */
 export const EXPORT_BATCH_SIZE = 5_000;
 
-/** Sending-side-only fields are read from the database only for rows whose sending side the actor is on. */
-export function sendingSideCondition(actor: Actor): Prisma.Sql {
-  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
-  if (actor.role === "COORDINATOR" && actor.jurisdictionId) return Prisma.sql`c."sendingJurisdictionId" = ${actor.jurisdictionId}`;
-  return Prisma.sql`FALSE`;
-}
+/** The tables of the report statements (here and in export/report-copy.ts) that the scopes read. */
+export const reportAliases = { Placement: "p", Cohort: "c", Officer: "o" } as const;
 
 function filterConditions(filters: ReportFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
@@ -62,7 +57,7 @@ function filterConditions(filters: ReportFilters): Prisma.Sql[] {
 }
 
 export function reportWhereClause(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] = []): Prisma.Sql {
-  return Prisma.sql`WHERE ${Prisma.join([cohortScopeSql(actor), ...filterConditions(filters), ...extra], " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([scopeSql("cohort", actor, reportAliases), ...filterConditions(filters), ...extra], " AND ")}`;
 }
 
 /**
@@ -98,7 +93,7 @@ interface PlacementRow {
 function selectPlacementRows(actor: Actor): Prisma.Sql {
   return Prisma.sql`
     SELECT p."id", j."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
-      CASE WHEN ${sendingSideCondition(actor)} THEN o."staffNumber" END AS "staffNumber",
+      ${staffNumberSql(actor, reportAliases)} AS "staffNumber",
       o."rankId", o."departmentId", p."hostUnitId", p."fieldId", p."postTitle",
       p."startDate"::text AS "startDate", p."endDate"::text AS "endDate", p."status"::text AS "status",
       (p."sendingApprovedAt" + interval '8 hours')::date::text AS "sendingApprovedOn", p."sendingApprovedById",
@@ -266,7 +261,7 @@ export interface ReportCohort extends TrilingualName {
 /** A cohort the actor may report on, or null (also for a guessed id of someone else's cohort). */
 export async function findReportCohort(actor: Actor, cohortId: string): Promise<ReportCohort | null> {
   return db.cohort.findFirst({
-    where: { AND: [{ id: cohortId }, cohortScope(actor)] },
+    where: { AND: [{ id: cohortId }, scopeWhere("cohort", actor)] },
     select: { id: true, code: true, ...trilingualNameSelect, sendingJurisdictionId: true, hostJurisdictionId: true },
   });
 }
@@ -280,7 +275,7 @@ export async function mayIncludeSendingSideFields(actor: Actor, filters: ReportF
   if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return false;
   const cohorts = await db.cohort.groupBy({
     by: ["sendingJurisdictionId"],
-    where: { AND: [cohortScope(actor), filters.cohort ? { id: filters.cohort } : {}] },
+    where: { AND: [scopeWhere("cohort", actor), filters.cohort ? { id: filters.cohort } : {}] },
   });
   return cohorts.length === 1 && cohorts[0].sendingJurisdictionId === actor.jurisdictionId;
 }
@@ -297,7 +292,7 @@ export interface ReportFilterOptions {
 
 /** Choices for the filter form, limited to what the actor may report on. */
 export async function findReportFilterOptions(actor: Actor, cohort: ReportCohort | null): Promise<ReportFilterOptions> {
-  const scope = cohortScope(actor);
+  const scope = scopeWhere("cohort", actor);
   const names = { id: true, ...trilingualNameSelect } as const;
   const sendingSides = cohort
     ? [cohort.sendingJurisdictionId]

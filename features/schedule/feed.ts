@@ -14,7 +14,7 @@ import { listHolidays } from "./holidays";
 import { scheduleItemFeedSelect } from "./item-select";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
-import { scheduleItemScope, schedulePlacementScope } from "./queries";
+import { scopeWhere } from "@/lib/scopes";
 import { itemDateRange } from "./time";
 import { addDays, formatDateOnly, instantInHongKong, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
@@ -58,12 +58,12 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   const t = createTranslator({ locale: owner.locale, messages: loadMessages(owner.locale), namespace: "schedule" }) as unknown as Translate;
   const [rows, placements] = await Promise.all([
     db.scheduleItem.findMany({
-      where: { AND: [scheduleItemScope(owner), feedWindow(owner, today)] },
+      where: { AND: [scopeWhere("scheduleItem", owner), feedWindow(owner, today)] },
       select: scheduleItemFeedSelect,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,
     }),
-    owner.role === "OFFICER" ? db.placement.findMany({ where: schedulePlacementScope(owner), select: { startDate: true, endDate: true } }) : Promise.resolve([]),
+    owner.role === "OFFICER" ? db.placement.findMany({ where: scopeWhere("schedulePlacement", owner), select: { startDate: true, endDate: true } }) : Promise.resolve([]),
   ]);
   // An officer's feed is about themselves: their own name would only repeat on every item.
   const showOfficer = owner.role !== "OFFICER";

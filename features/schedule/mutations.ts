@@ -8,9 +8,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { updateAtVersion } from "@/lib/mutation-support";
-import { cohortScope } from "@/features/cohorts/queries";
+import { scopeWhere } from "@/lib/scopes";
 import { canEditSchedule, type ScheduleTarget } from "./policy";
-import { scheduleItemScope, schedulePlacementScope } from "./queries";
 import type { CreateScheduleItemInput, DeleteScheduleItemInput, ScheduleItemFields, StandardScheduleInput, UpdateScheduleItemInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -61,7 +60,7 @@ function storedFields(input: ScheduleItemFields) {
 async function loadEditableTarget(tx: Tx, actor: Actor, target: { placementId?: string | null; cohortId?: string | null }) {
   if (target.placementId) {
     const placement = await tx.placement.findFirst({
-      where: { AND: [{ id: target.placementId }, schedulePlacementScope(actor)] },
+      where: { AND: [{ id: target.placementId }, scopeWhere("schedulePlacement", actor)] },
       select: { id: true, cohortId: true, officerId: true, hostUnitId: true, cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } } },
     });
     if (!placement) throw new NotFoundError();
@@ -69,7 +68,7 @@ async function loadEditableTarget(tx: Tx, actor: Actor, target: { placementId?: 
     return { cohortId: placement.cohortId, placementId: placement.id };
   }
   const cohort = await tx.cohort.findFirst({
-    where: { AND: [{ id: target.cohortId ?? "" }, cohortScope(actor)] },
+    where: { AND: [{ id: target.cohortId ?? "" }, scopeWhere("cohort", actor)] },
     select: { id: true, sendingJurisdictionId: true, hostJurisdictionId: true },
   });
   if (!cohort) throw new NotFoundError();
@@ -79,7 +78,7 @@ async function loadEditableTarget(tx: Tx, actor: Actor, target: { placementId?: 
 
 async function loadEditableItem(tx: Tx, actor: Actor, id: string) {
   const item = await tx.scheduleItem.findFirst({
-    where: { AND: [{ id }, scheduleItemScope(actor)] },
+    where: { AND: [{ id }, scopeWhere("scheduleItem", actor)] },
     include: {
       cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
       placement: { select: { officerId: true, hostUnitId: true } },

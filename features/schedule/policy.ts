@@ -4,7 +4,7 @@
  * - a placement's items: the host side's coordinators and the supervisor of the placement's host unit
  *   (schedule:editPlacement). Officers and the sending side read them only.
  */
-import { isAllowed, type Actor, type CohortSides, type Resource } from "@/lib/authorization";
+import { cohortResource, isAllowed, placementResource, type Actor, type CohortSides, type Resource } from "@/lib/authorization";
 
 export interface ScheduleTarget {
   cohort: CohortSides;
@@ -13,8 +13,8 @@ export interface ScheduleTarget {
 }
 
 export function scheduleResource(target: ScheduleTarget): Resource {
-  if (!target.placement) return { kind: "cohort", ...target.cohort };
-  return { kind: "placement", officerId: target.placement.officerId, hostUnitId: target.placement.hostUnitId, cohort: target.cohort };
+  if (!target.placement) return cohortResource(target.cohort);
+  return placementResource({ ...target.placement, cohort: target.cohort });
 }
 
 export function canEditSchedule(actor: Actor | null | undefined, target: ScheduleTarget): boolean {

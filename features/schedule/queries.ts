@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus, ScheduleItemType } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { hasPermission, isAllowed, sideInCohort, type Actor, type CohortSide, type CohortSides } from "@/lib/authorization";
-import { cohortScope } from "@/features/cohorts/queries";
+import { cohortResource, isAllowed, sideInCohort, type Actor, type CohortSide, type CohortSides } from "@/lib/authorization";
+import { scopeWhere } from "@/lib/scopes";
 import { formatOfficerName } from "@/features/officers/names";
 import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
@@ -14,41 +14,7 @@ import { addDays, formatDateOnly, hongKongParts, instantInHongKong } from "@/lib
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 
 
-const nothing = { id: { in: [] as string[] } };
 const livePlacement = { status: { not: "WITHDRAWN" as PlacementStatus } };
-
-/**
- * The placements whose schedules an actor may read: all for administrators; those of cohorts its side takes part
- * in for a coordinator; live placements in its own host unit for a supervisor; its own live placements for an
- * officer. Anything else: none.
- */
-export function schedulePlacementScope(actor: Actor): Prisma.PlacementWhereInput {
-  if (!hasPermission(actor, "schedule:view")) return nothing;
-  switch (actor.role) {
-    case "ADMIN":
-      return {};
-    case "COORDINATOR":
-      return actor.jurisdictionId ? { cohort: cohortScope(actor) } : nothing;
-    case "SUPERVISOR":
-      return actor.hostUnitId ? { hostUnitId: actor.hostUnitId, ...livePlacement } : nothing;
-    case "OFFICER":
-      return actor.officerId ? { officerId: actor.officerId, ...livePlacement } : nothing;
-    default:
-      return nothing;
-  }
-}
-
-/**
- * The schedule items an actor may read: a placement's items go with the placement (above); cohort-wide items are
- * read by the cohort's coordinators and by everyone with a readable placement in that cohort.
- */
-export function scheduleItemScope(actor: Actor): Prisma.ScheduleItemWhereInput {
-  if (!hasPermission(actor, "schedule:view")) return nothing;
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "COORDINATOR") return { cohort: cohortScope(actor) };
-  const placements = schedulePlacementScope(actor);
-  return { OR: [{ placement: placements }, { placementId: null, cohort: { placements: { some: placements } } }] };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // View models
@@ -108,7 +74,7 @@ function toEntry(actor: Actor, row: ItemRow): ScheduleEntry {
 const itemOrder = [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }] satisfies Prisma.ScheduleItemOrderByWithRelationInput[];
 
 async function findEntries(actor: Actor, where: Prisma.ScheduleItemWhereInput, take?: number): Promise<ScheduleEntry[]> {
-  const rows = await db.scheduleItem.findMany({ where: { AND: [scheduleItemScope(actor), where] }, select: scheduleItemSelect, orderBy: itemOrder, take });
+  const rows = await db.scheduleItem.findMany({ where: { AND: [scopeWhere("scheduleItem", actor), where] }, select: scheduleItemSelect, orderBy: itemOrder, take });
   return rows.map((row) => toEntry(actor, row));
 }
 
@@ -229,7 +195,7 @@ function placementResourceOf(row: PlacementRow) {
 
 /** One placement's schedule: its own items and its cohort's cohort-wide items. Null when out of the actor's scope. */
 export async function findPlacementSchedule(actor: Actor, placementId: string) {
-  const row = await db.placement.findFirst({ where: { AND: [{ id: placementId }, schedulePlacementScope(actor)] }, select: placementSelect });
+  const row = await db.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("schedulePlacement", actor)] }, select: placementSelect });
   if (!row || !isAllowed(actor, "schedule:view", placementResourceOf(row))) return null;
   const entries = await findEntries(actor, { cohortId: row.cohort.id, OR: [{ placementId: row.id }, { placementId: null }] });
   return { placement: toPlacement(actor, row), entries };
@@ -248,7 +214,7 @@ function sideOfJurisdiction(jurisdictionId: string | null, cohort: CohortSides):
 /** The signed-in officer's own placements (newest first) with contacts, and every item of their schedule. */
 export async function findMySchedule(actor: Actor): Promise<{ placements: MyPlacement[]; entries: ScheduleEntry[] } | null> {
   if (actor.role !== "OFFICER" || !actor.officerId) return null;
-  const rows = await db.placement.findMany({ where: schedulePlacementScope(actor), select: placementSelect, orderBy: { startDate: "desc" } });
+  const rows = await db.placement.findMany({ where: scopeWhere("schedulePlacement", actor), select: placementSelect, orderBy: { startDate: "desc" } });
   const hostUnitIds = rows.flatMap((row) => (row.hostUnitId ? [row.hostUnitId] : []));
   const jurisdictionIds = rows.flatMap((row) => [row.cohort.sendingJurisdictionId, row.cohort.hostJurisdictionId]);
   const [supervisors, coordinators, entries] = await Promise.all([
@@ -283,7 +249,7 @@ export async function findMySchedule(actor: Actor): Promise<{ placements: MyPlac
 export async function findSupervisorSchedules(actor: Actor, today: string) {
   if (actor.role !== "SUPERVISOR" || !actor.hostUnitId) return null;
   const [rows, upcoming] = await Promise.all([
-    db.placement.findMany({ where: schedulePlacementScope(actor), select: placementSelect, orderBy: [{ startDate: "desc" }, { id: "asc" }], take: 100 }),
+    db.placement.findMany({ where: scopeWhere("schedulePlacement", actor), select: placementSelect, orderBy: [{ startDate: "desc" }, { id: "asc" }], take: 100 }),
     findEntries(actor, { placementId: { not: null }, endsAt: { gte: instantInHongKong(today) } }, 50),
   ]);
   return { placements: rows.map((row) => toPlacement(actor, row)), upcoming };
@@ -294,8 +260,8 @@ export async function findSupervisorSchedules(actor: Actor, today: string) {
  * optionally of one host unit (cohort-wide items always). Without a month: today's, or the cohort's first.
  */
 export async function findCohortCalendar(actor: Actor, cohortId: string, options: { month: CalendarMonth | null; today: string; hostUnitId?: string | null }) {
-  const row = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: cohortSelect });
-  if (!row || !isAllowed(actor, "schedule:view", { kind: "cohort", sendingJurisdictionId: row.sendingJurisdictionId, hostJurisdictionId: row.hostJurisdictionId })) {
+  const row = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, scopeWhere("cohort", actor)] }, select: cohortSelect });
+  if (!row || !isAllowed(actor, "schedule:view", cohortResource(row))) {
     return null;
   }
   const hostUnits = await db.hostUnit.findMany({
@@ -326,12 +292,12 @@ export interface TimelinePlacement {
 
 /** Live placements of a cohort grouped by host unit (unassigned last), for the timeline. */
 export async function findCohortTimeline(actor: Actor, cohortId: string) {
-  const row = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, select: cohortSelect });
-  if (!row || !isAllowed(actor, "schedule:view", { kind: "cohort", sendingJurisdictionId: row.sendingJurisdictionId, hostJurisdictionId: row.hostJurisdictionId })) {
+  const row = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, scopeWhere("cohort", actor)] }, select: cohortSelect });
+  if (!row || !isAllowed(actor, "schedule:view", cohortResource(row))) {
     return null;
   }
   const placements = await db.placement.findMany({
-    where: { AND: [{ cohortId }, livePlacement, schedulePlacementScope(actor)] },
+    where: { AND: [{ cohortId }, livePlacement, scopeWhere("schedulePlacement", actor)] },
     select: placementSelect,
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
   });
@@ -367,13 +333,13 @@ export interface ScheduleTargetView {
 /** Where a new item would go (a placement or a cohort), if the actor can see it. */
 export async function findScheduleTarget(actor: Actor, target: { placementId?: string | null; cohortId?: string | null }): Promise<ScheduleTargetView | null> {
   if (target.placementId) {
-    const row = await db.placement.findFirst({ where: { AND: [{ id: target.placementId }, schedulePlacementScope(actor)] }, select: placementSelect });
+    const row = await db.placement.findFirst({ where: { AND: [{ id: target.placementId }, scopeWhere("schedulePlacement", actor)] }, select: placementSelect });
     if (!row || !isAllowed(actor, "schedule:view", placementResourceOf(row))) return null;
     const placement = toPlacement(actor, row);
     return { kind: "placement", cohort: placement.cohort, placement, canEdit: placement.canEditItems };
   }
   if (target.cohortId) {
-    const row = await db.cohort.findFirst({ where: { AND: [{ id: target.cohortId }, cohortScope(actor)] }, select: cohortSelect });
+    const row = await db.cohort.findFirst({ where: { AND: [{ id: target.cohortId }, scopeWhere("cohort", actor)] }, select: cohortSelect });
     if (!row) return null;
     const cohort = toCohort(actor, row);
     return { kind: "cohort", cohort, placement: null, canEdit: canEditSchedule(actor, { cohort: cohort.sides, placement: null }) };
@@ -383,7 +349,7 @@ export async function findScheduleTarget(actor: Actor, target: { placementId?: s
 
 /** One item with where it belongs, if the actor can see it. */
 export async function findScheduleItem(actor: Actor, itemId: string) {
-  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scheduleItemScope(actor)] }, select: scheduleItemSelect });
+  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scopeWhere("scheduleItem", actor)] }, select: scheduleItemSelect });
   if (!row) return null;
   const target = await findScheduleTarget(actor, row.placementId ? { placementId: row.placementId } : { cohortId: row.cohortId });
   // A visible item of a placement the actor cannot open (e.g. an officer's withdrawn placement) is still out of reach.

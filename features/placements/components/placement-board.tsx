@@ -14,13 +14,12 @@ interface PlacementBoardProps {
   locale: AppLocale;
   /** The viewer assigns host units (host side of this cohort). */
   canAssign: boolean;
-  showStaffNumbers: boolean;
   /** A search or filter is applied, so "nothing here" means "nothing matches". */
   isFiltered?: boolean;
 }
 
 /** Every nominated officer of a cohort with host unit, post, field, dates, status and both approvals. */
-export async function PlacementBoard({ placements, locale, canAssign, showStaffNumbers, isFiltered = false }: PlacementBoardProps) {
+export async function PlacementBoard({ placements, locale, canAssign, isFiltered = false }: PlacementBoardProps) {
   const t = await getTranslations("placements");
   if (placements.length === 0) return <EmptyState message={t(isFiltered ? "boardNoMatch" : "boardEmpty")} />;
   return (
@@ -42,7 +41,8 @@ export async function PlacementBoard({ placements, locale, canAssign, showStaffN
       {placements.map((placement) => (
         <tr key={placement.id} className={`border-t border-slate-200 ${placement.status === "WITHDRAWN" ? "text-slate-600" : ""}`} data-testid="board-row">
           <PlacementOfficerCell placementId={placement.id} name={placement.officer.name} chineseName={placement.officer.chineseName}>
-            {showStaffNumbers && placement.officer.staffNumber && (
+            {/* Null unless the staff-number rule (lib/scopes.ts) lets this viewer see it. */}
+            {placement.officer.staffNumber && (
               <span className="block text-xs font-normal text-slate-600" data-testid="staff-number">
                 {placement.officer.staffNumber}
               </span>

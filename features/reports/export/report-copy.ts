@@ -7,7 +7,8 @@ import type { Readable } from "node:stream";
 import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-copy";
 import { languageTags, nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { formatDateOnly } from "@/lib/dates";
-import { reportWhereClause, sendingSideCondition } from "../queries";
+import { staffNumberSql } from "@/lib/scopes";
+import { reportAliases, reportWhereClause } from "../queries";
 import { displayStatuses, displayStatusSql, type PlacementDisplayStatus } from "@/features/placements/display-status";
 import type { ReportTexts } from "../rows";
 import type { ReportFilters } from "../schemas";
@@ -138,7 +139,7 @@ function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string
   const today = `${literal(formatDateOnly(options.today))}::date`;
   const hasStaffNumber = columns.some((column) => column.key === "staffNumber");
   const where = inlineParameters(reportWhereClause(actor, filters));
-  const staffNumber = hasStaffNumber ? `CASE WHEN ${inlineParameters(sendingSideCondition(actor))} THEN o."staffNumber" END` : "NULL::text";
+  const staffNumber = hasStaffNumber ? inlineParameters(staffNumberSql(actor, reportAliases)) : "NULL::text";
   const reference = (table: ReferenceTable) => writing.reference(table, name);
   const approver = `(SELECT "id", ${writing.userText('"name"')} AS "name" FROM "User" OFFSET 0)`;
   // Approvals are Hong Kong calendar dates (UTC+8 all year, as is Shenzhen): the day of the Hong Kong wall time.

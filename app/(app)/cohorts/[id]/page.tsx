@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
-import { hasPermission, isAllowed } from "@/lib/authorization";
+import { cohortResource, hasPermission, isAllowed } from "@/lib/authorization";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { listText } from "@/lib/list-params";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
@@ -45,7 +45,7 @@ export default async function CohortBoardPage({
   const boardQuery = listText(100).parse(firstParam(query.q)?.slice(0, 100));
   const boardStatus = placementStatuses.find((value) => value === firstParam(query.status));
   const boardPage = Number(firstParam(query.page)) || 1;
-  const sides = { kind: "cohort" as const, sendingJurisdictionId: cohort.sendingJurisdictionId, hostJurisdictionId: cohort.hostJurisdictionId };
+  const sides = cohortResource(cohort);
   const canNominate = isAllowed(user, "placement:nominate", sides);
   const nominationsClosed = nominationDeadlinePassed(cohort);
   const canAssign = isAllowed(user, "placement:assign", sides);
@@ -102,7 +102,6 @@ export default async function CohortBoardPage({
           locale={locale}
           canAssign={canAssign}
           isFiltered={Boolean(boardQuery || boardStatus)}
-          showStaffNumbers={cohort.viewerRole === "sending" || cohort.viewerRole === "admin"}
         />
         {board.pageCount > 1 && (
           <Pagination basePath={boardPath} params={{ q: boardQuery, status: boardStatus }} page={board.page} pageCount={board.pageCount} total={board.total} />

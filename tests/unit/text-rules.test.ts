@@ -9,8 +9,8 @@ import * as referenceData from "@/features/reference-data/schemas";
 import * as reports from "@/features/reports/schemas";
 import * as schedule from "@/features/schedule/schemas";
 import { validateOfficerSheet, type ImportReferences } from "@/features/import/validate";
-import { findControlCharacters, hasInvisibleCharacters } from "./text";
-import { issueMessageKey } from "./validation-messages";
+import { findControlCharacters, hasInvisibleCharacters } from "@/lib/text";
+import { issueMessageKey } from "@/lib/validation-messages";
 
 // Issue 10 §3: NUL and other control characters, invisible / direction-override characters in names, and length
 // limits that say the limit. The rules live in lib/text.ts; these tests go through the feature schemas that use them.
