@@ -5,6 +5,11 @@ import { text } from "@/lib/text";
 // to "no filter" / the default instead of failing the page — including text with control characters such as NUL,
 // which PostgreSQL cannot compare (lib/text.ts).
 
+/** First value of a Next.js search param. */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export const listText = (maximum: number) =>
   text(maximum)
     .optional()

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { listText } from "@/lib/list-params";
 import { nameText } from "@/lib/text";
 import { CohortStatus } from "@/generated/prisma/enums";
+import { firstParam } from "@/lib/list-params";
+import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
 
@@ -34,9 +36,6 @@ export const optionalDate = z
   .transform((value) => (value ? parseIsoDate(value) : null));
 
 const name = nameText(200);
-
-/** Edits carry the version they started from (optimistic concurrency). */
-export const versionField = z.coerce.number().int().min(1);
 
 const cohortFields = z.object({
   code: z
@@ -90,11 +89,6 @@ export const cohortListParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type CohortListParams = z.output<typeof cohortListParamsSchema>;
-
-/** First value of a Next.js search param. */
-export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export function parseCohortListParams(searchParams: Record<string, string | string[] | undefined>): CohortListParams {
   return cohortListParamsSchema.parse({

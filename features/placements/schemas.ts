@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { requiredText } from "@/lib/text";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { requiredDate, versionField } from "@/features/cohorts/schemas";
+import { requiredDate } from "@/features/cohorts/schemas";
+import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";

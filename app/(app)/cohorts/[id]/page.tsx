@@ -13,7 +13,7 @@ import { TextField } from "@/components/ui/text-field";
 import { placementStatuses } from "@/features/placements/schemas";
 import { canManageCohort } from "@/features/cohorts/policy";
 import { findCohortForActor } from "@/features/cohorts/queries";
-import { firstParam } from "@/features/cohorts/schemas";
+import { firstParam } from "@/lib/list-params";
 import { findHostUnitOptions, findNominationCandidates, findPlacementBoard } from "@/features/placements/queries";
 import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
 import { NominatePanel, NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
