@@ -1,19 +1,18 @@
 -- A completed cohort's placements are read-only: no re-assignment, approval, withdrawal or deletion, and no
--- placement moves into a completed cohort. The cohort row is read without a lock: a share lock on it made the
--- 20-way assignment race (concurrency.int.test.ts) markedly slower, and completing a cohort is an admin step taken
--- after its placements have ended, not a race worth serialising every placement write for.
+-- placement moves into a completed cohort. The cohort row is read FOR SHARE, so a placement change and the cohort's
+-- completion are ordered: whichever commits first, the other sees it (FOR SHARE waits for the status update's lock).
 -- New placements are refused by the nomination rule in the application; the seed data inserts the history of
 -- completed cohorts, so INSERT is not covered here.
 CREATE FUNCTION "placement_completed_cohort_read_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   cohort_status "CohortStatus";
 BEGIN
-  SELECT "status" INTO cohort_status FROM "Cohort" WHERE "id" = OLD."cohortId";
+  SELECT "status" INTO cohort_status FROM "Cohort" WHERE "id" = OLD."cohortId" FOR SHARE;
   IF cohort_status = 'COMPLETED' THEN
     RAISE EXCEPTION 'placements of a completed cohort are read-only (constraint "Placement_cohort_completed_read_only")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_cohort_completed_read_only';
   END IF;
   IF TG_OP = 'UPDATE' AND NEW."cohortId" IS DISTINCT FROM OLD."cohortId" THEN
-    SELECT "status" INTO cohort_status FROM "Cohort" WHERE "id" = NEW."cohortId";
+    SELECT "status" INTO cohort_status FROM "Cohort" WHERE "id" = NEW."cohortId" FOR SHARE;
     IF cohort_status = 'COMPLETED' THEN
       RAISE EXCEPTION 'placements of a completed cohort are read-only (constraint "Placement_cohort_completed_read_only")' USING ERRCODE = '23514', CONSTRAINT = 'Placement_cohort_completed_read_only';
     END IF;
