@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/ui/form-fields";
+import { DataTable } from "@/components/data-table";
 
 // Server-rendered list controls: every state lives in the URL's search parameters, so lists work without
 // JavaScript, survive a reload and can be bookmarked or shared.
@@ -107,29 +108,6 @@ export async function ActiveStatusFilter({ value }: { value: "active" | "inactiv
       ]}
       defaultValue={value}
     />
-  );
-}
-
-export const tableClass = "w-full text-left text-sm";
-/** A table whose cells are padded from the table itself: one class, instead of one per cell on long pages. */
-export const paddedTableClass = `${tableClass} [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top`;
-export const tableWrapperClass = "overflow-x-auto rounded border border-slate-300 bg-white";
-
-/**
- * A data table: a caption for assistive technology, the header cells, the rows. The table pads its cells
- * (paddedTableClass), so rows need no padding classes of their own.
- */
-export function DataTable({ caption, headers, children }: { caption: string; headers: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <div className={tableWrapperClass}>
-      <table className={paddedTableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>{headers}</tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
   );
 }
 

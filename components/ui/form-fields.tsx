@@ -29,7 +29,7 @@ function FieldError({ id, text }: { id: string; text?: string }) {
   ) : null;
 }
 
-const controlClass = (error?: string) => `rounded border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`;
+const controlClass = (error?: string) => `max-w-full rounded border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`;
 
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   name: string;
@@ -43,7 +43,7 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 export function SelectField({ name, label, options, error, hint, placeholder, id = `field-${name}`, className = "", ...props }: SelectFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex min-w-0 max-w-full flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -70,7 +70,7 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 
 export function TextAreaField({ name, label, error, hint, id = `field-${name}`, className = "", ...props }: TextAreaFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex min-w-0 max-w-full flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -90,7 +90,7 @@ interface CheckboxFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 export function CheckboxField({ name, label, error, hint, id = `field-${name}`, className = "", value = "true", ...props }: CheckboxFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex min-w-0 max-w-full flex-col gap-1 ${className}`}>
       <div className="flex items-center gap-2">
         <input
           id={id}

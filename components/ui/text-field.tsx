@@ -11,7 +11,7 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function TextField({ name, label, error, hint, id = `field-${name}`, className = "", ...props }: TextFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex min-w-0 max-w-full flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -25,7 +25,7 @@ export function TextField({ name, label, error, hint, id = `field-${name}`, clas
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={`rounded border px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`}
+        className={`max-w-full rounded border px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`}
         {...props}
       />
       {error && (

@@ -12,7 +12,8 @@ import type { FileProblem } from "../parse";
 import type { ImportStreamEvent } from "../stream-events";
 import type { ImportRowError } from "../validate";
 import { postImport } from "./upload";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 
 type Report = Pick<ImportPreview, "fileProblems" | "errors" | "errorCount">;
 
@@ -226,21 +227,15 @@ function ProblemReport({
   }
   return (
     <>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("errorTableCaption", { count: report.errorCount })}</caption>
-          <ColumnHeaders labels={[t("row"), t("column"), t("problem")]} />
-          <tbody>
-            {report.errors.map((error, index) => (
-              <tr key={index} className="border-t border-slate-200" data-testid="import-error">
-                <th scope="row" className="px-3 py-2 font-medium tabular-nums">{error.row}</th>
-                <td className="px-3 py-2">{error.column ? columnLabel(error.column, locale) : "—"}</td>
-                <td className="px-3 py-2">{rowErrorText(error)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable showCaption caption={t("errorTableCaption", { count: report.errorCount })} headers={<HeaderCells labels={[t("row"), t("column"), t("problem")]} />}>
+        {report.errors.map((error, index) => (
+          <tr key={index} className="border-t border-slate-200" data-testid="import-error">
+            <th scope="row" className="font-medium tabular-nums">{error.row}</th>
+            <td>{error.column ? columnLabel(error.column, locale) : "—"}</td>
+            <td>{rowErrorText(error)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {report.errorCount > report.errors.length && <p className="text-sm text-slate-700">{t("moreErrors", { count: report.errorCount - report.errors.length })}</p>}
     </>
   );
@@ -249,28 +244,22 @@ function ProblemReport({
 function SampleTable({ preview }: { preview: ImportPreview }) {
   const t = useTranslations("import");
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-medium">{t("sampleCaption", { shown: preview.sample.length, total: preview.rowCount })}</caption>
-        <ColumnHeaders labels={[t("row"), t("staffNumber"), t("name"), t("result")]} />
-        <tbody>
-          {preview.sample.map((row) => (
-            <tr key={row.rowNumber} className="border-t border-slate-200">
-              <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
-              <td className="px-3 py-2 tabular-nums">{row.staffNumber}</td>
-              <th scope="row" className="px-3 py-2 font-medium">
-                {row.name}
-                {row.chineseName && (
-                  <span lang="zh" className="ml-2 font-normal">
-                    {row.chineseName}
-                  </span>
-                )}
-              </th>
-              <td className="px-3 py-2">{t(`action.${row.action}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable showCaption caption={t("sampleCaption", { shown: preview.sample.length, total: preview.rowCount })} headers={<HeaderCells labels={[t("row"), t("staffNumber"), t("name"), t("result")]} />}>
+      {preview.sample.map((row) => (
+        <tr key={row.rowNumber} className="border-t border-slate-200">
+          <td className="tabular-nums">{row.rowNumber}</td>
+          <td className="tabular-nums">{row.staffNumber}</td>
+          <th scope="row" className="font-medium">
+            {row.name}
+            {row.chineseName && (
+              <span lang="zh" className="ml-2 font-normal">
+                {row.chineseName}
+              </span>
+            )}
+          </th>
+          <td>{t(`action.${row.action}`)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -17,6 +17,7 @@ import { MonthCalendar } from "./month-calendar";
 import { PlacementDetails } from "./placement-details";
 import { PrintButton } from "./print-button";
 import { ColumnHeaders } from "@/components/ui/column-headers";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 interface OverviewProps {
   user: SessionUser;
@@ -103,7 +104,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
           {!data || data.placements.length === 0 ? (
             <EmptyState message={t("supervisor.noOfficers")} />
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion labelledBy="unit-officers" className="border-0">
               <table className="w-full text-left text-sm">
                 <ColumnHeaders labels={[t("placement.officer"), t("placement.post"), t("placement.dates"), t("placement.status")]} />
                 <tbody>
@@ -124,7 +125,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
         <Agenda entries={data?.upcoming ?? []} holidays={[]} today={today} title={t("supervisor.upcoming")} emptyMessage={t("supervisor.noUpcoming")} showOfficer linkToEdit />
@@ -144,7 +145,7 @@ export async function CohortOverview({ user, today }: OverviewProps) {
         {cohorts.length === 0 ? (
           <EmptyState message={t("cohorts.empty")} />
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+          <ScrollRegion label={t("cohorts.title")}>
             <table className="w-full text-left text-sm">
               <ColumnHeaders labels={[t("cohorts.cohort"), t("cohorts.host"), t("cohorts.dates"), t("cohorts.views")]} />
               <tbody>
@@ -178,7 +179,7 @@ export async function CohortOverview({ user, today }: OverviewProps) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <FeedPanel user={user} />
       </div>
