@@ -60,11 +60,11 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
       <div className="flex flex-col gap-6">
         <form method="get" action={basePath} className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3">
           <input type="hidden" name="month" value={formatMonthParam(data.month)} />
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 max-w-full flex-col gap-1">
             <label htmlFor="host-unit-filter" className="text-sm font-medium text-slate-800">
               {t("cohortCalendar.hostUnitFilter")}
             </label>
-            <select id="host-unit-filter" name="hostUnit" defaultValue={data.hostUnitId ?? ""} className="max-w-md rounded border border-slate-500 bg-white px-3 py-2">
+            <select id="host-unit-filter" name="hostUnit" defaultValue={data.hostUnitId ?? ""} className="max-w-full rounded border border-slate-500 bg-white px-3 py-2 sm:max-w-md">
               <option value="">{t("cohortCalendar.allHostUnits")}</option>
               {data.hostUnits.map((unit) => (
                 <option key={unit.id} value={unit.id}>
