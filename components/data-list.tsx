@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/ui/form-fields";
 import { DataTable } from "@/components/data-table";
+import { Button } from "@/components/ui/button";
 
 // Server-rendered list controls: every state lives in the URL's search parameters, so lists work without
 // JavaScript, survive a reload and can be bookmarked or shared.
@@ -83,12 +84,14 @@ export async function FilterForm({ basePath, children, label }: { basePath: stri
     <form method="get" action={basePath} role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-4">
       {children}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <Button type="submit">
           {t("apply")}
-        </button>
-        <Link href={basePath} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm text-slate-900 hover:bg-slate-100">
-          {t("clear")}
-        </Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href={basePath}>
+            {t("clear")}
+          </Link>
+        </Button>
       </div>
     </form>
   );

@@ -1,6 +1,11 @@
-import { cn } from "@/lib/cn";
+import { clsx } from "clsx";
 
-type ScrollRegionProps = React.HTMLAttributes<HTMLDivElement> & { className?: string; children: React.ReactNode } & (
+type ScrollRegionProps = React.HTMLAttributes<HTMLDivElement> & {
+  className?: string;
+  /** A bordered white box (the default); off inside a card that is one already. */
+  framed?: boolean;
+  children: React.ReactNode;
+} & (
     | { label: string; labelledBy?: never }
     | { labelledBy: string; label?: never }
   );
@@ -10,14 +15,14 @@ type ScrollRegionProps = React.HTMLAttributes<HTMLDivElement> & { className?: st
  * focus and scroll with the arrow keys (WCAG 2.1.1; axe `scrollable-region-focusable`). `relative` makes it the
  * containing block of screen-reader-only text inside, which would otherwise be placed against the page and widen it.
  */
-export function ScrollRegion({ label, labelledBy, className, children, ...props }: ScrollRegionProps) {
+export function ScrollRegion({ label, labelledBy, framed = true, className, children, ...props }: ScrollRegionProps) {
   return (
     <div
       role="region"
       tabIndex={0}
       aria-label={label}
       aria-labelledby={labelledBy}
-      className={cn("relative overflow-x-auto rounded border border-slate-300 bg-white focus-visible:outline-offset-[-3px]", className)}
+      className={clsx("relative overflow-x-auto focus-visible:outline-offset-[-3px]", framed && "rounded border border-slate-300 bg-white", className)}
       {...props}
     >
       {children}

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/empty-state";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Button } from "@/components/ui/button";
 import {
   findAdminDashboard,
   findCoordinatorDashboard,
@@ -23,6 +24,8 @@ import {
 } from "../queries";
 import { BarTable } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
+import { controlClass, Field } from "@/components/ui/field";
+import { DetailList } from "@/components/detail-list";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 const cell = "py-1 pr-3 align-top";
@@ -214,21 +217,18 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
         <h3 className="mb-2 font-semibold">{t("capacityTitle")}</h3>
         {summary.cohortChoices.length > 1 && (
           <form method="get" action="/" className="mb-3 flex flex-wrap items-end gap-3">
-            <div className="flex min-w-0 max-w-full flex-col gap-1">
-              <label htmlFor="host-cohort" className="text-sm font-medium text-slate-800">
-                {t("chooseCohort")}
-              </label>
-              <select id="host-cohort" name="hostCohort" defaultValue={cohort?.id} className="max-w-full rounded border border-slate-500 bg-white px-3 py-2">
+            <Field id="host-cohort" label={t("chooseCohort")}>
+              <select name="hostCohort" defaultValue={cohort?.id} className={controlClass()}>
                 {summary.cohortChoices.map((choice) => (
                   <option key={choice.id} value={choice.id}>
                     {localizedName(choice.name, locale)}
                   </option>
                 ))}
               </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+            </Field>
+            <Button type="submit" variant="secondary">
               {t("show")}
-            </button>
+            </Button>
           </form>
         )}
         {!cohort ? (
@@ -243,7 +243,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
                 units: formatNumber(summary.capacity.hostUnitCount, locale),
               })}
             </p>
-            <ScrollRegion labelledBy="capacity-caption" className="mt-2 border-0">
+            <ScrollRegion labelledBy="capacity-caption" framed={false} className="mt-2">
               <table className="w-full text-left text-sm" data-testid="capacity-table">
                 <caption id="capacity-caption" className="sr-only">
                   {t("capacityCaption", { cohort: cohortName })}
@@ -322,14 +322,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             [t("daysRemaining"), String(progress.remaining)],
           ];
           return (
-            <dl key={placement.id} className={`${card} grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]`} data-testid="placement-card">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="font-medium text-slate-700">{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList key={placement.id} items={rows} className={card} testId="placement-card" />
           );
         })}
       </section>
@@ -379,7 +372,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
       ) : (
         <DataTable
           caption={t("supervisedPlacements")}
-          className="border-0"
+          framed={false}
           headers={<HeaderCells labels={[t("officerColumn"), t("post"), t("dates"), t("placementStatus")]} />}
         >
           {placements.map((placement) => (
@@ -437,7 +430,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
         <h2 id="recent-audit" className="mb-3 text-lg font-semibold">
           {t("recentAudit")}
         </h2>
-        <DataTable caption={t("recentAudit")} className="border-0" headers={<HeaderCells labels={[t("auditTime"), t("auditActor"), t("auditAction")]} />}>
+        <DataTable caption={t("recentAudit")} framed={false} headers={<HeaderCells labels={[t("auditTime"), t("auditActor"), t("auditAction")]} />}>
           {dashboard.recentAudit.map((entry) => (
             <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
               <td>{formatDateTime(entry.createdAt, locale)}</td>

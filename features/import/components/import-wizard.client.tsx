@@ -14,6 +14,7 @@ import type { ImportRowError } from "../validate";
 import { postImport } from "./upload";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
+import { Field } from "@/components/ui/field";
 
 type Report = Pick<ImportPreview, "fileProblems" | "errors" | "errorCount">;
 
@@ -90,26 +91,18 @@ export function ImportWizard() {
     <div className="flex flex-col gap-6">
       <form onSubmit={onCheck} className="flex flex-col gap-4 rounded border border-slate-300 bg-white p-6" noValidate>
         <FormMessage message={message} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-            {t("fileLabel")}
-          </label>
-          <p id="import-file-hint" className="text-sm text-slate-600">
-            {t("fileHint")}
-          </p>
+        <Field id="import-file" label={t("fileLabel")} hint={t("fileHint")}>
           <input
-            id="import-file"
             name="file"
             type="file"
             accept=".csv,.xlsx,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setStep({ name: "choose" });
             }}
             className="rounded border border-slate-500 px-3 py-2"
           />
-        </div>
+        </Field>
         <div>
           <Button type="submit" disabled={step.name === "working"} aria-disabled={step.name === "working"}>
             {t("check")}

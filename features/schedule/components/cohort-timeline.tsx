@@ -9,6 +9,7 @@ import { addDaysToIsoDate, daysBetweenIsoDates } from "../time";
 import { formatIsoDate, formatMonth, localizedName } from "./format";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { EmptyState } from "@/components/empty-state";
 
 interface TimelineGroup {
   hostUnit: (TrilingualName & { id: string }) | null;
@@ -32,7 +33,7 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
   const showToday = today >= cohort.startDate && today <= cohort.endDate;
   const captionId = useId();
 
-  if (groups.length === 0) return <p className="rounded border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>;
+  if (groups.length === 0) return <EmptyState message={t("empty")} />;
 
   return (
     <div className="flex flex-col gap-6">
