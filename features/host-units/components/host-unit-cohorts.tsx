@@ -4,9 +4,9 @@ import { EmptyState } from "@/components/empty-state";
 import { todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { displayedPlacementStatus } from "@/features/officers/placement-status";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
+import { displayStatus } from "@/features/placements/display-status";
 import type { HostUnitView } from "../queries";
 import { CapacityForm } from "./capacity-form";
 
@@ -66,7 +66,7 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
                         <td className="whitespace-nowrap">
                           {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
                         </td>
-                        <td>{status(displayedPlacementStatus(placement, today))}</td>
+                        <td>{status(displayStatus(placement, today))}</td>
                       </tr>
                     ))}
               </DataTable>

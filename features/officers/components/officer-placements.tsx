@@ -5,7 +5,7 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
-import { displayedPlacementStatus } from "../placement-status";
+import { displayStatus } from "@/features/placements/display-status";
 import type { OfficerPlacementRow } from "../queries";
 
 /** An officer's placements, newest first: the cohort, where, in what post and field, when, and how far along. */
@@ -24,7 +24,7 @@ export async function OfficerPlacements({ placements, locale }: { placements: Of
               <td className="whitespace-nowrap">
                 {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
               </td>
-              <td>{status(displayedPlacementStatus(placement, today))}</td>
+              <td>{status(displayStatus(placement, today))}</td>
             </tr>
           ))}
     </DataTable>

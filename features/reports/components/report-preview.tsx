@@ -8,7 +8,7 @@ import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { formatOfficerName } from "@/features/officers/names";
 import type { ReportRecord } from "../queries";
-import { reportStatus } from "../rows";
+import { displayStatus } from "@/features/placements/display-status";
 import { REPORT_PAGE_SIZE } from "../schemas";
 
 /** One page of the report, with the same columns (and the same staff-number rule) as the downloads. */
@@ -86,7 +86,7 @@ export async function ReportPreview({
               {formatCalendarDate(record.startDate, locale)} –<br />
               {formatCalendarDate(record.endDate, locale)}
             </td>
-            <td>{status(reportStatus(record.status, record.startDate, record.endDate, today))}</td>
+            <td>{status(displayStatus(record, today))}</td>
             <td>
               <span className="block">{record.sendingApprovedOn ? t("sendingApproved") : t("sendingPending")}</span>
               <span className="block">{record.hostApprovedOn ? t("hostApproved") : t("hostPending")}</span>

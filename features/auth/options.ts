@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { attemptSignIn } from "@/features/auth/sign-in";
+import { attemptSignIn } from "./sign-in";
 import { clientAddressFrom, requestIdHeader } from "@/lib/request-context";
 import { randomUUID } from "node:crypto";
 
