@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { StatusPage } from "@/components/status-page";
+import { Button } from "@/components/ui/button";
 
 /** Shows the request id so a user can quote it; the error itself is logged on the server (instrumentation.ts). */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -14,9 +15,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <StatusPage code="500" title={t("errorTitle")} body={t("errorBody")} linkLabel={common("backToHome")}>
       {requestId && <p className="mt-2 text-sm text-slate-700">{common("requestId", { requestId })}</p>}
-      <button type="button" onClick={reset} className="mt-4 rounded bg-brand-700 px-4 py-2 text-white">
+      <Button type="button" onClick={reset} className="mt-4">
         {t("retry")}
-      </button>
+      </Button>
     </StatusPage>
   );
 }

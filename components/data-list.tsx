@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/ui/form-fields";
+import { DataTable } from "@/components/data-table";
+import { Button } from "@/components/ui/button";
 
 // Server-rendered list controls: every state lives in the URL's search parameters, so lists work without
 // JavaScript, survive a reload and can be bookmarked or shared.
@@ -82,12 +84,14 @@ export async function FilterForm({ basePath, children, label }: { basePath: stri
     <form method="get" action={basePath} role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-4">
       {children}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <Button type="submit">
           {t("apply")}
-        </button>
-        <Link href={basePath} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm text-slate-900 hover:bg-slate-100">
-          {t("clear")}
-        </Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href={basePath}>
+            {t("clear")}
+          </Link>
+        </Button>
       </div>
     </form>
   );
@@ -107,29 +111,6 @@ export async function ActiveStatusFilter({ value }: { value: "active" | "inactiv
       ]}
       defaultValue={value}
     />
-  );
-}
-
-export const tableClass = "w-full text-left text-sm";
-/** A table whose cells are padded from the table itself: one class, instead of one per cell on long pages. */
-export const paddedTableClass = `${tableClass} [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:align-top`;
-export const tableWrapperClass = "overflow-x-auto rounded border border-slate-300 bg-white";
-
-/**
- * A data table: a caption for assistive technology, the header cells, the rows. The table pads its cells
- * (paddedTableClass), so rows need no padding classes of their own.
- */
-export function DataTable({ caption, headers, children }: { caption: string; headers: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <div className={tableWrapperClass}>
-      <table className={paddedTableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>{headers}</tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
   );
 }
 

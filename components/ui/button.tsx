@@ -1,13 +1,34 @@
+import { Slot } from "@radix-ui/react-slot";
 import type { ButtonHTMLAttributes } from "react";
+import { clsx } from "clsx";
 
-type Variant = "primary" | "secondary" | "danger";
+export type ButtonVariant = "primary" | "secondary" | "danger";
+export type ButtonSize = "default" | "small";
 
-const variants: Record<Variant, string> = {
+const variants: Record<ButtonVariant, string> = {
   primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
   secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
   danger: "bg-red-700 text-white hover:bg-red-800",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={`inline-flex items-center justify-center rounded px-4 py-2 text-sm font-semibold ${variants[variant]} ${className}`} {...props} />;
+const sizes: Record<ButtonSize, string> = {
+  default: "px-4 py-2",
+  small: "px-3 py-1.5",
+};
+
+/** The classes of a button, for the rare element that must look like one without being a Button (e.g. a <summary>). */
+export function buttonClass({ variant = "primary", size = "default", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+  return clsx("inline-flex items-center justify-center rounded text-sm font-semibold", variants[variant], sizes[size], className);
+}
+
+interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** Style the single child (a Link, an <a>) as the button instead of rendering a <button>: navigation stays a link. */
+  asChild?: boolean;
+}
+
+export function Button({ variant, size, asChild = false, className, ...props }: ButtonProps) {
+  const Component = asChild ? Slot : "button";
+  return <Component className={buttonClass({ variant, size, className })} {...props} />;
 }

@@ -1,35 +1,14 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { clsx } from "clsx";
+import { controlClass, describedBy, Field, FieldError, FieldHint } from "./field";
 
-// Form controls beside components/ui/text-field, with the same contract: a visible label, hint and error tied to the
-// control with aria-describedby, aria-invalid on error.
+// Form controls beside components/ui/text-field, all on the one Field (label, hint, error, aria-describedby).
 
 export interface Choice {
   value: string;
   label: string;
   disabled?: boolean;
 }
-
-export function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldHint({ id, text }: { id: string; text?: string }) {
-  return text ? (
-    <p id={`${id}-hint`} className="text-sm text-slate-600">
-      {text}
-    </p>
-  ) : null;
-}
-
-function FieldError({ id, text }: { id: string; text?: string }) {
-  return text ? (
-    <p id={`${id}-error`} className="text-sm text-red-700">
-      {text}
-    </p>
-  ) : null;
-}
-
-const controlClass = (error?: string) => `rounded border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-500"}`;
 
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   name: string;
@@ -41,14 +20,10 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   placeholder?: string;
 }
 
-export function SelectField({ name, label, options, error, hint, placeholder, id = `field-${name}`, className = "", ...props }: SelectFieldProps) {
+export function SelectField({ name, label, options, error, hint, placeholder, id = `field-${name}`, className, ...props }: SelectFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <FieldHint id={id} text={hint} />
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={controlClass(error)} {...props}>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <select name={name} className={controlClass(error)} {...props}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
@@ -56,8 +31,7 @@ export function SelectField({ name, label, options, error, hint, placeholder, id
           </option>
         ))}
       </select>
-      <FieldError id={id} text={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -68,16 +42,11 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
   hint?: string;
 }
 
-export function TextAreaField({ name, label, error, hint, id = `field-${name}`, className = "", ...props }: TextAreaFieldProps) {
+export function TextAreaField({ name, label, error, hint, id = `field-${name}`, className, ...props }: TextAreaFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <FieldHint id={id} text={hint} />
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={controlClass(error)} {...props} />
-      <FieldError id={id} text={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea name={name} rows={3} className={controlClass(error)} {...props} />
+    </Field>
   );
 }
 
@@ -88,9 +57,9 @@ interface CheckboxFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: string;
 }
 
-export function CheckboxField({ name, label, error, hint, id = `field-${name}`, className = "", value = "true", ...props }: CheckboxFieldProps) {
+export function CheckboxField({ name, label, error, hint, id = `field-${name}`, className, value = "true", ...props }: CheckboxFieldProps) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={clsx("flex min-w-0 max-w-full flex-col gap-1", className)}>
       <div className="flex items-center gap-2">
         <input
           id={id}

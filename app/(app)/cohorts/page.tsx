@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { findCohortPage } from "@/features/cohorts/queries";
 import { parseCohortListParams } from "@/features/cohorts/schemas";
 import { CohortFilters, CohortTable } from "@/features/cohorts/components/cohort-list";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
   const t = await getTranslations("cohorts");
@@ -21,9 +22,11 @@ export default async function CohortsPage({ searchParams }: { searchParams: Prom
   const locale = (await getLocale()) as AppLocale;
   const [t, page] = await Promise.all([getTranslations("cohorts"), findCohortPage(user, params, locale)]);
   const newCohort = hasPermission(user, "cohort:manage") ? (
-    <Link href="/cohorts/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-      {t("newCohort")}
-    </Link>
+    <Button asChild>
+      <Link href="/cohorts/new">
+        {t("newCohort")}
+      </Link>
+    </Button>
   ) : null;
   return (
     <>

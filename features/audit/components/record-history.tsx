@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { tableClass, tableWrapperClass } from "@/components/data-list";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 import { unsafeFindRecordHistory, type HistorySource } from "../queries";
 import { AuditChanges } from "./audit-changes";
 
@@ -23,23 +23,17 @@ export async function RecordHistory({ sources, locale }: { sources: HistorySourc
   const [t, entries] = await Promise.all([getTranslations("audit"), unsafeFindRecordHistory(sources)]);
   if (entries.length === 0) return <EmptyState message={t("noHistory")} />;
   return (
-    <div className={tableWrapperClass}>
-      <table className={tableClass}>
-        <caption className="sr-only">{t("historyCaption")}</caption>
-        <ColumnHeaders labels={[t("time"), t("actor"), t("action"), t("changes")]} />
-        <tbody>
+    <DataTable caption={t("historyCaption")} headers={<HeaderCells labels={[t("time"), t("actor"), t("action"), t("changes")]} />}>
           {entries.map((entry) => (
             <tr key={entry.id} className="border-t border-slate-200 align-top" data-testid="history-row">
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(entry.createdAt, locale)}</td>
-              <td className="px-3 py-2">{entry.actorName ?? entry.actorEmail ?? t("system")}</td>
-              <th scope="row" className="px-3 py-2 font-normal">{actionLabel(t, entry.action)}</th>
-              <td className="px-3 py-2">
+              <td className="whitespace-nowrap">{formatDateTime(entry.createdAt, locale)}</td>
+              <td>{entry.actorName ?? entry.actorEmail ?? t("system")}</td>
+              <th scope="row" className="font-normal">{actionLabel(t, entry.action)}</th>
+              <td>
                 <AuditChanges before={entry.before} after={entry.after} labels={{ empty: t("noDetails") }} />
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

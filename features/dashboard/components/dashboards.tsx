@@ -6,6 +6,10 @@ import { formatNumber, formatCalendarDate, formatDateTime, formatCalendarMonth }
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { placementProgress } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Button } from "@/components/ui/button";
 import {
   findAdminDashboard,
   findCoordinatorDashboard,
@@ -20,6 +24,8 @@ import {
 } from "../queries";
 import { BarTable } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
+import { controlClass, Field } from "@/components/ui/field";
+import { DetailList } from "@/components/detail-list";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 const cell = "py-1 pr-3 align-top";
@@ -99,33 +105,23 @@ function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string;
   const t = useTranslations("dashboard");
   const status = useTranslations("status.placement");
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={cell}>{t("officerColumn")}</th>
-            <th scope="col" className={cell}>{t("hostUnit")}</th>
-            <th scope="col" className={cell}>{t("cohort")}</th>
-            <th scope="col" className={cell}>{t("startDate")}</th>
-            <th scope="col" className={cell}>{t("placementStatus")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {arrivals.map((arrival) => (
-            <tr key={arrival.placementId} className="border-t border-slate-200">
-              <th scope="row" className={`${cell} font-normal`}>
-                {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
-              </th>
-              <td className={cell}>{arrival.hostUnitName ? localizedName(arrival.hostUnitName, locale) : t("notAssigned")}</td>
-              <td className={cell}>{localizedName(arrival.cohortName, locale)}</td>
-              <td className={`${cell} whitespace-nowrap`}>{formatCalendarDate(arrival.startDate, locale)}</td>
-              <td className={cell}>{status(arrival.status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      testId={testId}
+      headers={<HeaderCells labels={[t("officerColumn"), t("hostUnit"), t("cohort"), t("startDate"), t("placementStatus")]} />}
+    >
+      {arrivals.map((arrival) => (
+        <tr key={arrival.placementId} className="border-t border-slate-200">
+          <th scope="row" className="font-normal">
+            {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
+          </th>
+          <td>{arrival.hostUnitName ? localizedName(arrival.hostUnitName, locale) : t("notAssigned")}</td>
+          <td>{localizedName(arrival.cohortName, locale)}</td>
+          <td className="whitespace-nowrap">{formatCalendarDate(arrival.startDate, locale)}</td>
+          <td>{status(arrival.status)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -221,21 +217,18 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
         <h3 className="mb-2 font-semibold">{t("capacityTitle")}</h3>
         {summary.cohortChoices.length > 1 && (
           <form method="get" action="/" className="mb-3 flex flex-wrap items-end gap-3">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="host-cohort" className="text-sm font-medium text-slate-800">
-                {t("chooseCohort")}
-              </label>
-              <select id="host-cohort" name="hostCohort" defaultValue={cohort?.id} className="rounded border border-slate-500 bg-white px-3 py-2">
+            <Field id="host-cohort" label={t("chooseCohort")}>
+              <select name="hostCohort" defaultValue={cohort?.id} className={controlClass()}>
                 {summary.cohortChoices.map((choice) => (
                   <option key={choice.id} value={choice.id}>
                     {localizedName(choice.name, locale)}
                   </option>
                 ))}
               </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+            </Field>
+            <Button type="submit" variant="secondary">
               {t("show")}
-            </button>
+            </Button>
           </form>
         )}
         {!cohort ? (
@@ -250,9 +243,11 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
                 units: formatNumber(summary.capacity.hostUnitCount, locale),
               })}
             </p>
-            <div className="mt-2 overflow-x-auto">
+            <ScrollRegion labelledBy="capacity-caption" framed={false} className="mt-2">
               <table className="w-full text-left text-sm" data-testid="capacity-table">
-                <caption className="sr-only">{t("capacityCaption", { cohort: cohortName })}</caption>
+                <caption id="capacity-caption" className="sr-only">
+                  {t("capacityCaption", { cohort: cohortName })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" className={cell}>{t("hostUnit")}</th>
@@ -278,7 +273,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         )}
       </div>
@@ -327,14 +322,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             [t("daysRemaining"), String(progress.remaining)],
           ];
           return (
-            <dl key={placement.id} className={`${card} grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]`} data-testid="placement-card">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="font-medium text-slate-700">{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList key={placement.id} items={rows} className={card} testId="placement-card" />
           );
         })}
       </section>
@@ -382,30 +370,24 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
       {placements.length === 0 ? (
         <EmptyState message={t("noPlacement")} />
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col">{t("officerColumn")}</th>
-              <th scope="col">{t("post")}</th>
-              <th scope="col">{t("dates")}</th>
-              <th scope="col">{t("placementStatus")}</th>
+        <DataTable
+          caption={t("supervisedPlacements")}
+          framed={false}
+          headers={<HeaderCells labels={[t("officerColumn"), t("post"), t("dates"), t("placementStatus")]} />}
+        >
+          {placements.map((placement) => (
+            <tr key={placement.id} className="border-t border-slate-200">
+              <td>
+                {placement.officerName} {placement.chineseName && <span lang="zh">{placement.chineseName}</span>}
+              </td>
+              <td>{placement.postTitle ?? "—"}</td>
+              <td>
+                {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
+              </td>
+              <td>{status(placement.status)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {placements.map((placement) => (
-              <tr key={placement.id} className="border-t border-slate-200">
-                <td className="py-1">
-                  {placement.officerName} {placement.chineseName && <span lang="zh">{placement.chineseName}</span>}
-                </td>
-                <td>{placement.postTitle ?? "—"}</td>
-                <td>
-                  {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
-                </td>
-                <td>{status(placement.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -448,26 +430,17 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
         <h2 id="recent-audit" className="mb-3 text-lg font-semibold">
           {t("recentAudit")}
         </h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col">{t("auditTime")}</th>
-              <th scope="col">{t("auditActor")}</th>
-              <th scope="col">{t("auditAction")}</th>
+        <DataTable caption={t("recentAudit")} framed={false} headers={<HeaderCells labels={[t("auditTime"), t("auditActor"), t("auditAction")]} />}>
+          {dashboard.recentAudit.map((entry) => (
+            <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
+              <td>{formatDateTime(entry.createdAt, locale)}</td>
+              <td>{entry.actorEmail ?? "—"}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {dashboard.recentAudit.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
-                <td className="py-1">{formatDateTime(entry.createdAt, locale)}</td>
-                <td>{entry.actorEmail ?? "—"}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { DataTable } from "@/components/data-list";
+import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";

@@ -4,9 +4,9 @@ import { EmptyState } from "@/components/empty-state";
 import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 import { displayStatus } from "@/features/placements/display-status";
-import { tableClass, tableWrapperClass } from "@/components/data-list";
-import { ColumnHeaders } from "@/components/ui/column-headers";
 import type { HostUnitView } from "../queries";
 import { CapacityForm } from "./capacity-form";
 
@@ -38,14 +38,14 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
             {cohort.placements.length === 0 ? (
               <p className="mt-3 text-sm text-slate-700">{t("noPlacements")}</p>
             ) : (
-              <div className={`${tableWrapperClass} mt-3`}>
-                <table className={tableClass}>
-                  <caption className="sr-only">{t("placementsCaption", { cohort: name })}</caption>
-                  <ColumnHeaders labels={[t("officer"), t("rank"), t("homeDepartment"), t("post"), t("field"), t("dates"), t("status")]} />
-                  <tbody>
+              <DataTable
+                className="mt-3"
+                caption={t("placementsCaption", { cohort: name })}
+                headers={<HeaderCells labels={[t("officer"), t("rank"), t("homeDepartment"), t("post"), t("field"), t("dates"), t("status")]} />}
+              >
                     {cohort.placements.map((placement) => (
                       <tr key={placement.id} className="border-t border-slate-200" data-testid="unit-placement">
-                        <th scope="row" className="px-3 py-2 font-medium">
+                        <th scope="row" className="font-medium">
                           {placement.status === "WITHDRAWN" ? (
                             placement.officerName
                           ) : (
@@ -59,19 +59,17 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
                             </span>
                           )}
                         </th>
-                        <td className="px-3 py-2">{localizedName(placement.rank, locale)}</td>
-                        <td className="px-3 py-2">{localizedName(placement.department, locale)}</td>
-                        <td className="px-3 py-2">{placement.postTitle ?? "—"}</td>
-                        <td className="px-3 py-2">{placement.field ? localizedName(placement.field, locale) : "—"}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">
+                        <td>{localizedName(placement.rank, locale)}</td>
+                        <td>{localizedName(placement.department, locale)}</td>
+                        <td>{placement.postTitle ?? "—"}</td>
+                        <td>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
+                        <td className="whitespace-nowrap">
                           {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
                         </td>
-                        <td className="px-3 py-2">{status(displayStatus(placement, today))}</td>
+                        <td>{status(displayStatus(placement, today))}</td>
                       </tr>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+              </DataTable>
             )}
           </section>
         );

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { TextField } from "@/components/ui/text-field";
 import type { Actor } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { joinNames } from "@/features/officers/components/officer-list";
+import { joinNames } from "@/lib/i18n/join-names";
 import { SelectField } from "@/components/ui/form-fields";
 import { ActiveStatusFilter, FilterForm, PagedTable, SortHeader, type SearchParams } from "@/components/data-list";
 import { findHostUnitFilterOptions, findHostUnits } from "../queries";

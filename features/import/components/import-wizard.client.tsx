@@ -13,7 +13,9 @@ import type { FileProblem } from "../parse";
 import type { ImportStreamEvent } from "../stream-events";
 import type { ImportRowError } from "../validate";
 import { postImport } from "./upload";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
+import { Field } from "@/components/ui/field";
 
 type Report = Pick<ImportPreview, "fileProblems" | "errors" | "errorCount">;
 
@@ -95,26 +97,18 @@ export function ImportWizard() {
     <div className="flex flex-col gap-6">
       <form onSubmit={onCheck} className="flex flex-col gap-4 rounded border border-slate-300 bg-white p-6" noValidate>
         <FormMessage message={message} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-            {t("fileLabel")}
-          </label>
-          <p id="import-file-hint" className="text-sm text-slate-600">
-            {t("fileHint")}
-          </p>
+        <Field id="import-file" label={t("fileLabel")} hint={t("fileHint")}>
           <input
-            id="import-file"
             name="file"
             type="file"
             accept=".csv,.xlsx,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setStep({ name: "choose" });
             }}
             className="rounded border border-slate-500 px-3 py-2"
           />
-        </div>
+        </Field>
         <div>
           <Button type="submit" disabled={step.name === "working"} aria-disabled={step.name === "working"}>
             {t("check")}
@@ -232,21 +226,15 @@ function ProblemReport({
   }
   return (
     <>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("errorTableCaption", { count: report.errorCount })}</caption>
-          <ColumnHeaders labels={[t("row"), t("column"), t("problem")]} />
-          <tbody>
-            {report.errors.map((error, index) => (
-              <tr key={index} className="border-t border-slate-200" data-testid="import-error">
-                <th scope="row" className="px-3 py-2 font-medium tabular-nums">{error.row}</th>
-                <td className="px-3 py-2">{error.column ? columnLabel(error.column, locale) : "—"}</td>
-                <td className="px-3 py-2">{rowErrorText(error)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable showCaption caption={t("errorTableCaption", { count: report.errorCount })} headers={<HeaderCells labels={[t("row"), t("column"), t("problem")]} />}>
+        {report.errors.map((error, index) => (
+          <tr key={index} className="border-t border-slate-200" data-testid="import-error">
+            <th scope="row" className="font-medium tabular-nums">{error.row}</th>
+            <td>{error.column ? columnLabel(error.column, locale) : "—"}</td>
+            <td>{rowErrorText(error)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {report.errorCount > report.errors.length && <p className="text-sm text-slate-700">{t("moreErrors", { count: report.errorCount - report.errors.length })}</p>}
     </>
   );
@@ -255,28 +243,22 @@ function ProblemReport({
 function SampleTable({ preview }: { preview: ImportPreview }) {
   const t = useTranslations("import");
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-medium">{t("sampleCaption", { shown: preview.sample.length, total: preview.rowCount })}</caption>
-        <ColumnHeaders labels={[t("row"), t("staffNumber"), t("name"), t("result")]} />
-        <tbody>
-          {preview.sample.map((row) => (
-            <tr key={row.rowNumber} className="border-t border-slate-200">
-              <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
-              <td className="px-3 py-2 tabular-nums">{row.staffNumber}</td>
-              <th scope="row" className="px-3 py-2 font-medium">
-                {row.name}
-                {row.chineseName && (
-                  <span lang="zh" className="ml-2 font-normal">
-                    {row.chineseName}
-                  </span>
-                )}
-              </th>
-              <td className="px-3 py-2">{t(`action.${row.action}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable showCaption caption={t("sampleCaption", { shown: preview.sample.length, total: preview.rowCount })} headers={<HeaderCells labels={[t("row"), t("staffNumber"), t("name"), t("result")]} />}>
+      {preview.sample.map((row) => (
+        <tr key={row.rowNumber} className="border-t border-slate-200">
+          <td className="tabular-nums">{row.rowNumber}</td>
+          <td className="tabular-nums">{row.staffNumber}</td>
+          <th scope="row" className="font-medium">
+            {row.name}
+            {row.chineseName && (
+              <span lang="zh" className="ml-2 font-normal">
+                {row.chineseName}
+              </span>
+            )}
+          </th>
+          <td>{t(`action.${row.action}`)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -78,9 +78,11 @@ export function OfficerForm({
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t("saving") : isEdit ? t("saveChanges") : t("create")}
         </Button>
-        <Link href={cancelHref} className="inline-flex items-center rounded border border-slate-400 bg-white px-4 py-2 text-sm text-slate-900 hover:bg-slate-100">
-          {t("cancel")}
-        </Link>
+        <Button asChild variant="secondary">
+          <Link href={cancelHref}>
+            {t("cancel")}
+          </Link>
+        </Button>
       </div>
     </form>
   );

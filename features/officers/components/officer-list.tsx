@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { TextField } from "@/components/ui/text-field";
 import type { Actor } from "@/lib/authorization";
 import { formatNumber } from "@/lib/i18n/format";
+import { joinNames } from "@/lib/i18n/join-names";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
 import { ActiveStatusFilter, FilterForm, PagedTable, SortHeader, type SearchParams } from "@/components/data-list";
@@ -11,11 +12,6 @@ import { findOfficerFilterOptions, findOfficers } from "../queries";
 import type { OfficerListParams } from "../schemas";
 
 const basePath = "/officers";
-
-/** "Transport, Urban planning" / "交通運輸、城市規劃"; a dash when there is nothing to list. */
-export function joinNames(names: string[], locale: AppLocale): string {
-  return names.length === 0 ? "—" : names.join(locale === "en" ? ", " : "、");
-}
 
 export async function OfficerList({ actor, params, rawParams, locale }: { actor: Actor; params: OfficerListParams; rawParams: SearchParams; locale: AppLocale }) {
   const [t, options, list] = await Promise.all([getTranslations("officers"), findOfficerFilterOptions(actor), findOfficers(actor, params, locale)]);

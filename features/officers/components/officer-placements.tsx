@@ -3,8 +3,8 @@ import { EmptyState } from "@/components/empty-state";
 import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { tableClass, tableWrapperClass } from "@/components/data-list";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 import { displayStatus } from "@/features/placements/display-status";
 import type { OfficerPlacementRow } from "../queries";
 
@@ -14,25 +14,19 @@ export async function OfficerPlacements({ placements, locale }: { placements: Of
   if (placements.length === 0) return <EmptyState message={t("noPlacements")} />;
   const today = parseDateOnly(todayInHongKong());
   return (
-    <div className={tableWrapperClass}>
-      <table className={tableClass}>
-        <caption className="sr-only">{t("placementHistory")}</caption>
-        <ColumnHeaders labels={[t("cohort"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status")]} />
-        <tbody>
+    <DataTable caption={t("placementHistory")} headers={<HeaderCells labels={[t("cohort"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status")]} />}>
           {placements.map((placement) => (
             <tr key={placement.id} className="border-t border-slate-200" data-testid="placement-row">
-              <th scope="row" className="px-3 py-2 font-medium">{localizedName(placement.cohort, locale)}</th>
-              <td className="px-3 py-2">{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
-              <td className="px-3 py-2">{placement.postTitle ?? "—"}</td>
-              <td className="px-3 py-2">{placement.field ? localizedName(placement.field, locale) : "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <th scope="row" className="font-medium">{localizedName(placement.cohort, locale)}</th>
+              <td>{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
+              <td>{placement.postTitle ?? "—"}</td>
+              <td>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
+              <td className="whitespace-nowrap">
                 {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
               </td>
-              <td className="px-3 py-2">{status(displayStatus(placement, today))}</td>
+              <td>{status(displayStatus(placement, today))}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

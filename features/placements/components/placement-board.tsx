@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { DataTable } from "@/components/data-list";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { HeaderCells } from "@/components/ui/column-headers";
 import type { BoardPlacement } from "../queries";

@@ -5,6 +5,8 @@ import { decodeApprovalResetReason } from "../policy";
 import type { PlacementDetail, PlacementHistoryEntry } from "../queries";
 import { StatusBadge } from "./placement-status";
 import { DetailList } from "@/components/detail-list";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -84,28 +86,17 @@ export async function PlacementHistory({ entries, locale }: { entries: Placement
   const t = await getTranslations("placements");
   if (entries.length === 0) return <p className="text-sm text-slate-700">{t("historyEmpty")}</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{t("historyCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="py-1 pr-3">{t("historyTime")}</th>
-          <th scope="col" className="py-1 pr-3">{t("historyActor")}</th>
-          <th scope="col" className="py-1 pr-3">{t("historyAction")}</th>
-          <th scope="col" className="py-1">{t("historyChanged")}</th>
+    <DataTable caption={t("historyCaption")} headers={<HeaderCells labels={[t("historyTime"), t("historyActor"), t("historyAction"), t("historyChanged")]} />}>
+      {entries.map((entry) => (
+        <tr key={entry.id} className="border-t border-slate-200">
+          <td className="whitespace-nowrap">{formatDateTime(entry.at, locale)}</td>
+          <td>{entry.actor ?? "—"}</td>
+          <td>
+            <code>{entry.action}</code>
+          </td>
+          <td>{entry.changedFields.join(", ") || "—"}</td>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id} className="border-t border-slate-200">
-            <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(entry.at, locale)}</td>
-            <td className="py-1 pr-3">{entry.actor ?? "—"}</td>
-            <td className="py-1 pr-3">
-              <code>{entry.action}</code>
-            </td>
-            <td className="py-1">{entry.changedFields.join(", ") || "—"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

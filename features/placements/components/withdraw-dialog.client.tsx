@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/action";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { controlClass, Field } from "@/components/ui/field";
 
 interface WithdrawDialogProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ id: string }>>;
@@ -42,26 +43,9 @@ export function WithdrawDialog({ action, placementId, version, officerName }: Wi
           <FormMessage message={form.formError} />
           <input type="hidden" name="placementId" value={placementId} />
           <input type="hidden" name="version" value={version} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="withdraw-reason" className="text-sm font-medium text-slate-800">
-              {t("withdrawReason")}
-            </label>
-            <textarea
-              id="withdraw-reason"
-              name="reason"
-              rows={3}
-              maxLength={500}
-              required
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? "withdraw-reason-error" : undefined}
-              className={`rounded border px-3 py-2 text-base ${reasonError ? "border-red-700" : "border-slate-500"}`}
-            />
-            {reasonError && (
-              <p id="withdraw-reason-error" className="text-sm text-red-700">
-                {reasonError}
-              </p>
-            )}
-          </div>
+          <Field id="withdraw-reason" label={t("withdrawReason")} error={reasonError}>
+            <textarea name="reason" rows={3} maxLength={500} required className={controlClass(reasonError)} />
+          </Field>
           <div className="flex flex-wrap justify-end gap-3">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
               {t("cancel")}

@@ -126,9 +126,11 @@ export function ReferenceForm({ kind, values, jurisdictions, fields }: { kind: R
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t("form.saving") : isEdit ? t("form.save") : t("form.create")}
         </Button>
-        <Link href={`/admin/reference/${kind}`} className="inline-flex items-center rounded border border-slate-400 bg-white px-4 py-2 text-sm text-slate-900 hover:bg-slate-100">
-          {t("form.cancel")}
-        </Link>
+        <Button asChild variant="secondary">
+          <Link href={`/admin/reference/${kind}`}>
+            {t("form.cancel")}
+          </Link>
+        </Button>
       </div>
     </form>
   );

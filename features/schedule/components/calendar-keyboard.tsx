@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { KeyboardEvent, ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * The focusable calendar region: Page Up / Page Down switch to the previous / next month (as in the ARIA date-picker
@@ -16,8 +17,8 @@ export function CalendarKeyboard({ previousHref, nextHref, label, children }: { 
     router.push(event.key === "PageUp" ? previousHref : nextHref, { scroll: false });
   }
   return (
-    <div role="region" aria-label={label} aria-keyshortcuts="PageUp PageDown" tabIndex={0} onKeyDown={onKeyDown} className="overflow-x-auto rounded border border-slate-300 bg-white print:overflow-visible print:border-0" data-testid="month-calendar">
+    <ScrollRegion label={label} aria-keyshortcuts="PageUp PageDown" onKeyDown={onKeyDown} className="print:overflow-visible print:border-0" data-testid="month-calendar">
       {children}
-    </div>
+    </ScrollRegion>
   );
 }

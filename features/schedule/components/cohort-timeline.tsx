@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useId } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { firstDayOfMonth, monthOfIsoDate, shiftMonth } from "../calendar";
@@ -7,6 +8,8 @@ import type { ScheduleCohort, TimelinePlacement } from "../queries";
 import { addDays, daysBetween } from "@/lib/dates";
 import { formatIsoDate, formatMonth, localizedName } from "./format";
 import { ColumnHeaders } from "@/components/ui/column-headers";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { EmptyState } from "@/components/empty-state";
 
 interface TimelineGroup {
   hostUnit: (TrilingualName & { id: string }) | null;
@@ -28,8 +31,9 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
   for (let month = monthOfIsoDate(cohort.startDate); firstDayOfMonth(month) <= cohort.endDate; month = shiftMonth(month, 1)) months.push(firstDayOfMonth(month));
   const unitName = (group: TimelineGroup) => (group.hostUnit ? localizedName(group.hostUnit, locale) : t("unassigned"));
   const showToday = today >= cohort.startDate && today <= cohort.endDate;
+  const captionId = useId();
 
-  if (groups.length === 0) return <p className="rounded border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>;
+  if (groups.length === 0) return <EmptyState message={t("empty")} />;
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,9 +69,9 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
           </p>
         </div>
       </figure>
-      <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <ScrollRegion labelledBy={captionId}>
         <table className="w-full text-left text-sm">
-          <caption className="px-3 py-2 text-left font-semibold">{t("tableCaption", { cohort: localizedName(cohort.name, locale) })}</caption>
+          <caption id={captionId} className="px-3 py-2 text-left font-semibold">{t("tableCaption", { cohort: localizedName(cohort.name, locale) })}</caption>
           <ColumnHeaders labels={[t("hostUnit"), t("officer"), t("post"), t("from"), t("to"), t("status")]} />
           {groups.map((group) => (
             <tbody key={group.hostUnit?.id ?? "unassigned"}>
@@ -93,7 +97,7 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { formatIsoDate, formatMonth, formatWeekday } from "./format";
 import { HolidayDataNote } from "./holiday-data-note";
 import { HolidayNote } from "./holiday-note";
 import { yearsWithoutMainlandData } from "./host-holidays";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 interface MonthCalendarProps {
   month: CalendarMonth;
@@ -67,15 +69,12 @@ export function MonthCalendar({ month, entries, today, basePath, params = {}, sh
             {Object.entries(params).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-month`} className="text-sm font-medium text-slate-800">
-                {t("goToMonth")}
-              </label>
-              <input id={`${id}-month`} type="month" name="month" defaultValue={formatMonthParam(month)} min="2000-01" max="2100-12" className="rounded border border-slate-500 px-2 py-1" />
-            </div>
-            <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold">
+            <Field id={`${id}-month`} label={t("goToMonth")}>
+              <input type="month" name="month" defaultValue={formatMonthParam(month)} min="2000-01" max="2100-12" className="rounded border border-slate-500 px-2 py-1" />
+            </Field>
+            <Button type="submit" variant="secondary" size="small">
               {t("show")}
-            </button>
+            </Button>
           </form>
         </div>
       </div>

@@ -16,7 +16,8 @@ import { holidayRunsFor, yearsWithoutMainlandData } from "./host-holidays";
 import { MonthCalendar } from "./month-calendar";
 import { PlacementDetails } from "./placement-details";
 import { PrintButton } from "./print-button";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 
 interface OverviewProps {
   user: SessionUser;
@@ -103,28 +104,23 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
           {!data || data.placements.length === 0 ? (
             <EmptyState message={t("supervisor.noOfficers")} />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <ColumnHeaders labels={[t("placement.officer"), t("placement.post"), t("placement.dates"), t("placement.status")]} />
-                <tbody>
-                  {data.placements.map((placement) => (
-                    <tr key={placement.id} className="border-t border-slate-200">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/schedule/placements/${placement.id}`} className="text-brand-700 underline">
-                          {placement.officerName}
-                        </Link>
-                        {placement.chineseName && <span className="font-normal"> {placement.chineseName}</span>}
-                      </th>
-                      <td className="px-3 py-2">{placement.postTitle ?? "—"}</td>
-                      <td className="px-3 py-2">
-                        {formatIsoDate(placement.startDate, locale)} – {formatIsoDate(placement.endDate, locale)}
-                      </td>
-                      <td className="px-3 py-2">{status(placement.status)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t("supervisor.officers")} framed={false} headers={<HeaderCells labels={[t("placement.officer"), t("placement.post"), t("placement.dates"), t("placement.status")]} />}>
+              {data.placements.map((placement) => (
+                <tr key={placement.id} className="border-t border-slate-200">
+                  <th scope="row" className="font-medium">
+                    <Link href={`/schedule/placements/${placement.id}`} className="text-brand-700 underline">
+                      {placement.officerName}
+                    </Link>
+                    {placement.chineseName && <span className="font-normal"> {placement.chineseName}</span>}
+                  </th>
+                  <td>{placement.postTitle ?? "—"}</td>
+                  <td>
+                    {formatIsoDate(placement.startDate, locale)} – {formatIsoDate(placement.endDate, locale)}
+                  </td>
+                  <td>{status(placement.status)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
         <Agenda entries={data?.upcoming ?? []} holidays={[]} today={today} title={t("supervisor.upcoming")} emptyMessage={t("supervisor.noUpcoming")} showOfficer linkToEdit />
@@ -144,41 +140,36 @@ export async function CohortOverview({ user, today }: OverviewProps) {
         {cohorts.length === 0 ? (
           <EmptyState message={t("cohorts.empty")} />
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <ColumnHeaders labels={[t("cohorts.cohort"), t("cohorts.host"), t("cohorts.dates"), t("cohorts.views")]} />
-              <tbody>
-                {cohorts.map((cohort) => {
-                  const start = formatDateOnly(cohort.startDate);
-                  const end = formatDateOnly(cohort.endDate);
-                  const running = start <= today && end >= today;
-                  return (
-                    <tr key={cohort.id} className="border-t border-slate-200">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {localizedName(cohort, locale)}
-                        {running && <span className="ml-2 rounded bg-slate-800 px-1.5 text-xs font-normal text-white">{t("cohorts.running")}</span>}
-                      </th>
-                      <td className="px-3 py-2">{localizedName(cohort.hostJurisdiction, locale)}</td>
-                      <td className="px-3 py-2">
-                        {formatIsoDate(start, locale)} – {formatIsoDate(end, locale)}
-                      </td>
-                      <td className="px-3 py-2">
-                        <Link href={`/schedule/cohorts/${cohort.id}`} className="text-brand-700 underline">
-                          {t("cohorts.calendar")}
-                          <span className="sr-only"> – {localizedName(cohort, locale)}</span>
-                        </Link>
-                        {" · "}
-                        <Link href={`/schedule/cohorts/${cohort.id}/timeline`} className="text-brand-700 underline">
-                          {t("cohorts.timeline")}
-                          <span className="sr-only"> – {localizedName(cohort, locale)}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("cohorts.title")} headers={<HeaderCells labels={[t("cohorts.cohort"), t("cohorts.host"), t("cohorts.dates"), t("cohorts.views")]} />}>
+            {cohorts.map((cohort) => {
+              const start = formatDateOnly(cohort.startDate);
+              const end = formatDateOnly(cohort.endDate);
+              const running = start <= today && end >= today;
+              return (
+                <tr key={cohort.id} className="border-t border-slate-200">
+                  <th scope="row" className="font-medium">
+                    {localizedName(cohort, locale)}
+                    {running && <span className="ml-2 rounded bg-slate-800 px-1.5 text-xs font-normal text-white">{t("cohorts.running")}</span>}
+                  </th>
+                  <td>{localizedName(cohort.hostJurisdiction, locale)}</td>
+                  <td>
+                    {formatIsoDate(start, locale)} – {formatIsoDate(end, locale)}
+                  </td>
+                  <td>
+                    <Link href={`/schedule/cohorts/${cohort.id}`} className="text-brand-700 underline">
+                      {t("cohorts.calendar")}
+                      <span className="sr-only"> – {localizedName(cohort, locale)}</span>
+                    </Link>
+                    {" · "}
+                    <Link href={`/schedule/cohorts/${cohort.id}/timeline`} className="text-brand-700 underline">
+                      {t("cohorts.timeline")}
+                      <span className="sr-only"> – {localizedName(cohort, locale)}</span>
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
         <FeedPanel user={user} />
       </div>

@@ -4,6 +4,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { countWorkingDays } from "../holidays";
 import type { Contact, SchedulePlacement } from "../queries";
 import { formatIsoDate, localizedName } from "./format";
+import { DetailList } from "@/components/detail-list";
 
 /** "My placement": where, in which post, with whom, and how far along (calendar days and host working days). */
 export function PlacementDetails({ placement, contacts, today, headingId = "placement-heading", title }: { placement: SchedulePlacement; contacts?: Contact[]; today: string; headingId?: string; title: string }) {
@@ -30,14 +31,7 @@ export function PlacementDetails({ placement, contacts, today, headingId = "plac
       <h2 id={headingId} className="text-lg font-semibold">
         {title}
       </h2>
-      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1.5 sm:grid-cols-[max-content_1fr]">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-slate-700">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList items={rows} className="mt-3 gap-y-1.5" />
       {contacts && (
         <>
           <h3 className="mt-4 font-semibold">{t("contacts")}</h3>

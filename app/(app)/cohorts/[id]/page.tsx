@@ -20,6 +20,7 @@ import { NominatePanel, NominationsClosedNotice } from "@/features/placements/co
 import { nominationDeadlinePassed } from "@/features/placements/policy";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
 import { DetailList } from "@/components/detail-list";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -70,9 +71,11 @@ export default async function CohortBoardPage({
     [t("status"), status(cohort.status)],
   ];
   const edit = canManageCohort(user, cohort) ? (
-    <Link href={`/cohorts/${cohort.id}/edit`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
-      {t("editCohort")}
-    </Link>
+    <Button asChild variant="secondary">
+      <Link href={`/cohorts/${cohort.id}/edit`}>
+        {t("editCohort")}
+      </Link>
+    </Button>
   ) : null;
   return (
     <>

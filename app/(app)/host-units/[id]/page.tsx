@@ -9,10 +9,11 @@ import { RecordHistory } from "@/features/audit/components/record-history";
 import { HostUnitCohorts } from "@/features/host-units/components/host-unit-cohorts";
 import { capacityEntityType } from "@/features/host-units/mutations";
 import { findHostUnitView } from "@/features/host-units/queries";
-import { joinNames } from "@/features/officers/components/officer-list";
+import { joinNames } from "@/lib/i18n/join-names";
 import { hostUnitEntityType } from "@/features/reference-data/entities";
 import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
   const t = await getTranslations("hostUnits");
@@ -40,9 +41,11 @@ export default async function HostUnitPage({ params }: { params: Promise<{ id: s
         title={localizedName(unit.name, locale)}
         actions={
           hasPermission(user, "referenceData:manage") ? (
-            <Link href={`/admin/reference/host-units/${unit.id}`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-              {t("editReference")}
-            </Link>
+            <Button asChild>
+              <Link href={`/admin/reference/host-units/${unit.id}`}>
+                {t("editReference")}
+              </Link>
+            </Button>
           ) : undefined
         }
       />

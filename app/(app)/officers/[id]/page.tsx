@@ -6,14 +6,15 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { RecordHistory } from "@/features/audit/components/record-history";
 import { setOfficerActiveAction } from "@/features/officers/actions";
-import { joinNames } from "@/features/officers/components/officer-list";
+import { joinNames } from "@/lib/i18n/join-names";
 import { OfficerPlacements } from "@/features/officers/components/officer-placements";
 import { officerEntityType } from "@/features/officers/mutations";
 import { mayOpenOfficerRecords } from "@/features/officers/policy";
 import { findOfficerView } from "@/features/officers/queries";
-import { ConfirmAction } from "@/features/reference-data/components/confirm-action";
+import { ConfirmAction } from "@/components/confirm-action";
 import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
@@ -50,9 +51,11 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
         actions={
           full?.canManage ? (
             <div className="flex flex-wrap gap-2">
-              <Link href={`/officers/${officer.id}/edit`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-                {t("edit")}
-              </Link>
+              <Button asChild>
+                <Link href={`/officers/${officer.id}/edit`}>
+                  {t("edit")}
+                </Link>
+              </Button>
               <ConfirmAction
                 triggerLabel={full.active ? t("deactivate") : t("reactivate")}
                 title={full.active ? t("deactivateTitle") : t("reactivateTitle")}

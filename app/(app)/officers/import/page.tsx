@@ -6,8 +6,8 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { officerImportColumns } from "@/features/import/columns";
 import { ImportWizard } from "@/features/import/components/import-wizard";
-import { tableClass, tableWrapperClass } from "@/components/data-list";
-import { ColumnHeaders } from "@/components/ui/column-headers";
+import { DataTable } from "@/components/data-table";
+import { HeaderCells } from "@/components/ui/column-headers";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -41,21 +41,15 @@ export default async function OfficerImportPage() {
           </ul>
           <details className="mt-4">
             <summary className="cursor-pointer font-medium text-brand-700">{t("columnsTitle")}</summary>
-            <div className={`${tableWrapperClass} mt-3`}>
-              <table className={tableClass}>
-                <caption className="sr-only">{t("columnsTitle")}</caption>
-                <ColumnHeaders labels={[t("column"), t("requiredColumn"), t("meaning")]} />
-                <tbody>
+            <DataTable className="mt-3" caption={t("columnsTitle")} headers={<HeaderCells labels={[t("column"), t("requiredColumn"), t("meaning")]} />}>
                   {officerImportColumns.map((column) => (
                     <tr key={column.key} className="border-t border-slate-200">
-                      <th scope="row" className="px-3 py-2 font-medium">{column.headers[locale]}</th>
-                      <td className="px-3 py-2">{column.required ? t("yes") : t("no")}</td>
-                      <td className="px-3 py-2">{t(`columnHelp.${column.key}`)}</td>
+                      <th scope="row" className="font-medium">{column.headers[locale]}</th>
+                      <td>{column.required ? t("yes") : t("no")}</td>
+                      <td>{t(`columnHelp.${column.key}`)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           </details>
         </section>
         <ImportWizard />

@@ -9,6 +9,7 @@ import { firstValues } from "@/components/data-list";
 import { ReferenceList } from "@/features/reference-data/components/reference-list";
 import { isReferenceKind } from "@/features/reference-data/entities";
 import { referenceListParamsSchema } from "@/features/reference-data/schemas";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const [{ kind }, t] = await Promise.all([params, getTranslations("referenceData")]);
@@ -32,9 +33,11 @@ export default async function ReferenceKindPage({ params, searchParams }: { para
         title={t(`kinds.${kind}.title`)}
         description={t(`kinds.${kind}.intro`)}
         actions={
-          <Link href={`/admin/reference/${kind}/new`} className="inline-flex items-center rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-            {t(`kinds.${kind}.new`)}
-          </Link>
+          <Button asChild>
+            <Link href={`/admin/reference/${kind}/new`}>
+              {t(`kinds.${kind}.new`)}
+            </Link>
+          </Button>
         }
       />
       <ReferenceList actor={user} kind={kind} params={referenceListParamsSchema.parse(rawParams)} rawParams={rawParams} locale={locale} />

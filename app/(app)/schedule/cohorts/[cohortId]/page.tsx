@@ -12,6 +12,9 @@ import { MonthCalendar } from "@/features/schedule/components/month-calendar";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findCohortCalendar } from "@/features/schedule/queries";
 import { todayInHongKong } from "@/lib/dates";
+import { Button } from "@/components/ui/button";
+import { controlClass, Field } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
 
 type Props = { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -60,11 +63,8 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
       <div className="flex flex-col gap-6">
         <form method="get" action={basePath} className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3">
           <input type="hidden" name="month" value={formatMonthParam(data.month)} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="host-unit-filter" className="text-sm font-medium text-slate-800">
-              {t("cohortCalendar.hostUnitFilter")}
-            </label>
-            <select id="host-unit-filter" name="hostUnit" defaultValue={data.hostUnitId ?? ""} className="max-w-md rounded border border-slate-500 bg-white px-3 py-2">
+          <Field id="host-unit-filter" label={t("cohortCalendar.hostUnitFilter")}>
+            <select name="hostUnit" defaultValue={data.hostUnitId ?? ""} className={cn(controlClass(), "sm:max-w-md")}>
               <option value="">{t("cohortCalendar.allHostUnits")}</option>
               {data.hostUnits.map((unit) => (
                 <option key={unit.id} value={unit.id}>
@@ -72,10 +72,10 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
                 </option>
               ))}
             </select>
-          </div>
-          <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold">
+          </Field>
+          <Button type="submit" variant="secondary">
             {t("cohortCalendar.apply")}
-          </button>
+          </Button>
         </form>
         <MonthCalendar month={data.month} entries={data.entries} today={today} basePath={basePath} params={filterParams} showOfficer />
         <Agenda

@@ -9,7 +9,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { RecordHistory } from "@/features/audit/components/record-history";
 import { capacityEntityType } from "@/features/host-units/mutations";
 import { setReferenceActiveAction } from "@/features/reference-data/actions";
-import { ConfirmAction } from "@/features/reference-data/components/confirm-action";
+import { ConfirmAction } from "@/components/confirm-action";
 import { ReferenceForm, type ReferenceFormValues } from "@/features/reference-data/components/reference-form";
 import { isReferenceKind, referenceEntityTypes, type ReferenceKind } from "@/features/reference-data/entities";
 import { findReferenceFormOptions, findReferenceRecord, type ReferenceRecord } from "@/features/reference-data/queries";

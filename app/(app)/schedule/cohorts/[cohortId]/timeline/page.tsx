@@ -9,6 +9,7 @@ import { CohortTimeline } from "@/features/schedule/components/cohort-timeline";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findCohortTimeline } from "@/features/schedule/queries";
 import { todayInHongKong } from "@/lib/dates";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
   const t = await getTranslations("schedule.timeline");
@@ -28,9 +29,11 @@ export default async function CohortTimelinePage({ params }: { params: Promise<{
         description={localizedName(data.cohort.name, locale)}
         actions={
           <div className="no-print flex flex-wrap gap-2">
-            <Link href={`/schedule/cohorts/${cohortId}`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900">
-              {t("cohorts.calendar")}
-            </Link>
+            <Button asChild variant="secondary">
+              <Link href={`/schedule/cohorts/${cohortId}`}>
+                {t("cohorts.calendar")}
+              </Link>
+            </Button>
             <PrintButton label={t("print")} />
           </div>
         }
