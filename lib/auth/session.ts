@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authorization";
 import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
@@ -26,7 +27,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const token = readSessionToken(await cookies());
   if (!token) return null;
   // An expired, tampered or foreign token decodes to an error: treated as signed out, as next-auth does.
-  const claims = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  const claims = await decode({ token, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
   if (!claims?.sub) return null;
   return loadSessionUser(claims.sub, claims.sessionVersion as number | undefined);
 });
