@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { loadSessionUser } from "@/lib/auth/session";
+import * as password from "@/lib/password";
 import { createUser } from "@/tests/factories";
-import { accountLockThreshold, attemptSignIn, ipFailureLimit } from "./sign-in";
+import { accountLockThreshold, attemptSignIn } from "./sign-in";
+
+// Wraps the real argon2 verification to count calls; it still does the real work.
+vi.mock("@/lib/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/password")>();
+  return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
+afterEach(() => vi.mocked(password.verifyPassword).mockClear());
 
 afterAll(async () => db.$disconnect());
 
@@ -59,10 +68,47 @@ describe("attemptSignIn", () => {
 
   it("throttles an address after too many failures, whatever account it tries", async () => {
     const ipAddress = `192.0.2.${Math.floor(Math.random() * 250)}`;
-    await db.loginAttempt.createMany({ data: Array.from({ length: ipFailureLimit }, (_, i) => ({ email: `x${i}@example.test`, ipAddress, succeeded: false })) });
+    await db.loginAttempt.createMany({ data: Array.from({ length: env().LOGIN_IP_FAILURE_LIMIT }, (_, i) => ({ email: `x${i}@example.test`, ipAddress, succeeded: false })) });
     const user = await createUser(db, { role: "ADMIN" });
     expect(await attemptSignIn({ email: user.email, password: user.password }, contextFor(ipAddress))).toBeNull();
     expect(await attemptSignIn({ email: user.email, password: user.password }, contextFor())).not.toBeNull();
+  });
+
+  it("processes no more failures from one address than the limit, even when they arrive at the same moment", async () => {
+    const limit = env().LOGIN_IP_FAILURE_LIMIT;
+    const ipAddress = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const user = await createUser(db, { role: "ADMIN" });
+    await Promise.all(
+      Array.from({ length: limit + 10 }, (_, attempt) => attemptSignIn({ email: `${attempt}-${user.email}`, password: `wrong-${attempt}` }, contextFor(ipAddress))),
+    );
+    const reasons = await db.auditLog.findMany({ where: { action: "auth.signIn.failed", ipAddress }, select: { after: true } });
+    const throttled = reasons.filter((row) => (row.after as { reason: string }).reason === "ipThrottled").length;
+    expect(reasons).toHaveLength(limit + 10);
+    expect(throttled).toBe(10);
+  });
+
+  // No account oracle: every refusal of an account does the same work (one argon2 verification) and the caller
+  // shows one message for all (the result is null whatever the reason).
+  it.each([
+    ["unknownAccount", async () => ({ email: `nobody-${randomUUID()}@example.test`, password: "whatever-password" })],
+    ["wrongPassword", async () => ({ email: (await createUser(db, { role: "ADMIN" })).email, password: "wrong-password-1" })],
+    ["inactive", async () => {
+      const user = await createUser(db, { role: "ADMIN", active: false });
+      return { email: user.email, password: user.password };
+    }],
+    ["locked", async () => {
+      const user = await createUser(db, { role: "ADMIN" });
+      await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 10, lockedUntil: new Date(Date.now() + 15 * 60_000) } });
+      return { email: user.email, password: user.password };
+    }],
+  ])("refuses a %s sign-in after exactly one password verification", async (reason, credentials) => {
+    const input = await credentials();
+    const context = contextFor();
+    vi.mocked(password.verifyPassword).mockClear();
+    expect(await attemptSignIn(input, context)).toBeNull();
+    expect(password.verifyPassword).toHaveBeenCalledTimes(1);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.failed", requestId: context.requestId } });
+    expect(audit.after).toMatchObject({ reason });
   });
 });
 
