@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadSessionUser } from "@/lib/auth/session";
 import * as password from "@/lib/password";
-import { createUser } from "@/tests/factories";
-import { accountLockThreshold, attemptSignIn } from "./sign-in";
+import { createSession, createUser } from "@/tests/factories";
+import { accountLockThreshold, attemptSignIn, revokeSession } from "./sign-in";
 
 // Wraps the real argon2 verification to count calls; it still does the real work.
 vi.mock("@/lib/password", async (importOriginal) => {
@@ -24,7 +24,7 @@ describe("attemptSignIn", () => {
     await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 3 } });
     const context = contextFor();
     const result = await attemptSignIn({ email: user.email.toUpperCase(), password: user.password }, context);
-    expect(result).toEqual({ id: user.id, sessionVersion: user.sessionVersion });
+    expect(result).toEqual({ id: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(String) });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.succeeded" } });
     expect(audit).toMatchObject({ actorId: user.id, ipAddress: context.ipAddress, requestId: context.requestId });
@@ -115,11 +115,36 @@ describe("attemptSignIn", () => {
 describe("loadSessionUser", () => {
   it("ends a session at once when the account is deactivated or its session version bumped", async () => {
     const user = await createUser(db, { role: "COORDINATOR" });
-    expect(await loadSessionUser(user.id, user.sessionVersion)).toMatchObject({ userId: user.id, role: "COORDINATOR", locale: "en" });
+    const sessionId = await createSession(db, user.id);
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toMatchObject({ userId: user.id, role: "COORDINATOR", locale: "en" });
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadSessionUser(user.id, user.sessionVersion)).toBeNull();
-    expect(await loadSessionUser(user.id, user.sessionVersion + 1)).not.toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion + 1, sessionId)).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await loadSessionUser(user.id, user.sessionVersion + 1)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion + 1, sessionId)).toBeNull();
+  });
+
+  it("ends a session signed out, past its end, of another user, or missing from the token", async () => {
+    const user = await createUser(db, { role: "ADMIN" });
+    const other = await createUser(db, { role: "ADMIN" });
+    const signIn = await attemptSignIn({ email: user.email, password: user.password }, contextFor(), "Test browser");
+    expect(signIn).not.toBeNull();
+    const { sessionId } = signIn!;
+    const row = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row).toMatchObject({ userId: user.id, revokedAt: null, userAgent: "Test browser" });
+    // The session lasts 8 hours from sign-in, not the 30 days next-auth would give its token.
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(8 * 3600_000 + 60_000);
+
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).not.toBeNull();
+    expect(await loadSessionUser(other.id, other.sessionVersion, sessionId)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion, undefined)).toBeNull();
+    const ended = await createSession(db, user.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await loadSessionUser(user.id, user.sessionVersion, ended)).toBeNull();
+
+    await revokeSession(user.id, sessionId);
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
+    const otherSession = await createSession(db, user.id);
+    expect(await loadSessionUser(user.id, user.sessionVersion, otherSession)).not.toBeNull(); // only that session
   });
 });

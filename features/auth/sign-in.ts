@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { RequestContext } from "@/lib/request-context";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 
 export const accountLockThreshold = 10;
 export const accountLockMinutes = 15;
@@ -17,6 +18,8 @@ export interface SignInInput {
 export interface SignedInUser {
   id: string;
   sessionVersion: number;
+  /** The new session's row (Session.id); the session token carries it. */
+  sessionId: string;
 }
 
 // Verifying against a real hash when the account does not exist keeps the work the same either way.
@@ -29,7 +32,7 @@ const getDecoyHash = () => (decoyHash ??= hashPassword("decoy-password-never-val
  * refusal of an account — unknown, locked, inactive, wrong password — costs exactly one argon2 verification, so
  * the time does not tell them apart either.
  */
-export async function attemptSignIn(input: SignInInput, context: RequestContext): Promise<SignedInUser | null> {
+export async function attemptSignIn(input: SignInInput, context: RequestContext, userAgent: string | null = null): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const attempt = await recordAttempt(email, context.ipAddress);
   if (!attempt.withinLimit) {
@@ -52,12 +55,21 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext)
     return null;
   }
 
-  await db.$transaction(async (tx) => {
+  const session = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
     await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.signIn.succeeded", entityType: "User", entityId: user.id });
+    return tx.session.create({
+      data: {
+        userId: user.id,
+        expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
+        ipAddress: context.ipAddress,
+        userAgent: userAgent?.slice(0, 500) ?? null,
+      },
+      select: { id: true },
+    });
   });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id };
 }
 
 /**
@@ -98,4 +110,9 @@ async function recordFailure(email: string, userId: string | null, context: Requ
       after: { email, reason },
     });
   });
+}
+
+/** Signing out: the session's row is revoked, so the token stops working at once wherever a copy of it is. */
+export async function revokeSession(userId: string, sessionId: string): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

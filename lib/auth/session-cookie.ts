@@ -1,6 +1,12 @@
 // No "server-only": proxy.ts reads the cookie name too.
 import { env } from "@/lib/env";
 
+/**
+ * How long a session lasts from sign-in: the session row's end, the token's `exp` and the cookie's expiry. next-auth
+ * gives its token 30 days unless told otherwise (`jwt.maxAge` does not follow `session.maxAge`).
+ */
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
 /** The session cookie's name as next-auth sets it: with the "__Secure-" prefix when the app is served over https. */
 export function sessionCookieName(authUrl = env().NEXTAUTH_URL): string {
   const isSecure = authUrl?.startsWith("https://") ?? false;
