@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authorization";
 import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
+import { actorFromUser } from "./actor";
 import { readSessionToken } from "./session-cookie";
 
 export interface SessionUser extends Actor {
@@ -51,16 +52,7 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
     FROM "User" u JOIN "Session" s ON s."userId" = u."id"
     WHERE u."id" = ${userId} AND s."id" = ${sessionId} AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    jurisdictionId: user.jurisdictionId,
-    officerId: user.officerId,
-    hostUnitId: user.hostUnitId,
-    locale: fromDatabaseLocale(user.locale),
-  };
+  return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext } from "@/lib/request-context";
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, type ImportPhase } from "@/features/import/officer-import";
-import { maxImportBytes } from "@/features/import/parse";
+import { maxImportBytes, megabytes } from "@/features/import/limits";
 import type { ImportStreamEvent } from "@/features/import/stream-events";
 
 // Officer import upload: a route handler rather than a server action, because server actions cap request bodies
@@ -14,6 +14,9 @@ import type { ImportStreamEvent } from "@/features/import/stream-events";
 // reads, checks and saves, then one final event (preview, committed, rejected or error).
 
 export const dynamic = "force-dynamic";
+
+/** Room in a request body for the multipart envelope and the other fields (mode, SHA-256) around the file. */
+const multipartAllowance = 64 * 1024;
 
 function json(status: number, body: unknown) {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -38,12 +41,17 @@ export async function POST(request: Request) {
   if (!hasPermission(user, "officer:import") || user.role !== "COORDINATOR" || !user.jurisdictionId) return json(403, { type: "error", message: t("errors.forbidden") });
   if (!isSameOrigin(request)) return json(403, { type: "error", message: t("errors.forbidden") });
 
+  // Refused on its declared length, before reading it: a body over the proxy's 10 MB buffer arrives cut short, and
+  // its multipart form then fails to parse — which used to surface as "Choose a file to import".
+  const tooLarge = () => json(413, { type: "error", message: t("import.problems.fileTooLarge", { megabytes: megabytes(maxImportBytes) }) });
+  if (Number(request.headers.get("content-length")) > maxImportBytes + multipartAllowance) return tooLarge();
   const form = await request.formData().catch(() => null);
-  const file = form?.get("file");
-  const mode = form?.get("mode") === "commit" ? "commit" : "preview";
-  const previewedSha256 = String(form?.get("sha256") ?? "");
+  if (!form) return json(400, { type: "error", message: t("import.problems.unreadableUpload", { megabytes: megabytes(maxImportBytes) }) });
+  const file = form.get("file");
+  const mode = form.get("mode") === "commit" ? "commit" : "preview";
+  const previewedSha256 = String(form.get("sha256") ?? "");
   if (!(file instanceof File)) return json(400, { type: "error", message: t("import.problems.noFile") });
-  if (file.size > maxImportBytes) return json(413, { type: "error", message: t("import.problems.fileTooLarge", { megabytes: maxImportBytes / 1024 / 1024 }) });
+  if (file.size > maxImportBytes) return tooLarge();
   const bytes = new Uint8Array(await file.arrayBuffer());
   const context = await getRequestContext();
 

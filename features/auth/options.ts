@@ -2,11 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { attemptSignIn, revokeSession } from "@/features/auth/sign-in";
 import { logger } from "@/lib/logger";
 import { clientAddressFrom, peerAddressHeader, requestIdHeader } from "@/lib/request-context";
-import { loadSessionUser } from "./session";
-import { sessionMaxAgeSeconds } from "./session-cookie";
+import { loadSessionUser } from "@/lib/auth/session";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { attemptSignIn, revokeSession } from "./sign-in";
 import { randomUUID } from "node:crypto";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
