@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { translateDatabaseError } from "@/lib/database-errors";
-import { addDays, createOfficer, createPlacement, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
+import { addDays } from "@/lib/dates";
+import { createOfficer, createPlacement, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 
 // Pins the exact shape in which PostgreSQL's integrity errors arrive through Prisma 7 + adapter-pg, and that each
 // one becomes the intended user-facing message rather than a 500.

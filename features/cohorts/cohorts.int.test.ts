@@ -1,3 +1,4 @@
+import { addDays } from "@/lib/dates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -157,7 +158,7 @@ describe("creating and editing a cohort", () => {
     };
     const bj = await createUser(db, { role: "COORDINATOR" });
     expect(await refusal(updateCohort({ actor: actorFromUser(world.admin), request }, { ...edit, hostJurisdictionId: bj.jurisdictionId! }))).toMatchObject({ messageKey: "cohortSidesLocked" });
-    expect((await refusal(updateCohort({ actor: actorFromUser(world.hkCoordinator), request }, { ...edit, endDate: new Date(cohort.endDate.getTime() - 86_400_000) }))).messageKey).toBe(
+    expect((await refusal(updateCohort({ actor: actorFromUser(world.hkCoordinator), request }, { ...edit, endDate: addDays(cohort.endDate, -1) }))).messageKey).toBe(
       "cohortWindowExcludesPlacements",
     );
     // A coordinator cannot hand its cohort over to be sent by another side.

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { formatDateOnly } from "@/lib/dates";
 import { writeAudit } from "@/lib/audit";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Cohort, Prisma } from "@/generated/prisma/client";
@@ -18,9 +19,9 @@ function auditSnapshot(cohort: Cohort) {
     nameZhHans: cohort.nameZhHans,
     sendingJurisdictionId: cohort.sendingJurisdictionId,
     hostJurisdictionId: cohort.hostJurisdictionId,
-    startDate: cohort.startDate.toISOString().slice(0, 10),
-    endDate: cohort.endDate.toISOString().slice(0, 10),
-    nominationDeadline: cohort.nominationDeadline?.toISOString().slice(0, 10) ?? null,
+    startDate: formatDateOnly(cohort.startDate),
+    endDate: formatDateOnly(cohort.endDate),
+    nominationDeadline: cohort.nominationDeadline ? formatDateOnly(cohort.nominationDeadline) : null,
     status: cohort.status,
     version: cohort.version,
   };

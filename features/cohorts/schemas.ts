@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listText } from "@/lib/list-params";
 import { nameText } from "@/lib/text";
 import { CohortStatus } from "@/generated/prisma/enums";
+import { optionalDateField, requiredDateField } from "@/lib/dates";
 import { firstParam } from "@/lib/list-params";
 import { versionField } from "@/lib/version-field";
 
@@ -15,25 +16,6 @@ export const cohortStatusOrder = [
   CohortStatus.IN_PROGRESS,
   CohortStatus.COMPLETED,
 ] as const;
-
-/** "YYYY-MM-DD" from an <input type="date"> → the UTC midnight in which @db.Date columns are stored. */
-export function parseIsoDate(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
-const isoDate = z.iso.date({ message: "errors.invalidDate" });
-
-/** A required calendar date: empty says "required", anything else unparsable "invalid date". */
-export const requiredDate = z.string().trim().min(1, "errors.required").pipe(isoDate).transform(parseIsoDate);
-
-/** An optional calendar date: an empty input is null. */
-export const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(isoDate.nullable())
-  .transform((value) => (value ? parseIsoDate(value) : null));
 
 const name = nameText(200);
 
@@ -50,9 +32,9 @@ const cohortFields = z.object({
   nameZhHans: name,
   sendingJurisdictionId: z.string().trim().min(1, "errors.required"),
   hostJurisdictionId: z.string().trim().min(1, "errors.required"),
-  startDate: requiredDate,
-  endDate: requiredDate,
-  nominationDeadline: optionalDate,
+  startDate: requiredDateField,
+  endDate: requiredDateField,
+  nominationDeadline: optionalDateField,
   status: z.enum(CohortStatus, { message: "errors.invalidValue" }),
 });
 

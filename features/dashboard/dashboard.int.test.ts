@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { todayInHongKong } from "@/lib/dates";
-import { addDays, createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
+import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries";
 import { actorFromUser } from "@/lib/auth/actor";
 
 
 let world: TwoSidedWorld;
 let hk: Actor, sz: Actor;
-const today = todayInHongKong();
-const now = new Date();
+// A fixed clock, half a minute before midnight in Hong Kong (15:59:30 UTC): the world's cohorts and every "today" the
+// dashboard compares with come from this one instant, so the result does not depend on when the suite runs.
+const now = new Date("2031-03-12T15:59:30Z");
+const today = parseDateOnly(todayInHongKong(now));
 
 beforeAll(async () => {
-  world = await createTwoSidedWorld(db);
+  world = await createTwoSidedWorld(db, { now });
   hk = actorFromUser(world.hkCoordinator);
   sz = actorFromUser(world.szCoordinator);
   const hkOfficer = () => createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
@@ -30,7 +32,7 @@ beforeAll(async () => {
   const szOfficer = await createOfficer(db, { jurisdictionId: world.sz.id, rankId: world.szRank.id, departmentId: world.szDepartment.id });
   await createPlacement(db, { officerId: szOfficer.id, cohortId: world.szToHk.id, hostUnitId: world.hkHostUnits[0].id, sendingApprovedAt: now, sendingApprovedById: world.szCoordinator.id });
 
-  const inTwoDays = new Date(now.getTime() + 2 * 86_400_000);
+  const inTwoDays = addDays(now, 2);
   await db.scheduleItem.createMany({
     data: [
       { cohortId: world.hkToSz.id, type: "MILESTONE", title: "Mid-term check-in", startsAt: inTwoDays, endsAt: inTwoDays, updatedAt: now },
@@ -94,8 +96,7 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
       [world.szHostUnits[0].id, 2, 3],
       [world.szHostUnits[1].id, 1, 4],
     ]);
-    const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-    const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+    const { first: monthStart, last: monthEnd } = monthBounds(today);
     const arrivals = await db.placement.count({
       where: { cohort: { hostJurisdictionId: world.sz.id }, status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: monthStart, lte: monthEnd } },
     });

@@ -4,14 +4,12 @@ import type { CohortStatus, JurisdictionKind, PlacementStatus, ScheduleItemType 
 import { db } from "@/lib/db";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
-import { todayInHongKong } from "@/lib/dates";
+import { addDays, formatDateOnly, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { scheduleItemSummarySelect } from "@/features/schedule/item-select";
 
 // Every number on a dashboard is counted by PostgreSQL (count/groupBy/aggregate SQL); only the few rows a dashboard
 // lists (top ten, next five) are read into JavaScript.
-
-const DAY_MS = 86_400_000;
 
 /**
  * A coordinator with up to this many cohorts sees a card for each; one with more (hundreds, over the years) sees the
@@ -110,8 +108,6 @@ interface CohortRow {
   total: number;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const calendarDay = (text: string) => new Date(`${text}T00:00:00.000Z`);
 /** A timestamp column (UTC, without time zone) compared with an instant: ISO text, its "Z" ignored on purpose. */
 const instant = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 
@@ -136,8 +132,8 @@ export async function findCoordinatorDashboard(
 ): Promise<CoordinatorDashboard | null> {
   if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return null;
   const jurisdictionId = actor.jurisdictionId;
-  const today = options.today ?? todayInHongKong();
   const now = options.now ?? new Date();
+  const today = options.today ?? parseDateOnly(todayInHongKong(now));
 
   // Every running or coming cohort, and the most recent past ones: enough for the cards and both panels.
   const cohorts = await db.$queryRaw<CohortRow[]>`
@@ -146,9 +142,9 @@ export async function findCoordinatorDashboard(
       FROM "Cohort" WHERE "sendingJurisdictionId" = ${jurisdictionId} OR "hostJurisdictionId" = ${jurisdictionId}
     )
     SELECT relevant.*, (SELECT count(*)::int FROM mine) AS "total" FROM (
-      (SELECT * FROM mine WHERE "endDate" >= ${isoDay(today)}::date)
+      (SELECT * FROM mine WHERE "endDate" >= ${formatDateOnly(today)}::date)
       UNION ALL
-      (SELECT * FROM mine WHERE "endDate" < ${isoDay(today)}::date ORDER BY "startDate" DESC LIMIT ${DASHBOARD_ALL_COHORTS_UP_TO})
+      (SELECT * FROM mine WHERE "endDate" < ${formatDateOnly(today)}::date ORDER BY "startDate" DESC LIMIT ${DASHBOARD_ALL_COHORTS_UP_TO})
     ) relevant`;
   const totalCohorts = cohorts[0]?.total ?? 0;
   cohorts.sort(byRelevance(today));
@@ -240,7 +236,7 @@ function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql 
   const arrivals = Prisma.sql`
     FROM "Placement" a
     WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
-      AND a."startDate" BETWEEN ${isoDay(from)}::date AND ${isoDay(to)}::date`;
+      AND a."startDate" BETWEEN ${formatDateOnly(from)}::date AND ${formatDateOnly(to)}::date`;
   return Prisma.sql`
     (SELECT count(*)::int ${arrivals}) AS "arrivalsTotal",
     (SELECT coalesce(json_agg(t ORDER BY t."startDate", t."placementId"), '[]'::json) FROM (
@@ -254,7 +250,7 @@ function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql 
       JOIN "Cohort" c ON c."id" = a."cohortId"
       LEFT JOIN "HostUnit" h ON h."id" = a."hostUnitId"
       WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
-        AND a."startDate" BETWEEN ${isoDay(from)}::date AND ${isoDay(to)}::date
+        AND a."startDate" BETWEEN ${formatDateOnly(from)}::date AND ${formatDateOnly(to)}::date
       ORDER BY a."startDate", a."id"
       LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "arrivals"`;
 }
@@ -265,7 +261,7 @@ const toArrival = (row: ArrivalJson): Arrival => ({
   chineseName: row.chineseName,
   cohortName: { nameEn: row.cohortEn, nameZhHant: row.cohortZhHant, nameZhHans: row.cohortZhHans },
   hostUnitName: row.unitEn === null ? null : { nameEn: row.unitEn, nameZhHant: row.unitZhHant ?? "", nameZhHans: row.unitZhHans ?? "" },
-  startDate: calendarDay(row.startDate),
+  startDate: parseDateOnly(row.startDate),
   status: row.status,
 });
 
@@ -332,7 +328,7 @@ async function findSendingSide(liveCohorts: CohortRow[], today: Date, now: Date)
         FROM counts k JOIN "HostUnit" h ON h."id" = k."hostUnitId" WHERE k."set" = ${PER_HOST_UNIT}
         ORDER BY k."count" DESC, h."code"
         LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "byHostUnit",
-      ${arrivalsColumns(ids, today, new Date(today.getTime() + UPCOMING_DAYS * DAY_MS))},
+      ${arrivalsColumns(ids, today, addDays(today, UPCOMING_DAYS))},
       (SELECT coalesce(json_agg(t ORDER BY t."startsAt", t."id"), '[]'::json) FROM (
         SELECT s."id", s."title", s."type"::text AS "type", to_char(s."startsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", s."allDay",
           c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
@@ -397,8 +393,7 @@ interface HostRow {
  */
 async function findHostSide(jurisdictionId: string, liveHost: CohortRow[], hosted: CohortRow[], chosenId: string | undefined, today: Date): Promise<HostSideSummary> {
   const current = chooseHostCohort(liveHost, hosted, chosenId, today);
-  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-  const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+  const { first: monthStart, last: monthEnd } = monthBounds(today);
   const thisMonth = hosted.filter((cohort) => cohort.endDate >= monthStart && cohort.startDate <= monthEnd).map((cohort) => cohort.id);
   const cohortId = current?.id ?? "";
   const [row] = await db.$queryRaw<HostRow[]>`
@@ -488,7 +483,7 @@ export async function findOfficerNextEvents(actor: Actor, options: { now?: Date;
   if (!actor.officerId) return [];
   const now = options.now ?? new Date();
   const placements = await db.placement.findMany({
-    where: { officerId: actor.officerId, status: { not: "WITHDRAWN" }, endDate: { gte: new Date(now.getTime() - DAY_MS) } },
+    where: { officerId: actor.officerId, status: { not: "WITHDRAWN" }, endDate: { gte: addDays(now, -1) } },
     select: { id: true, cohortId: true },
   });
   if (placements.length === 0) return [];

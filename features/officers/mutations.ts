@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
 import { db } from "@/lib/db";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import type { OfficerFields, UpdateOfficerInput } from "./schemas";
@@ -152,7 +152,7 @@ export async function setOfficerActive(
     const current = await lockManagedOfficer(tx, actor, input.id);
     if (current.version !== input.version) return refuseStaleEdit(tx, officerEntityType, current.id, current.updatedAt);
     if (!input.active) {
-      const live = await tx.placement.count({ where: { officerId: current.id, status: { not: "WITHDRAWN" }, endDate: { gte: todayInHongKong() } } });
+      const live = await tx.placement.count({ where: { officerId: current.id, status: { not: "WITHDRAWN" }, endDate: { gte: parseDateOnly(todayInHongKong()) } } });
       if (live > 0) throw new AppError("officerHasLivePlacement");
     }
     const updated = await updateAtVersion(tx, { actor, request }, {

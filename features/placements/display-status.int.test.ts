@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { toIsoDate } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/dates";
 import { placementStatuses } from "./schemas";
 import { displayStatus, displayStatusSql } from "./display-status";
 
@@ -18,7 +18,7 @@ const todays = ["2026-03-01", "2026-03-02", "2026-04-01", "2026-05-22", "2026-05
 describe("display status in SQL", () => {
   it("labels every case as displayStatus() does", async () => {
     const cases = placementStatuses.flatMap((status) => periods.flatMap((period) => todays.map((today) => ({ status, ...period, today }))));
-    const values = cases.map((item, index) => `(${index}, '${item.status}', '${toIsoDate(item.startDate)}'::date, '${toIsoDate(item.endDate)}'::date, '${toIsoDate(item.today)}'::date)`);
+    const values = cases.map((item, index) => `(${index}, '${item.status}', '${formatDateOnly(item.startDate)}'::date, '${formatDateOnly(item.endDate)}'::date, '${formatDateOnly(item.today)}'::date)`);
     const rows = await db.$queryRawUnsafe<{ index: number; label: string }[]>(
       `SELECT c."index", ${displayStatusSql({ placement: "c", today: 'c."today"' })} AS "label"
        FROM (VALUES ${values.join(", ")}) AS c("index", "status", "startDate", "endDate", "today") ORDER BY c."index"`,

@@ -1,5 +1,5 @@
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 
 // How a placement's status reads, defined once and written two ways: displayStatus() for records in JavaScript and
 // displayStatusSql() for statements that label rows inside PostgreSQL (the report exports). Both are built from
@@ -29,7 +29,7 @@ interface Dated {
   endDate: Date;
 }
 
-export function displayStatus(placement: Dated, today: Date = todayInHongKong()): PlacementDisplayStatus {
+export function displayStatus(placement: Dated, today: Date = parseDateOnly(todayInHongKong())): PlacementDisplayStatus {
   if (placement.status !== "CONFIRMED") return placement.status;
   const phase = confirmedPhases.find(({ today: comparison, column }) =>
     comparison === "after" ? today > placement[column] : today >= placement[column],

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -28,8 +29,6 @@ import type { ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput
 
 type Tx = Prisma.TransactionClient;
 
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 /** What the audit log keeps of a placement (ids and workflow fields; nothing personal beyond the officer's id). */
 function auditSnapshot(placement: Placement) {
   return {
@@ -39,8 +38,8 @@ function auditSnapshot(placement: Placement) {
     hostUnitId: placement.hostUnitId,
     fieldId: placement.fieldId,
     postTitle: placement.postTitle,
-    startDate: isoDate(placement.startDate),
-    endDate: isoDate(placement.endDate),
+    startDate: placement.startDate ? formatDateOnly(placement.startDate) : null,
+    endDate: placement.endDate ? formatDateOnly(placement.endDate) : null,
     sendingApprovedById: placement.sendingApprovedById,
     sendingApprovedAt: placement.sendingApprovedAt?.toISOString() ?? null,
     hostApprovedById: placement.hostApprovedById,
@@ -88,17 +87,21 @@ function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Plac
 }
 
 /**
- * The sending side nominates active officers of its own side, up to the cohort's nomination deadline; each gets a
- * placement over the cohort window.
+ * The sending side nominates active officers of its own side, up to the cohort's nomination deadline (a Hong Kong
+ * date, compared with the Hong Kong date of `now`); each gets a placement over the cohort window.
  */
-export async function nominateOfficers({ actor, request }: MutationContext, input: NominateOfficersInput): Promise<{ nominated: number }> {
+export async function nominateOfficers(
+  { actor, request }: MutationContext,
+  input: NominateOfficersInput,
+  options: { now?: Date } = {},
+): Promise<{ nominated: number }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: input.cohortId }, cohortScope(actor)] } });
       if (!cohort) throw new NotFoundError();
       if (!isAllowed(actor, "placement:nominate", { kind: "cohort", ...cohort })) throw new ForbiddenError();
       if (cohort.status === "COMPLETED") throw new AppError("cohortClosed");
-      if (nominationDeadlinePassed(cohort)) throw new AppError("nominationDeadlinePassed");
+      if (nominationDeadlinePassed(cohort, parseDateOnly(todayInHongKong(options.now)))) throw new AppError("nominationDeadlinePassed");
       const officerIds = [...new Set(input.officerIds)];
       // Officers of another side are "not found", like any id outside the actor's scope.
       const officers = await tx.officer.findMany({

@@ -1,3 +1,4 @@
+import { parseDateOnly } from "@/lib/dates";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authorization";
 import {
@@ -11,11 +12,11 @@ import {
   statusAfterApproval,
 } from "./policy";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const day = parseDateOnly;
 
 describe("approvals", () => {
   const assigned = { status: "ASSIGNED" as const, sendingApprovedAt: null, hostApprovedAt: null };
-  const now = new Date();
+  const now = new Date("2026-04-01T02:00:00Z");
 
   it("confirms only on the second side's approval", () => {
     expect(statusAfterApproval(assigned, "sending")).toBe("ASSIGNED");
@@ -87,7 +88,6 @@ describe("staff numbers", () => {
 });
 
 describe("nominationDeadlinePassed", () => {
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
   it("keeps nominations open on the deadline day and closes them the day after; no deadline never closes", () => {
     expect(nominationDeadlinePassed({ nominationDeadline: day("2026-11-27") }, day("2026-11-27"))).toBe(false);
     expect(nominationDeadlinePassed({ nominationDeadline: day("2026-11-27") }, day("2026-11-28"))).toBe(true);

@@ -1,5 +1,5 @@
 import { isAllowed, sideInCohort, type Actor, type CohortSides, type Resource } from "@/lib/authorization";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { ApprovalSide } from "./schemas";
 
@@ -98,6 +98,6 @@ export function canSeeStaffNumber(actor: Actor, placement: PlacementForPolicy): 
 }
 
 /** Nominations are accepted up to and including the deadline day (a Hong Kong calendar date); no deadline, no limit. */
-export function nominationDeadlinePassed(cohort: { nominationDeadline: Date | null }, today: Date = todayInHongKong()): boolean {
+export function nominationDeadlinePassed(cohort: { nominationDeadline: Date | null }, today: Date = parseDateOnly(todayInHongKong())): boolean {
   return cohort.nominationDeadline !== null && today > cohort.nominationDeadline;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { toIsoDate } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/dates";
 import { isAllowed, sideInCohort, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
 import { cohortScope, findCohortForActor } from "@/features/cohorts/queries";
@@ -276,7 +276,7 @@ export async function findNominationCandidates(actor: Actor, cohortId: string, q
   >`
     SELECT shown.*,
       EXISTS (SELECT 1 FROM "Placement" p WHERE p."officerId" = shown."id" AND p."status" <> 'WITHDRAWN'
-              AND p."startDate" <= ${toIsoDate(cohort.endDate)}::date AND p."endDate" >= ${toIsoDate(cohort.startDate)}::date) AS "hasOverlap"
+              AND p."startDate" <= ${formatDateOnly(cohort.endDate)}::date AND p."endDate" >= ${formatDateOnly(cohort.startDate)}::date) AS "hasOverlap"
     FROM (
       SELECT o."id", o."surname", o."givenName", o."otherName", o."chineseName", o."staffNumber", j."kind" AS "jurisdictionKind",
         json_build_object('nameEn', r."nameEn", 'nameZhHant', r."nameZhHant", 'nameZhHans', r."nameZhHans") AS "rank",

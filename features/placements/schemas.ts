@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requiredText } from "@/lib/text";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { requiredDate } from "@/features/cohorts/schemas";
+import { requiredDateField } from "@/lib/dates";
 import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
@@ -24,8 +24,8 @@ export const assignPlacementSchema = z
     hostUnitId: id,
     fieldId: id,
     postTitle: requiredText(200),
-    startDate: requiredDate,
-    endDate: requiredDate,
+    startDate: requiredDateField,
+    endDate: requiredDateField,
   })
   .superRefine((value, context) => {
     if (value.endDate < value.startDate) context.addIssue({ code: "custom", path: ["endDate"], message: "errors.datesOutOfOrder" });

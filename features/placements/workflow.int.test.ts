@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { todayInHongKong } from "@/lib/dates";
+import { addDays, formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { addDays, createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
+import { createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
 import { actorFromUser } from "@/lib/auth/actor";
@@ -127,13 +127,16 @@ describe("the placement workflow", () => {
   });
 
   it("takes nominations up to and including the deadline day, and refuses them after it", async () => {
-    const today = todayInHongKong();
+    // A fixed clock one millisecond before midnight in Hong Kong: the deadline day is still "today" there.
+    const now = new Date("2031-06-13T15:59:59.999Z");
+    const today = parseDateOnly(todayInHongKong(now));
+    expect(formatDateOnly(today)).toBe("2031-06-13");
     const sides = { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(today, 30) };
     const open = await createCohort(db, { ...sides, nominationDeadline: today });
     const closed = await createCohort(db, { ...sides, nominationDeadline: addDays(today, -1) });
     const [first, second] = [await createOfficer(db, { jurisdictionId: world.hk.id }), await createOfficer(db, { jurisdictionId: world.hk.id })];
-    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: open.id, officerIds: [first.id] })).toEqual({ nominated: 1 });
-    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: closed.id, officerIds: [second.id] }))).messageKey).toBe("nominationDeadlinePassed");
+    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: open.id, officerIds: [first.id] }, { now })).toEqual({ nominated: 1 });
+    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: closed.id, officerIds: [second.id] }, { now }))).messageKey).toBe("nominationDeadlinePassed");
     expect(await db.placement.count({ where: { cohortId: closed.id } })).toBe(0);
   });
 

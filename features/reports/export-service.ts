@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
-import { todayInHongKong, toIsoDate } from "@/lib/dates";
+import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -126,7 +126,7 @@ export function reportTexts(locale: AppLocale): ReportTexts & { translate: Trans
 
 function exportFilename(cohort: ReportCohort | null, today: Date, format: ExportFormat): string {
   const cohortPart = cohort ? `-${cohort.code.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}` : "";
-  return `placement-report${cohortPart}-${toIsoDate(today)}.${format}`;
+  return `placement-report${cohortPart}-${formatDateOnly(today)}.${format}`;
 }
 
 export interface PrepareExportOptions {
@@ -154,7 +154,8 @@ export async function preparePlacementExport(
   const includeStaffNumber = await mayIncludeSendingSideFields(reader, filters);
   if (format === "pdf" && (await rowCount) > PDF_MAX_ROWS) throw new ReportTooLargeForPdfError(await rowCount);
 
-  const today = options.today ?? todayInHongKong();
+  const now = options.now ?? new Date();
+  const today = options.today ?? parseDateOnly(todayInHongKong(now));
   const texts = reportTexts(reader.locale);
   const t = texts.translate;
   const format_ = createRowFormatter(texts, reader.locale, today, includeStaffNumber);
@@ -166,7 +167,7 @@ export async function preparePlacementExport(
     columns,
     meta: {
       title: cohort ? `${t("exportTitle")} — ${localizedName(cohort, reader.locale)}` : t("exportTitle"),
-      generatedAt: options.now ?? new Date(),
+      generatedAt: now,
       generatedBy: reader.name,
       locale: reader.locale,
       labels: { page: t.raw("pdf.page") as string, generatedAt: t("pdf.generatedAt"), generatedBy: t("pdf.generatedBy") },

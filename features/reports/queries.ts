@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
+import { parseDateOnly } from "@/lib/dates";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { cohortScope } from "@/features/cohorts/queries";
 import { cohortScopeSql } from "@/features/cohorts/sql";
@@ -168,7 +169,7 @@ class DateCache {
   get(text: string): Date {
     let date = this.dates.get(text);
     if (!date) {
-      date = new Date(`${text}T00:00:00.000Z`);
+      date = parseDateOnly(text);
       this.dates.set(text, date);
     }
     return date;

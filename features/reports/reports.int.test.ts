@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
+import { addDays, formatDateOnly } from "@/lib/dates";
 import {
-  addDays,
   createDepartment,
   createHostUnit,
   createJurisdiction,
@@ -139,7 +139,7 @@ describe("report scope", () => {
     expect(await countReportRecords(hk, filters({ hostUnit: world.szHostUnits[0].id }))).toBe(1);
     expect(await countReportRecords(hk, filters({ department: world.szDepartment.id }))).toBe(1);
     expect(await countReportRecords(hk, filters({ field: world.field.id }))).toBe(3);
-    const start = world.szToHk.startDate.toISOString().slice(0, 10);
+    const start = formatDateOnly(world.szToHk.startDate);
     // The Shenzhen officer starts a week after the cohort: a range ending the day before misses only them.
     expect(await countReportRecords(hk, filters({ to: start }))).toBe(2);
     expect(await countReportRecords(hk, filters({ from: "2000-01-01", to: "2000-12-31" }))).toBe(0);
@@ -279,7 +279,7 @@ describe("CSV and XLSX written by PostgreSQL", () => {
   // What a spreadsheet may run (OWASP "CSV injection"), full-width forms included; written out here, not imported.
   const guard = (text: string) => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text);
   const csvText = (value: PlacementReportRow[keyof PlacementReportRow]) =>
-    value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? "" : guard(value);
+    value instanceof Date ? formatDateOnly(value) : value === null || value === undefined ? "" : guard(value);
   // XML 1.0 cannot hold these; the sheet drops them.
   const xmlCleaned = (text: string) => text.replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
@@ -323,7 +323,7 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     // The 3rd and the 28th of each month, 2026, as the approvals pass them: a timestamp on that day in Hong Kong.
     const days = Array.from({ length: 12 }, (_, month) => [3, 28].map((day) => new Date(Date.UTC(2026, month, day)))).flat();
     for (const day of days) {
-      const wallClock = `'${day.toISOString().slice(0, 10)} 23:59:59'::timestamp`;
+      const wallClock = `'${formatDateOnly(day)} 23:59:59'::timestamp`;
       const [row] = await db.$queryRawUnsafe<{ text: string }[]>(`SELECT ${formattedDateSql(wallClock, locale)} AS "text"`);
       expect(row.text, day.toISOString()).toBe(intl.format(day));
     }

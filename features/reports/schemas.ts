@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PlacementStatus } from "@/generated/prisma/enums";
+import { dateOnlyProblem } from "@/lib/dates";
 
 export const exportFormats = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -19,13 +20,10 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .refine((value) => value === undefined || isCalendarDate(value), "errors.invalidDate");
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+  .superRefine((value, context) => {
+    const problem = value === undefined ? null : dateOnlyProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
 
 /**
  * The report's filters as they travel in the URL (the page and the export links share them). Dates are calendar

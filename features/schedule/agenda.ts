@@ -3,7 +3,7 @@
  * first). Consecutive days of one holiday (e.g. the 8-day Spring Festival break) become one run. Pure.
  */
 import type { HolidayEntry, HolidayName, Side } from "./holidays";
-import { addDaysToIsoDate } from "./time";
+import { addDays } from "@/lib/dates";
 
 export interface HolidayRun {
   startDate: string;
@@ -31,7 +31,7 @@ export function groupHolidayRuns(entries: HolidayEntry[]): HolidayRun[] {
   for (const entry of entries) {
     const key = `${entry.side}|${entry.kind}|${entry.name.en}`;
     const run = open.get(key);
-    if (run && addDaysToIsoDate(run.endDate, 1) === entry.date) {
+    if (run && addDays(run.endDate, 1) === entry.date) {
       run.endDate = entry.date;
       continue;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holidaysOn, isWorkingDay } from "./holidays";
-import { defaultMonth, formatMonthParam, lastDayOfMonth, monthGrid, parseMonthParam, placementWeek, shiftMonth } from "./calendar";
+import { defaultMonth, firstDayOfMonth, formatMonthParam, lastDayOfMonth, monthGrid, parseMonthParam, placementWeek, shiftMonth } from "./calendar";
 
 describe("month parameter", () => {
   it("parses YYYY-MM within the supported years and nothing else", () => {
@@ -78,5 +78,12 @@ describe("defaultMonth", () => {
     expect(defaultMonth("2024-02-14", window)).toEqual({ year: 2024, month: 2 });
     expect(defaultMonth("2026-11-27", window)).toEqual({ year: 2023, month: 12 });
     expect(defaultMonth("2026-11-27", null)).toEqual({ year: 2026, month: 11 });
+  });
+});
+
+describe("months of any year", () => {
+  it("writes four-digit years, so a month of year 1 is still a date the calendar maths can read", () => {
+    expect(firstDayOfMonth({ year: 1, month: 1 })).toBe("0001-01-01");
+    expect(lastDayOfMonth({ year: 999, month: 2 })).toBe("0999-02-28");
   });
 });

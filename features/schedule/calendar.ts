@@ -3,8 +3,7 @@
  * mainland make-up working Sunday (调休) is the last day of the week before the holiday it pays for, never the first
  * day of the next. Pure: safe in client components.
  */
-import { isoWeek } from "./holidays";
-import { addDaysToIsoDate, daysBetweenIsoDates, firstCalendarYear, isIsoDate, lastCalendarYear } from "./time";
+import { addDays, daysBetween, firstSupportedYear, isoDayOfWeek, isoWeek, lastSupportedYear } from "@/lib/dates";
 
 export interface CalendarMonth {
   year: number;
@@ -32,12 +31,12 @@ export function parseMonthParam(value: string | string[] | null | undefined): Ca
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
-  if (month < 1 || month > 12 || year < firstCalendarYear || year > lastCalendarYear) return null;
+  if (month < 1 || month > 12 || year < firstSupportedYear || year > lastSupportedYear) return null;
   return { year, month };
 }
 
 export function formatMonthParam({ year, month }: CalendarMonth): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
 }
 
 export function monthOfIsoDate(date: string): CalendarMonth {
@@ -54,29 +53,23 @@ export function firstDayOfMonth({ year, month }: CalendarMonth): string {
 }
 
 export function lastDayOfMonth(month: CalendarMonth): string {
-  return addDaysToIsoDate(firstDayOfMonth(shiftMonth(month, 1)), -1);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function isoDayOfWeek(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`);
-  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return addDays(firstDayOfMonth(shiftMonth(month, 1)), -1);
 }
 
 /** The weeks (Monday first) that cover a month, with the days of the neighbouring months marked. */
 export function monthGrid(month: CalendarMonth): CalendarWeek[] {
   const first = firstDayOfMonth(month);
   const last = lastDayOfMonth(month);
-  let monday = addDaysToIsoDate(first, 1 - isoDayOfWeek(first));
+  let monday = addDays(first, 1 - isoDayOfWeek(first));
   const weeks: CalendarWeek[] = [];
   while (monday <= last) {
     const days = Array.from({ length: 7 }, (_, index) => {
-      const date = addDaysToIsoDate(monday, index);
+      const date = addDays(monday, index);
       return { date, inMonth: date >= first && date <= last };
     });
     const { year, week } = isoWeek(monday);
     weeks.push({ isoYear: year, isoWeek: week, days });
-    monday = addDaysToIsoDate(monday, 7);
+    monday = addDays(monday, 7);
   }
   return weeks;
 }
@@ -87,8 +80,8 @@ export function monthGrid(month: CalendarMonth): CalendarWeek[] {
  */
 export function placementWeek(placementStart: string, date: string): number | null {
   if (date < placementStart) return null;
-  const firstMonday = addDaysToIsoDate(placementStart, 1 - isoDayOfWeek(placementStart));
-  return Math.floor(daysBetweenIsoDates(firstMonday, date) / 7) + 1;
+  const firstMonday = addDays(placementStart, 1 - isoDayOfWeek(placementStart));
+  return Math.floor(daysBetween(firstMonday, date) / 7) + 1;
 }
 
 /** The month to open a calendar at: today's month when today lies in the window, otherwise the window's first month. */

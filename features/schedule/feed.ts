@@ -15,7 +15,8 @@ import { scheduleItemFeedSelect } from "./item-select";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";
-import { addDaysToIsoDate, instantInHongKong, isoDateOfCalendarDate, itemDateRange, todayInHongKongIso } from "./time";
+import { itemDateRange } from "./time";
+import { addDays, formatDateOnly, instantInHongKong, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
 
 /** A feed never lists more than this many items; a coordinator's feed covers the last year's cohorts. */
@@ -46,13 +47,13 @@ export async function findCalendarFeedOwnerUnsafe(token: string): Promise<FeedOw
 }
 
 function feedWindow(owner: Actor, today: string): Prisma.ScheduleItemWhereInput {
-  if (owner.role === "COORDINATOR" || owner.role === "ADMIN") return { cohort: { endDate: { gte: new Date(`${addDaysToIsoDate(today, -365)}T00:00:00Z`) } } };
+  if (owner.role === "COORDINATOR" || owner.role === "ADMIN") return { cohort: { endDate: { gte: parseDateOnly(addDays(today, -365)) } } };
   return {};
 }
 
 /** The owner's schedule as iCalendar text: exactly what their own schedule pages show them. */
 export async function buildCalendarFeed(owner: FeedOwner, options: { includeHolidays: boolean; today?: string }): Promise<string> {
-  const today = options.today ?? todayInHongKongIso();
+  const today = options.today ?? todayInHongKong();
   // The owner's saved language, not the request's: a calendar app polling the link has no session or cookie.
   const t = createTranslator({ locale: owner.locale, messages: loadMessages(owner.locale), namespace: "schedule" }) as unknown as Translate;
   const [rows, placements] = await Promise.all([
@@ -76,11 +77,11 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   let holidays: IcsHoliday[] = [];
   const dates = [
     ...items.flatMap((item) => [item.startDate, item.endDate]),
-    ...placements.flatMap((placement) => [isoDateOfCalendarDate(placement.startDate), isoDateOfCalendarDate(placement.endDate)]),
+    ...placements.flatMap((placement) => [formatDateOnly(placement.startDate), formatDateOnly(placement.endDate)]),
   ].sort();
   if (options.includeHolidays && dates.length > 0) {
     const to = dates.at(-1)!;
-    const earliest = addDaysToIsoDate(to, -maximumHolidayDays);
+    const earliest = addDays(to, -maximumHolidayDays);
     const from = dates[0] < earliest ? earliest : dates[0];
     holidays = listHolidays(from, to).map((entry) => ({
       entry,
@@ -105,7 +106,7 @@ export async function recordCalendarFeedAccess(owner: Actor, request: RequestCon
     await db.$transaction((tx) => writeAudit(tx, owner, request, { action: "calendarFeed.downloaded", entityType: "User", entityId: owner.userId }));
     return;
   }
-  const startOfDay = instantInHongKong(todayInHongKongIso());
+  const startOfDay = instantInHongKong(todayInHongKong());
   await db.$transaction(async (tx) => {
     // Serialises concurrent polls of one owner so that only the first of the day writes an entry.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calendarFeed:${owner.userId}`}, 0))`;

@@ -26,6 +26,7 @@
  */
 import Holidays from "date-holidays";
 import chineseDaysData from "chinese-days/dist/chinese-days.json";
+import { addDays, isoDayOfWeek, parseDateOnly } from "@/lib/dates";
 
 export type Side = "HK" | "MAINLAND";
 
@@ -49,42 +50,14 @@ export const HOLIDAY_DATA_SOURCES = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Calendar-date helpers (UTC fields only)
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-function parseIsoDate(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const time = Date.UTC(year, month - 1, day);
-  const check = new Date(time);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`Not a calendar date: "${date}"`);
-  }
-  return time;
-}
-
-function formatIsoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function dayOfWeek(date: string): number {
-  return new Date(parseIsoDate(date)).getUTCDay();
-}
+// Calendar-date helpers (lib/dates.ts works on plain dates in UTC, so the machine's time zone never moves a date)
 
 function isWeekend(date: string): boolean {
-  const day = dayOfWeek(date);
-  return day === 0 || day === 6;
+  return isoDayOfWeek(date) >= 6;
 }
 
 function* eachDate(from: string, to: string): Generator<string> {
-  const end = parseIsoDate(to);
-  for (let time = parseIsoDate(from); time <= end; time += DAY_MS) yield formatIsoDate(time);
+  for (let date = from; date <= to; date = addDays(date, 1)) yield date;
 }
 
 function yearOf(date: string): number {
@@ -298,7 +271,7 @@ function yearData(year: number) {
 }
 
 function entriesOn(date: string): HolidayEntry[] {
-  parseIsoDate(date);
+  parseDateOnly(date);
   return yearData(yearOf(date)).byDate.get(date) ?? [];
 }
 
@@ -318,7 +291,7 @@ export function holidaySideOf(jurisdiction: { kind: "SAR" | "MAINLAND_CITY" | "P
  * mainland data exists only for the years published in chinese-days (2004–2026 in 1.5.7).
  */
 export function hasHolidayData(side: Side, date: string): boolean {
-  parseIsoDate(date);
+  parseDateOnly(date);
   if (side === "HK") return true;
   const year = yearOf(date);
   return year >= MAINLAND_FIRST_YEAR && year <= MAINLAND_LAST_YEAR;
@@ -326,9 +299,7 @@ export function hasHolidayData(side: Side, date: string): boolean {
 
 /** Every holiday and make-up working day of both sides in [from, to] (inclusive), sorted by date, then HK first. */
 export function listHolidays(from: string, to: string): HolidayEntry[] {
-  const start = parseIsoDate(from);
-  const end = parseIsoDate(to);
-  if (start > end) return [];
+  if (parseDateOnly(from) > parseDateOnly(to)) return [];
   const result: HolidayEntry[] = [];
   for (let year = yearOf(from); year <= yearOf(to); year++) {
     for (const entry of yearData(year).list) {
@@ -357,7 +328,7 @@ export function isWorkingDay(side: Side, date: string): boolean {
 
 /** Number of working days of `side` in [from, to] (inclusive); 0 when from > to. */
 export function countWorkingDays(side: Side, from: string, to: string): number {
-  if (parseIsoDate(from) > parseIsoDate(to)) return 0;
+  if (parseDateOnly(from) > parseDateOnly(to)) return 0;
   let count = 0;
   for (const date of eachDate(from, to)) if (isWorkingDay(side, date)) count++;
   return count;
@@ -371,21 +342,4 @@ export function hostSideHolidayWarning(hostSide: Side, startDate: string, endDat
   return listHolidays(startDate, endDate).filter(
     (entry) => entry.side === hostSide && entry.kind === "holiday",
   );
-}
-
-/**
- * ISO-8601 week (weeks start on Monday; week 1 contains the year's first Thursday; `year` is the week-numbering
- * year, which differs from the calendar year around 1 January).
- *
- * A mainland make-up working Sunday stays in the ISO week of that Sunday, i.e. it is the last day of the week that
- * precedes (or follows) the holiday — Sun 4 Feb 2024 is 2024-W05 day 7, Sun 18 Feb 2024 is 2024-W07 day 7. Week
- * views that run Monday–Sunday therefore show it as the seventh column of that week, never as part of the next week.
- */
-export function isoWeek(date: string): { year: number; week: number } {
-  const time = parseIsoDate(date);
-  const isoDay = new Date(time).getUTCDay() || 7; // Monday = 1 … Sunday = 7
-  const thursday = new Date(time + (4 - isoDay) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return { year, week };
 }

@@ -9,7 +9,7 @@
  */
 import ical, { ICalEventTransparency } from "ical-generator";
 import type { HolidayEntry } from "./holidays";
-import { addDaysToIsoDate } from "./time";
+import { addDays, parseDateOnly } from "@/lib/dates";
 
 export const uidDomain = "exchange-desk";
 
@@ -45,7 +45,8 @@ export interface IcsCalendarInput {
   refreshSeconds?: number;
 }
 
-const dateValue = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+/** iCalendar DATE values: the calendar date at UTC midnight, which ical-generator writes as a floating date. */
+const dateValue = parseDateOnly;
 
 export function scheduleItemUid(id: string): string {
   return `${id}@${uidDomain}`;
@@ -69,7 +70,7 @@ export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 
       location: item.location,
       categories: [{ name: item.typeLabel }],
       ...(item.allDay
-        ? { allDay: true, start: dateValue(item.startDate), end: dateValue(addDaysToIsoDate(item.endDate, 1)) }
+        ? { allDay: true, start: dateValue(item.startDate), end: dateValue(addDays(item.endDate, 1)) }
         : { start: item.startsAt, end: item.endsAt }),
     });
   }
@@ -80,7 +81,7 @@ export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 
       summary: label,
       allDay: true,
       start: dateValue(entry.date),
-      end: dateValue(addDaysToIsoDate(entry.date, 1)),
+      end: dateValue(addDays(entry.date, 1)),
       // A holiday marks the day; it does not make the user busy.
       transparency: ICalEventTransparency.TRANSPARENT,
     });

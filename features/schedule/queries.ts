@@ -9,7 +9,8 @@ import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
 import { scheduleItemSelect } from "./item-select";
 import { canEditSchedule, scheduleResource } from "./policy";
-import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
+import { itemDateRange } from "./time";
+import { addDays, formatDateOnly, hongKongParts, instantInHongKong } from "@/lib/dates";
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 
 
@@ -113,7 +114,7 @@ async function findEntries(actor: Actor, where: Prisma.ScheduleItemWhereInput, t
 
 /** Items overlapping the Hong Kong calendar days [from, to]. */
 function overlapping(from: string, to: string): Prisma.ScheduleItemWhereInput {
-  return { startsAt: { lt: instantInHongKong(addDaysToIsoDate(to, 1)) }, endsAt: { gte: instantInHongKong(from) } };
+  return { startsAt: { lt: instantInHongKong(addDays(to, 1)) }, endsAt: { gte: instantInHongKong(from) } };
 }
 
 export interface ScheduleCohort {
@@ -146,8 +147,8 @@ function toCohort(actor: Actor, row: Prisma.CohortGetPayload<{ select: typeof co
   return {
     id: row.id,
     name: { nameEn: row.nameEn, nameZhHant: row.nameZhHant, nameZhHans: row.nameZhHans },
-    startDate: isoDateOfCalendarDate(row.startDate),
-    endDate: isoDateOfCalendarDate(row.endDate),
+    startDate: formatDateOnly(row.startDate),
+    endDate: formatDateOnly(row.endDate),
     sides,
     sendingJurisdiction: row.sendingJurisdiction,
     hostJurisdiction: row.hostJurisdiction,
@@ -208,8 +209,8 @@ function toPlacement(actor: Actor, row: PlacementRow): SchedulePlacement {
     hostUnit: row.hostUnit,
     field: row.field,
     postTitle: row.postTitle,
-    startDate: isoDateOfCalendarDate(row.startDate),
-    endDate: isoDateOfCalendarDate(row.endDate),
+    startDate: formatDateOnly(row.startDate),
+    endDate: formatDateOnly(row.endDate),
     status: row.status,
     canEditItems: canEditSchedule(actor, { cohort: cohort.sides, placement: { officerId: row.officerId, hostUnitId: row.hostUnitId } }),
     canEditCohortItems: canEditSchedule(actor, { cohort: cohort.sides, placement: null }),
@@ -343,8 +344,8 @@ export async function findCohortTimeline(actor: Actor, cohortId: string) {
       officerName: formatOfficerName(placement.officer),
       chineseName: placement.officer.chineseName,
       postTitle: placement.postTitle,
-      startDate: isoDateOfCalendarDate(placement.startDate),
-      endDate: isoDateOfCalendarDate(placement.endDate),
+      startDate: formatDateOnly(placement.startDate),
+      endDate: formatDateOnly(placement.endDate),
       status: placement.status,
     });
     groups.set(key, group);

@@ -11,7 +11,7 @@ import { createScheduleItem, createStandardSchedule, deleteScheduleItem, regener
 import { findCohortCalendar, findMySchedule, findPlacementSchedule, findScheduleItem, findSupervisorSchedules } from "./queries";
 import { createScheduleItemSchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
 import { monthOfIsoDate } from "./calendar";
-import { isoDateOfCalendarDate } from "./time";
+import { formatDateOnly } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
 
 afterAll(async () => db.$disconnect());
@@ -33,7 +33,7 @@ const siteVisit = (target: { placementId?: string; cohortId?: string }, title = 
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  start = isoDateOfCalendarDate(world.hkToSz.startDate);
+  start = formatDateOnly(world.hkToSz.startDate);
   const [unitA, unitB] = world.szHostUnits;
   placementId = (await createPlacement(db, { officerId: world.hkOfficers[0].id, cohortId: world.hkToSz.id, hostUnitId: unitA.id, status: "CONFIRMED" })).id;
   otherPlacementId = (await createPlacement(db, { officerId: world.hkOfficers[1].id, cohortId: world.hkToSz.id, hostUnitId: unitB.id, status: "CONFIRMED" })).id;

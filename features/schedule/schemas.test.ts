@@ -31,6 +31,11 @@ describe("createScheduleItemSchema", () => {
     });
   });
 
+  it("says a date outside 2000–2100 is out of range, on the field", () => {
+    const result = createScheduleItemSchema.safeParse({ ...timed, startDate: "0001-02-05", endDate: "2101-01-01", placementId: "p1" });
+    expect(issuesOf(result)).toEqual({ startDate: "errors.dateOutOfRange", endDate: "errors.dateOutOfRange" });
+  });
+
   it("puts an end before the start on the end time for a same-day item and on the end date otherwise", () => {
     expect(issuesOf(createScheduleItemSchema.safeParse({ ...timed, endTime: "13:00", placementId: "p1" }))).toEqual({ endTime: "errors.endBeforeStart" });
     expect(issuesOf(createScheduleItemSchema.safeParse({ ...timed, endDate: "2024-02-04", placementId: "p1" }))).toEqual({ endDate: "errors.endBeforeStart" });

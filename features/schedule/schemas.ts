@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "@/lib/text";
 import type { ScheduleItemType } from "@/generated/prisma/enums";
-import { firstCalendarYear, instantsFromForm, isIsoDate, isTimeOfDay, lastCalendarYear } from "./time";
+import { instantsFromForm } from "./time";
+import { dateOnlyProblem, isTimeOfDay } from "@/lib/dates";
 
 export const scheduleItemTypes = [
   "CEREMONY",
@@ -47,11 +48,6 @@ const itemShape = {
 
 type ItemFields = z.output<z.ZodObject<typeof itemShape>>;
 
-function isDateInRange(value: string) {
-  const year = Number(value.slice(0, 4));
-  return isIsoDate(value) && year >= firstCalendarYear && year <= lastCalendarYear;
-}
-
 /**
  * Per-field date and time rules, each reported on the field it concerns: a start date always; times unless the item
  * is all-day; the end not before the start (an empty end date means the start date).
@@ -62,9 +58,10 @@ function checkItemTimes(value: ItemFields, context: z.RefinementCtx) {
     context.addIssue({ code: "custom", path: [field], message });
     valid = false;
   };
-  if (!value.startDate) issue("startDate", "errors.required");
-  else if (!isDateInRange(value.startDate)) issue("startDate", "errors.invalidDate");
-  if (value.endDate && !isDateInRange(value.endDate)) issue("endDate", "errors.invalidDate");
+  const startProblem = value.startDate ? dateOnlyProblem(value.startDate) : "errors.required";
+  if (startProblem) issue("startDate", startProblem);
+  const endProblem = value.endDate ? dateOnlyProblem(value.endDate) : null;
+  if (endProblem) issue("endDate", endProblem);
   if (!value.allDay) {
     for (const field of ["startTime", "endTime"] as const) {
       if (!value[field]) issue(field, "errors.required");

@@ -5,7 +5,7 @@
  */
 import type { ScheduleItemType } from "@/generated/prisma/enums";
 import { isWorkingDay, type Side } from "./holidays";
-import { addDaysToIsoDate, daysBetweenIsoDates } from "./time";
+import { addDays, daysBetween } from "@/lib/dates";
 
 export const standardItemKeys = ["firstDay", "midTermCheckIn", "finalReportDue", "reviewMeeting"] as const;
 export type StandardItemKey = (typeof standardItemKeys)[number];
@@ -36,7 +36,7 @@ function clamp(date: string, from: string, to: string): string {
 /** The first host working day on or after `date` and not after `last`; `date` itself when there is none. */
 function workingDayOnOrAfter(side: Side, date: string, last: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
-    const candidate = addDaysToIsoDate(date, offset);
+    const candidate = addDays(date, offset);
     if (candidate > last) break;
     if (isWorkingDay(side, candidate)) return candidate;
   }
@@ -46,7 +46,7 @@ function workingDayOnOrAfter(side: Side, date: string, last: string): string {
 /** The last host working day on or before `date` and not before `first`; `date` itself when there is none. */
 function workingDayOnOrBefore(side: Side, date: string, first: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
-    const candidate = addDaysToIsoDate(date, -offset);
+    const candidate = addDays(date, -offset);
     if (candidate < first) break;
     if (isWorkingDay(side, candidate)) return candidate;
   }
@@ -56,7 +56,7 @@ function workingDayOnOrBefore(side: Side, date: string, first: string): string {
 /** The host working day nearest to `date` within [first, last], preferring the later day on a tie. */
 function nearestWorkingDay(side: Side, date: string, first: string, last: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
-    for (const candidate of [addDaysToIsoDate(date, offset), addDaysToIsoDate(date, -offset)]) {
+    for (const candidate of [addDays(date, offset), addDays(date, -offset)]) {
       if (candidate >= first && candidate <= last && isWorkingDay(side, candidate)) return candidate;
     }
   }
@@ -72,14 +72,14 @@ function nearestWorkingDay(side: Side, date: string, first: string, last: string
  */
 export function proposeStandardSchedule({ startDate, endDate, hostSide }: StandardScheduleInput): ProposedItem[] {
   if (endDate < startDate) throw new RangeError("The placement ends before it starts");
-  const length = daysBetweenIsoDates(startDate, endDate);
+  const length = daysBetween(startDate, endDate);
 
   const firstDay = workingDayOnOrAfter(hostSide, startDate, endDate);
-  const middle = addDaysToIsoDate(startDate, Math.floor(length / 2));
+  const middle = addDays(startDate, Math.floor(length / 2));
   const midTerm = nearestWorkingDay(hostSide, clamp(middle, firstDay, endDate), firstDay, endDate);
-  const reportTarget = clamp(addDaysToIsoDate(endDate, -7), midTerm, endDate);
+  const reportTarget = clamp(addDays(endDate, -7), midTerm, endDate);
   const finalReport = workingDayOnOrBefore(hostSide, reportTarget, midTerm);
-  const reviewTarget = clamp(addDaysToIsoDate(endDate, -3), finalReport, endDate);
+  const reviewTarget = clamp(addDays(endDate, -3), finalReport, endDate);
   const review = workingDayOnOrBefore(hostSide, reviewTarget, finalReport);
 
   return [

@@ -1,10 +1,11 @@
 import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
+import { hongKongTimeZone } from "@/lib/dates";
 
 export const locales = ["en", "zh-Hant", "zh-Hans"] as const;
 export type AppLocale = (typeof locales)[number];
 export const defaultLocale: AppLocale = "en";
 export const localeCookie = "exchange-desk-locale";
-export const displayTimeZone = "Asia/Hong_Kong";
+export const displayTimeZone = hongKongTimeZone;
 
 export const localeNames: Record<AppLocale, string> = { en: "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文" };
 /** BCP 47 tags for <html lang> and Intl: Traditional as written in Hong Kong, Simplified as on the mainland. */

@@ -14,6 +14,7 @@ import {
   PlacementStatus,
   ScheduleItemType,
 } from "../../generated/prisma/enums.ts";
+import { addDays, formatDateOnly, instantInHongKong, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
@@ -23,30 +24,9 @@ type Tx = Prisma.TransactionClient;
 // Dates. Cohort and placement dates are calendar dates (@db.Date, stored as UTC midnight); schedule items are
 // instants, written in Hong Kong local time (UTC+8 all year, no daylight saving).
 
-const DAY_MS = 86_400_000;
-const HKT_OFFSET_MS = 8 * 3_600_000;
-
-function date(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
-}
-
-/** The calendar date in Hong Kong at `instant`. */
-function hongKongDateOf(instant: Date): Date {
-  const local = new Date(instant.getTime() + HKT_OFFSET_MS);
-  return date(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
-}
-
-function mondayOnOrBefore(day: Date): Date {
-  return addDays(day, -((day.getUTCDay() + 6) % 7));
-}
-
 /** The instant of hh:mm Hong Kong time on the calendar date `day`. */
 function hkt(day: Date, hours: number, minutes = 0): Date {
-  return new Date(day.getTime() - HKT_OFFSET_MS + (hours * 60 + minutes) * 60_000);
+  return instantInHongKong(formatDateOnly(day), `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`);
 }
 
 function timed(day: Date, from: [number, number], to: [number, number]) {
@@ -61,8 +41,7 @@ function allDay(day: Date) {
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function intake(day: Date) {
-  const year = day.getUTCFullYear();
-  const month = day.getUTCMonth() + 1;
+  const [year, month] = formatDateOnly(day).split("-").map(Number) as [number, number];
   return { year, month, monthName: MONTHS[month - 1], code: `${year}-${String(month).padStart(2, "0")}` };
 }
 
@@ -462,7 +441,7 @@ export async function seedDemoData(db: PrismaClient, options: { today?: Date } =
   if (await db.jurisdiction.findUnique({ where: { code: "HK" }, select: { id: true } })) return { created: false };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const today = hongKongDateOf(options.today ?? new Date());
+  const today = parseDateOnly(todayInHongKong(options.today));
   try {
     await db.$transaction((tx) => writeDemoData(tx, { today, passwordHash }), { timeout: 60_000, maxWait: 10_000 });
   } catch (error) {
@@ -603,10 +582,10 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
   const szodCoordinatorId = lookup(users, "szod.coordinator@exchange.demo", "user");
 
   // Cohorts --------------------------------------------------------------------------------------------------
-  const currentStart = mondayOnOrBefore(addDays(today, -42));
+  const currentStart = startOfIsoWeek(addDays(today, -42));
   const currentEnd = addDays(currentStart, 81); // Friday of week 12
   const current = intake(currentStart);
-  const reverseStart = mondayOnOrBefore(addDays(today, -21));
+  const reverseStart = startOfIsoWeek(addDays(today, -21));
   const reverseEnd = addDays(reverseStart, 53); // Friday of week 8
   const reverse = intake(reverseStart);
   const nextStart = addDays(currentStart, 26 * 7);
@@ -625,9 +604,9 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
       ...hkToSzNames("2023–24", "2023–24"),
       sendingJurisdictionId: hkId,
       hostJurisdictionId: szId,
-      startDate: date(2023, 12, 18),
-      endDate: date(2024, 3, 8),
-      nominationDeadline: date(2023, 10, 31),
+      startDate: parseDateOnly("2023-12-18"),
+      endDate: parseDateOnly("2024-03-08"),
+      nominationDeadline: parseDateOnly("2023-10-31"),
       status: CohortStatus.COMPLETED,
     },
   });
@@ -911,7 +890,7 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
         title: "Site visit: Hetao Shenzhen Park",
         location: "Futian Free Trade Zone, Shenzhen",
         createdById: szodCoordinatorId,
-        ...timed(date(2024, 1, 11), [14, 0], [17, 0]),
+        ...timed(parseDateOnly("2024-01-11"), [14, 0], [17, 0]),
       },
       ...cohortWide(currentCohort, inShenzhen),
       ...cohortWide(reverseCohort, inHongKong),

@@ -9,6 +9,7 @@
 // Every run adds its own reference data, officers and cohorts (codes carry a run tag), so runs can be repeated.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { addDays, daysBetween, formatDateOnly, instantInHongKong, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates.ts";
 import { hashPassword } from "../../lib/password.ts";
 import {
   FIELDS,
@@ -55,9 +56,6 @@ export interface ScaleDataSummary {
 type PlacementStatus = "NOMINATED" | "ASSIGNED" | "CONFIRMED" | "WITHDRAWN";
 type CohortStatus = "PLANNING" | "NOMINATIONS" | "MATCHING" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED";
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const HKT_OFFSET_MS = 8 * HOUR_MS;
 const INSERT_BATCH_ROWS = 4_000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -119,20 +117,14 @@ class Random {
   }
 }
 
-const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
-const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
-const isoDate = (day: Date) => day.toISOString().slice(0, 10);
+const pad = (value: number) => String(value).padStart(2, "0");
+const firstOfMonth = (year: number, month: number) => parseDateOnly(`${year}-${pad(month)}-01`);
 /** hh:mm Hong Kong time on a calendar date, as the instant Prisma stores (UTC, timestamp without time zone). */
-const hongKongTime = (day: Date, hours: number, minutes = 0) => new Date(day.getTime() - HKT_OFFSET_MS + (hours * 60 + minutes) * 60_000);
+const hongKongTime = (day: Date, hours: number, minutes = 0) => instantInHongKong(formatDateOnly(day), `${pad(hours)}:${pad(minutes)}`);
 const timestamp = (instant: Date) => instant.toISOString();
 
-function hongKongToday(now = new Date()): Date {
-  const local = new Date(now.getTime() + HKT_OFFSET_MS);
-  return utcDate(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
-}
-
 function mondayOnOrAfter(day: Date): Date {
-  return addDays(day, (8 - day.getUTCDay()) % 7);
+  return startOfIsoWeek(addDays(day, 6));
 }
 
 /** Splits `total` into parts proportional to `weights`, summing exactly to `total`. */
@@ -226,7 +218,7 @@ export async function generateScaleData(databaseUrl: string, options: ScaleDataO
   const startedAt = performance.now();
   const log = options.log ?? (() => {});
   const random = new Random(options.seed ?? 20_231_218);
-  const today = options.today ?? hongKongToday();
+  const today = options.today ?? parseDateOnly(todayInHongKong());
   const runTag = randomBytes(3).toString("hex");
   const newId = idFactory(runTag);
   const now = new Date();
@@ -568,15 +560,15 @@ function planCohorts(sides: Map<string, Side>, { random, runTag, newId, today, p
   // The intake season after today is the second-newest; one more follows it.
   const seasons: Date[] = [];
   const firstSeasonAfterToday = (() => {
-    let year = today.getUTCFullYear() - 1;
+    let year = Number(formatDateOnly(today).slice(0, 4)) - 1;
     let month = 3;
-    while (utcDate(year, month, 1) <= today) [year, month] = month === 3 ? [year, 9] : [year + 1, 3];
+    while (firstOfMonth(year, month) <= today) [year, month] = month === 3 ? [year, 9] : [year + 1, 3];
     return { year, month };
   })();
   let { year, month } = firstSeasonAfterToday;
   [year, month] = month === 3 ? [year, 9] : [year + 1, 3];
   for (let index = 0; index < intakes; index++) {
-    seasons.unshift(utcDate(year, month, 1));
+    seasons.unshift(firstOfMonth(year, month));
     [year, month] = month === 9 ? [year, 3] : [year - 1, 9];
   }
 
@@ -588,7 +580,7 @@ function planCohorts(sides: Map<string, Side>, { random, runTag, newId, today, p
       // Cities start their intakes on different Mondays of the month.
       const startDate = mondayOnOrAfter(addDays(season, (directionIndex % 4) * 7));
       const endDate = addDays(startDate, direction.lengthDays);
-      const code = `${direction.sending.code}${direction.host.code}-${isoDate(startDate).slice(0, 7)}-${runTag}`.toUpperCase();
+      const code = `${direction.sending.code}${direction.host.code}-${formatDateOnly(startDate).slice(0, 7)}-${runTag}`.toUpperCase();
       cohorts.push({
         id: newId("c"),
         code,
@@ -608,7 +600,7 @@ function planCohorts(sides: Map<string, Side>, { random, runTag, newId, today, p
 function cohortStatus(startDate: Date, endDate: Date, today: Date): CohortStatus {
   if (endDate < today) return "COMPLETED";
   if (startDate <= today) return "IN_PROGRESS";
-  const daysAhead = (startDate.getTime() - today.getTime()) / DAY_MS;
+  const daysAhead = daysBetween(today, startDate);
   if (daysAhead <= 45) return "CONFIRMED";
   if (daysAhead <= 100) return "MATCHING";
   if (daysAhead <= 200) return "NOMINATIONS";
@@ -616,8 +608,7 @@ function cohortStatus(startDate: Date, endDate: Date, today: Date): CohortStatus
 }
 
 function cohortNames(cohort: CohortPlan): Trilingual {
-  const year = cohort.startDate.getUTCFullYear();
-  const month = cohort.startDate.getUTCMonth() + 1;
+  const [year, month] = formatDateOnly(cohort.startDate).split("-").map(Number) as [number, number];
   const [sendingEn, sendingHant, sendingHans] = shortNames(cohort.sending);
   const [hostEn, hostHant, hostHans] = shortNames(cohort.host);
   const hostZh = (name: string) => (cohort.host.isHongKong ? "港" : name);
@@ -647,9 +638,9 @@ async function insertCohorts(client: pg.ClientBase, cohorts: CohortPlan[], now: 
       ...cohortNames(cohort),
       cohort.sending.id,
       cohort.host.id,
-      isoDate(cohort.startDate),
-      isoDate(cohort.endDate),
-      isoDate(addDays(cohort.startDate, -56)),
+      formatDateOnly(cohort.startDate),
+      formatDateOnly(cohort.endDate),
+      formatDateOnly(addDays(cohort.startDate, -56)),
       cohort.status,
       timestamp(now),
     ]),
@@ -776,8 +767,8 @@ function planPlacements(cohorts: CohortPlan[], fieldIds: Map<FieldCode, string>,
         hostUnit?.id ?? null,
         fieldIds.get(field)!,
         hostUnit ? random.pick(posts) : null,
-        isoDate(startDate),
-        isoDate(endDate),
+        formatDateOnly(startDate),
+        formatDateOnly(endDate),
         status,
         sendingApprovedAt ? cohort.sending.approverId : null,
         sendingApprovedAt ? timestamp(sendingApprovedAt) : null,
@@ -836,7 +827,7 @@ function planScheduleItems(cohorts: CohortPlan[], livePlacements: LivePlacement[
     const items: [string, string, string | null, unknown[]][] = [
       ["CEREMONY", "Opening ceremony", place, timed(cohort.startDate, 10, 11)],
       ["ORIENTATION", "Orientation briefing", place, timed(cohort.startDate, 14, 17)],
-      ["MILESTONE", "Mid-term check-in", null, allDay(addDays(cohort.startDate, Math.floor((cohort.endDate.getTime() - cohort.startDate.getTime()) / DAY_MS / 2)))],
+      ["MILESTONE", "Mid-term check-in", null, allDay(addDays(cohort.startDate, Math.floor(daysBetween(cohort.startDate, cohort.endDate) / 2)))],
       ["MILESTONE", "Final report due", null, allDay(addDays(cohort.endDate, -7))],
       ["REVIEW_MEETING", "Review meeting: officers' presentations", place, timed(addDays(cohort.endDate, -11), 9, 12)],
       ["CEREMONY", "Closing ceremony", place, timed(cohort.endDate, 15, 16)],

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
 
@@ -7,11 +8,8 @@ import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
 
-const DAY_MS = 86_400_000;
-function hongKongToday(): Date {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
+/** "Today" as the app reckons it (lib/dates.ts), as the calendar date its queries compare with. */
+const hongKongToday = () => parseDateOnly(todayInHongKong());
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replace(/[^\d]/g, ""));
 
 async function expectMatchesDatabase(page: Page, check: () => Promise<void>) {
@@ -33,7 +31,7 @@ test("the sending side's panel counts what the database holds", async ({ page })
       db.placement.count({ where: { status: "ASSIGNED", sendingApprovedAt: null, cohort: { sendingJurisdictionId: hk.id } } }),
       db.placement.count({ where: { status: "ASSIGNED", hostApprovedAt: null, cohort: { hostJurisdictionId: hk.id } } }),
       db.placement.count({ where: { status: "NOMINATED", hostUnitId: null, cohort: liveSending } }),
-      db.placement.count({ where: { status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: today, lte: new Date(today.getTime() + 30 * DAY_MS) }, cohort: liveSending } }),
+      db.placement.count({ where: { status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: today, lte: addDays(today, 30) }, cohort: liveSending } }),
       db.placement.count({ where: { status: { not: "WITHDRAWN" }, cohort: liveSending } }),
     ]);
     expect(await numberIn(page, "waiting-total")).toBe(waitingSending + waitingHost);
@@ -64,8 +62,7 @@ test("the host side sees the capacity used per host unit of its current cohort",
     await expect(page.getByTestId("capacity-summary")).toHaveText(
       `${current.nameEn}: ${used} of ${capacity.toLocaleString("en")} places used across ${counted.length} host units`,
     );
-    const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-    const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+    const { first: monthStart, last: monthEnd } = monthBounds(today);
     const arrivals = await db.placement.count({ where: { status: { in: ["ASSIGNED", "CONFIRMED"] }, startDate: { gte: monthStart, lte: monthEnd }, cohort: { hostJurisdictionId: sz.id } } });
     expect(await numberIn(page, "arrivals-this-month-total")).toBe(arrivals);
   });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addDays, createCohort, createOfficer, createPlacement, createUser, DEFAULT_TEST_PASSWORD, uniqueSuffix } from "../factories";
+import { addDays, formatDateOnly, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates";
+import { createCohort, createOfficer, createPlacement, createUser, DEFAULT_TEST_PASSWORD, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";
 
@@ -12,9 +13,7 @@ const SZOD = "szod.coordinator@exchange.demo";
 
 /** A Monday about ten weeks ahead, so confirmed placements read "Confirmed" rather than "Active". */
 function futureMonday(): Date {
-  const now = new Date();
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 70));
-  return addDays(day, -((day.getUTCDay() + 6) % 7));
+  return startOfIsoWeek(addDays(parseDateOnly(todayInHongKong()), 70));
 }
 
 /** An HK→SZ cohort with two fresh Hong Kong officers (the first with an OFFICER account) and the Qianhai planning unit. */
@@ -88,7 +87,7 @@ test("CSB nominates, Shenzhen assigns and approves, CSB approves: confirmed, and
   await expect(unitOption).toHaveText(/2 of 2 places left · works in this field/);
   await szod.getByLabel("Host unit", { exact: true }).selectOption(hostUnit.id);
   await szod.getByLabel("Post", { exact: true }).fill("Planning Officer, Planning Management Division");
-  await expect(szod.getByLabel("Start date")).toHaveValue(cohort.startDate.toISOString().slice(0, 10));
+  await expect(szod.getByLabel("Start date")).toHaveValue(formatDateOnly(cohort.startDate));
   await szod.getByRole("button", { name: "Save assignment" }).click();
   await expect(formAlert(szod).filter({ hasText: "Assignment saved." })).toBeVisible();
   await expect(szod.getByTestId("placement-status")).toHaveText("Assigned");
@@ -225,7 +224,7 @@ test("the board and the approvals queue read in Traditional and Simplified Chine
 
 test("after the nomination deadline the board says nominations are closed instead of offering officers", async ({ browser }) => {
   const { cohort } = await setUpCohort();
-  const yesterday = addDays(new Date(new Date().toISOString().slice(0, 10)), -1);
+  const yesterday = addDays(parseDateOnly(todayInHongKong()), -1);
   await db.cohort.update({ where: { id: cohort.id }, data: { nominationDeadline: yesterday } });
   const csb = await signedInPage(browser, CSB);
   await csb.goto(`/cohorts/${cohort.id}`);

@@ -1,17 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import ical, { type VEvent } from "node-ical";
+import { formatDateOnly, todayInHongKong } from "../../lib/dates";
 import { createOfficer, createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, signInAndWait, signOut } from "./helpers";
 
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
-
-/** Today's date in Hong Kong, "YYYY-MM-DD". */
-function todayInHongKong(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * A Hong Kong officer of this test alone, placed (confirmed) in the seeded first cohort (18 Dec 2023 – 8 Mar 2024) in
@@ -97,7 +93,7 @@ test("the officer sees the Spring Festival in the agenda and the calendar, and d
 test("the supervisor adds a site visit and the officer sees it", async ({ page }) => {
   const officerUser = await db.user.findUniqueOrThrow({ where: { email: "officer@exchange.demo" } });
   const placement = await db.placement.findFirstOrThrow({ where: { officerId: officerUser.officerId!, status: "CONFIRMED" }, orderBy: { startDate: "desc" } });
-  const end = placement.endDate.toISOString().slice(0, 10);
+  const end = formatDateOnly(placement.endDate);
   const today = todayInHongKong();
   const date = today < end ? today : end;
   const title = `Site visit: Qianhai Smart City Centre ${uniqueSuffix()}`;

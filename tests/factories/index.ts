@@ -10,6 +10,7 @@ import {
   PlacementStatus,
   Role,
 } from "../../generated/prisma/enums.ts";
+import { addDays, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates.ts";
 import { hashPassword } from "../../lib/password.ts";
 
 /** A client or an interactive-transaction client. */
@@ -26,22 +27,9 @@ export function uniqueSuffix(): string {
   return `${runId}${counter}`;
 }
 
-const DAY_MS = 86_400_000;
-
-/** A calendar date as stored in @db.Date columns (UTC midnight). */
-export function dateOnly(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-export function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
-}
-
-/** Monday on or before today's date in Hong Kong. */
-function thisMonday(): Date {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  const today = dateOnly(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
-  return addDays(today, -((today.getUTCDay() + 6) % 7));
+/** Monday on or before `now`'s date in Hong Kong. */
+function mondayOfWeekInHongKong(now: Date): Date {
+  return startOfIsoWeek(parseDateOnly(todayInHongKong(now)));
 }
 
 // argon2 costs ~50 ms per hash; tests reuse a handful of passwords.
@@ -199,13 +187,17 @@ export async function createOfficer(
   return officer;
 }
 
-/** A cohort; default window: 12 weeks from this week's Monday (Hong Kong date) to the Friday of week 12. */
+/**
+ * A cohort; default window: 12 weeks from the Monday of `now`'s week (Hong Kong date; default the system clock) to the
+ * Friday of week 12. A test that compares with "today" passes the same `now` to the code under test.
+ */
 export async function createCohort(
   db: FactoryDb,
   overrides: Partial<Prisma.CohortUncheckedCreateInput> & { sendingJurisdictionId: string; hostJurisdictionId: string },
+  options: { now?: Date } = {},
 ) {
   const s = uniqueSuffix();
-  const startDate = overrides.startDate ? new Date(overrides.startDate) : thisMonday();
+  const startDate = overrides.startDate ? new Date(overrides.startDate) : mondayOfWeekInHongKong(options.now ?? new Date());
   return db.cohort.create({
     data: {
       code: `C-${s}`.toUpperCase(),
@@ -299,9 +291,10 @@ export async function createUser(
  * Both sides of the programme: Hong Kong and Shenzhen (codes made unique, e.g. "HK-ab12c3"), one field, a rank and a
  * department per side, two host units per side, an HK→SZ and an SZ→HK cohort (status MATCHING, this week's Monday for
  * 12 weeks), a coordinator per side, an administrator, a Shenzhen supervisor of szHostUnits[0], and two Hong Kong
- * officers with OFFICER accounts. All users share DEFAULT_TEST_PASSWORD.
+ * officers with OFFICER accounts. All users share DEFAULT_TEST_PASSWORD. `now` (default the system clock) places the
+ * cohorts; pass the same instant to the code under test when it compares with "today".
  */
-export async function createTwoSidedWorld(db: FactoryDb) {
+export async function createTwoSidedWorld(db: FactoryDb, options: { now?: Date } = {}) {
   const s = uniqueSuffix();
   const hk = await createJurisdiction(db, {
     code: `HK-${s}`.toUpperCase(),
@@ -415,7 +408,7 @@ export async function createTwoSidedWorld(db: FactoryDb) {
     nameZhHant: `深港公務員交流協作項目（測試 ${s}）`,
     nameZhHans: `深港公务员交流协作项目（测试 ${s}）`,
     status: CohortStatus.MATCHING,
-  });
+  }, options);
   const szToHk = await createCohort(db, {
     sendingJurisdictionId: sz.id,
     hostJurisdictionId: hk.id,
@@ -424,7 +417,7 @@ export async function createTwoSidedWorld(db: FactoryDb) {
     nameZhHant: `深圳公務員赴港交流（測試 ${s}）`,
     nameZhHans: `深圳公务员赴港交流（测试 ${s}）`,
     status: CohortStatus.MATCHING,
-  });
+  }, options);
 
   const hkCoordinator = await createUser(db, {
     role: Role.COORDINATOR,

@@ -4,7 +4,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import { parseMonthParam } from "@/features/schedule/calendar";
 import { CohortOverview, OfficerOverview, SupervisorOverview } from "@/features/schedule/components/overviews";
-import { todayInHongKongIso } from "@/features/schedule/time";
+import { todayInHongKong } from "@/lib/dates";
 
 export async function generateMetadata() {
   const t = await getTranslations("schedule");
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
   if (!hasPermission(user, "schedule:view")) forbidden();
-  const props = { user, today: todayInHongKongIso(), month: parseMonthParam((await searchParams).month) };
+  const props = { user, today: todayInHongKong(), month: parseMonthParam((await searchParams).month) };
   if (user.role === "OFFICER") return <OfficerOverview {...props} />;
   if (user.role === "SUPERVISOR") return <SupervisorOverview {...props} />;
   return <CohortOverview {...props} />;

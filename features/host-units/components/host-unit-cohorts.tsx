@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { displayStatus } from "@/features/placements/display-status";
@@ -14,7 +14,7 @@ import { CapacityForm } from "./capacity-form";
 export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; locale: AppLocale }) {
   const [t, status] = await Promise.all([getTranslations("hostUnits"), getTranslations("status.placement")]);
   if (unit.cohorts.length === 0) return <EmptyState message={t("noCohorts")} />;
-  const today = todayInHongKong();
+  const today = parseDateOnly(todayInHongKong());
   return (
     <div className="flex flex-col gap-6">
       {unit.cohorts.map((cohort) => {

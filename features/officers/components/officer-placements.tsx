@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
@@ -12,7 +12,7 @@ import type { OfficerPlacementRow } from "../queries";
 export async function OfficerPlacements({ placements, locale }: { placements: OfficerPlacementRow[]; locale: AppLocale }) {
   const [t, status] = await Promise.all([getTranslations("officers"), getTranslations("status.placement")]);
   if (placements.length === 0) return <EmptyState message={t("noPlacements")} />;
-  const today = todayInHongKong();
+  const today = parseDateOnly(todayInHongKong());
   return (
     <div className={tableWrapperClass}>
       <table className={tableClass}>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatNumber, formatCalendarDate } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { todayInHongKong } from "@/lib/dates";
+import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
 import { formatOfficerName } from "@/features/officers/names";
 import type { ReportRecord } from "../queries";
@@ -30,7 +30,7 @@ export async function ReportPreview({
 }) {
   const [t, status] = await Promise.all([getTranslations("reports"), getTranslations("status.placement")]);
   if (total === 0) return <EmptyState message={t("empty")} />;
-  const today = todayInHongKong();
+  const today = parseDateOnly(todayInHongKong());
   const first = (page - 1) * REPORT_PAGE_SIZE + 1;
   const last = first + records.length - 1;
   const pageCount = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));

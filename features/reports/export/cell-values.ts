@@ -1,3 +1,4 @@
+import { formatDateOnly } from "@/lib/dates";
 import type { PlacementReportRow } from "./types";
 
 export type CellValue = string | Date | null;
@@ -11,13 +12,13 @@ const MAX_CACHED_DAYS = 20_000;
 
 /**
  * Calendar dates are stored as UTC midnight, so the UTC date is the calendar date in every time zone. A report
- * repeats a few hundred distinct days across its rows; each is formatted once (toISOString showed in profiles).
+ * repeats a few hundred distinct days across its rows; each is formatted once (formatting showed in profiles).
  */
 export function formatCalendarDate(date: Date): string {
   const time = date.getTime();
   let text = formattedDays.get(time);
   if (text === undefined) {
-    text = date.toISOString().slice(0, 10);
+    text = formatDateOnly(date);
     if (formattedDays.size < MAX_CACHED_DAYS) formattedDays.set(time, text);
   }
   return text;

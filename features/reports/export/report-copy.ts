@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authorization";
 import type { Readable } from "node:stream";
 import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-copy";
 import { languageTags, nameColumns, type AppLocale } from "@/lib/i18n/locales";
-import { toIsoDate } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/dates";
 import { reportWhereClause, sendingSideCondition } from "../queries";
 import { displayStatuses, displayStatusSql, type PlacementDisplayStatus } from "@/features/placements/display-status";
 import type { ReportTexts } from "../rows";
@@ -135,7 +135,7 @@ const REFERENCE_TABLES: ReferenceTable[] = ["Rank", "Department", "HostUnit", "F
 function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string {
   const { actor, filters, locale, texts, columns } = options;
   const name = `"${nameColumns[locale]}"`;
-  const today = `${literal(toIsoDate(options.today))}::date`;
+  const today = `${literal(formatDateOnly(options.today))}::date`;
   const hasStaffNumber = columns.some((column) => column.key === "staffNumber");
   const where = inlineParameters(reportWhereClause(actor, filters));
   const staffNumber = hasStaffNumber ? `CASE WHEN ${inlineParameters(sendingSideCondition(actor))} THEN o."staffNumber" END` : "NULL::text";

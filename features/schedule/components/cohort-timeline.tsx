@@ -4,7 +4,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { firstDayOfMonth, monthOfIsoDate, shiftMonth } from "../calendar";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import type { ScheduleCohort, TimelinePlacement } from "../queries";
-import { addDaysToIsoDate, daysBetweenIsoDates } from "../time";
+import { addDays, daysBetween } from "@/lib/dates";
 import { formatIsoDate, formatMonth, localizedName } from "./format";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 
@@ -21,9 +21,9 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
   const t = useTranslations("schedule.timeline");
   const status = useTranslations("status.placement");
   const locale = useLocale() as AppLocale;
-  const span = daysBetweenIsoDates(cohort.startDate, cohort.endDate) + 1;
-  const offset = (date: string) => `${(Math.max(0, daysBetweenIsoDates(cohort.startDate, date)) / span) * 100}%`;
-  const width = (start: string, end: string) => `${(Math.max(1, daysBetweenIsoDates(start, end) + 1) / span) * 100}%`;
+  const span = daysBetween(cohort.startDate, cohort.endDate) + 1;
+  const offset = (date: string) => `${(Math.max(0, daysBetween(cohort.startDate, date)) / span) * 100}%`;
+  const width = (start: string, end: string) => `${(Math.max(1, daysBetween(start, end) + 1) / span) * 100}%`;
   const months: string[] = [];
   for (let month = monthOfIsoDate(cohort.startDate); firstDayOfMonth(month) <= cohort.endDate; month = shiftMonth(month, 1)) months.push(firstDayOfMonth(month));
   const unitName = (group: TimelineGroup) => (group.hostUnit ? localizedName(group.hostUnit, locale) : t("unassigned"));
@@ -61,7 +61,7 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
             </div>
           ))}
           <p className="mt-2 text-xs text-slate-700">
-            {formatIsoDate(cohort.startDate, locale)} – {formatIsoDate(addDaysToIsoDate(cohort.startDate, span - 1), locale)}
+            {formatIsoDate(cohort.startDate, locale)} – {formatIsoDate(addDays(cohort.startDate, span - 1), locale)}
           </p>
         </div>
       </figure>

@@ -1,9 +1,10 @@
+import { parseDateOnly } from "@/lib/dates";
 import { languageTags, localizedName, type AppLocale } from "@/lib/i18n/locales";
 import type { CalendarMonth } from "../calendar";
 import type { HolidayName } from "../holidays";
 
 // Dates here are plain "YYYY-MM-DD" Hong Kong calendar dates; formatting them at UTC midnight in UTC keeps the day.
-const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+const utc = parseDateOnly;
 
 export function formatIsoDate(date: string, locale: AppLocale, style: "long" | "full" | "medium" = "long"): string {
   return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeZone: "UTC" }).format(utc(date));

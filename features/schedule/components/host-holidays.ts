@@ -1,7 +1,7 @@
 import type { AppLocale } from "@/lib/i18n/locales";
 import { groupHolidayRuns, type HolidayRun } from "../agenda";
 import { hasHolidayData, hostSideHolidayWarning, listHolidays, type HolidayEntry, type Side } from "../holidays";
-import { addDaysToIsoDate } from "../time";
+import { addDays } from "@/lib/dates";
 import { formatIsoDate, holidayName } from "./format";
 import type { HostHoliday } from "./host-holiday-warning";
 
@@ -26,7 +26,7 @@ export function holidayRunsFor(windows: { startDate: string; endDate: string }[]
  * is large) over the cohort window with a margin, which covers every date a schedule item sensibly takes.
  */
 export function hostHolidaysForForm(hostSide: Side, window: { startDate: string; endDate: string }, locale: AppLocale): HostHoliday[] {
-  return hostSideHolidayWarning(hostSide, addDaysToIsoDate(window.startDate, -120), addDaysToIsoDate(window.endDate, 120)).map((entry) => ({
+  return hostSideHolidayWarning(hostSide, addDays(window.startDate, -120), addDays(window.endDate, 120)).map((entry) => ({
     date: entry.date,
     label: `${formatIsoDate(entry.date, locale, "full")}: ${holidayName(entry.name, locale)}`,
   }));

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { findVisibleCohorts } from "@/features/cohorts/queries";
 import { defaultMonth, type CalendarMonth } from "../calendar";
 import { findMySchedule, findSupervisorSchedules, hasCalendarFeedLink, type SchedulePlacement } from "../queries";
-import { isoDateOfCalendarDate } from "../time";
+import { formatDateOnly } from "@/lib/dates";
 import { Agenda } from "./agenda";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { formatIsoDate } from "./format";
@@ -149,8 +149,8 @@ export async function CohortOverview({ user, today }: OverviewProps) {
               <ColumnHeaders labels={[t("cohorts.cohort"), t("cohorts.host"), t("cohorts.dates"), t("cohorts.views")]} />
               <tbody>
                 {cohorts.map((cohort) => {
-                  const start = isoDateOfCalendarDate(cohort.startDate);
-                  const end = isoDateOfCalendarDate(cohort.endDate);
+                  const start = formatDateOnly(cohort.startDate);
+                  const end = formatDateOnly(cohort.endDate);
                   const running = start <= today && end >= today;
                   return (
                     <tr key={cohort.id} className="border-t border-slate-200">

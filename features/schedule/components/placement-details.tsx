@@ -5,15 +5,13 @@ import { countWorkingDays } from "../holidays";
 import type { Contact, SchedulePlacement } from "../queries";
 import { formatIsoDate, localizedName } from "./format";
 
-const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
-
 /** "My placement": where, in which post, with whom, and how far along (calendar days and host working days). */
 export function PlacementDetails({ placement, contacts, today, headingId = "placement-heading", title }: { placement: SchedulePlacement; contacts?: Contact[]; today: string; headingId?: string; title: string }) {
   const t = useTranslations("schedule.placement");
   const status = useTranslations("status.placement");
   const holidays = useTranslations("schedule.holidays");
   const locale = useLocale() as AppLocale;
-  const progress = placementProgress(asDate(placement.startDate), asDate(placement.endDate), asDate(today));
+  const progress = placementProgress(placement.startDate, placement.endDate, today);
   const from = today > placement.startDate ? today : placement.startDate;
   const hostWorkingDaysLeft = from > placement.endDate ? 0 : countWorkingDays(placement.cohort.hostSide, from, placement.endDate);
   const rows: [string, React.ReactNode][] = [

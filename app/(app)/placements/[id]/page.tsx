@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
-import { toIsoDate } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/dates";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAction, withdrawPlacementAction } from "@/features/placements/actions";
@@ -82,13 +82,13 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
             hasApprovals={hasAnyApproval(approvals)}
             hostUnits={hostUnits.map((unit) => ({ id: unit.id, name: localizedName(unit, locale), remaining: unit.remaining, capacity: unit.capacity, fieldIds: unit.fieldIds }))}
             fields={fields.map((field) => ({ id: field.id, name: localizedName(field, locale) }))}
-            cohortWindow={{ startDate: toIsoDate(placement.cohort.startDate), endDate: toIsoDate(placement.cohort.endDate) }}
+            cohortWindow={{ startDate: formatDateOnly(placement.cohort.startDate), endDate: formatDateOnly(placement.cohort.endDate) }}
             values={{
               hostUnitId: placement.hostUnit?.id ?? "",
               fieldId: placement.field?.id ?? placement.officer.fields[0]?.id ?? "",
               postTitle: placement.postTitle ?? "",
-              startDate: toIsoDate(placement.startDate),
-              endDate: toIsoDate(placement.endDate),
+              startDate: formatDateOnly(placement.startDate),
+              endDate: formatDateOnly(placement.endDate),
             }}
           />
         </section>

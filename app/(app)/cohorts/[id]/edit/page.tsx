@@ -2,7 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
-import { toIsoDate } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/dates";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { updateCohortAction } from "@/features/cohorts/actions";
@@ -40,9 +40,9 @@ export default async function EditCohortPage({ params }: { params: Promise<{ id:
           nameZhHans: cohort.nameZhHans,
           sendingJurisdictionId: cohort.sendingJurisdictionId,
           hostJurisdictionId: cohort.hostJurisdictionId,
-          startDate: toIsoDate(cohort.startDate),
-          endDate: toIsoDate(cohort.endDate),
-          nominationDeadline: cohort.nominationDeadline ? toIsoDate(cohort.nominationDeadline) : "",
+          startDate: formatDateOnly(cohort.startDate),
+          endDate: formatDateOnly(cohort.endDate),
+          nominationDeadline: cohort.nominationDeadline ? formatDateOnly(cohort.nominationDeadline) : "",
           status: cohort.status,
         }}
       />

@@ -11,7 +11,7 @@ import { holidayRunsFor } from "@/features/schedule/components/host-holidays";
 import { MonthCalendar } from "@/features/schedule/components/month-calendar";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findCohortCalendar } from "@/features/schedule/queries";
-import { todayInHongKongIso } from "@/features/schedule/time";
+import { todayInHongKong } from "@/lib/dates";
 
 type Props = { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,7 +25,7 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
   const user = await requireSessionUser();
   if (!hasPermission(user, "schedule:view")) forbidden();
   const [{ cohortId }, query] = await Promise.all([params, searchParams]);
-  const today = todayInHongKongIso();
+  const today = todayInHongKong();
   const hostUnitParam = typeof query.hostUnit === "string" ? query.hostUnit : null;
   const [data, t, locale] = await Promise.all([
     findCohortCalendar(user, cohortId, { month: parseMonthParam(query.month), today, hostUnitId: hostUnitParam }),

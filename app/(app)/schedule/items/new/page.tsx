@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { hostHolidaysForForm } from "@/features/schedule/components/host-holidays";
 import { ItemForm } from "@/features/schedule/components/item-form";
 import { findScheduleTarget } from "@/features/schedule/queries";
-import { isIsoDate, todayInHongKongIso } from "@/features/schedule/time";
+import { dateOnlyParam, todayInHongKong } from "@/lib/dates";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,9 +31,8 @@ export default async function NewScheduleItemPage({ searchParams }: Props) {
   if (!target) notFound();
   if (!target.canEdit) forbidden();
   const window = target.placement ?? target.cohort;
-  const today = todayInHongKongIso();
-  const requested = text(query.date);
-  const date = requested && isIsoDate(requested) ? requested : today >= window.startDate && today <= window.endDate ? today : window.startDate;
+  const today = todayInHongKong();
+  const date = dateOnlyParam(query.date) ?? (today >= window.startDate && today <= window.endDate ? today : window.startDate);
   const hostSide = target.cohort.hostSide;
   const returnHref = target.placement ? `/schedule/placements/${target.placement.id}` : `/schedule/cohorts/${target.cohort.id}`;
   const description = target.placement

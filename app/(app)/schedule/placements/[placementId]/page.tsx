@@ -11,7 +11,7 @@ import { MonthCalendar } from "@/features/schedule/components/month-calendar";
 import { PlacementDetails } from "@/features/schedule/components/placement-details";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findPlacementSchedule } from "@/features/schedule/queries";
-import { todayInHongKongIso } from "@/features/schedule/time";
+import { todayInHongKong } from "@/lib/dates";
 
 type Props = { params: Promise<{ placementId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +28,7 @@ export default async function PlacementSchedulePage({ params, searchParams }: Pr
   const [data, t] = await Promise.all([findPlacementSchedule(user, placementId), getTranslations("schedule")]);
   if (!data) notFound();
   const { placement, entries } = data;
-  const today = todayInHongKongIso();
+  const today = todayInHongKong();
   const month = parseMonthParam((await searchParams).month) ?? defaultMonth(today, placement);
   const action = "rounded px-4 py-2 text-sm font-semibold";
   const actions = (

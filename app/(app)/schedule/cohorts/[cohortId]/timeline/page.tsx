@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { CohortTimeline } from "@/features/schedule/components/cohort-timeline";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findCohortTimeline } from "@/features/schedule/queries";
-import { todayInHongKongIso } from "@/features/schedule/time";
+import { todayInHongKong } from "@/lib/dates";
 
 export async function generateMetadata() {
   const t = await getTranslations("schedule.timeline");
@@ -35,7 +35,7 @@ export default async function CohortTimelinePage({ params }: { params: Promise<{
           </div>
         }
       />
-      <CohortTimeline cohort={data.cohort} groups={data.groups} today={todayInHongKongIso()} />
+      <CohortTimeline cohort={data.cohort} groups={data.groups} today={todayInHongKong()} />
     </>
   );
 }
