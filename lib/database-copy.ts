@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
 
 /**
  * A bulk export can stay open as long as its client takes to download it; past this, PostgreSQL cancels it rather
@@ -28,7 +29,7 @@ export interface CopyOut {
  * transaction, for data the COPY's output refers to (e.g. a spreadsheet's shared strings).
  */
 export async function copyOut(copyStatement: string, { snapshotQuery }: { snapshotQuery?: string } = {}): Promise<CopyOut> {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   const client = new pg.Client({
     connectionString,

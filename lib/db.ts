@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
 
 export type Database = PrismaClient;
 
@@ -14,12 +15,12 @@ const globalForPrisma = globalThis as unknown as { exchangeDeskPrisma?: PrismaCl
 const plannerSettings = "-c random_page_cost=1.1";
 
 function createPrismaClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: poolSize } = env();
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide a database.");
   }
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: plannerSettings }),
+    adapter: new PrismaPg({ connectionString, max: poolSize, options: plannerSettings }),
   });
 }
 

@@ -73,7 +73,9 @@ async function main() {
     throw error;
   }
 
-  const next = spawn(process.execPath, [nextBin, mode, "--port", String(config.port)], {
+  // The preload gives the app each request's socket address, which Next does not (lib/request-context.ts).
+  const peerAddressPreload = path.join(projectRoot, "scripts/runtime/peer-address.mjs");
+  const next = spawn(process.execPath, ["--import", peerAddressPreload, nextBin, mode, "--port", String(config.port)], {
     cwd: projectRoot,
     stdio: ["ignore", "inherit", "inherit"],
     env: {

@@ -2,8 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { attemptSignIn } from "./sign-in";
-import { clientAddressFrom, requestIdHeader } from "@/lib/request-context";
+import { logger } from "@/lib/logger";
+import { clientAddressFrom, peerAddressHeader, requestIdHeader } from "@/lib/request-context";
+import { loadSessionUser } from "@/lib/auth/session";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { attemptSignIn, revokeSession } from "./sign-in";
 import { randomUUID } from "node:crypto";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -14,7 +17,9 @@ function headerValue(headers: Record<string, string | string[] | undefined> | un
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Both: next-auth gives the token itself `jwt.maxAge` (30 days by default), the cookie `session.maxAge`.
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  jwt: { maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -24,26 +29,58 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
-        const user = await attemptSignIn(parsed.data, {
+        const context = {
           requestId: headerValue(headers, requestIdHeader) ?? randomUUID(),
-          ipAddress: clientAddressFrom(headerValue(headers, "x-forwarded-for"), headerValue(headers, "x-real-ip")),
-        });
-        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+          ipAddress: clientAddressFrom({ peerAddress: headerValue(headers, peerAddressHeader), forwardedFor: headerValue(headers, "x-forwarded-for") }),
+        };
+        const user = await attemptSignIn(parsed.data, context, headerValue(headers, "user-agent"));
+        return user ? { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId } : null;
       },
     }),
   ],
   callbacks: {
-    // The token carries only who and which session version; role, side and active state are read from the
-    // database on every request (lib/auth/session.ts), so changes take effect at once.
+    // The token carries only who, which session version and which session; role, side and active state are read
+    // from the database on every request (lib/auth/session.ts), so changes take effect at once.
     async jwt({ token, user }) {
       if (user) {
+        const signedIn = user as { sessionVersion?: number; sessionId?: string };
         token.sub = user.id;
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sessionVersion = signedIn.sessionVersion ?? 0;
+        token.sessionId = signedIn.sessionId;
+        return token;
       }
+      // next-auth's session endpoint re-issues the token on every call: only while the user row still accepts it
+      // (active, same session version, session neither signed out nor ended). Throwing makes next-auth clear the
+      // cookie and answer with no session.
+      const sessionUser = token.sub ? await loadSessionUser(token.sub, token.sessionVersion as number | undefined, token.sessionId as string | undefined) : null;
+      if (!sessionUser) throw new Error("The session has ended.");
       return token;
     },
     async session({ session, token }) {
       return { ...session, user: { id: token.sub, sessionVersion: token.sessionVersion } } as typeof session;
+    },
+  },
+  // next-auth's own log lines, as JSON lines like the rest; a session that has ended is not an error.
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") logger.info("session ended", { code });
+      else logger.error(`next-auth: ${code}`, { error: metadata });
+    },
+    warn(code) {
+      logger.warn(`next-auth: ${code}`);
+    },
+    debug() {},
+  },
+  events: {
+    async signOut({ token }) {
+      const sessionId = token?.sessionId as string | undefined;
+      if (!token?.sub || !sessionId) return;
+      try {
+        await revokeSession(token.sub, sessionId);
+      } catch (error) {
+        logger.error("signing out could not revoke the session", { sessionId, error });
+        throw error;
+      }
     },
   },
 };

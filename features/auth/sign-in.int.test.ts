@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { loadSessionUser } from "@/lib/auth/session";
-import { createUser } from "@/tests/factories";
-import { accountLockThreshold, attemptSignIn, ipFailureLimit } from "./sign-in";
+import * as password from "@/lib/password";
+import { createSession, createUser } from "@/tests/factories";
+import { accountLockThreshold, attemptSignIn, revokeSession } from "./sign-in";
+
+// Wraps the real argon2 verification to count calls; it still does the real work.
+vi.mock("@/lib/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/password")>();
+  return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
+afterEach(() => vi.mocked(password.verifyPassword).mockClear());
 
 afterAll(async () => db.$disconnect());
 
@@ -15,7 +24,7 @@ describe("attemptSignIn", () => {
     await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 3 } });
     const context = contextFor();
     const result = await attemptSignIn({ email: user.email.toUpperCase(), password: user.password }, context);
-    expect(result).toEqual({ id: user.id, sessionVersion: user.sessionVersion });
+    expect(result).toEqual({ id: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(String) });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.succeeded" } });
     expect(audit).toMatchObject({ actorId: user.id, ipAddress: context.ipAddress, requestId: context.requestId });
@@ -59,21 +68,83 @@ describe("attemptSignIn", () => {
 
   it("throttles an address after too many failures, whatever account it tries", async () => {
     const ipAddress = `192.0.2.${Math.floor(Math.random() * 250)}`;
-    await db.loginAttempt.createMany({ data: Array.from({ length: ipFailureLimit }, (_, i) => ({ email: `x${i}@example.test`, ipAddress, succeeded: false })) });
+    await db.loginAttempt.createMany({ data: Array.from({ length: env().LOGIN_IP_FAILURE_LIMIT }, (_, i) => ({ email: `x${i}@example.test`, ipAddress, succeeded: false })) });
     const user = await createUser(db, { role: "ADMIN" });
     expect(await attemptSignIn({ email: user.email, password: user.password }, contextFor(ipAddress))).toBeNull();
     expect(await attemptSignIn({ email: user.email, password: user.password }, contextFor())).not.toBeNull();
+  });
+
+  it("processes no more failures from one address than the limit, even when they arrive at the same moment", async () => {
+    const limit = env().LOGIN_IP_FAILURE_LIMIT;
+    const ipAddress = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const user = await createUser(db, { role: "ADMIN" });
+    await Promise.all(
+      Array.from({ length: limit + 10 }, (_, attempt) => attemptSignIn({ email: `${attempt}-${user.email}`, password: `wrong-${attempt}` }, contextFor(ipAddress))),
+    );
+    const reasons = await db.auditLog.findMany({ where: { action: "auth.signIn.failed", ipAddress }, select: { after: true } });
+    const throttled = reasons.filter((row) => (row.after as { reason: string }).reason === "ipThrottled").length;
+    expect(reasons).toHaveLength(limit + 10);
+    expect(throttled).toBe(10);
+  });
+
+  // No account oracle: every refusal of an account does the same work (one argon2 verification) and the caller
+  // shows one message for all (the result is null whatever the reason).
+  it.each([
+    ["unknownAccount", async () => ({ email: `nobody-${randomUUID()}@example.test`, password: "whatever-password" })],
+    ["wrongPassword", async () => ({ email: (await createUser(db, { role: "ADMIN" })).email, password: "wrong-password-1" })],
+    ["inactive", async () => {
+      const user = await createUser(db, { role: "ADMIN", active: false });
+      return { email: user.email, password: user.password };
+    }],
+    ["locked", async () => {
+      const user = await createUser(db, { role: "ADMIN" });
+      await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 10, lockedUntil: new Date(Date.now() + 15 * 60_000) } });
+      return { email: user.email, password: user.password };
+    }],
+  ])("refuses a %s sign-in after exactly one password verification", async (reason, credentials) => {
+    const input = await credentials();
+    const context = contextFor();
+    vi.mocked(password.verifyPassword).mockClear();
+    expect(await attemptSignIn(input, context)).toBeNull();
+    expect(password.verifyPassword).toHaveBeenCalledTimes(1);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.failed", requestId: context.requestId } });
+    expect(audit.after).toMatchObject({ reason });
   });
 });
 
 describe("loadSessionUser", () => {
   it("ends a session at once when the account is deactivated or its session version bumped", async () => {
     const user = await createUser(db, { role: "COORDINATOR" });
-    expect(await loadSessionUser(user.id, user.sessionVersion)).toMatchObject({ userId: user.id, role: "COORDINATOR", locale: "en" });
+    const sessionId = await createSession(db, user.id);
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toMatchObject({ userId: user.id, role: "COORDINATOR", locale: "en" });
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadSessionUser(user.id, user.sessionVersion)).toBeNull();
-    expect(await loadSessionUser(user.id, user.sessionVersion + 1)).not.toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion + 1, sessionId)).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await loadSessionUser(user.id, user.sessionVersion + 1)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion + 1, sessionId)).toBeNull();
+  });
+
+  it("ends a session signed out, past its end, of another user, or missing from the token", async () => {
+    const user = await createUser(db, { role: "ADMIN" });
+    const other = await createUser(db, { role: "ADMIN" });
+    const signIn = await attemptSignIn({ email: user.email, password: user.password }, contextFor(), "Test browser");
+    expect(signIn).not.toBeNull();
+    const { sessionId } = signIn!;
+    const row = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row).toMatchObject({ userId: user.id, revokedAt: null, userAgent: "Test browser" });
+    // The session lasts 8 hours from sign-in, not the 30 days next-auth would give its token.
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(8 * 3600_000 + 60_000);
+
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).not.toBeNull();
+    expect(await loadSessionUser(other.id, other.sessionVersion, sessionId)).toBeNull();
+    expect(await loadSessionUser(user.id, user.sessionVersion, undefined)).toBeNull();
+    const ended = await createSession(db, user.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await loadSessionUser(user.id, user.sessionVersion, ended)).toBeNull();
+
+    await revokeSession(user.id, sessionId);
+    expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
+    const otherSession = await createSession(db, user.id);
+    expect(await loadSessionUser(user.id, user.sessionVersion, otherSession)).not.toBeNull(); // only that session
   });
 });

@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { RequestContext } from "@/lib/request-context";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 
 export const accountLockThreshold = 10;
 export const accountLockMinutes = 15;
 export const ipFailureWindowMinutes = 15;
-export const ipFailureLimit = Number(process.env.LOGIN_IP_FAILURE_LIMIT ?? 50);
 
 export interface SignInInput {
   email: string;
@@ -17,28 +18,31 @@ export interface SignInInput {
 export interface SignedInUser {
   id: string;
   sessionVersion: number;
+  /** The new session's row (Session.id); the session token carries it. */
+  sessionId: string;
 }
 
-// Verifying against a real hash when the account does not exist keeps the response time the same either way.
+// Verifying against a real hash when the account does not exist keeps the work the same either way.
 let decoyHash: Promise<string> | undefined;
 const getDecoyHash = () => (decoyHash ??= hashPassword("decoy-password-never-valid"));
 
 /**
  * Checks credentials with throttling that holds across app instances (state in PostgreSQL). Every outcome is
- * audited; the caller shows one generic message for all failures so accounts cannot be enumerated.
+ * audited; the caller shows one generic message for all failures so accounts cannot be enumerated, and every
+ * refusal of an account — unknown, locked, inactive, wrong password — costs exactly one argon2 verification, so
+ * the time does not tell them apart either.
  */
-export async function attemptSignIn(input: SignInInput, context: RequestContext): Promise<SignedInUser | null> {
+export async function attemptSignIn(input: SignInInput, context: RequestContext, userAgent: string | null = null): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - ipFailureWindowMinutes * 60_000);
-  const recentIpFailures = await db.loginAttempt.count({ where: { ipAddress: context.ipAddress, succeeded: false, createdAt: { gte: since } } });
-  if (recentIpFailures >= ipFailureLimit) {
+  const attempt = await recordAttempt(email, context.ipAddress);
+  if (!attempt.withinLimit) {
     await recordFailure(email, null, context, "ipThrottled");
     return null;
   }
 
   const user = await db.user.findUnique({ where: { email } });
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
   if (!user) {
-    await verifyPassword(await getDecoyHash(), input.password);
     await recordFailure(email, null, context, "unknownAccount");
     return null;
   }
@@ -46,25 +50,50 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext)
     await recordFailure(email, user.id, context, "locked");
     return null;
   }
-  const passwordMatches = await verifyPassword(user.passwordHash, input.password);
   if (!passwordMatches || !user.active) {
     await recordFailure(email, user.id, context, user.active ? "wrongPassword" : "inactive", true);
     return null;
   }
 
-  await db.$transaction(async (tx) => {
+  const session = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
-    await tx.loginAttempt.create({ data: { email, ipAddress: context.ipAddress, succeeded: true } });
+    await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.signIn.succeeded", entityType: "User", entityId: user.id });
+    return tx.session.create({
+      data: {
+        userId: user.id,
+        expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
+        ipAddress: context.ipAddress,
+        userAgent: userAgent?.slice(0, 500) ?? null,
+      },
+      select: { id: true },
+    });
   });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id };
+}
+
+/**
+ * Records the attempt as a failure before any work is done (a success turns it into one), and says whether the
+ * address was still within its limit. Counting and inserting under a per-address lock, so that concurrent attempts
+ * — on any number of app instances — cannot all read the same count and all pass.
+ */
+async function recordAttempt(email: string, ipAddress: string): Promise<{ id: bigint; withinLimit: boolean }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-address:${ipAddress}`}, 0))`;
+    const [row] = await tx.$queryRaw<{ id: bigint; withinLimit: boolean }[]>`
+      WITH recent AS (
+        SELECT count(*) AS failures FROM "LoginAttempt"
+        WHERE "ipAddress" = ${ipAddress} AND NOT "succeeded" AND "createdAt" >= now() - make_interval(mins => ${ipFailureWindowMinutes}))
+      INSERT INTO "LoginAttempt" ("email", "ipAddress", "succeeded")
+      SELECT ${email}, ${ipAddress}, false FROM recent
+      RETURNING "id", (SELECT failures FROM recent) < ${env().LOGIN_IP_FAILURE_LIMIT} AS "withinLimit"`;
+    return row;
+  });
 }
 
 async function recordFailure(email: string, userId: string | null, context: RequestContext, reason: string, countTowardsLock = false) {
   await db.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email, ipAddress: context.ipAddress, succeeded: false } });
-    if (userId && countTowardsLock) {
-      // One statement, so concurrent failures on several instances cannot lose a count.
+    if (userId && countTowardsLock) {      // One statement, so concurrent failures on several instances cannot lose a count.
       await tx.$executeRaw`
         UPDATE "User" SET
           "failedLoginCount" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= now() THEN 1 ELSE "failedLoginCount" + 1 END,
@@ -81,4 +110,9 @@ async function recordFailure(email: string, userId: string | null, context: Requ
       after: { email, reason },
     });
   });
+}
+
+/** Signing out: the session's row is revoked, so the token stops working at once wherever a copy of it is. */
+export async function revokeSession(userId: string, sessionId: string): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

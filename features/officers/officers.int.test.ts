@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/authorization";
-import { createOfficer as createOfficerRow, createPlacement, createUser, createTwoSidedWorld, uniqueSuffix, type TwoSidedWorld } from "@/tests/factories";
+import { createOfficer as createOfficerRow, createPlacement, createSession, createUser, createTwoSidedWorld, uniqueSuffix, type TwoSidedWorld } from "@/tests/factories";
 import { loadSessionUser } from "@/lib/auth/session";
 import { createOfficer, setOfficerActive, updateOfficer } from "./mutations";
 import { findOfficers, findOfficerView } from "./queries";
@@ -217,18 +217,19 @@ describe("creating and editing", () => {
     const target = await createOfficerRow(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
     const account = await createUser(db, { role: "OFFICER", officerId: target.id, jurisdictionId: world.hk.id });
     const other = world.hkOfficerUsers[0];
-    expect(await loadSessionUser(account.id, account.sessionVersion)).not.toBeNull();
+    const sessionId = await createSession(db, account.id);
+    expect(await loadSessionUser(account.id, account.sessionVersion, sessionId)).not.toBeNull();
 
     await setOfficerActive(hk, request, { id: target.id, version: 1, active: false });
     const deactivated = await db.user.findUniqueOrThrow({ where: { id: account.id } });
     expect(deactivated).toMatchObject({ active: false, sessionVersion: account.sessionVersion + 1 });
-    expect(await loadSessionUser(account.id, account.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(account.id, account.sessionVersion, sessionId)).toBeNull();
     expect(await db.auditLog.findFirst({ where: { entityId: account.id, action: "user.deactivate" } })).toMatchObject({ actorId: hk.userId });
     expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ active: true }); // nobody else's
 
     await setOfficerActive(hk, request, { id: target.id, version: 2, active: true });
     expect(await db.user.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ active: true, sessionVersion: account.sessionVersion + 1 });
-    expect(await loadSessionUser(account.id, account.sessionVersion + 1)).not.toBeNull();
+    expect(await loadSessionUser(account.id, account.sessionVersion + 1, sessionId)).not.toBeNull();
     expect(await db.auditLog.findFirst({ where: { entityId: account.id, action: "user.reactivate" } })).not.toBeNull();
   });
 });

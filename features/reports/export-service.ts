@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough } from "node:stream";
 import { createTranslator } from "next-intl";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
@@ -32,12 +33,7 @@ export const contentTypes: Record<ExportFormat, string> = {
  * rows in batches (PDF) until its last byte is handed on, which for a large export is as long as its client takes
  * to download; past this, a reader is asked to try again.
  */
-export const MAX_CONCURRENT_EXPORTS = positiveInteger(process.env.EXPORT_CONCURRENCY_LIMIT) ?? 4;
-
-function positiveInteger(value: string | undefined): number | null {
-  const number = Number(value);
-  return value && Number.isInteger(number) && number > 0 ? number : null;
-}
+export const MAX_CONCURRENT_EXPORTS = env().EXPORT_CONCURRENCY_LIMIT;
 
 class ExportSlots {
   inUse = 0;

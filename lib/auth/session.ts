@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authorization";
 import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
@@ -27,9 +28,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const token = readSessionToken(await cookies());
   if (!token) return null;
   // An expired, tampered or foreign token decodes to an error: treated as signed out, as next-auth does.
-  const claims = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  const claims = await decode({ token, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
   if (!claims?.sub) return null;
-  return loadSessionUser(claims.sub, claims.sessionVersion as number | undefined);
+  return loadSessionUser(claims.sub, claims.sessionVersion as number | undefined, claims.sessionId as string | undefined);
 });
 
 interface SessionUserRow extends Omit<Actor, "userId"> {
@@ -39,12 +40,17 @@ interface SessionUserRow extends Omit<Actor, "userId"> {
   sessionVersion: number;
 }
 
-/** The user behind a session token, or null when the account was deactivated or its session version bumped. */
-export async function loadSessionUser(userId: string, sessionVersion: number | undefined): Promise<SessionUser | null> {
+/**
+ * The user behind a session token, or null when the account was deactivated, its session version bumped, or the
+ * session signed out (revoked) or past its end.
+ */
+export async function loadSessionUser(userId: string, sessionVersion: number | undefined, sessionId: string | undefined): Promise<SessionUser | null> {
+  if (!sessionId) return null;
   // One raw statement: this runs on every request, and a model query costs several times its CPU in the app.
   const [user] = await db.$queryRaw<SessionUserRow[]>`
-    SELECT "id", "email", "name", "role", "jurisdictionId", "officerId", "hostUnitId", "locale", "active", "sessionVersion"
-    FROM "User" WHERE "id" = ${userId}`;
+    SELECT u."id", u."email", u."name", u."role", u."jurisdictionId", u."officerId", u."hostUnitId", u."locale", u."active", u."sessionVersion"
+    FROM "User" u JOIN "Session" s ON s."userId" = u."id"
+    WHERE u."id" = ${userId} AND s."id" = ${sessionId} AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
 }

@@ -6,7 +6,7 @@ afterEach(() => vi.unstubAllEnvs());
 describe("runtime configuration", () => {
   it("defaults to the embedded database with demo data on port 3000", () => {
     vi.stubEnv("DATABASE_URL", "");
-    vi.stubEnv("PORT", "");
+    vi.stubEnv("PORT", undefined);
     vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(40));
     vi.stubEnv("NEXTAUTH_URL", "");
     const config = loadRuntimeConfig("start", []);
@@ -29,10 +29,11 @@ describe("runtime configuration", () => {
 
   it.each([
     ["PORT", "70000", /PORT must be a port number/],
-    ["DATABASE_URL", "not a url", /DATABASE_URL is not a valid URL/],
-    ["DATABASE_URL", "mysql://x@y/z", /DATABASE_URL must start with postgresql/],
+    ["DATABASE_URL", "not a url", /DATABASE_URL must be a postgresql:\/\/ URL/],
+    ["DATABASE_URL", "mysql://x@y/z", /DATABASE_URL must be a postgresql:\/\/ URL/],
     ["NEXTAUTH_SECRET", "short", /NEXTAUTH_SECRET must be at least 32 characters/],
-    ["NEXTAUTH_URL", "::nonsense", /NEXTAUTH_URL is not a valid URL/],
+    ["NEXTAUTH_URL", "::nonsense", /NEXTAUTH_URL must be an http/],
+    ["LOGIN_IP_FAILURE_LIMIT", "", /LOGIN_IP_FAILURE_LIMIT must be a whole number/],
   ])("explains a bad %s", (name, value, message) => {
     vi.stubEnv("DATABASE_URL", "");
     vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(40));

@@ -3,8 +3,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { findUntraversableParent } from "../db/embedded.ts";
 import { projectRoot } from "../db/schema-engine.ts";
+import { ConfigurationError, parseEnvironment, type Environment } from "../../lib/env.ts";
 
-export class ConfigurationError extends Error {}
+export { ConfigurationError };
 
 export interface RuntimeConfig {
   mode: "start" | "dev";
@@ -16,17 +17,11 @@ export interface RuntimeConfig {
   authUrl: string;
   seedDemoData: boolean;
   notices: string[];
+  /** Every variable, parsed and checked once (lib/env.ts); the server parses the same ones again at its start. */
+  environment: Environment;
 }
 
-function parsePort(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigurationError(`${name} must be a port number between 1 and 65535 (got "${value}").`);
-  return port;
-}
-
-function resolveDataDir(notices: string[]): string {
-  const configured = process.env.EXCHANGE_DESK_DATA_DIR;
+function resolveDataDir(configured: string | undefined, notices: string[]): string {
   const preferred = path.resolve(configured ?? path.join(projectRoot, ".data"));
   const blocked = findUntraversableParent(path.join(preferred, "postgres"));
   if (!blocked) return preferred;
@@ -57,19 +52,10 @@ function readOrCreateLocalSecret(dataDir: string): string {
 
 export function loadRuntimeConfig(mode: "start" | "dev", argv: string[]): RuntimeConfig {
   const notices: string[] = [];
-  const port = parsePort("PORT", process.env.PORT, 3000);
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  if (databaseUrl) {
-    let parsed: URL;
-    try {
-      parsed = new URL(databaseUrl);
-    } catch {
-      throw new ConfigurationError("DATABASE_URL is not a valid URL. Expected postgresql://user:password@host:5432/database.");
-    }
-    if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new ConfigurationError(`DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//).`);
-  }
-  const dataDir = resolveDataDir(notices);
-  let authSecret = process.env.NEXTAUTH_SECRET;
+  const environment = parseEnvironment(process.env);
+  const { PORT: port, DATABASE_URL: databaseUrl } = environment;
+  const dataDir = resolveDataDir(environment.EXCHANGE_DESK_DATA_DIR, notices);
+  let authSecret = environment.NEXTAUTH_SECRET;
   if (!authSecret) {
     if (databaseUrl && mode === "start") {
       throw new ConfigurationError(
@@ -77,14 +63,7 @@ export function loadRuntimeConfig(mode: "start" | "dev", argv: string[]): Runtim
       );
     }
     authSecret = readOrCreateLocalSecret(dataDir);
-  } else if (authSecret.length < 32) {
-    throw new ConfigurationError("NEXTAUTH_SECRET must be at least 32 characters long.");
   }
-  const authUrl = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
-  try {
-    new URL(authUrl);
-  } catch {
-    throw new ConfigurationError(`NEXTAUTH_URL is not a valid URL (got "${authUrl}").`);
-  }
-  return { mode, port, databaseUrl, dataDir, authSecret, authUrl, seedDemoData: !databaseUrl || argv.includes("--demo"), notices };
+  const authUrl = environment.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  return { mode, port, databaseUrl, dataDir, authSecret, authUrl, seedDemoData: !databaseUrl || argv.includes("--demo"), notices, environment };
 }

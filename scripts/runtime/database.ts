@@ -3,6 +3,7 @@ import pg from "pg";
 import { EmbeddedDatabaseError, startEmbeddedDatabase } from "../db/embedded.ts";
 import { projectRoot } from "../db/schema-engine.ts";
 import { redactUrl } from "./console.ts";
+import { parseEnvironment } from "../../lib/env.ts";
 
 export interface AppDatabase {
   url: string;
@@ -13,17 +14,17 @@ export interface AppDatabase {
 export const appDatabaseName = "exchange_desk";
 
 function defaultDataDir(): string {
-  return path.resolve(process.env.EXCHANGE_DESK_DATA_DIR ?? path.join(projectRoot, ".data"));
+  return path.resolve(parseEnvironment(process.env).EXCHANGE_DESK_DATA_DIR ?? path.join(projectRoot, ".data"));
 }
 
 /** The user's database when DATABASE_URL is set, else the embedded cluster in `dataDir`. */
 export async function openAppDatabase(dataDir = defaultDataDir()): Promise<AppDatabase> {
-  const configured = process.env.DATABASE_URL;
+  const { DATABASE_URL: configured, PG_PORT } = parseEnvironment(process.env);
   if (configured) {
     await assertReachable(configured);
     return { url: configured, embedded: false, stop: async () => {} };
   }
-  const port = process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined;
+  const port = PG_PORT || undefined;
   try {
     const cluster = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "postgres"), port });
     await cluster.createDatabase(appDatabaseName);

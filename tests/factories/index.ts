@@ -489,3 +489,12 @@ export async function createTwoSidedWorld(db: FactoryDb, options: { now?: Date }
 }
 
 export type TwoSidedWorld = Awaited<ReturnType<typeof createTwoSidedWorld>>;
+
+/** A signed-in session of the user, as sign-in creates it (Session row; the token carries its id). */
+export async function createSession(db: FactoryDb, userId: string, overrides: Partial<Prisma.SessionUncheckedCreateInput> = {}): Promise<string> {
+  const session = await db.session.create({
+    data: { userId, expiresAt: new Date(Date.now() + 8 * 60 * 60 * 1000), ipAddress: "192.0.2.1", ...overrides },
+    select: { id: true },
+  });
+  return session.id;
+}

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { LanguageSwitcher } from "@/features/preferences/language-switcher";
 import { ClientMessages } from "@/components/client-messages";
 import { LoginForm } from "./login-form";
@@ -16,7 +17,7 @@ export default async function LoginPage() {
   if (await getSessionUser()) redirect("/");
   const t = await getTranslations("auth");
   const common = await getTranslations("common");
-  const isDemo = process.env.EXCHANGE_DESK_DEMO === "1";
+  const isDemo = env().EXCHANGE_DESK_DEMO;
   return (
     <>
       <header className="bg-brand-700 text-white">

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import type { ExportLocale } from "./types";
+import { env } from "@/lib/env";
 
 /**
  * Where the PDF's CJK font comes from. See docs/decisions/010-pdf-cjk-font.md.
@@ -57,7 +58,7 @@ export class PdfFontNotFoundError extends Error {
 
 export function resolvePdfFonts(
   locale: ExportLocale,
-  environment: Record<string, string | undefined> = process.env,
+  environment: Record<string, string | undefined> = { [PDF_FONT_ENV_VAR]: env().EXCHANGE_DESK_PDF_FONT },
   fileExists: (path: string) => boolean = existsSync,
 ): PdfFonts {
   const configured = environment[PDF_FONT_ENV_VAR]?.trim();

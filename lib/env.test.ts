@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, parseEnvironment } from "./env";
+
+describe("parseEnvironment", () => {
+  it("gives every setting its documented default when nothing is set", () => {
+    expect(parseEnvironment({})).toEqual({
+      DATABASE_URL: undefined,
+      DATABASE_POOL_SIZE: 10,
+      NEXTAUTH_SECRET: undefined,
+      NEXTAUTH_URL: undefined,
+      PORT: 3000,
+      PG_PORT: 0,
+      EXCHANGE_DESK_DATA_DIR: undefined,
+      EXCHANGE_DESK_DEMO: false,
+      EXCHANGE_DESK_PDF_FONT: undefined,
+      EXPORT_CONCURRENCY_LIMIT: 4,
+      LOGIN_IP_FAILURE_LIMIT: 50,
+      TRUSTED_PROXY_HOPS: 0,
+      LOG_LEVEL: "info",
+      NODE_ENV: "development",
+    });
+  });
+
+  it("parses numbers, flags and URLs", () => {
+    const parsed = parseEnvironment({
+      DATABASE_URL: "postgresql://app:secret@db.example.gov.hk:5432/exchange",
+      DATABASE_POOL_SIZE: "24",
+      LOGIN_IP_FAILURE_LIMIT: "200",
+      TRUSTED_PROXY_HOPS: "2",
+      EXCHANGE_DESK_DEMO: "1",
+      NEXTAUTH_URL: "https://exchange.example.gov.hk",
+      LOG_LEVEL: "warn",
+    });
+    expect(parsed).toMatchObject({ DATABASE_POOL_SIZE: 24, LOGIN_IP_FAILURE_LIMIT: 200, TRUSTED_PROXY_HOPS: 2, EXCHANGE_DESK_DEMO: true, LOG_LEVEL: "warn" });
+  });
+
+  it("treats an empty text setting as unset", () => {
+    expect(parseEnvironment({ DATABASE_URL: "", NEXTAUTH_SECRET: "", NEXTAUTH_URL: "" })).toMatchObject({
+      DATABASE_URL: undefined,
+      NEXTAUTH_SECRET: undefined,
+      NEXTAUTH_URL: undefined,
+    });
+  });
+
+  // A number that is set but empty or mistyped must stop the start: read with Number(), "" refused every sign-in
+  // (limit 0) and "5O" turned throttling off (NaN).
+  it.each([
+    ["LOGIN_IP_FAILURE_LIMIT", ""],
+    ["LOGIN_IP_FAILURE_LIMIT", "5O"],
+    ["LOGIN_IP_FAILURE_LIMIT", "0"],
+    ["LOGIN_IP_FAILURE_LIMIT", "-1"],
+    ["LOGIN_IP_FAILURE_LIMIT", "50.5"],
+    ["TRUSTED_PROXY_HOPS", ""],
+    ["TRUSTED_PROXY_HOPS", "one"],
+    ["DATABASE_POOL_SIZE", "0"],
+    ["EXPORT_CONCURRENCY_LIMIT", "four"],
+    ["PORT", "70000"],
+    ["LOG_LEVEL", "verbose"],
+    ["EXCHANGE_DESK_DEMO", "yes"],
+    ["NEXTAUTH_SECRET", "too-short"],
+    ["DATABASE_URL", "mysql://x@y/z"],
+    ["NEXTAUTH_URL", "exchange.example.gov.hk"],
+  ])("refuses %s=%j with one line naming the variable", (name, value) => {
+    let error: unknown;
+    try {
+      parseEnvironment({ [name]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`${name} must be `)).toBe(true);
+    expect(message).toContain(`(got "${value}")`);
+    expect(message).not.toContain("\n");
+  });
+});

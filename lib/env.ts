@@ -1,0 +1,78 @@
+// No "server-only": the start script (scripts/runtime/config.ts) and proxy.ts read it too. It holds no secret of its
+// own; it only parses what the process was given.
+import { z } from "zod";
+
+/** A bad or missing setting. Its message is one line naming the variable, shown as the start's only output. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+/** Text that may be left unset; set but empty counts as unset (so `VAR=` in a shell or CI file clears it). */
+const optionalText = z.string().optional().transform((value) => (value === "" ? undefined : value));
+
+/** A whole number in a range. Set but empty, or anything but digits, is an error — never a silent default. */
+const wholeNumber = (minimum: number, maximum: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(minimum).max(maximum))
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const url = (protocols: RegExp) =>
+  optionalText.refine((value) => {
+    if (value === undefined) return true;
+    try {
+      return protocols.test(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  });
+
+/**
+ * Every environment variable the app and its start script read, with what a valid value looks like. Adding a
+ * setting is one line here (and one row in the README's table).
+ */
+const variables = {
+  DATABASE_URL: { schema: url(/^postgres(ql)?:$/), expected: "a postgresql:// URL, e.g. postgresql://user:password@host:5432/database" },
+  DATABASE_POOL_SIZE: { schema: wholeNumber(1, 1000, 10), expected: "a whole number from 1 to 1000 (default 10)" },
+  NEXTAUTH_SECRET: { schema: optionalText.refine((value) => value === undefined || value.length >= 32), expected: "at least 32 characters long" },
+  NEXTAUTH_URL: { schema: url(/^https?:$/), expected: "an http:// or https:// URL, e.g. https://exchange.example.gov.hk" },
+  PORT: { schema: wholeNumber(1, 65535, 3000), expected: "a port number between 1 and 65535 (default 3000)" },
+  PG_PORT: { schema: wholeNumber(1, 65535, 0), expected: "a port number between 1 and 65535 (default: any free port)" },
+  EXCHANGE_DESK_DATA_DIR: { schema: optionalText, expected: "a folder path" },
+  EXCHANGE_DESK_DEMO: { schema: z.enum(["0", "1"]).optional().transform((value) => value === "1"), expected: '"0" or "1"' },
+  EXCHANGE_DESK_PDF_FONT: { schema: optionalText, expected: "a font file path, optionally with #PostScriptName" },
+  EXPORT_CONCURRENCY_LIMIT: { schema: wholeNumber(1, 1000, 4), expected: "a whole number from 1 to 1000 (default 4)" },
+  LOGIN_IP_FAILURE_LIMIT: { schema: wholeNumber(1, 1_000_000, 50), expected: "a whole number from 1 to 1000000 (default 50)" },
+  TRUSTED_PROXY_HOPS: { schema: wholeNumber(0, 20, 0), expected: "a whole number from 0 to 20: how many proxies in front of the app append to X-Forwarded-For (default 0)" },
+  LOG_LEVEL: { schema: z.enum(["debug", "info", "warn", "error"]).optional().transform((value) => value ?? "info"), expected: "debug, info, warn or error (default info)" },
+  NODE_ENV: { schema: z.enum(["development", "production", "test"]).optional().transform((value) => value ?? "development"), expected: "development, production or test" },
+} satisfies Record<string, { schema: z.ZodType<unknown, string | undefined>; expected: string }>;
+
+type Variables = typeof variables;
+export type Environment = { [Name in keyof Variables]: z.output<Variables[Name]["schema"]> };
+
+/** Parses the given environment; throws a ConfigurationError naming the first bad variable. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const parsed: Record<string, unknown> = {};
+  for (const [name, { schema, expected }] of Object.entries(variables)) {
+    const value = source[name];
+    const result = (schema as z.ZodType<unknown, string | undefined>).safeParse(value);
+    if (!result.success) throw new ConfigurationError(`${name} must be ${expected} (got "${value}").`);
+    parsed[name] = result.data;
+  }
+  return parsed as Environment;
+}
+
+let cached: Environment | undefined;
+
+/**
+ * The process's configuration, parsed on first use (so that `next build` needs none of it). The start script parses
+ * the same variables before Next starts, so a bad value stops the start rather than the first request.
+ */
+export function env(): Environment {
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}
