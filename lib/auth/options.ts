@@ -5,6 +5,7 @@ import { z } from "zod";
 import { attemptSignIn } from "@/features/auth/sign-in";
 import { clientAddressFrom, requestIdHeader } from "@/lib/request-context";
 import { randomUUID } from "node:crypto";
+import { guardAuthorize } from "./outage";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -20,7 +21,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, request) {
+      authorize: guardAuthorize(async (credentials, request) => {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
@@ -29,7 +30,7 @@ export const authOptions: NextAuthOptions = {
           ipAddress: clientAddressFrom(headerValue(headers, "x-forwarded-for"), headerValue(headers, "x-real-ip")),
         });
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
-      },
+      }),
     }),
   ],
   callbacks: {
