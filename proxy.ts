@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/lib/auth/session-cookie";
+import { requestIdFrom } from "@/lib/request-id";
 
 // Only stamps a request id and sends signed-out visitors to the sign-in page. It authorizes nothing: every page,
 // action and route handler checks permissions itself (lib/authorization.ts).
 const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar"];
 
 export function proxy(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   const { pathname, search } = request.nextUrl;

@@ -1,6 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { requestIdFrom } from "@/lib/request-id";
 
 export interface RequestContext {
   requestId: string;
@@ -18,7 +18,8 @@ export function clientAddressFrom(forwardedFor: string | null | undefined, realI
 export async function getRequestContext(): Promise<RequestContext> {
   const headerList = await headers();
   return {
-    requestId: headerList.get(requestIdHeader) ?? randomUUID(),
+    // proxy.ts already replaced a malformed id; checked again for requests it does not see.
+    requestId: requestIdFrom(headerList.get(requestIdHeader)),
     ipAddress: clientAddressFrom(headerList.get("x-forwarded-for"), headerList.get("x-real-ip")),
   };
 }

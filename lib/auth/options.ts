@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { attemptSignIn } from "@/features/auth/sign-in";
 import { clientAddressFrom, requestIdHeader } from "@/lib/request-context";
-import { randomUUID } from "node:crypto";
+import { requestIdFrom } from "@/lib/request-id";
 import { guardAuthorize } from "./outage";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -26,7 +26,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
         const user = await attemptSignIn(parsed.data, {
-          requestId: headerValue(headers, requestIdHeader) ?? randomUUID(),
+          requestId: requestIdFrom(headerValue(headers, requestIdHeader)),
           ipAddress: clientAddressFrom(headerValue(headers, "x-forwarded-for"), headerValue(headers, "x-real-ip")),
         });
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;

@@ -1,8 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable } from "@/lib/database-errors";
 import { logger } from "@/lib/logger";
 import { requestIdHeader } from "@/lib/request-context";
+import { requestIdFrom } from "@/lib/request-id";
 import { signInErrorCodes } from "./sign-in-error-codes";
 
 // next-auth turns an error thrown by `authorize` into a 401 whose `error` parameter is the error's message, and the
@@ -20,7 +20,7 @@ export function guardAuthorize<Credentials, Request extends { headers?: unknown 
       return await authorize(credentials, request);
     } catch (error) {
       const headers = (request?.headers ?? {}) as Record<string, string | string[] | undefined>;
-      const requestId = [headers[requestIdHeader]].flat()[0] ?? randomUUID();
+      const requestId = requestIdFrom([headers[requestIdHeader]].flat()[0]);
       const unavailable = isDatabaseUnavailable(error);
       logger.error(unavailable ? "sign-in: database unavailable" : "sign-in failed", { requestId, error });
       throw new Error(unavailable ? signInErrorCodes.serviceUnavailable : signInErrorCodes.failed);
