@@ -17,12 +17,12 @@ test("pages carry a nonce-based CSP without unsafe-eval, a Permissions-Policy an
 });
 
 test("the CSP check of every test notices a blocked script", async ({ page, cspViolations }) => {
-  await page.goto("/login");
-  await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true";
-    document.body.append(script);
-  });
+  // A page under the app's own policy (taken from a real answer) with an inline script that has no nonce.
+  const policy = (await page.request.get("/login")).headers()["content-security-policy"];
+  await page.route("**/csp-probe", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", headers: { "content-security-policy": policy }, body: "<!doctype html><title>probe</title><script>window.__injected = true</script>" }),
+  );
+  await page.goto("/csp-probe");
   await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   // Seen and proven blocked: cleared so that this one test passes; in any other test it would fail it.
