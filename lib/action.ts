@@ -7,6 +7,7 @@ import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-er
 import { AppError, ForbiddenError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
+import { findControlCharacters } from "@/lib/text";
 import { issueMessageKey } from "@/lib/validation-messages";
 
 export type ActionResult<Output = undefined> =
@@ -78,10 +79,14 @@ export async function runAction<Schema extends z.ZodType, Output>(
     user = await loadUser();
     if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+    // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
+    // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.
+    const controlFields = findControlCharacters(raw).map((path) => path.join(".") || "_form");
     const parsed = definition.schema.safeParse(raw);
-    if (!parsed.success) {
+    if (!parsed.success || controlFields.length > 0) {
       const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
+      for (const key of controlFields) fieldErrors[key] = t("controlCharacters");
+      for (const issue of parsed.error?.issues ?? []) {
         const key = issue.path.join(".") || "_form";
         fieldErrors[key] ??= messageForIssue(issue, t);
       }

@@ -16,6 +16,8 @@ const constraintMessages: Record<string, string> = {
   Cohort_deadline_before_start: "deadlineAfterStart",
   Cohort_window_covers_placements: "cohortWindowExcludesPlacements",
   HostUnitCapacity_not_below_used: "capacityBelowUsed",
+  HostUnit_default_capacity_not_below_used: "capacityBelowUsed",
+  Placement_cohort_completed_read_only: "cohortCompletedReadOnly",
   Cohort_sides_locked: "cohortSidesLocked",
   ScheduleItem_times_ordered: "datesOutOfOrder",
   ScheduleItem_title_not_blank: "required",

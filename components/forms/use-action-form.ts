@@ -1,19 +1,22 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
+import { actionBodyLimit, exceedsActionBodyLimit, isBodyLimitError } from "@/lib/action-limits";
 
 type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
 
 /**
  * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
  * what the user typed. After a refusal, focus moves to the first invalid field (or the form message) when the form
- * carries `ref={formRef}`.
+ * carries `ref={formRef}`. Sent with `useSendAction`, so an over-large form says the size limit.
  */
 export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
   const [result, setResult] = useState<ActionResult<Output> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const send = useSendAction();
 
   useEffect(() => {
     if (!result || result.ok) return;
@@ -30,7 +33,7 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
-      const next = await action(null, formData);
+      const next = await send(action, formData);
       setResult(next);
       if (next.ok) onSuccess?.(next.data);
     });
@@ -46,4 +49,26 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
     succeeded: result?.ok === true,
     reset: () => setResult(null),
   };
+}
+
+/**
+ * Sends a form to a server action. A form over the server's body limit is not sent: the answer says the limit.
+ * If the call fails anyway (Next's own "Body exceeded" refusal, a dropped connection), the answer is a form message
+ * rather than the error page; redirects and other Next control flow (errors with a digest) still propagate.
+ */
+export function useSendAction() {
+  const t = useTranslations("errors");
+  return useCallback(
+    async function send<Output>(action: Action<Output>, formData: FormData): Promise<ActionResult<Output>> {
+      const tooLarge: ActionResult<Output> = { ok: false, formError: t("formTooLarge", { limit: actionBodyLimit.label }) };
+      if (exceedsActionBodyLimit(formData)) return tooLarge;
+      try {
+        return await action(null, formData);
+      } catch (error) {
+        if (typeof (error as { digest?: unknown })?.digest === "string") throw error;
+        return isBodyLimitError(error) ? tooLarge : { ok: false, formError: t("formNotSent") };
+      }
+    },
+    [t],
+  );
 }

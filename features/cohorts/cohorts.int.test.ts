@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authorization";
 import { AppError } from "@/lib/errors";
 import { createCohort as createCohortRow, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { createCohort, updateCohort } from "./mutations";
 import { findCohortPage } from "./queries";
 import { cohortPageSize } from "./schemas";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: "cohort-test", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
-
-function actorOf(user: CreatedUser): Actor {
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, jurisdictionId: user.jurisdictionId, officerId: user.officerId, hostUnitId: user.hostUnitId };
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -52,7 +48,7 @@ describe("the cohort list", () => {
     const tag = uniqueSuffix();
     const hkToBj = await createCohortRow(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: bj.jurisdictionId!, nameZhHant: `京港交流 ${tag}`, nameEn: `Beijing ${tag}` });
     const szOnly = await createCohortRow(db, { sendingJurisdictionId: world.sz.id, hostJurisdictionId: bj.jurisdictionId!, nameZhHans: `深京交流 ${tag}`, nameEn: `Shenzhen ${tag}` });
-    const ids = async (user: CreatedUser, q = tag) => (await findCohortPage(actorOf(user), { q, sort: "code", page: 1 }, "en")).rows.map((row) => row.id).sort();
+    const ids = async (user: CreatedUser, q = tag) => (await findCohortPage(actorFromUser(user), { q, sort: "code", page: 1 }, "en")).rows.map((row) => row.id).sort();
     expect(await ids(world.hkCoordinator)).toEqual([hkToBj.id]);
     expect(await ids(world.szCoordinator)).toEqual([szOnly.id]);
     expect(await ids(bj)).toEqual([hkToBj.id, szOnly.id].sort());
@@ -69,11 +65,11 @@ describe("the cohort list", () => {
 
   it("names both sides, says which side the reader is on, and answers an empty search with one empty page", async () => {
     const cohort = await createCohortRow(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, code: `LIVE${uniqueSuffix()}`.toUpperCase() });
-    const page = await findCohortPage(actorOf(world.hkCoordinator), { q: cohort.code, sort: "code", page: 1 }, "zh-Hant");
+    const page = await findCohortPage(actorFromUser(world.hkCoordinator), { q: cohort.code, sort: "code", page: 1 }, "zh-Hant");
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({ id: cohort.id, viewerRole: "sending", livePlacements: 0, sendingSide: { nameEn: world.hk.nameEn }, hostSide: { nameEn: world.sz.nameEn } });
     expect(page).toMatchObject({ total: 1, page: 1, pageCount: 1 });
-    expect(await findCohortPage(actorOf(world.hkCoordinator), { q: `${cohort.code}-none`, sort: "code", page: 3 }, "en")).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
+    expect(await findCohortPage(actorFromUser(world.hkCoordinator), { q: `${cohort.code}-none`, sort: "code", page: 3 }, "en")).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it("filters by status, sorts, and pages in the database", async () => {
@@ -86,7 +82,7 @@ describe("the cohort list", () => {
         status: index % 5 === 0 ? "MATCHING" : "PLANNING",
       });
     }
-    const actor = actorOf(world.hkCoordinator);
+    const actor = actorFromUser(world.hkCoordinator);
     const first = await findCohortPage(actor, { q: tag, sort: "code", page: 1 }, "en");
     expect(first).toMatchObject({ total: cohortPageSize + 5, page: 1, pageCount: 2 });
     expect(first.rows).toHaveLength(cohortPageSize);
@@ -106,7 +102,7 @@ describe("the cohort list", () => {
 describe("creating and editing a cohort", () => {
   it("creates a cohort for the sending side's coordinator, audited in the same transaction", async () => {
     const values = input();
-    const { id } = await createCohort({ actor: actorOf(world.hkCoordinator), request }, values);
+    const { id } = await createCohort({ actor: actorFromUser(world.hkCoordinator), request }, values);
     const stored = await db.cohort.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ code: values.code, status: "PLANNING", version: 1, sendingJurisdictionId: world.hk.id });
     const entry = await db.auditLog.findFirstOrThrow({ where: { entityType: "Cohort", entityId: id } });
@@ -115,23 +111,23 @@ describe("creating and editing a cohort", () => {
   });
 
   it("refuses the host side, a taken code, a skipped status and an unknown side, each next to its field", async () => {
-    expect((await refusal(createCohort({ actor: actorOf(world.szCoordinator), request }, input()))).messageKey).toBe("forbidden");
+    expect((await refusal(createCohort({ actor: actorFromUser(world.szCoordinator), request }, input()))).messageKey).toBe("forbidden");
     const taken = input();
-    await createCohort({ actor: actorOf(world.hkCoordinator), request }, taken);
-    expect(await refusal(createCohort({ actor: actorOf(world.hkCoordinator), request }, input({ code: taken.code })))).toMatchObject({ fieldErrors: { code: ["cohortCodeTaken"] } });
-    expect(await refusal(createCohort({ actor: actorOf(world.hkCoordinator), request }, input({ status: "MATCHING" })))).toMatchObject({ fieldErrors: { status: ["cohortStatusStep"] } });
-    expect(await refusal(createCohort({ actor: actorOf(world.admin), request }, input({ hostJurisdictionId: "no-such-side" })))).toMatchObject({
+    await createCohort({ actor: actorFromUser(world.hkCoordinator), request }, taken);
+    expect(await refusal(createCohort({ actor: actorFromUser(world.hkCoordinator), request }, input({ code: taken.code })))).toMatchObject({ fieldErrors: { code: ["cohortCodeTaken"] } });
+    expect(await refusal(createCohort({ actor: actorFromUser(world.hkCoordinator), request }, input({ status: "MATCHING" })))).toMatchObject({ fieldErrors: { status: ["cohortStatusStep"] } });
+    expect(await refusal(createCohort({ actor: actorFromUser(world.admin), request }, input({ hostJurisdictionId: "no-such-side" })))).toMatchObject({
       fieldErrors: { hostJurisdictionId: ["invalidValue"] },
     });
   });
 
   it("refuses a stale edit with who changed it, and keeps the first edit", async () => {
-    const { id } = await createCohort({ actor: actorOf(world.hkCoordinator), request }, input());
+    const { id } = await createCohort({ actor: actorFromUser(world.hkCoordinator), request }, input());
     const colleague = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id, name: `Second CSB Coordinator ${id}` });
     const start = await db.cohort.findUniqueOrThrow({ where: { id } });
     const base = { ...start, id, version: 1, nominationDeadline: start.nominationDeadline };
-    await updateCohort({ actor: actorOf(colleague), request }, { ...base, nameEn: "First edit", status: "NOMINATIONS" });
-    const stale = await refusal(updateCohort({ actor: actorOf(world.hkCoordinator), request }, { ...base, nameEn: "Second edit" }));
+    await updateCohort({ actor: actorFromUser(colleague), request }, { ...base, nameEn: "First edit", status: "NOMINATIONS" });
+    const stale = await refusal(updateCohort({ actor: actorFromUser(world.hkCoordinator), request }, { ...base, nameEn: "Second edit" }));
     expect(stale).toMatchObject({ messageKey: "staleRecord", values: { name: colleague.name } });
     expect(await db.cohort.findUniqueOrThrow({ where: { id } })).toMatchObject({ nameEn: "First edit", status: "NOMINATIONS", version: 2 });
     const entries = await db.auditLog.findMany({ where: { entityType: "Cohort", entityId: id }, orderBy: { id: "asc" } });
@@ -160,16 +156,16 @@ describe("creating and editing a cohort", () => {
       status: cohort.status,
     };
     const bj = await createUser(db, { role: "COORDINATOR" });
-    expect(await refusal(updateCohort({ actor: actorOf(world.admin), request }, { ...edit, hostJurisdictionId: bj.jurisdictionId! }))).toMatchObject({ messageKey: "cohortSidesLocked" });
-    expect((await refusal(updateCohort({ actor: actorOf(world.hkCoordinator), request }, { ...edit, endDate: new Date(cohort.endDate.getTime() - 86_400_000) }))).messageKey).toBe(
+    expect(await refusal(updateCohort({ actor: actorFromUser(world.admin), request }, { ...edit, hostJurisdictionId: bj.jurisdictionId! }))).toMatchObject({ messageKey: "cohortSidesLocked" });
+    expect((await refusal(updateCohort({ actor: actorFromUser(world.hkCoordinator), request }, { ...edit, endDate: new Date(cohort.endDate.getTime() - 86_400_000) }))).messageKey).toBe(
       "cohortWindowExcludesPlacements",
     );
     // A coordinator cannot hand its cohort over to be sent by another side.
-    expect((await refusal(updateCohort({ actor: actorOf(world.hkCoordinator), request }, { ...edit, sendingJurisdictionId: world.sz.id, hostJurisdictionId: world.hk.id }))).messageKey).toBe(
+    expect((await refusal(updateCohort({ actor: actorFromUser(world.hkCoordinator), request }, { ...edit, sendingJurisdictionId: world.sz.id, hostJurisdictionId: world.hk.id }))).messageKey).toBe(
       "forbidden",
     );
-    expect((await refusal(updateCohort({ actor: actorOf(world.szCoordinator), request }, edit))).messageKey).toBe("forbidden");
-    expect((await refusal(updateCohort({ actor: actorOf(bj), request }, edit))).messageKey).toBe("notFound");
+    expect((await refusal(updateCohort({ actor: actorFromUser(world.szCoordinator), request }, edit))).messageKey).toBe("forbidden");
+    expect((await refusal(updateCohort({ actor: actorFromUser(bj), request }, edit))).messageKey).toBe("notFound");
     expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).version).toBe(cohort.version);
   });
 });

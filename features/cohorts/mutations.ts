@@ -6,8 +6,8 @@ import type { Cohort, Prisma } from "@/generated/prisma/client";
 import { canManageCohort, canMoveCohortStatus } from "./policy";
 import { cohortScope } from "./queries";
 import type { CreateCohortInput, UpdateCohortInput } from "./schemas";
-import { refuseStaleEdit } from "@/features/audit/last-change";
-import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "./mutation-support";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 
 /** What the audit log keeps of a cohort; dates as ISO so before/after compare as text. */
 function auditSnapshot(cohort: Cohort) {
@@ -92,18 +92,14 @@ export async function updateCohort({ actor, request }: MutationContext, input: U
         throw new AppError("cohortSidesLocked", {}, { sendingJurisdictionId: ["cohortSidesLocked"], hostJurisdictionId: ["cohortSidesLocked"] });
       }
       if (!canMoveCohortStatus(before.status, input.status)) throw new AppError("cohortStatusStep", {}, { status: ["cohortStatusStep"] });
-      const { count } = await tx.cohort.updateMany({
-        where: { id: before.id, version: input.version },
-        data: { ...cohortData(input), version: { increment: 1 } },
-      });
-      if (count === 0) await refuseStaleEdit(tx, "Cohort", before.id, before.updatedAt);
-      const after = await tx.cohort.findUniqueOrThrow({ where: { id: before.id } });
-      await writeAudit(tx, actor, request, {
-        action: "cohort.update",
+      const after = await updateAtVersion(tx, { actor, request }, {
         entityType: "Cohort",
-        entityId: before.id,
-        before: auditSnapshot(before),
-        after: auditSnapshot(after),
+        id: before.id,
+        version: input.version,
+        readAt: before.updatedAt,
+        write: (where, version) => tx.cohort.updateMany({ where, data: { ...cohortData(input), version } }),
+        read: () => tx.cohort.findUniqueOrThrow({ where: { id: before.id } }),
+        audit: (written) => ({ action: "cohort.update", before: auditSnapshot(before), after: auditSnapshot(written) }),
       });
       return { id: after.id, version: after.version };
     }, transactionOptions),

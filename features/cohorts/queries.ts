@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus } from "@/generated/prisma/enums";
 import { viewerRoleInCohort } from "./policy";
@@ -10,7 +10,6 @@ import { containsPattern } from "@/lib/sql-search";
 import { cohortScopeSql } from "./sql";
 import { cohortPageSize, type CohortListParams } from "./schemas";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** The cohorts an actor may see: all for admins, those its side takes part in for coordinators, none otherwise. */
 export function cohortScope(actor: Actor): Prisma.CohortWhereInput {
@@ -26,8 +25,8 @@ export async function findVisibleCohorts(actor: Actor) {
     where: cohortScope(actor),
     orderBy: { startDate: "desc" },
     include: {
-      sendingJurisdiction: { select: trilingual },
-      hostJurisdiction: { select: trilingual },
+      sendingJurisdiction: { select: trilingualNameSelect },
+      hostJurisdiction: { select: trilingualNameSelect },
       _count: { select: { placements: { where: { status: { not: "WITHDRAWN" } } } } },
     },
   });
@@ -173,8 +172,8 @@ export const findCohortForActor = cache(async (actor: Actor, id: string): Promis
   const cohort = await db.cohort.findFirst({
     where: { AND: [{ id }, cohortScope(actor)] },
     include: {
-      sendingJurisdiction: { select: trilingual },
-      hostJurisdiction: { select: trilingual },
+      sendingJurisdiction: { select: trilingualNameSelect },
+      hostJurisdiction: { select: trilingualNameSelect },
       _count: { select: { placements: { where: { status: { not: "WITHDRAWN" } } } } },
     },
   });
@@ -207,5 +206,5 @@ export interface JurisdictionOption extends TrilingualName {
 
 /** The sides a cohort can have: active jurisdictions (reference data, nothing personal). */
 export async function findJurisdictionOptions(): Promise<JurisdictionOption[]> {
-  return db.jurisdiction.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, ...trilingual } });
+  return db.jurisdiction.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, ...trilingualNameSelect } });
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { listText } from "@/lib/list-params";
+import { nameText } from "@/lib/text";
 import { CohortStatus } from "@/generated/prisma/enums";
+import { firstParam } from "@/lib/list-params";
+import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
 
@@ -31,10 +35,7 @@ export const optionalDate = z
   .pipe(isoDate.nullable())
   .transform((value) => (value ? parseIsoDate(value) : null));
 
-const name = z.string().trim().min(1, "errors.required").max(200);
-
-/** Edits carry the version they started from (optimistic concurrency). */
-export const versionField = z.coerce.number().int().min(1);
+const name = nameText(200);
 
 const cohortFields = z.object({
   code: z
@@ -82,17 +83,12 @@ export const cohortPageSize = 20;
 
 /** URL search params of the cohort list; anything malformed falls back to the default rather than failing. */
 export const cohortListParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: listText(100),
   status: z.enum(CohortStatus).optional().catch(undefined),
   sort: z.enum(cohortSorts).catch("start-desc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type CohortListParams = z.output<typeof cohortListParamsSchema>;
-
-/** First value of a Next.js search param. */
-export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export function parseCohortListParams(searchParams: Record<string, string | string[] | undefined>): CohortListParams {
   return cohortListParamsSchema.parse({

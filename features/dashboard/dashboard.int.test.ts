@@ -4,17 +4,8 @@ import type { Actor } from "@/lib/authorization";
 import { todayInHongKong } from "@/lib/dates";
 import { addDays, createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries";
+import { actorFromUser } from "@/lib/auth/actor";
 
-type UserRow = { id: string; email: string; name: string; role: Actor["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null };
-const asActor = (user: UserRow): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 
 let world: TwoSidedWorld;
 let hk: Actor, sz: Actor;
@@ -23,8 +14,8 @@ const now = new Date();
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  hk = asActor(world.hkCoordinator);
-  sz = asActor(world.szCoordinator);
+  hk = actorFromUser(world.hkCoordinator);
+  sz = actorFromUser(world.szCoordinator);
   const hkOfficer = () => createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
   const [unitA, unitB] = world.szHostUnits;
   await db.hostUnit.update({ where: { id: unitA.id }, data: { defaultCapacity: 3 } });
@@ -120,14 +111,14 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
 
   it("shows a coordinator of a third city no cohort and no numbers", async () => {
     const city = await createJurisdiction(db);
-    const coordinator = asActor(await createUser(db, { role: "COORDINATOR", jurisdictionId: city.id }));
+    const coordinator = actorFromUser(await createUser(db, { role: "COORDINATOR", jurisdictionId: city.id }));
     expect(await findCoordinatorDashboard(coordinator, { today, now })).toMatchObject({ totalCohorts: 0, cohorts: [], sending: null, host: null, waitingForMyApproval: 0 });
   });
 });
 
 describe("other roles", () => {
   it("gives the administrator the programme's totals", async () => {
-    const dashboard = (await findAdminDashboard(asActor(world.admin)))!;
+    const dashboard = (await findAdminDashboard(actorFromUser(world.admin)))!;
     expect(dashboard.totals).toEqual({
       officers: await db.officer.count(),
       hostUnits: await db.hostUnit.count(),
@@ -140,10 +131,10 @@ describe("other roles", () => {
   });
 
   it("gives an officer the next events of their own placement and cohort only", async () => {
-    const officer = asActor(world.hkOfficerUsers[0]);
+    const officer = actorFromUser(world.hkOfficerUsers[0]);
     const events = await findOfficerNextEvents(officer, { now });
     expect(events.map((event) => event.title).sort()).toEqual(["Mid-term check-in", "Site visit: Qianhai"]);
     // The second officer's placement starts later in the same cohort: cohort-wide items only.
-    expect((await findOfficerNextEvents(asActor(world.hkOfficerUsers[1]), { now })).map((event) => event.title)).toEqual(["Mid-term check-in"]);
+    expect((await findOfficerNextEvents(actorFromUser(world.hkOfficerUsers[1]), { now })).map((event) => event.title)).toEqual(["Mid-term check-in"]);
   });
 });

@@ -6,6 +6,7 @@ import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
 import { todayInHongKong } from "@/lib/dates";
 import type { TrilingualName } from "@/lib/i18n/locales";
+import { scheduleItemSummarySelect } from "@/features/schedule/item-select";
 
 // Every number on a dashboard is counted by PostgreSQL (count/groupBy/aggregate SQL); only the few rows a dashboard
 // lists (top ten, next five) are read into JavaScript.
@@ -498,7 +499,7 @@ export async function findOfficerNextEvents(actor: Actor, options: { now?: Date;
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: options.take ?? 5,
-    select: { id: true, title: true, type: true, location: true, startsAt: true, endsAt: true, allDay: true },
+    select: scheduleItemSummarySelect,
   });
 }
 

@@ -6,24 +6,16 @@ import { createOfficer, createPlacement, createTwoSidedWorld, createUser, type T
 import { setHostUnitCapacity } from "./mutations";
 import { findHostUnits, findHostUnitView } from "./queries";
 import { hostUnitListParamsSchema } from "./schemas";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: "host-unit-test", ipAddress: "127.0.0.1" };
-const toActor = (user: TwoSidedWorld["hkCoordinator"]): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 
 let world: TwoSidedWorld;
 let hk: Actor, sz: Actor, admin: Actor, supervisor: Actor;
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  [hk, sz, admin, supervisor] = [world.hkCoordinator, world.szCoordinator, world.admin, world.szSupervisor].map(toActor);
+  [hk, sz, admin, supervisor] = [world.hkCoordinator, world.szCoordinator, world.admin, world.szSupervisor].map(actorFromUser);
 });
 afterAll(async () => db.$disconnect());
 
@@ -63,7 +55,7 @@ describe("one host unit", () => {
   it("answers null (404) outside the actor's scope", async () => {
     expect(await findHostUnitView(hk, world.szHostUnits[0].id)).toBeNull();
     expect(await findHostUnitView(supervisor, world.szHostUnits[1].id)).toBeNull();
-    expect(await findHostUnitView(toActor(world.hkOfficerUsers[0]), world.szHostUnits[0].id)).toBeNull();
+    expect(await findHostUnitView(actorFromUser(world.hkOfficerUsers[0]), world.szHostUnits[0].id)).toBeNull();
     expect(await findHostUnitView(supervisor, world.szHostUnits[0].id)).toMatchObject({ mayViewHistory: false });
     const adminView = await findHostUnitView(admin, world.szHostUnits[0].id);
     expect(adminView?.cohorts.every((cohort) => !cohort.canManageCapacity)).toBe(true);
@@ -115,6 +107,6 @@ describe("capacity per cohort", () => {
     // A Shenzhen unit cannot be given capacity in a cohort Shenzhen does not host.
     await expect(setHostUnitCapacity(sz, request, { ...input, cohortId: world.szToHk.id })).rejects.toBeInstanceOf(NotFoundError);
     const otherSide = await createUser(db, { role: "COORDINATOR" });
-    await expect(setHostUnitCapacity(toActor(otherSide), request, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setHostUnitCapacity(actorFromUser(otherSide), request, input)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
 import { writeAudit } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";

@@ -3,11 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import { hostUnitPageSize, type HostUnitListParams } from "./schemas";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** Host units an actor may see: its own side's for a coordinator, its own unit for a supervisor, all for an admin. */
 export function hostUnitScope(actor: Actor): Prisma.HostUnitWhereInput {
@@ -56,9 +55,9 @@ export async function findHostUnits(actor: Actor, params: HostUnitListParams, lo
       district: true,
       defaultCapacity: true,
       active: true,
-      ...trilingual,
-      jurisdiction: { select: trilingual },
-      fields: { select: { field: { select: { ...trilingual, sortOrder: true } } } },
+      ...trilingualNameSelect,
+      jurisdiction: { select: trilingualNameSelect },
+      fields: { select: { field: { select: { ...trilingualNameSelect, sortOrder: true } } } },
     },
   });
   return {
@@ -72,8 +71,8 @@ export async function findHostUnits(actor: Actor, params: HostUnitListParams, lo
 export async function findHostUnitFilterOptions(actor: Actor) {
   const [districts, fields, jurisdictions] = await Promise.all([
     db.hostUnit.findMany({ where: { AND: [hostUnitScope(actor), { district: { not: null } }] }, distinct: ["district"], orderBy: { district: "asc" }, select: { district: true } }),
-    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
-    actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingual } }) : [],
+    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
+    actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingualNameSelect } }) : [],
   ]);
   return { districts: districts.map((row) => row.district!).filter(Boolean), fields, jurisdictions };
 }
@@ -113,8 +112,8 @@ export async function findHostUnitView(actor: Actor, id: string) {
   const unit = await db.hostUnit.findFirst({
     where: { AND: [{ id }, hostUnitScope(actor)] },
     include: {
-      jurisdiction: { select: trilingual },
-      fields: { include: { field: { select: { ...trilingual, sortOrder: true } } } },
+      jurisdiction: { select: trilingualNameSelect },
+      fields: { include: { field: { select: { ...trilingualNameSelect, sortOrder: true } } } },
     },
   });
   if (!unit || !isAllowed(actor, "hostUnit:view", { kind: "hostUnit", id: unit.id, jurisdictionId: unit.jurisdictionId })) return null;
@@ -122,7 +121,7 @@ export async function findHostUnitView(actor: Actor, id: string) {
     db.cohort.findMany({
       where: { hostJurisdictionId: unit.jurisdictionId },
       orderBy: { startDate: "desc" },
-      select: { id: true, ...trilingual, startDate: true, endDate: true, sendingJurisdictionId: true, hostJurisdictionId: true },
+      select: { id: true, ...trilingualNameSelect, startDate: true, endDate: true, sendingJurisdictionId: true, hostJurisdictionId: true },
     }),
     db.hostUnitCapacity.findMany({ where: { hostUnitId: unit.id } }),
     db.placement.findMany({
@@ -135,9 +134,9 @@ export async function findHostUnitView(actor: Actor, id: string) {
         startDate: true,
         endDate: true,
         status: true,
-        field: { select: trilingual },
+        field: { select: trilingualNameSelect },
         officer: {
-          select: { id: true, surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } }, rank: { select: trilingual }, department: { select: trilingual } },
+          select: { id: true, surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } }, rank: { select: trilingualNameSelect }, department: { select: trilingualNameSelect } },
         },
       },
     }),

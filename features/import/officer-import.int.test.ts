@@ -10,26 +10,18 @@ const uniqueSuffix = () => suffix().toUpperCase();
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, sha256Of, type ImportFile } from "./officer-import";
 import { parseImportFile } from "./parse";
 import { buildCsvTemplate, buildXlsxTemplate, type TemplateTexts } from "./template";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: `import-${uniqueSuffix()}`, ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 let hk: Actor;
 let sz: Actor;
 
-const toActor = (user: TwoSidedWorld["hkCoordinator"]): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  hk = toActor(world.hkCoordinator);
-  sz = toActor(world.szCoordinator);
+  hk = actorFromUser(world.hkCoordinator);
+  sz = actorFromUser(world.szCoordinator);
 });
 afterAll(async () => db.$disconnect());
 
@@ -179,6 +171,27 @@ describe("officer import", () => {
     expect(await db.officer.findFirst({ where: { staffNumber: text } })).toMatchObject({ surname: "Cheung" });
   });
 
+  it("imports a formula's cached result, and reports a formula saved without a value as an error of its cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Officers");
+    sheet.addRow(header.split(","));
+    const [calculated, uncalculated] = [`F${uniqueSuffix()}`, `G${uniqueSuffix()}`];
+    sheet.addRow([calculated, { formula: 'PROPER("chow")', result: "Chow" }, "Ka-ho", null, null, "STP", "PLAND", null, "chow@example.test"]);
+    sheet.addRow([uncalculated, "Yip", { formula: 'PROPER("wing")' }, null, null, "STP", "PLAND", null, "yip@example.test"]);
+    const file = { name: "formulas.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+    const preview = await previewOfficerImport(hk, file);
+    // One error, naming the cell, instead of "[object Object]" imported as a given name (or "required" for an empty one).
+    expect(preview.errors).toEqual([{ row: 3, column: "givenName", key: "import.problems.formulaWithoutValue", values: { cell: "C3" } }]);
+    expect(preview).toMatchObject({ errorCount: 1, counts: { create: 1, update: 0, unchanged: 0 } });
+    await expect(commit(hk, file)).rejects.toBeInstanceOf(ImportRejectedError);
+    expect(await db.officer.count({ where: { staffNumber: { in: [calculated, uncalculated] } } })).toBe(0);
+
+    sheet.spliceRows(3, 1);
+    const fixed = { name: "formulas.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+    await commit(hk, fixed);
+    expect(await db.officer.findFirst({ where: { staffNumber: calculated } })).toMatchObject({ surname: "Chow", givenName: "Ka-ho" });
+  });
+
   it("commits only the file that was previewed", async () => {
     const file = csvFile([row(`I${uniqueSuffix()}`)]);
     await expect(commitOfficerImport(hk, request, file, "0".repeat(64))).rejects.toMatchObject({ messageKey: "importFileChanged" });
@@ -186,8 +199,8 @@ describe("officer import", () => {
 
   it("is for coordinators only", async () => {
     const file = csvFile([row(`J${uniqueSuffix()}`)]);
-    const admin = toActor(world.admin);
-    const supervisor = toActor(world.szSupervisor);
+    const admin = actorFromUser(world.admin);
+    const supervisor = actorFromUser(world.szSupervisor);
     await expect(previewOfficerImport(admin, file)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(commit(supervisor, file)).rejects.toBeInstanceOf(ForbiddenError);
     // The Shenzhen coordinator's import lands on the Shenzhen side; HK codes are not its codes.

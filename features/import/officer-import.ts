@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { diffRecords, writeAudit } from "@/lib/audit";
+import { writeAudit, writeAuditEntries, type AuditEntry } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError } from "@/lib/errors";
@@ -157,8 +157,11 @@ async function planImport(client: Tx | typeof db, jurisdictionId: string, file: 
   const validation = validateOfficerSheet(sheet, references);
   if (validation.fileProblems.length > 0) return { sheet, fileProblems: validation.fileProblems, ...empty };
   const columns = new Set<string>(validation.columns);
-  const plan: Plan = { sheet, fileProblems: [], errors: validation.errors, creates: [], updates: [], unchanged: [] };
+  const cellErrors = cellProblemErrors(sheet);
+  const plan: Plan = { sheet, fileProblems: [], errors: withCellErrors(validation.errors, cellErrors), creates: [], updates: [], unchanged: [] };
+  const rowsWithCellErrors = new Set(cellErrors.map((error) => error.row));
   for (const row of validation.rows) {
+    if (rowsWithCellErrors.has(row.rowNumber)) continue;
     const current = row.existingId ? existing.get(row.existingId) : undefined;
     const values = mergedValues(row, current, columns);
     if (!current) plan.creates.push({ row, values });
@@ -167,6 +170,24 @@ async function planImport(client: Tx | typeof db, jurisdictionId: string, file: 
   }
   onProgress?.("checking", sheet.rows.length, sheet.rows.length);
   return plan;
+}
+
+/** A cell the parser could not read (a formula saved without its value), as an error of its row and column. */
+function cellProblemErrors(sheet: ParsedSheet): ImportRowError[] {
+  return (sheet.cellProblems ?? []).map((problem) => ({
+    row: problem.rowNumber,
+    column: columnForHeader(sheet.headers[problem.columnIndex] ?? "") ?? null,
+    key: `import.problems.${problem.key}`,
+    values: { cell: problem.cell },
+  }));
+}
+
+/** The unreadable cell's own error replaces what validation said about the empty text it stood for. */
+function withCellErrors(errors: ImportRowError[], cellErrors: ImportRowError[]): ImportRowError[] {
+  if (cellErrors.length === 0) return errors;
+  const covered = new Set(cellErrors.map((error) => `${error.row}:${error.column}`));
+  const kept = errors.filter((error) => error.column === null || !covered.has(`${error.row}:${error.column}`));
+  return [...kept, ...cellErrors].sort((a, b) => a.row - b.row);
 }
 
 function countsOf(plan: Plan): Record<RowAction, number> {
@@ -310,28 +331,23 @@ async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
 }
 
 /**
- * One audit entry per created or changed officer (so each officer's history shows the import), written with a
- * single multi-row insert; unchanged rows write nothing. Rank, department and fields are recorded by id here —
- * resolving codes for thousands of rows would cost more than it tells.
+ * One audit entry per created or changed officer (so each officer's history shows the import), written by the
+ * audit module's set form in one statement; unchanged rows write nothing. Rank, department and fields are recorded
+ * by id here — resolving codes for thousands of rows would cost more than it tells.
  */
 async function writeRowAudit(tx: Tx, actor: Actor, request: RequestContext, created: { id: string; staffNumber: string; values: Merged }[], updates: Plan["updates"]) {
-  const entries: { action: string; entityId: string; before: string | null; after: string }[] = [];
+  const entries: AuditEntry[] = [];
   for (const officer of created) {
-    entries.push({ action: "officer.importCreate", entityId: officer.id, before: null, after: JSON.stringify({ staffNumber: officer.staffNumber, ...officer.values }) });
+    entries.push({ action: "officer.importCreate", entityType: auditEntity, entityId: officer.id, after: { staffNumber: officer.staffNumber, ...officer.values } });
   }
   for (const { current, values } of updates) {
-    const { before, after } = diffRecords(
-      { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
-      { ...current, ...values, id: undefined, staffNumber: undefined },
-    );
-    entries.push({ action: "officer.importUpdate", entityId: current.id, before: JSON.stringify(before), after: JSON.stringify(after) });
+    entries.push({
+      action: "officer.importUpdate",
+      entityType: auditEntity,
+      entityId: current.id,
+      before: { ...current, fieldIds: [...current.fieldIds].sort(), id: undefined, staffNumber: undefined },
+      after: { ...current, ...values, id: undefined, staffNumber: undefined },
+    });
   }
-  if (entries.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("actorId", "actorEmail", "action", "entityType", "entityId", "before", "after", "ipAddress", "requestId")
-    SELECT ${actor.userId}, ${actor.email}, u.action, ${auditEntity}, u.entity_id, u.before::jsonb, u.after::jsonb, ${request.ipAddress}, ${request.requestId}
-    FROM unnest(
-      ${entries.map((entry) => entry.action)}::text[], ${entries.map((entry) => entry.entityId)}::text[],
-      ${entries.map((entry) => entry.before)}::text[], ${entries.map((entry) => entry.after)}::text[]
-    ) AS u(action, entity_id, before, after)`;
+  await writeAuditEntries(tx, actor, request, entries);
 }

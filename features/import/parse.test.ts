@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { cellText, decodeText, detectDelimiter, maxImportBytes, parseImportFile } from "./parse";
+import { buildBombWorkbook, buildWorkbook, inlineRow } from "@/tests/factories/workbooks";
+import { maxImportBytes, maxWorkbookUncompressedBytes, maxWorksheetColumns, maxWorksheetRows } from "./limits";
+import { cellText, decodeText, detectDelimiter, parseImportFile } from "./parse";
+import { checkWorkbookLimits } from "./workbook-limits";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const withBom = (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
@@ -84,5 +87,82 @@ describe("reading XLSX", () => {
     expect(cellText({ text: "a@example.test", hyperlink: "mailto:a@example.test" })).toBe("a@example.test");
     expect(cellText({ text: { richText: [{ text: "b@example.test" }] }, hyperlink: "mailto:b@example.test" })).toBe("b@example.test");
     expect(cellText({ error: "#N/A" })).toBe("#N/A");
+  });
+});
+
+describe("reading XLSX within limits (before exceljs builds it in memory)", () => {
+  const header = inlineRow(1, ["Staff number", "Surname"]);
+
+  it("refuses a decompression bomb: a few hundred kilobytes that expand past the limit", async () => {
+    const bomb = buildBombWorkbook({ rows: 4_000, cellBytes: 12_000 });
+    expect(bomb.byteLength).toBeLessThan(maxImportBytes);
+    expect(await parseImportFile(bomb, "bomb.xlsx")).toEqual({ ok: false, problem: { key: "workbookTooLarge", values: { megabytes: maxWorkbookUncompressedBytes / 1024 / 1024 } } });
+  });
+
+  it("refuses a sheet with more rows than the limit, counting row numbers as well as row elements", async () => {
+    const rows = Array.from({ length: maxWorksheetRows }, (_, index) => `<row r="${index + 2}"><c r="A${index + 2}"><v>${index}</v></c></row>`).join("");
+    expect(await parseImportFile(buildWorkbook(header + rows), "rows.xlsx")).toEqual({ ok: false, problem: { key: "worksheetTooManyRows", values: { maximum: maxWorksheetRows } } });
+    const farDown = `<row r="${maxWorksheetRows + 1}"><c r="A${maxWorksheetRows + 1}"><v>1</v></c></row>`;
+    expect(await parseImportFile(buildWorkbook(header + farDown), "far.xlsx")).toMatchObject({ ok: false, problem: { key: "worksheetTooManyRows" } });
+  });
+
+  it("refuses cells, merged ranges and column records beyond the column limits", async () => {
+    const wide = `<row r="2"><c r="A2"><v>1</v></c><c r="BM2"><v>2</v></c></row>`;
+    expect(await parseImportFile(buildWorkbook(header + wide), "wide.xlsx")).toEqual({ ok: false, problem: { key: "tooManyColumns", values: { maximum: maxWorksheetColumns } } });
+    const manyCells = `<row r="2">${Array.from({ length: maxWorksheetColumns + 1 }, () => "<c><v>1</v></c>").join("")}</row>`;
+    expect(await parseImportFile(buildWorkbook(header + manyCells), "cells.xlsx")).toMatchObject({ ok: false, problem: { key: "tooManyColumns" } });
+    const merged = buildWorkbook(header, { afterSheetData: `<mergeCells count="1"><mergeCell ref="A2:A30000"/></mergeCells>` });
+    expect(await parseImportFile(merged, "merged.xlsx")).toMatchObject({ ok: false, problem: { key: "worksheetTooManyRows" } });
+    const columnRecord = buildWorkbook(header, { beforeSheetData: `<cols><col min="1" max="20000" width="9"/></cols>` });
+    expect(await parseImportFile(columnRecord, "cols.xlsx")).toMatchObject({ ok: false, problem: { key: "tooManyColumns" } });
+  });
+
+  it("reads a hand-built workbook within the limits, including Excel's hidden columns up to XFD", async () => {
+    const workbook = buildWorkbook(header + inlineRow(2, ["HK1", "Chan"]), { beforeSheetData: `<cols><col min="3" max="16384" hidden="1"/></cols>` });
+    expect(await parseImportFile(workbook, "ok.xlsx")).toMatchObject({ ok: true, sheet: { headers: ["Staff number", "Surname"], rows: [{ rowNumber: 2, cells: ["HK1", "Chan"] }] } });
+  });
+});
+
+describe("checking a workbook's archive", () => {
+  it("refuses an entry that inflates to more than its header declares, at the first excess byte", async () => {
+    const liar = buildBombWorkbook({ rows: 4_000, cellBytes: 12_000, declaredSheetSize: 4_096 });
+    expect(await checkWorkbookLimits(liar)).toEqual({ key: "notAWorkbook" });
+  });
+
+  it("refuses a lie that would stay under the limit too, and a damaged archive", async () => {
+    const small = buildWorkbook(inlineRow(1, ["Staff number"]) + inlineRow(2, ["HK1"]));
+    expect(await checkWorkbookLimits(small)).toBeNull();
+    const understated = buildWorkbook(inlineRow(1, ["Staff number"]) + inlineRow(2, ["HK1"]), { declaredSheetSize: 10 });
+    expect(await checkWorkbookLimits(understated)).toEqual({ key: "notAWorkbook" });
+    expect(await checkWorkbookLimits(small.slice(0, small.byteLength - 30))).toEqual({ key: "notAWorkbook" });
+  });
+
+  it("passes the workbooks exceljs writes (data descriptors, shared strings)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Officers");
+    for (let row = 0; row < 200; row++) sheet.addRow([`HK${row}`, "陳", "Tai-man"]);
+    expect(await checkWorkbookLimits(new Uint8Array(await workbook.xlsx.writeBuffer()))).toBeNull();
+  });
+});
+
+describe("formula cells", () => {
+  it("reports a formula saved without its value by its cell, instead of importing [object Object]", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Officers");
+    sheet.addRow(["Staff number", "Surname", "Given name"]);
+    sheet.addRow(["HK1", { formula: "UPPER(\"chan\")", result: "CHAN" }, "Tai-man"]);
+    sheet.addRow(["HK2", "Wong", "Siu-ming"]);
+    sheet.addRow(["HK3", "Lee", { formula: "B4&\"x\"" }]);
+    const result = await parseImportFile(new Uint8Array(await workbook.xlsx.writeBuffer()), "formulas.xlsx");
+    expect(result).toMatchObject({ ok: true, sheet: { rows: [{ cells: ["HK1", "CHAN", "Tai-man"] }, {}, { rowNumber: 4, cells: ["HK3", "Lee", ""] }] } });
+    expect(result.ok && result.sheet.cellProblems).toEqual([{ rowNumber: 4, columnIndex: 2, cell: "C4", key: "formulaWithoutValue" }]);
+  });
+
+  it("refuses a header row whose heading is a formula without a value, naming the cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Officers");
+    sheet.addRow(["Staff number", { formula: "\"Sur\"&\"name\"" }]);
+    sheet.addRow(["HK1", "Chan"]);
+    expect(await parseImportFile(new Uint8Array(await workbook.xlsx.writeBuffer()), "header.xlsx")).toEqual({ ok: false, problem: { key: "formulaWithoutValue", values: { cell: "B1" } } });
   });
 });

@@ -1,12 +1,13 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { maxImportBytes, maxImportRows, megabytes } from "./limits";
+import { checkWorkbookLimits } from "./workbook-limits";
 
 // Reads an uploaded spreadsheet into rows of text cells, whatever produced it: CSV in UTF-8 with or without a BOM
 // (Excel's "CSV UTF-8" writes one), UTF-16 text (Excel's "Unicode Text"), comma, semicolon or tab separated, or an
 // XLSX workbook. Anything else is refused with a reason the user can act on. Pure: no database, no Next.
 
-export const maxImportBytes = 8 * 1024 * 1024;
-export const maxImportRows = 10_000;
 
 export interface SheetRow {
   /** The row number a spreadsheet program shows (the header is row 1). */
@@ -14,10 +15,22 @@ export interface SheetRow {
   cells: string[];
 }
 
+/** A cell whose text cannot be known, e.g. a formula saved without its result; reported as that row's error. */
+export interface CellProblem {
+  rowNumber: number;
+  /** Zero-based, like `SheetRow.cells`. */
+  columnIndex: number;
+  /** The cell's address as the spreadsheet shows it, e.g. "C4". */
+  cell: string;
+  key: "formulaWithoutValue";
+}
+
 export interface ParsedSheet {
   format: "csv" | "xlsx";
   headers: string[];
   rows: SheetRow[];
+  /** Cells of data rows whose text could not be read; each becomes an error of its row. */
+  cellProblems?: CellProblem[];
 }
 
 /** A problem with the file as a whole; `key` names a message in the "import" catalog. */
@@ -41,7 +54,7 @@ const isOleCompound = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11
 
 export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParseResult> {
   if (bytes.byteLength === 0) return { ok: false, problem: { key: "emptyFile" } };
-  if (bytes.byteLength > maxImportBytes) return { ok: false, problem: { key: "fileTooLarge", values: { megabytes: maxImportBytes / 1024 / 1024 } } };
+  if (bytes.byteLength > maxImportBytes) return { ok: false, problem: { key: "fileTooLarge", values: { megabytes: megabytes(maxImportBytes) } } };
   const extension = extensionOf(fileName);
   if (isOleCompound(bytes) || extension === "xls") return { ok: false, problem: { key: "legacyExcel" } };
   if (extension === "xlsx") {
@@ -91,44 +104,96 @@ function readDelimitedText(text: string): ParseResult {
     return { ok: false, problem: { key: "malformedCsv", values: { line: line ?? 0 } } };
   }
   const numbered = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
-  return toSheet("csv", numbered);
+  return toSheet("csv", numbered, []);
 }
 
-/** Header row = the first row that is neither empty nor a "#" comment; data rows follow, skipping those too. */
-function toSheet(format: ParsedSheet["format"], numbered: SheetRow[]): ParseResult {
-  const meaningful = numbered.filter(({ cells }) => !isBlank(cells) && !isComment(cells));
+/**
+ * Header row = the first row that is neither empty nor a "#" comment; data rows follow, skipping those too. A row
+ * whose only content is a cell with a problem is kept, so the problem is reported rather than the row dropped.
+ */
+function toSheet(format: ParsedSheet["format"], numbered: SheetRow[], cellProblems: CellProblem[]): ParseResult {
+  const rowsWithProblems = new Set(cellProblems.map((problem) => problem.rowNumber));
+  const meaningful = numbered.filter(({ rowNumber, cells }) => (!isBlank(cells) || rowsWithProblems.has(rowNumber)) && !isComment(cells));
   if (meaningful.length === 0) return { ok: false, problem: { key: "noHeader" } };
   const [header, ...rows] = meaningful;
+  const headerProblem = cellProblems.find((problem) => problem.rowNumber === header.rowNumber);
+  if (headerProblem) return { ok: false, problem: { key: headerProblem.key, values: { cell: headerProblem.cell } } };
   if (rows.length === 0) return { ok: false, problem: { key: "noRows" } };
   if (rows.length > maxImportRows) return { ok: false, problem: { key: "tooManyRows", values: { maximum: maxImportRows } } };
-  return { ok: true, sheet: { format, headers: header.cells.map((cell) => cell.trim()), rows } };
+  const dataRows = new Set(rows.map((row) => row.rowNumber));
+  return {
+    ok: true,
+    sheet: { format, headers: header.cells.map((cell) => cell.trim()), rows, cellProblems: cellProblems.filter((problem) => dataRows.has(problem.rowNumber)) },
+  };
 }
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 const isComment = (cells: string[]) => (cells[0] ?? "").trimStart().startsWith("#");
 
 async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problem: { key: "notAWorkbook" } };
-  }
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) return { ok: false, problem: { key: "notAWorkbook" } };
-  // The template keeps officers on a sheet of that name, next to sheets that document the codes.
-  const sheet = sheets.find((candidate) => officerSheetNames.has(candidate.name.trim().toLowerCase())) ?? sheets[0];
+  // Before exceljs builds the whole workbook in memory: what the archive expands to, and the sheets' rows and columns.
+  const limitProblem = await checkWorkbookLimits(bytes);
+  if (limitProblem) return { ok: false, problem: limitProblem };
+  const read = await readWorkbookInWorker(bytes);
+  if (!read.ok) return { ok: false, problem: { key: "notAWorkbook" } };
   const numbered: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: string[] = [];
-    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+  const cellProblems: CellProblem[] = [];
+  for (const { rowNumber, values } of read.rows) {
+    const cells = values.map((value, index) => {
+      if (isFormulaWithoutValue(value)) cellProblems.push({ rowNumber, columnIndex: index, cell: `${columnLetters(index + 1)}${rowNumber}`, key: "formulaWithoutValue" });
+      return cellText(value);
+    });
     numbered.push({ rowNumber, cells });
+  }
+  return toSheet("xlsx", numbered, cellProblems);
+}
+
+type WorkbookRead = { ok: true; rows: { rowNumber: number; values: unknown[] }[] } | { ok: false };
+
+/** Where the worker's script is: run by Node from the project folder, as the server and the tests are. */
+const workbookWorkerPath = path.join(process.cwd(), "features", "import", "read-workbook.worker.mjs");
+
+/**
+ * exceljs's parse of an accepted file still takes seconds of CPU (three 10,000-row files held the event loop for
+ * 4.5 s): it runs in a worker thread, with a heap ceiling as a second fence behind the limits. Any failure of the
+ * worker — damaged workbook, memory ceiling — is an unreadable workbook.
+ */
+function readWorkbookInWorker(bytes: Uint8Array): Promise<WorkbookRead> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workbookWorkerPath, {
+      workerData: { bytes, officerSheetNames: [...officerSheetNames] },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMegabytes },
+    });
+    worker.once("message", (read: WorkbookRead) => {
+      resolve(read);
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve({ ok: false }));
+    worker.once("exit", () => resolve({ ok: false }));
   });
-  return toSheet("xlsx", numbered);
+}
+
+/** Room for exceljs's model of a workbook within the limits (a 10,000-row file grows the heap by ≈ 150 MB). */
+const workerHeapMegabytes = 512;
+
+/** 28 → "AB": the column letters a spreadsheet shows. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
 
 const officerSheetNames = new Set(["officers", "人員", "人员"]);
+
+/**
+ * A formula saved without its result (files written by programs that do not calculate, or with calculation off):
+ * the value the user sees is not in the file, so it cannot be imported as anything but a guess.
+ */
+function isFormulaWithoutValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || value instanceof Date) return false;
+  const record = value as Record<string, unknown>;
+  return ("formula" in record || "sharedFormula" in record) && (record.result === undefined || record.result === null);
+}
 
 /** The text a user sees in a cell: rich text joined, hyperlinks by their text, formulas by their result. */
 export function cellText(value: unknown): string {
@@ -140,7 +205,7 @@ export function cellText(value: unknown): string {
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.richText)) return record.richText.map((part: { text?: string }) => part.text ?? "").join("");
-    if ("result" in record) return cellText(record.result);
+    if ("formula" in record || "sharedFormula" in record) return cellText(record.result);
     if ("text" in record) return cellText(record.text);
     if ("error" in record) return String(record.error);
   }

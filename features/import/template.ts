@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { localizedName } from "@/lib/i18n/locales";
+import { localizedName, trilingualNameSelect } from "@/lib/i18n/locales";
 import { officerImportColumns } from "./columns";
 
 // The downloadable import template: the header row in the user's language (required columns marked "*"), and the
@@ -29,7 +29,7 @@ interface CodeRow {
 
 async function loadCodes(actor: Actor, texts: TemplateTexts): Promise<CodeRow[]> {
   const jurisdictionId = actor.jurisdictionId ?? "";
-  const names = { code: true, nameEn: true, nameZhHant: true, nameZhHans: true } as const;
+  const names = { code: true, ...trilingualNameSelect } as const;
   const [ranks, departments, fields] = await Promise.all([
     db.rank.findMany({ where: { jurisdictionId, active: true }, orderBy: [{ grade: "asc" }, { level: "asc" }], select: names }),
     db.department.findMany({ where: { jurisdictionId, active: true }, orderBy: { code: "asc" }, select: names }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { updateAtVersion } from "@/lib/mutation-support";
 import { writeAudit } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
@@ -111,18 +112,22 @@ export async function updateOfficer(actor: Actor, request: RequestContext, input
       await checkReferences(tx, current.jurisdictionId, input, { rankId: current.rankId, departmentId: current.departmentId, fieldIds: currentFieldIds });
       const before = await officerAuditSnapshot(tx, current.id);
       const { id, version, fieldIds, ...fields } = input;
-      const updated = await tx.officer.update({ where: { id, version }, data: { ...fields, version: { increment: 1 } }, select: { version: true } });
       const sameFields = fieldIds.length === currentFieldIds.length && fieldIds.every((fieldId) => currentFieldIds.includes(fieldId));
-      if (!sameFields) {
-        await tx.officerField.deleteMany({ where: { officerId: id } });
-        await tx.officerField.createMany({ data: fieldIds.map((fieldId) => ({ officerId: id, fieldId })) });
-      }
-      await writeAudit(tx, actor, request, {
-        action: "officer.update",
+      const updated = await updateAtVersion(tx, { actor, request }, {
         entityType: officerEntityType,
-        entityId: id,
-        before,
-        after: await officerAuditSnapshot(tx, id),
+        id,
+        version,
+        readAt: current.updatedAt,
+        write: async (where, step) => {
+          const written = await tx.officer.updateMany({ where, data: { ...fields, version: step } });
+          if (written.count > 0 && !sameFields) {
+            await tx.officerField.deleteMany({ where: { officerId: id } });
+            await tx.officerField.createMany({ data: fieldIds.map((fieldId) => ({ officerId: id, fieldId })) });
+          }
+          return written;
+        },
+        read: () => tx.officer.findUniqueOrThrow({ where: { id }, select: { version: true } }),
+        audit: async () => ({ action: "officer.update", before, after: await officerAuditSnapshot(tx, id) }),
       });
       return { id, version: updated.version };
     });
@@ -150,17 +155,14 @@ export async function setOfficerActive(
       const live = await tx.placement.count({ where: { officerId: current.id, status: { not: "WITHDRAWN" }, endDate: { gte: todayInHongKong() } } });
       if (live > 0) throw new AppError("officerHasLivePlacement");
     }
-    const updated = await tx.officer.update({
-      where: { id: current.id, version: input.version },
-      data: { active: input.active, version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(tx, actor, request, {
-      action: input.active ? "officer.reactivate" : "officer.deactivate",
+    const updated = await updateAtVersion(tx, { actor, request }, {
       entityType: officerEntityType,
-      entityId: current.id,
-      before: { active: current.active },
-      after: { active: input.active },
+      id: current.id,
+      version: input.version,
+      readAt: current.updatedAt,
+      write: (where, step) => tx.officer.updateMany({ where, data: { active: input.active, version: step } }),
+      read: () => tx.officer.findUniqueOrThrow({ where: { id: current.id }, select: { version: true } }),
+      audit: () => ({ action: input.active ? "officer.reactivate" : "officer.deactivate", before: { active: current.active }, after: { active: input.active } }),
     });
     const accounts = await tx.user.findMany({ where: { officerId: current.id, active: !input.active }, select: { id: true } });
     for (const account of accounts) {

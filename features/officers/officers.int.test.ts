@@ -7,17 +7,9 @@ import { loadSessionUser } from "@/lib/auth/session";
 import { createOfficer, setOfficerActive, updateOfficer } from "./mutations";
 import { findOfficers, findOfficerView } from "./queries";
 import { officerListParamsSchema, updateOfficerSchema } from "./schemas";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: "test-request", ipAddress: "127.0.0.1" };
-const asActor = (user: { id: string; email: string; name: string; role: Actor["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null }): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 const params = (input: Record<string, string> = {}) => officerListParamsSchema.parse(input);
 
 let world: TwoSidedWorld;
@@ -25,11 +17,11 @@ let hk: Actor, sz: Actor, admin: Actor, supervisor: Actor, officer: Actor;
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  hk = asActor(world.hkCoordinator);
-  sz = asActor(world.szCoordinator);
-  admin = asActor(world.admin);
-  supervisor = asActor(world.szSupervisor);
-  officer = asActor(world.hkOfficerUsers[0]);
+  hk = actorFromUser(world.hkCoordinator);
+  sz = actorFromUser(world.szCoordinator);
+  admin = actorFromUser(world.admin);
+  supervisor = actorFromUser(world.szSupervisor);
+  officer = actorFromUser(world.hkOfficerUsers[0]);
 });
 afterAll(async () => db.$disconnect());
 
@@ -77,7 +69,7 @@ describe("the officer list", () => {
 
   it("filters, sorts and pages in the database", async () => {
     const jurisdiction = await db.jurisdiction.create({ data: { code: `PG-${uniqueSuffix()}`, kind: "MAINLAND_CITY", nameEn: "Paging", nameZhHant: "分頁", nameZhHans: "分页" } });
-    const coordinator = asActor(await createUser(db, { role: "COORDINATOR", jurisdictionId: jurisdiction.id }));
+    const coordinator = actorFromUser(await createUser(db, { role: "COORDINATOR", jurisdictionId: jurisdiction.id }));
     const first = await createOfficerRow(db, { jurisdictionId: jurisdiction.id, surname: "Aaa" });
     for (let index = 0; index < 26; index++) {
       await createOfficerRow(db, { jurisdictionId: jurisdiction.id, departmentId: first.departmentId, surname: `Zed${String(index).padStart(2, "0")}` });
@@ -126,7 +118,7 @@ describe("data boundaries of one officer", () => {
       expect(view?.workEmail).toBe(target.workEmail);
       expect(view?.placements).toHaveLength(1);
     }
-    const otherSupervisor = asActor(await createUser(db, { role: "SUPERVISOR", hostUnitId: world.szHostUnits[1].id }));
+    const otherSupervisor = actorFromUser(await createUser(db, { role: "SUPERVISOR", hostUnitId: world.szHostUnits[1].id }));
     expect(await findOfficerView(otherSupervisor, target.id)).toBeNull();
   });
 
@@ -184,7 +176,7 @@ describe("creating and editing", () => {
 
   it("refuses a stale edit with who changed it and when, and overwrites nothing", async () => {
     const target = await createOfficerRow(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id, surname: "Original" });
-    const secondCoordinator = asActor(await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id, name: "Second HK Coordinator" }));
+    const secondCoordinator = actorFromUser(await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id, name: "Second HK Coordinator" }));
     // Both open the form at version 1.
     const first = editInput(target, { surname: "FirstEdit" });
     const second = editInput(target, { surname: "SecondEdit", givenName: "Changed" });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authorization";
-import { displayedPlacementStatus } from "./placement-status";
 import { canManageOfficer, mayOpenOfficerRecords, officerAccessFor, type OfficerAccessFacts } from "./policy";
 
 const actor = (overrides: Partial<Actor>): Actor => ({ userId: "u", email: "u@x", name: "U", role: "COORDINATOR", jurisdictionId: null, officerId: null, hostUnitId: null, ...overrides });
@@ -38,17 +37,5 @@ describe("who sees how much of an officer", () => {
     expect(mayOpenOfficerRecords(actor({ jurisdictionId: "hk" }))).toBe(true);
     expect(mayOpenOfficerRecords(actor({ role: "SUPERVISOR", hostUnitId: "unit-1" }))).toBe(true);
     expect(mayOpenOfficerRecords(actor({ role: "OFFICER", officerId: "o1" }))).toBe(false);
-  });
-});
-
-describe("placement status shown", () => {
-  const day = (d: number) => new Date(Date.UTC(2024, 0, d));
-  const confirmed = { status: "CONFIRMED" as const, startDate: day(10), endDate: day(20) };
-  it("reads confirmed placements as active during their dates and completed after", () => {
-    expect(displayedPlacementStatus(confirmed, day(9))).toBe("CONFIRMED");
-    expect(displayedPlacementStatus(confirmed, day(10))).toBe("ACTIVE");
-    expect(displayedPlacementStatus(confirmed, day(20))).toBe("ACTIVE");
-    expect(displayedPlacementStatus(confirmed, day(21))).toBe("COMPLETED");
-    expect(displayedPlacementStatus({ ...confirmed, status: "ASSIGNED" }, day(15))).toBe("ASSIGNED");
   });
 });

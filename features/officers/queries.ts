@@ -3,13 +3,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
-import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
 import { formatOfficerName } from "./names";
 import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy";
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** The officers an actor may list: its own side's for a coordinator, all for an admin (read-only), none otherwise. */
 export function officerScope(actor: Actor): Prisma.OfficerWhereInput {
@@ -119,10 +118,10 @@ export async function findOfficers(actor: Actor, params: OfficerListParams, loca
       otherName: true,
       chineseName: true,
       active: true,
-      rank: { select: trilingual },
-      department: { select: trilingual },
-      jurisdiction: { select: { ...trilingual, kind: true } },
-      fields: { select: { field: { select: { ...trilingual, sortOrder: true } } } },
+      rank: { select: trilingualNameSelect },
+      department: { select: trilingualNameSelect },
+      jurisdiction: { select: { ...trilingualNameSelect, kind: true } },
+      fields: { select: { field: { select: { ...trilingualNameSelect, sortOrder: true } } } },
     },
   });
   const byId = new Map(officers.map((officer) => [officer.id, officer]));
@@ -161,10 +160,10 @@ export interface ReferenceOption extends TrilingualName {
 export async function findOfficerFilterOptions(actor: Actor) {
   const side = actor.role === "ADMIN" ? {} : { jurisdictionId: actor.jurisdictionId ?? "" };
   const [ranks, departments, fields, jurisdictions] = await Promise.all([
-    db.rank.findMany({ where: side, orderBy: [{ grade: "asc" }, { level: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
-    db.department.findMany({ where: side, orderBy: [{ active: "desc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
-    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
-    actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingual } }) : [],
+    db.rank.findMany({ where: side, orderBy: [{ grade: "asc" }, { level: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
+    db.department.findMany({ where: side, orderBy: [{ active: "desc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
+    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
+    actor.role === "ADMIN" ? db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingualNameSelect } }) : [],
   ]);
   return { ranks, departments, fields, jurisdictions };
 }
@@ -179,17 +178,17 @@ export async function findOfficerFormOptions(actor: Actor, current?: { rankId: s
     db.rank.findMany({
       where: { jurisdictionId, OR: [{ active: true }, { id: current?.rankId ?? "" }] },
       orderBy: [{ grade: "asc" }, { level: "asc" }],
-      select: { id: true, code: true, active: true, ...trilingual },
+      select: { id: true, code: true, active: true, ...trilingualNameSelect },
     }),
     db.department.findMany({
       where: { jurisdictionId, OR: [{ active: true }, { id: current?.departmentId ?? "" }] },
       orderBy: { code: "asc" },
-      select: { id: true, code: true, active: true, ...trilingual },
+      select: { id: true, code: true, active: true, ...trilingualNameSelect },
     }),
     db.field.findMany({
       where: { OR: [{ active: true }, { id: { in: current?.fieldIds ?? [] } }] },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-      select: { id: true, code: true, active: true, ...trilingual },
+      select: { id: true, code: true, active: true, ...trilingualNameSelect },
     }),
   ]);
   return { ranks, departments, fields };
@@ -246,16 +245,16 @@ export async function findOfficerView(actor: Actor, id: string): Promise<Officer
   const officer = await db.officer.findFirst({
     where: { id, ...(actor.role === "ADMIN" ? {} : { OR: [officerScope(actor), hostedOfficerScope(actor)] }) },
     include: {
-      rank: { select: trilingual },
-      department: { select: trilingual },
-      jurisdiction: { select: { ...trilingual, kind: true } },
-      fields: { include: { field: { select: { ...trilingual, sortOrder: true } } } },
+      rank: { select: trilingualNameSelect },
+      department: { select: trilingualNameSelect },
+      jurisdiction: { select: { ...trilingualNameSelect, kind: true } },
+      fields: { include: { field: { select: { ...trilingualNameSelect, sortOrder: true } } } },
       placements: {
         orderBy: { startDate: "desc" },
         include: {
-          cohort: { select: { ...trilingual, sendingJurisdictionId: true, hostJurisdictionId: true } },
-          hostUnit: { select: trilingual },
-          field: { select: trilingual },
+          cohort: { select: { ...trilingualNameSelect, sendingJurisdictionId: true, hostJurisdictionId: true } },
+          hostUnit: { select: trilingualNameSelect },
+          field: { select: trilingualNameSelect },
         },
       },
     },

@@ -42,7 +42,7 @@ describe("officer form", () => {
   });
 
   it("says which field is wrong and why", () => {
-    expect(issues({ surname: " " })).toEqual(["surname:too_small"]);
+    expect(issues({ surname: " " })).toEqual(["surname:errors.required"]);
     expect(issues({ staffNumber: "HK 100" })).toEqual(["staffNumber:errors.invalidStaffNumber"]);
     expect(issues({ chineseName: "Chan Tai-man" })).toEqual(["chineseName:errors.invalidChineseName"]);
     expect(issues({ workEmail: "not-an-email" })).toEqual(["workEmail:invalid_format"]);

@@ -1,19 +1,9 @@
 import { z } from "zod";
 import { listActiveStatus, listDirection, listPage, listText } from "@/lib/list-params";
+import { nameText, optionalNameText } from "@/lib/text";
 
 // One set of field rules for the officer form and for every row of a bulk import, so a value accepted in one is
 // accepted in the other. Messages are keys of the "errors" catalog; lib/action.ts and the import report translate them.
-
-const trimmed = (maximum: number) => z.string().trim().min(1).max(maximum);
-const optionalTrimmed = (maximum: number) =>
-  z
-    .string()
-    .trim()
-    .max(maximum)
-    .transform((value) => (value === "" ? null : value))
-    .nullable()
-    .optional()
-    .transform((value) => value ?? null);
 
 /** Staff numbers are compared case-insensitively by storing them upper-case: "hk10001" and "HK10001" are one officer. */
 export const staffNumberSchema = z
@@ -25,7 +15,7 @@ export const staffNumberSchema = z
   .transform((value) => value.toUpperCase());
 
 /** Han characters (any script variant, including HKSCS) with optional middle dots or spaces; never converted. */
-export const chineseNameSchema = optionalTrimmed(40).refine(
+export const chineseNameSchema = optionalNameText(40).refine(
   (value) => value === null || /^[\p{Script=Han}\u00B7\u30FB\u2027\s]+$/u.test(value),
   "errors.invalidChineseName",
 );
@@ -33,9 +23,9 @@ export const chineseNameSchema = optionalTrimmed(40).refine(
 /** The rules for the officer's own text fields; references (rank, department, fields) differ by form and import. */
 export const officerTextRules = {
   staffNumber: staffNumberSchema,
-  surname: trimmed(80),
-  givenName: trimmed(80),
-  otherName: optionalTrimmed(80),
+  surname: nameText(80),
+  givenName: nameText(80),
+  otherName: optionalNameText(80),
   chineseName: chineseNameSchema,
   workEmail: z.string().trim().min(1).max(254).pipe(z.email()).transform((value) => value.toLowerCase()),
 };
@@ -64,13 +54,7 @@ export const officerSorts = ["name", "staffNumber", "rank", "department", "updat
 export type OfficerSort = (typeof officerSorts)[number];
 export const officerPageSize = 25;
 
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .catch(undefined)
-  .transform((value) => value || undefined);
+const optionalId = listText(64);
 
 export const officerListParamsSchema = z.object({
   q: listText(100),

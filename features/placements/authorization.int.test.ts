@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { createCohort, createUser, createOfficer, createPlacement, createTwoSidedWorld, uniqueSuffix, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
+import { createCohort, createUser, createOfficer, createPlacement, createTwoSidedWorld, uniqueSuffix, type TwoSidedWorld } from "@/tests/factories";
 import { createCohort as createCohortMutation, updateCohort } from "@/features/cohorts/mutations";
 import { findCohortForActor, findCohortPage } from "@/features/cohorts/queries";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findHostUnitOptions, findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
+import { actorFromUser } from "@/lib/auth/actor";
 
 /** Every row of a cohort's board, page by page (the board is paged in SQL). */
 async function allBoardRows(actor: Parameters<typeof findPlacementBoard>[0], cohortId: string) {
@@ -86,20 +87,16 @@ const request = { requestId: "authorization-matrix", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 let actors: Record<ActorName, Actor>;
 
-function actorOf(user: CreatedUser): Actor {
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, jurisdictionId: user.jurisdictionId, officerId: user.officerId, hostUnitId: user.hostUnitId };
-}
-
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
   const bj = await createUser(db, { role: "COORDINATOR", name: "Beijing coordinator" });
   actors = {
-    admin: actorOf(world.admin),
-    hkCoordinator: actorOf(world.hkCoordinator),
-    szCoordinator: actorOf(world.szCoordinator),
-    bjCoordinator: actorOf(bj),
-    szSupervisor: actorOf(world.szSupervisor),
-    hkOfficer: actorOf(world.hkOfficerUsers[0]),
+    admin: actorFromUser(world.admin),
+    hkCoordinator: actorFromUser(world.hkCoordinator),
+    szCoordinator: actorFromUser(world.szCoordinator),
+    bjCoordinator: actorFromUser(bj),
+    szSupervisor: actorFromUser(world.szSupervisor),
+    hkOfficer: actorFromUser(world.hkOfficerUsers[0]),
   };
   // Room for every fixture the matrix creates.
   for (const [units, cohort] of [

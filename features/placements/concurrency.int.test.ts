@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authorization";
 import { AppError } from "@/lib/errors";
 import { createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { assignPlacement } from "./mutations";
+import { actorFromUser } from "@/lib/auth/actor";
 
 // Capacity under real concurrency: 20 host-side coordinators' assignments to the last free place of one host unit
 // arrive at the same moment. The database's capacity trigger serialises them on the host unit's row lock; exactly
@@ -22,8 +23,7 @@ let hostCoordinator: Actor;
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  const user = world.szCoordinator;
-  hostCoordinator = { userId: user.id, email: user.email, name: user.name, role: user.role, jurisdictionId: user.jurisdictionId, officerId: null, hostUnitId: null };
+  hostCoordinator = actorFromUser(world.szCoordinator);
 });
 afterAll(async () => db.$disconnect());
 

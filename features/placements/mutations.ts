@@ -5,8 +5,8 @@ import { isAllowed, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { cohortScope } from "@/features/cohorts/queries";
-import { refuseStaleEdit } from "@/features/audit/last-change";
-import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/features/cohorts/mutation-support";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
   approvalBlocker,
@@ -60,6 +60,11 @@ async function loadPlacementInScope(tx: Tx, actor: Actor, placementId: string) {
   return placement;
 }
 
+/** A completed cohort's placements are read-only (the database refuses it too: Placement_cohort_completed_read_only). */
+function refuseCompletedCohort(cohort: { status: string }) {
+  if (cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
+}
+
 /** Refuses an edit that started from an older version: "changed by NAME at TIME — reload"; nothing is written. */
 async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never> {
   const current = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: { updatedAt: true } });
@@ -67,16 +72,19 @@ async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never>
 }
 
 /**
- * Writes `data` only if the placement still has the version the user started from; under concurrent edits the
- * later writer waits for the row lock, finds the version moved on and is refused — nothing is overwritten.
+ * Writes `data` only if the placement still has the version the user started from (lib/mutation-support.ts
+ * updateAtVersion) and audits it as `action`; the refusal of a stale edit names the time of the placement as it is now.
  */
-async function updateAtVersion(tx: Tx, actor: Actor, placementId: string, version: number, data: Prisma.PlacementUncheckedUpdateManyInput) {
-  const { count } = await tx.placement.updateMany({
-    where: { id: placementId, version },
-    data: { ...data, version: { increment: 1 }, updatedById: actor.userId },
+function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Placement, version: number, data: Prisma.PlacementUncheckedUpdateManyInput, action: string) {
+  return updateAtVersion(tx, context, {
+    entityType: "Placement",
+    id: before.id,
+    version,
+    readAt: async () => (await tx.placement.findUniqueOrThrow({ where: { id: before.id }, select: { updatedAt: true } })).updatedAt,
+    write: (where, step) => tx.placement.updateMany({ where, data: { ...data, version: step, updatedById: context.actor.userId } }),
+    read: () => tx.placement.findUniqueOrThrow({ where: { id: before.id } }),
+    audit: (after) => ({ action, before: auditSnapshot(before), after: auditSnapshot(after) }),
   });
-  if (count === 0) await refuseStalePlacement(tx, placementId);
-  return tx.placement.findUniqueOrThrow({ where: { id: placementId } });
 }
 
 /**
@@ -131,6 +139,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
     return await db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:assign", placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
@@ -159,14 +168,8 @@ export async function assignPlacement({ actor, request }: MutationContext, input
           approvalResetReason: encodeApprovalResetReason(changes),
         });
       }
-      const after = await updateAtVersion(tx, actor, before.id, input.version, data);
-      await writeAudit(tx, actor, request, {
-        action: before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.update.approvalsReset" : "placement.update",
-        entityType: "Placement",
-        entityId: before.id,
-        before: auditSnapshot(before),
-        after: auditSnapshot(after),
-      });
+      const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.update.approvalsReset" : "placement.update";
+      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
       return { id: after.id, version: after.version, approvalsReset: resetApprovals };
     }, transactionOptions);
   } catch (error) {
@@ -184,6 +187,7 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, approvalPermission[input.side], placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const blocker = approvalBlocker(before, input.side);
       if (blocker) throw new AppError(blocker);
@@ -193,14 +197,7 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
           ? { sendingApprovedAt: now, sendingApprovedById: actor.userId }
           : { hostApprovedAt: now, hostApprovedById: actor.userId };
       data.status = statusAfterApproval(before, input.side);
-      const after = await updateAtVersion(tx, actor, before.id, input.version, data);
-      await writeAudit(tx, actor, request, {
-        action: `placement.approve.${input.side}`,
-        entityType: "Placement",
-        entityId: before.id,
-        before: auditSnapshot(before),
-        after: auditSnapshot(after),
-      });
+      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
       return { id: after.id, version: after.version, confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );
@@ -212,21 +209,11 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:withdraw", placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
-      const after = await updateAtVersion(tx, actor, before.id, input.version, {
-        status: "WITHDRAWN",
-        withdrawnReason: input.reason,
-        withdrawnAt: new Date(),
-        withdrawnById: actor.userId,
-      });
-      await writeAudit(tx, actor, request, {
-        action: "placement.withdraw",
-        entityType: "Placement",
-        entityId: before.id,
-        before: auditSnapshot(before),
-        after: auditSnapshot(after),
-      });
+      const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
+      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
       return { id: after.id, version: after.version };
     }, transactionOptions),
   );

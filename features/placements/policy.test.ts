@@ -5,7 +5,6 @@ import {
   approvalSideOf,
   canSeeStaffNumber,
   decodeApprovalResetReason,
-  displayStatus,
   encodeApprovalResetReason,
   materialChanges,
   nominationDeadlinePassed,
@@ -13,22 +12,6 @@ import {
 } from "./policy";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const confirmed = { status: "CONFIRMED" as const, startDate: day("2026-03-02"), endDate: day("2026-05-22") };
-
-describe("display status of a placement", () => {
-  it("reads a confirmed placement as active or completed from its dates", () => {
-    expect(displayStatus(confirmed, day("2026-03-01"))).toBe("CONFIRMED");
-    expect(displayStatus(confirmed, day("2026-03-02"))).toBe("ACTIVE");
-    expect(displayStatus(confirmed, day("2026-05-22"))).toBe("ACTIVE");
-    expect(displayStatus(confirmed, day("2026-05-23"))).toBe("COMPLETED");
-  });
-
-  it("keeps every other status as stored, whatever the dates", () => {
-    for (const status of ["NOMINATED", "ASSIGNED", "WITHDRAWN"] as const) {
-      expect(displayStatus({ ...confirmed, status }, day("2026-04-01"))).toBe(status);
-    }
-  });
-});
 
 describe("approvals", () => {
   const assigned = { status: "ASSIGNED" as const, sendingApprovedAt: null, hostApprovedAt: null };

@@ -3,24 +3,9 @@ import { todayInHongKong } from "@/lib/dates";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import type { ApprovalSide } from "./schemas";
 
-// The placement workflow in one file: who approves, what counts as a material change, how a confirmed placement
-// reads as active or completed. Pure functions; the mutations apply them inside their transactions.
-
-export type PlacementDisplayStatus = PlacementStatus | "ACTIVE" | "COMPLETED";
-
-interface Dated {
-  status: PlacementStatus;
-  startDate: Date;
-  endDate: Date;
-}
-
-/** "Active" and "completed" are read from a confirmed placement's dates, never stored, so they cannot go stale. */
-export function displayStatus(placement: Dated, today: Date = todayInHongKong()): PlacementDisplayStatus {
-  if (placement.status !== "CONFIRMED") return placement.status;
-  if (today > placement.endDate) return "COMPLETED";
-  if (today >= placement.startDate) return "ACTIVE";
-  return "CONFIRMED";
-}
+// The placement workflow in one file: who approves, what counts as a material change (how a confirmed placement
+// reads as active or completed is in display-status.ts). Pure functions; the mutations apply them inside their
+// transactions.
 
 export interface PlacementForPolicy {
   officerId: string;

@@ -8,11 +8,12 @@ import { containsPattern } from "@/lib/sql-search";
 import { cohortScopeSql } from "@/features/cohorts/sql";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
-import { approvalSideOf, canSeeStaffNumber, displayStatus, placementResource, type PlacementDisplayStatus } from "./policy";
+import { displayStatus, type PlacementDisplayStatus } from "./display-status";
+import { approvalSideOf, canSeeStaffNumber, placementResource } from "./policy";
 import { approvalsPageSize, type ApprovalSide } from "./schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
+import { trilingualNameSelect } from "@/lib/i18n/locales";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
 
 function cohortSides(cohort: { sendingJurisdictionId: string; hostJurisdictionId: string }) {
@@ -44,9 +45,9 @@ const officerSelect = {
   jurisdiction: { select: { kind: true } },
   chineseName: true,
   workEmail: true,
-  rank: { select: trilingual },
-  department: { select: trilingual },
-  fields: { select: { field: { select: { id: true, sortOrder: true, ...trilingual } } } },
+  rank: { select: trilingualNameSelect },
+  department: { select: trilingualNameSelect },
+  fields: { select: { field: { select: { id: true, sortOrder: true, ...trilingualNameSelect } } } },
 } as const;
 
 export interface OfficerSummary {
@@ -328,7 +329,7 @@ export async function findHostUnitOptions(actor: Actor, cohortId: string, curren
         id: true,
         district: true,
         defaultCapacity: true,
-        ...trilingual,
+        ...trilingualNameSelect,
         capacities: { where: { cohortId: cohort.id }, select: { capacity: true } },
         fields: { select: { fieldId: true } },
       },
@@ -358,7 +359,7 @@ export interface FieldOption extends TrilingualName {
 }
 
 export async function findFieldOptions(): Promise<FieldOption[]> {
-  return db.field.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, ...trilingual } });
+  return db.field.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, ...trilingualNameSelect } });
 }
 
 interface Approval {
@@ -414,15 +415,15 @@ export async function findPlacementDetail(actor: Actor, id: string): Promise<Pla
           startDate: true,
           endDate: true,
           status: true,
-          ...trilingual,
+          ...trilingualNameSelect,
           ...sides,
-          sendingJurisdiction: { select: trilingual },
-          hostJurisdiction: { select: trilingual },
+          sendingJurisdiction: { select: trilingualNameSelect },
+          hostJurisdiction: { select: trilingualNameSelect },
         },
       },
       officer: { select: officerSelect },
-      hostUnit: { select: { id: true, ...trilingual } },
-      field: { select: { id: true, ...trilingual } },
+      hostUnit: { select: { id: true, ...trilingualNameSelect } },
+      field: { select: { id: true, ...trilingualNameSelect } },
       sendingApprovedBy: { select: { name: true } },
       hostApprovedBy: { select: { name: true } },
       withdrawnBy: { select: { name: true } },
@@ -542,10 +543,10 @@ export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage
     skip: (page - 1) * approvalsPageSize,
     take: approvalsPageSize,
     include: {
-      cohort: { select: { id: true, ...trilingual, ...sides } },
-      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingual } } },
-      hostUnit: { select: trilingual },
-      field: { select: trilingual },
+      cohort: { select: { id: true, ...trilingualNameSelect, ...sides } },
+      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingualNameSelect } } },
+      hostUnit: { select: trilingualNameSelect },
+      field: { select: trilingualNameSelect },
     },
   });
   return {

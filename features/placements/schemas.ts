@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { requiredText } from "@/lib/text";
 import type { PlacementStatus } from "@/generated/prisma/enums";
-import { requiredDate, versionField } from "@/features/cohorts/schemas";
+import { requiredDate } from "@/features/cohorts/schemas";
+import { versionField } from "@/lib/version-field";
 
 // Importable by client components: no server-only imports here.
 
@@ -21,7 +23,7 @@ export const assignPlacementSchema = z
     version: versionField,
     hostUnitId: id,
     fieldId: id,
-    postTitle: z.string().trim().min(1, "errors.required").max(200),
+    postTitle: requiredText(200),
     startDate: requiredDate,
     endDate: requiredDate,
   })
@@ -40,7 +42,7 @@ export type ApprovePlacementInput = z.output<typeof approvalSchema> & { side: Ap
 export const withdrawPlacementSchema = z.object({
   placementId: id,
   version: versionField,
-  reason: z.string().trim().min(1, "errors.withdrawalNeedsReason").max(500),
+  reason: requiredText(500, "errors.withdrawalNeedsReason"),
 });
 export type WithdrawPlacementInput = z.output<typeof withdrawPlacementSchema>;
 

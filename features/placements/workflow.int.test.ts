@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authorization";
 import { todayInHongKong } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { addDays, createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
+import { actorFromUser } from "@/lib/auth/actor";
 
 // The placement workflow against the real database: nominate → assign → both approvals → confirmed; material
 // changes clear approvals; withdrawal; stale edits; and an audit entry written with every change.
 const request = { requestId: "workflow-test", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 
-function actorOf(user: CreatedUser): Actor {
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, jurisdictionId: user.jurisdictionId, officerId: user.officerId, hostUnitId: user.hostUnitId };
-}
-const as = (user: CreatedUser) => ({ actor: actorOf(user), request });
+const as = (user: CreatedUser) => ({ actor: actorFromUser(user), request });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -204,11 +201,11 @@ describe("optimistic concurrency", () => {
 describe("what each side reads", () => {
   it("hides the staff number from the host side and shows it to the sending side", async () => {
     const { officer, placement } = await nominatedOfficer();
-    const hostView = await findPlacementDetail(actorOf(world.szCoordinator), placement.id);
-    const sendingView = await findPlacementDetail(actorOf(world.hkCoordinator), placement.id);
+    const hostView = await findPlacementDetail(actorFromUser(world.szCoordinator), placement.id);
+    const sendingView = await findPlacementDetail(actorFromUser(world.hkCoordinator), placement.id);
     expect(hostView?.officer).toMatchObject({ name: expect.any(String), workEmail: officer.workEmail, staffNumber: null });
     expect(sendingView?.officer.staffNumber).toBe(officer.staffNumber);
-    const board = (await findPlacementBoard(actorOf(world.szCoordinator), world.hkToSz.id)).rows;
+    const board = (await findPlacementBoard(actorFromUser(world.szCoordinator), world.hkToSz.id)).rows;
     expect(board.length).toBeGreaterThan(0);
     expect(board.every((row) => row.officer.staffNumber === null)).toBe(true);
     expect(JSON.stringify(board)).not.toContain(officer.staffNumber);
@@ -217,7 +214,7 @@ describe("what each side reads", () => {
   it("pages the board in SQL and finds an officer by name in any script", async () => {
     const officer = await createOfficer(db, { jurisdictionId: world.hk.id, surname: "Boardsearch", chineseName: "板查詢" });
     const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, status: "NOMINATED" });
-    const coordinator = actorOf(world.hkCoordinator);
+    const coordinator = actorFromUser(world.hkCoordinator);
     for (const query of ["boardsearch", "板查詢"]) {
       const found = await findPlacementBoard(coordinator, world.hkToSz.id, { query });
       expect(found.rows.map((row) => row.id)).toEqual([placement.id]);
@@ -243,28 +240,28 @@ describe("what each side reads", () => {
     // Ends on the day the cohort starts: that day would be in both.
     await createPlacement(db, { officerId: touching.id, cohortId: overlapping.id, status: "NOMINATED", endDate: cohort.startDate });
     await createPlacement(db, { officerId: nominated.id, cohortId: cohort.id, status: "NOMINATED" });
-    const candidates = await findNominationCandidates(actorOf(world.hkCoordinator), cohort.id, tag.toLowerCase());
+    const candidates = await findNominationCandidates(actorFromUser(world.hkCoordinator), cohort.id, tag.toLowerCase());
     expect(candidates.map((candidate) => [candidate.id, candidate.hasOverlap])).toEqual([
       [busy.id, true],
       [free.id, false],
       [touching.id, true],
     ]);
     expect(candidates[0]).toMatchObject({ staffNumber: busy.staffNumber, rank: { nameEn: expect.any(String) }, department: { nameEn: expect.any(String) } });
-    expect(await findNominationCandidates(actorOf(world.szCoordinator), cohort.id, tag)).toEqual([]);
+    expect(await findNominationCandidates(actorFromUser(world.szCoordinator), cohort.id, tag)).toEqual([]);
   });
 
   it("shows on the board the officer as the placement page does, and nothing of a cohort outside the reader's scope", async () => {
     const officer = await createOfficer(db, { jurisdictionId: world.hk.id, surname: "Boardshape" });
     const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, status: "NOMINATED" });
     for (const user of [world.hkCoordinator, world.szCoordinator, world.admin]) {
-      const [row] = (await findPlacementBoard(actorOf(user), world.hkToSz.id, { query: "Boardshape" })).rows;
-      const detail = await findPlacementDetail(actorOf(user), placement.id);
+      const [row] = (await findPlacementBoard(actorFromUser(user), world.hkToSz.id, { query: "Boardshape" })).rows;
+      const detail = await findPlacementDetail(actorFromUser(user), placement.id);
       expect(row.officer).toEqual(detail?.officer);
       expect(row).toMatchObject({ id: placement.id, status: "NOMINATED", displayStatus: "NOMINATED", hostUnit: null, sendingApprovedAt: null });
     }
     const outsider = await createUser(db, { role: "COORDINATOR" });
-    expect(await findPlacementBoard(actorOf(outsider), world.hkToSz.id)).toMatchObject({ rows: [], total: 0 });
-    expect(await findPlacementBoard(actorOf(world.hkOfficerUsers[0]), world.hkToSz.id, { query: "Boardshape" })).toMatchObject({ rows: [], total: 0 });
+    expect(await findPlacementBoard(actorFromUser(outsider), world.hkToSz.id)).toMatchObject({ rows: [], total: 0 });
+    expect(await findPlacementBoard(actorFromUser(world.hkOfficerUsers[0]), world.hkToSz.id, { query: "Boardshape" })).toMatchObject({ rows: [], total: 0 });
   });
 
   it("lists a placement as waiting for each side until that side approves", async () => {
@@ -282,7 +279,7 @@ describe("what each side reads", () => {
 async function collectAll(user: CreatedUser) {
   const rows = [];
   for (let page = 1; ; page += 1) {
-    const result = await findPlacementsAwaitingApproval(actorOf(user), page);
+    const result = await findPlacementsAwaitingApproval(actorFromUser(user), page);
     rows.push(...result.rows);
     if (page >= result.pageCount) return rows;
   }

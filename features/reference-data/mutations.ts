@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
@@ -160,6 +160,9 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
       }
     });
   } catch (error) {
+    if (readDatabaseError(error)?.constraint === "HostUnit_default_capacity_not_below_used") {
+      throw new AppError("capacityBelowUsed", {}, { defaultCapacity: ["capacityBelowUsed"] });
+    }
     throw translateUniqueViolation(error, input.referenceKind) ?? error;
   }
 }

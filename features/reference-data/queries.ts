@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { ReferenceKind } from "./entities";
 import { referencePageSize, type ReferenceListParams } from "./schemas";
+import { trilingualNameSelect } from "@/lib/i18n/locales";
 
-const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /** Reference data is maintained by admins only; coordinators read it through the forms that use it. */
 function requireReferenceManager(actor: Actor) {
@@ -43,7 +43,7 @@ export async function findReferenceRows(actor: Actor, kind: ReferenceKind, param
     const [total, found] = await Promise.all([count, rows]);
     return { total, page: params.page, pageCount: Math.max(1, Math.ceil(total / referencePageSize)), rows: found.map(map) };
   };
-  const jurisdiction = { select: trilingual };
+  const jurisdiction = { select: trilingualNameSelect };
   switch (kind) {
     case "jurisdictions":
       return page(db.jurisdiction.count({ where }), db.jurisdiction.findMany({ where, orderBy: { code: "asc" }, skip, take }), (row) => ({
@@ -122,8 +122,8 @@ export type ReferenceRecord = NonNullable<Awaited<ReturnType<typeof findReferenc
 export async function findReferenceFormOptions(actor: Actor) {
   requireReferenceManager(actor);
   const [jurisdictions, fields] = await Promise.all([
-    db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingual } }),
-    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingual } }),
+    db.jurisdiction.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
+    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, active: true, ...trilingualNameSelect } }),
   ]);
   return { jurisdictions, fields };
 }

@@ -8,17 +8,9 @@ import { auditListParamsSchema } from "@/features/audit/schemas";
 import { saveReferenceRecord, setReferenceActive } from "./mutations";
 import { findReferenceRecord, findReferenceRows } from "./queries";
 import { referenceListParamsSchema, referenceRecordSchema } from "./schemas";
+import { actorFromUser } from "@/lib/auth/actor";
 
 const request = { requestId: "reference-test", ipAddress: "127.0.0.1" };
-const toActor = (user: TwoSidedWorld["admin"]): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
 
 let world: TwoSidedWorld;
 let admin: Actor;
@@ -26,8 +18,8 @@ let coordinator: Actor;
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
-  admin = toActor(world.admin);
-  coordinator = toActor(world.hkCoordinator);
+  admin = actorFromUser(world.admin);
+  coordinator = actorFromUser(world.hkCoordinator);
 });
 afterAll(async () => db.$disconnect());
 

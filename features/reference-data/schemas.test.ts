@@ -16,7 +16,7 @@ describe("reference data validation", () => {
     const result = referenceRecordSchema.safeParse({ referenceKind: "jurisdictions", code: "B J", jurisdictionKind: "PLANET", timeZone: "Mars/Olympus", nameEn: "", nameZhHant: "北京市", nameZhHans: "北京市" });
     expect(result.success).toBe(false);
     const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message.startsWith("errors.") ? issue.message : issue.code]));
-    expect(byField).toEqual({ code: "errors.invalidCode", jurisdictionKind: "invalid_value", timeZone: "errors.invalidTimeZone", nameEn: "too_small" });
+    expect(byField).toEqual({ code: "errors.invalidCode", jurisdictionKind: "invalid_value", timeZone: "errors.invalidTimeZone", nameEn: "errors.required" });
   });
 
   it("reads ranks' order and directorate flag from a form", () => {

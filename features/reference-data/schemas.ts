@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listPage } from "@/lib/list-params";
+import { listPage, listText } from "@/lib/list-params";
+import { nameText, optionalText } from "@/lib/text";
 import { DepartmentKind, JurisdictionKind } from "@/generated/prisma/enums";
 
 // Validation of reference records, one schema per kind, told apart by `referenceKind`. Messages are keys of the
@@ -13,7 +14,7 @@ export const codeSchema = z
   .transform((value) => value.toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, "errors.invalidCode"));
 
-const name = z.string().trim().min(1).max(200);
+const name = nameText(200);
 const names = { nameEn: name, nameZhHant: name, nameZhHans: name };
 const optionalId = z
   .string()
@@ -62,12 +63,7 @@ export const hostUnitSchema = z.object({
   referenceKind: z.literal("host-units"),
   ...sided,
   code: codeSchema,
-  district: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((value) => value || null),
+  district: optionalText(100),
   ...names,
   defaultCapacity: whole(0, 500),
   fieldIds: idList,
@@ -105,8 +101,8 @@ export type SetReferenceActiveInput = z.output<typeof setReferenceActiveSchema>;
 export const referencePageSize = 25;
 
 export const referenceListParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
-  jurisdiction: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
+  q: listText(100),
+  jurisdiction: listText(64),
   status: z.enum(["active", "inactive", "all"]).catch("all").default("all"),
   page: listPage,
 });

@@ -17,7 +17,8 @@ import { openReportCsv, openReportSheet, type ReportCopyOptions } from "./export
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./export/types";
 import { writePlacementXlsx } from "./export/xlsx";
 import { countReportRecords, findReportCohort, mayIncludeSendingSideFields, streamReportRecords, type ReportCohort } from "./queries";
-import { createRowFormatter, formatRecords, reportColumns, reportStatusLabels, type ReportStatusLabel, type ReportTexts } from "./rows";
+import { createRowFormatter, formatRecords, reportColumns, type ReportTexts } from "./rows";
+import { displayStatuses, type PlacementDisplayStatus } from "@/features/placements/display-status";
 import { filtersToSearchParams, type ExportFormat, type ReportFilters } from "./schemas";
 
 export const contentTypes: Record<ExportFormat, string> = {
@@ -104,7 +105,7 @@ export function translatorFor(locale: AppLocale, namespace: string): Translate {
 export function reportTexts(locale: AppLocale): ReportTexts & { translate: Translate } {
   const t = translatorFor(locale, "reports");
   const status = translatorFor(locale, "status.placement");
-  const statuses = Object.fromEntries(reportStatusLabels.map((key) => [key, status(key)])) as Record<ReportStatusLabel, string>;
+  const statuses = Object.fromEntries(displayStatuses.map((key) => [key, status(key)])) as Record<PlacementDisplayStatus, string>;
   return {
     translate: t,
     headers: {

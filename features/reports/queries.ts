@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
-import { nameColumns, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { cohortScope } from "@/features/cohorts/queries";
 import { cohortScopeSql } from "@/features/cohorts/sql";
 import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
@@ -266,7 +266,7 @@ export interface ReportCohort extends TrilingualName {
 export async function findReportCohort(actor: Actor, cohortId: string): Promise<ReportCohort | null> {
   return db.cohort.findFirst({
     where: { AND: [{ id: cohortId }, cohortScope(actor)] },
-    select: { id: true, code: true, nameEn: true, nameZhHant: true, nameZhHans: true, sendingJurisdictionId: true, hostJurisdictionId: true },
+    select: { id: true, code: true, ...trilingualNameSelect, sendingJurisdictionId: true, hostJurisdictionId: true },
   });
 }
 
@@ -297,7 +297,7 @@ export interface ReportFilterOptions {
 /** Choices for the filter form, limited to what the actor may report on. */
 export async function findReportFilterOptions(actor: Actor, cohort: ReportCohort | null): Promise<ReportFilterOptions> {
   const scope = cohortScope(actor);
-  const names = { id: true, nameEn: true, nameZhHant: true, nameZhHans: true } as const;
+  const names = { id: true, ...trilingualNameSelect } as const;
   const sendingSides = cohort
     ? [cohort.sendingJurisdictionId]
     : (await db.cohort.findMany({ where: scope, distinct: ["sendingJurisdictionId"], select: { sendingJurisdictionId: true } })).map(

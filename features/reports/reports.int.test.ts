@@ -3,7 +3,6 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { Actor } from "@/lib/authorization";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import {
   addDays,
@@ -31,21 +30,12 @@ import type { PlacementReportRow } from "./export/types";
 import { formattedDateSql } from "./export/report-copy";
 import { countReportRecords, findReportPage, mayIncludeSendingSideFields, streamReportRecords, type ReportRecord } from "./queries";
 import { reportFiltersSchema, type ExportFormat } from "./schemas";
+import { actorFromUser, type ActorUserRow } from "@/lib/auth/actor";
 
 const request = { requestId: "report-test", ipAddress: "127.0.0.1" };
 const FORMULA = '=HYPERLINK("http://x","y")';
 
-type UserRow = { id: string; email: string; name: string; role: Actor["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null };
-const asReader = (user: UserRow, locale: AppLocale = "en"): ExportReader => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-  locale,
-});
+const asReader = (user: ActorUserRow, locale: AppLocale = "en"): ExportReader => ({ ...actorFromUser(user), locale });
 const filters = (input: Record<string, string> = {}) => reportFiltersSchema.parse(input);
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -1,28 +1,15 @@
 // Turns report records into export rows and columns in the reader's language. Pure: the translations come in as
 // plain strings, so the same code serves the preview, the three export formats and the tests.
-import type { PlacementStatus } from "@/generated/prisma/enums";
 import { formatOfficerName } from "@/features/officers/names";
+import { displayStatus, type PlacementDisplayStatus } from "@/features/placements/display-status";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import type { ExportColumn, PlacementReportRow } from "./export/types";
 import type { ReportRecord } from "./queries";
 
-export type ReportStatusLabel = PlacementStatus | "ACTIVE" | "COMPLETED";
-
-/** Every status a report shows, in a fixed order (the XLSX export numbers its shared strings by it). */
-export const reportStatusLabels: readonly ReportStatusLabel[] = ["NOMINATED", "ASSIGNED", "CONFIRMED", "WITHDRAWN", "ACTIVE", "COMPLETED"];
-
-/** A confirmed placement reads as active or completed once its dates say so; the stored status stays CONFIRMED. */
-export function reportStatus(status: PlacementStatus, startDate: Date, endDate: Date, today: Date): ReportStatusLabel {
-  if (status !== "CONFIRMED") return status;
-  if (endDate < today) return "COMPLETED";
-  if (startDate <= today) return "ACTIVE";
-  return "CONFIRMED";
-}
-
 export interface ReportTexts {
   /** Column headers by row key. */
   headers: Record<keyof PlacementReportRow, string>;
-  statuses: Record<ReportStatusLabel, string>;
+  statuses: Record<PlacementDisplayStatus, string>;
   /** e.g. "Approved {date} by {name}"; {date} and {name} are replaced. */
   approvedBy: string;
 }
@@ -96,7 +83,7 @@ export function createRowFormatter(texts: ReportTexts, locale: AppLocale, today:
       field: record.field,
       startDate: record.startDate,
       endDate: record.endDate,
-      status: texts.statuses[reportStatus(record.status, record.startDate, record.endDate, today)],
+      status: texts.statuses[displayStatus(record, today)],
       sendingApproval: approval(record.sendingApprovedOn, record.sendingApprover),
       hostApproval: approval(record.hostApprovedOn, record.hostApprover),
     };

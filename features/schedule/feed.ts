@@ -11,10 +11,12 @@ import { logger } from "@/lib/logger";
 import type { RequestContext } from "@/lib/request-context";
 import { formatOfficerName } from "@/features/officers/names";
 import { listHolidays } from "./holidays";
+import { scheduleItemFeedSelect } from "./item-select";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";
 import { addDaysToIsoDate, instantInHongKong, isoDateOfCalendarDate, itemDateRange, todayInHongKongIso } from "./time";
+import { actorFromUser } from "@/lib/auth/actor";
 
 /** A feed never lists more than this many items; a coordinator's feed covers the last year's cohorts. */
 const maximumItems = 5000;
@@ -39,16 +41,7 @@ export async function findCalendarFeedOwnerUnsafe(token: string): Promise<FeedOw
   if (!tokenPattern.test(token)) return null;
   const user = await db.user.findUnique({ where: { calendarTokenHash: hashCalendarToken(token) } });
   if (!user || !user.active) return null;
-  const owner: FeedOwner = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    jurisdictionId: user.jurisdictionId,
-    officerId: user.officerId,
-    hostUnitId: user.hostUnitId,
-    locale: fromDatabaseLocale(user.locale),
-  };
+  const owner: FeedOwner = { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
   return hasPermission(owner, "calendarFeed:manage") ? owner : null;
 }
 
@@ -65,19 +58,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   const [rows, placements] = await Promise.all([
     db.scheduleItem.findMany({
       where: { AND: [scheduleItemScope(owner), feedWindow(owner, today)] },
-      select: {
-        id: true,
-        type: true,
-        title: true,
-        location: true,
-        notes: true,
-        allDay: true,
-        startsAt: true,
-        endsAt: true,
-        version: true,
-        updatedAt: true,
-        placement: { select: { officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } } } },
-      },
+      select: scheduleItemFeedSelect,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,
     }),

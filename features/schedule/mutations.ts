@@ -6,7 +6,8 @@ import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
-import { refuseStaleEdit } from "@/features/audit/last-change";
+import { refuseStaleEdit } from "@/lib/last-change";
+import { updateAtVersion } from "@/lib/mutation-support";
 import { cohortScope } from "@/features/cohorts/queries";
 import { canEditSchedule, type ScheduleTarget } from "./policy";
 import { scheduleItemScope, schedulePlacementScope } from "./queries";
@@ -103,18 +104,14 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
   return db.$transaction(async (tx) => {
     const before = await loadEditableItem(tx, actor, input.id);
     // The version the user saw must still be current; the condition is re-checked after waiting for a concurrent writer.
-    const { count } = await tx.scheduleItem.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...storedFields(input), version: { increment: 1 } },
-    });
-    if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
-    const after = await tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } });
-    await writeAudit(tx, actor, request, {
-      action: "scheduleItem.updated",
+    const after = await updateAtVersion(tx, { actor, request }, {
       entityType: "ScheduleItem",
-      entityId: input.id,
-      before: auditedFields(before),
-      after: auditedFields(after),
+      id: input.id,
+      version: input.version,
+      readAt: before.updatedAt,
+      write: (where, version) => tx.scheduleItem.updateMany({ where, data: { ...storedFields(input), version } }),
+      read: () => tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } }),
+      audit: (written) => ({ action: "scheduleItem.updated", before: auditedFields(before), after: auditedFields(written) }),
     });
     return { id: after.id, version: after.version };
   });

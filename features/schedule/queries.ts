@@ -7,14 +7,14 @@ import { cohortScope } from "@/features/cohorts/queries";
 import { formatOfficerName } from "@/features/officers/names";
 import { defaultMonth, monthGrid, type CalendarMonth } from "./calendar";
 import { holidaySideOf, type Side } from "./holidays";
+import { scheduleItemSelect } from "./item-select";
 import { canEditSchedule, scheduleResource } from "./policy";
 import { addDaysToIsoDate, hongKongParts, instantInHongKong, isoDateOfCalendarDate, itemDateRange } from "./time";
-import type { TrilingualName } from "@/lib/i18n/locales";
+import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 
 
 const nothing = { id: { in: [] as string[] } };
 const livePlacement = { status: { not: "WITHDRAWN" as PlacementStatus } };
-const names = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
 /**
  * The placements whose schedules an actor may read: all for administrators; those of cohorts its side takes part
@@ -77,31 +77,7 @@ export interface ScheduleEntry {
   canEdit: boolean;
 }
 
-const itemSelect = {
-  id: true,
-  cohortId: true,
-  placementId: true,
-  type: true,
-  title: true,
-  location: true,
-  notes: true,
-  allDay: true,
-  startsAt: true,
-  endsAt: true,
-  version: true,
-  updatedAt: true,
-  cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
-  placement: {
-    select: {
-      officerId: true,
-      hostUnitId: true,
-      officer: { select: { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } },
-      hostUnit: { select: names },
-    },
-  },
-} satisfies Prisma.ScheduleItemSelect;
-
-type ItemRow = Prisma.ScheduleItemGetPayload<{ select: typeof itemSelect }>;
+type ItemRow = Prisma.ScheduleItemGetPayload<{ select: typeof scheduleItemSelect }>;
 
 function toEntry(actor: Actor, row: ItemRow): ScheduleEntry {
   const { startDate, endDate } = itemDateRange(row);
@@ -131,7 +107,7 @@ function toEntry(actor: Actor, row: ItemRow): ScheduleEntry {
 const itemOrder = [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }] satisfies Prisma.ScheduleItemOrderByWithRelationInput[];
 
 async function findEntries(actor: Actor, where: Prisma.ScheduleItemWhereInput, take?: number): Promise<ScheduleEntry[]> {
-  const rows = await db.scheduleItem.findMany({ where: { AND: [scheduleItemScope(actor), where] }, select: itemSelect, orderBy: itemOrder, take });
+  const rows = await db.scheduleItem.findMany({ where: { AND: [scheduleItemScope(actor), where] }, select: scheduleItemSelect, orderBy: itemOrder, take });
   return rows.map((row) => toEntry(actor, row));
 }
 
@@ -156,13 +132,13 @@ export interface ScheduleCohort {
 
 const cohortSelect = {
   id: true,
-  ...names,
+  ...trilingualNameSelect,
   startDate: true,
   endDate: true,
   sendingJurisdictionId: true,
   hostJurisdictionId: true,
-  sendingJurisdiction: { select: { code: true, ...names } },
-  hostJurisdiction: { select: { code: true, kind: true, ...names } },
+  sendingJurisdiction: { select: { code: true, ...trilingualNameSelect } },
+  hostJurisdiction: { select: { code: true, kind: true, ...trilingualNameSelect } },
 } satisfies Prisma.CohortSelect;
 
 function toCohort(actor: Actor, row: Prisma.CohortGetPayload<{ select: typeof cohortSelect }>): ScheduleCohort {
@@ -214,8 +190,8 @@ const placementSelect = {
   endDate: true,
   status: true,
   officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } } } },
-  hostUnit: { select: { id: true, ...names } },
-  field: { select: names },
+  hostUnit: { select: { id: true, ...trilingualNameSelect } },
+  field: { select: trilingualNameSelect },
   cohort: { select: cohortSelect },
 } satisfies Prisma.PlacementSelect;
 
@@ -323,7 +299,7 @@ export async function findCohortCalendar(actor: Actor, cohortId: string, options
   }
   const hostUnits = await db.hostUnit.findMany({
     where: { placements: { some: { cohortId, ...livePlacement } } },
-    select: { id: true, ...names },
+    select: { id: true, ...trilingualNameSelect },
     orderBy: { nameEn: "asc" },
   });
   const hostUnitId = hostUnits.some((unit) => unit.id === options.hostUnitId) ? options.hostUnitId! : null;
@@ -406,7 +382,7 @@ export async function findScheduleTarget(actor: Actor, target: { placementId?: s
 
 /** One item with where it belongs, if the actor can see it. */
 export async function findScheduleItem(actor: Actor, itemId: string) {
-  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scheduleItemScope(actor)] }, select: itemSelect });
+  const row = await db.scheduleItem.findFirst({ where: { AND: [{ id: itemId }, scheduleItemScope(actor)] }, select: scheduleItemSelect });
   if (!row) return null;
   const target = await findScheduleTarget(actor, row.placementId ? { placementId: row.placementId } : { cohortId: row.cohortId });
   // A visible item of a placement the actor cannot open (e.g. an officer's withdrawn placement) is still out of reach.

@@ -12,22 +12,14 @@ import { findCohortCalendar, findMySchedule, findPlacementSchedule, findSchedule
 import { createScheduleItemSchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
 import { monthOfIsoDate } from "./calendar";
 import { isoDateOfCalendarDate } from "./time";
+import { actorFromUser } from "@/lib/auth/actor";
 
 afterAll(async () => db.$disconnect());
 
 const request = () => ({ requestId: randomUUID(), ipAddress: "10.1.2.3" });
 
 function actorOf(user: User): Actor & { locale: "en" } {
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    jurisdictionId: user.jurisdictionId,
-    officerId: user.officerId,
-    hostUnitId: user.hostUnitId,
-    locale: "en",
-  };
+  return { ...actorFromUser(user), locale: "en" };
 }
 
 let world: TwoSidedWorld;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, requiredText } from "@/lib/text";
 import type { ScheduleItemType } from "@/generated/prisma/enums";
 import { firstCalendarYear, instantsFromForm, isIsoDate, isTimeOfDay, lastCalendarYear } from "./time";
 
@@ -18,15 +19,6 @@ export const titleMaxLength = 200;
 export const locationMaxLength = 200;
 export const notesMaxLength = 2000;
 
-/** Empty or whitespace-only text is stored as null, not as "". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => (value ? value : null));
-
 const optionalString = z
   .string()
   .trim()
@@ -43,7 +35,7 @@ export function isScheduleItemType(value: unknown): value is ScheduleItemType {
 const itemShape = {
   // Not z.enum: an enum failure stops the object's cross-field checks, and the form should show every error at once.
   type: z.string().refine(isScheduleItemType, "errors.invalidValue"),
-  title: z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(titleMaxLength),
+  title: requiredText(titleMaxLength),
   location: optionalText(locationMaxLength),
   notes: optionalText(notesMaxLength),
   allDay: checkbox,
@@ -96,7 +88,7 @@ function withInstants<T extends ItemFields>(value: T) {
 
 const itemFieldsSchema = () => z.object(itemShape).superRefine(checkItemTimes).transform(withInstants);
 
-const id = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(64);
+const id = requiredText(64);
 const version = z.coerce.number({ message: "errors.invalidValue" }).int().min(1);
 
 /** A new item belongs to exactly one target: a placement (its own item) or a cohort (cohort-wide). */

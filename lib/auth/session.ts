@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
+import { actorFromUser } from "./actor";
 import { readSessionToken } from "./session-cookie";
 
 export interface SessionUser extends Actor {
@@ -45,16 +46,7 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
     SELECT "id", "email", "name", "role", "jurisdictionId", "officerId", "hostUnitId", "locale", "active", "sessionVersion"
     FROM "User" WHERE "id" = ${userId}`;
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    jurisdictionId: user.jurisdictionId,
-    officerId: user.officerId,
-    hostUnitId: user.hostUnitId,
-    locale: fromDatabaseLocale(user.locale),
-  };
+  return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

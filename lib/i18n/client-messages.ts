@@ -15,6 +15,9 @@ export const sharedClientMessages = [
   "errors.errorTitle",
   "errors.errorBody",
   "errors.retry",
+  // components/forms/use-action-form.ts
+  "errors.formTooLarge",
+  "errors.formNotSent",
   // Forms of features whose pages render them directly; they can move to islands like the cohort form.
   "officers",
   "hostUnits",

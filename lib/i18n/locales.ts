@@ -50,6 +50,9 @@ export const nameColumns: Record<AppLocale, NameColumn> = { en: "nameEn", "zh-Ha
 /** A name kept in all three scripts, as reference data and cohorts keep theirs. */
 export type TrilingualName = Record<NameColumn, string>;
 
+/** The Prisma select of a record's three names: what localizedName() reads. */
+export const trilingualNameSelect = { nameEn: true, nameZhHant: true, nameZhHans: true } as const satisfies Record<NameColumn, true>;
+
 export function localizedName(record: TrilingualName, locale: AppLocale): string {
   if (locale === "zh-Hant") return record.nameZhHant;
   if (locale === "zh-Hans") return record.nameZhHans;

@@ -4,7 +4,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
-import { firstParam } from "@/features/cohorts/schemas";
+import { firstParam } from "@/lib/list-params";
 import { findPlacementsAwaitingApproval } from "@/features/placements/queries";
 import { ApprovalsTable } from "@/features/placements/components/approvals-table";
 

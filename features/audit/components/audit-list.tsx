@@ -8,7 +8,6 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { SelectField } from "@/components/ui/form-fields";
 import { FilterForm, PagedTable, type SearchParams } from "@/components/data-list";
-import { referenceEntityTypes, referenceKinds } from "@/features/reference-data/entities";
 import { findAuditEntries, findAuditFilterOptions } from "../queries";
 import type { AuditListParams } from "../schemas";
 import { AuditChanges } from "./audit-changes";
@@ -16,17 +15,22 @@ import { actionLabel } from "./record-history";
 
 const basePath = "/admin/audit";
 
-/** Where a record's own page lives, for the entity types that have one. */
-function recordHref(entityType: string, entityId: string | null): string | null {
-  if (!entityId) return null;
-  if (entityType === "Officer") return `/officers/${entityId}`;
-  if (entityType === "HostUnitCapacity") return `/host-units/${entityId.split(":")[0]}`;
-  const kind = referenceKinds.find((candidate) => referenceEntityTypes[candidate] === entityType);
-  if (kind === "host-units") return `/host-units/${entityId}`;
-  return kind ? `/admin/reference/${kind}/${entityId}` : null;
-}
+/** Where an audited record's own page lives; null when it has none. The route layer knows every feature's pages. */
+export type RecordHref = (entityType: string, entityId: string | null) => string | null;
 
-export async function AuditList({ actor, params, rawParams, locale }: { actor: Actor; params: AuditListParams; rawParams: SearchParams; locale: AppLocale }) {
+export async function AuditList({
+  actor,
+  params,
+  rawParams,
+  locale,
+  recordHref,
+}: {
+  actor: Actor;
+  params: AuditListParams;
+  rawParams: SearchParams;
+  locale: AppLocale;
+  recordHref: RecordHref;
+}) {
   const [t, options, list] = await Promise.all([getTranslations("audit"), findAuditFilterOptions(actor), findAuditEntries(actor, params)]);
   const filtered = Boolean(params.actor || params.action || params.entityType || params.entityId || params.from || params.to);
   return (

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { todayInHongKong } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { displayedPlacementStatus } from "@/features/officers/placement-status";
+import { displayStatus } from "@/features/placements/display-status";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import type { HostUnitView } from "../queries";
@@ -66,7 +66,7 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
                         <td className="px-3 py-2 whitespace-nowrap">
                           {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
                         </td>
-                        <td className="px-3 py-2">{status(displayedPlacementStatus(placement, today))}</td>
+                        <td className="px-3 py-2">{status(displayStatus(placement, today))}</td>
                       </tr>
                     ))}
                   </tbody>

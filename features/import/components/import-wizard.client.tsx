@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { columnLabel, type OfficerImportColumnKey } from "../columns";
+import { maxImportBytes, megabytes } from "../limits";
 import type { ImportPhase, ImportPreview } from "../officer-import";
 import type { FileProblem } from "../parse";
 import type { ImportStreamEvent } from "../stream-events";
@@ -69,6 +70,11 @@ export function ImportWizard() {
     event.preventDefault();
     if (!file) {
       setMessage(t("problems.noFile"));
+      return;
+    }
+    // Not sent at all: the server would refuse it, after the whole upload.
+    if (file.size > maxImportBytes) {
+      setMessage(t("problems.fileTooLarge", { megabytes: megabytes(maxImportBytes) }));
       return;
     }
     void send("check", file);

@@ -5,7 +5,7 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { tableClass, tableWrapperClass } from "@/components/data-list";
 import { ColumnHeaders } from "@/components/ui/column-headers";
-import { displayedPlacementStatus } from "../placement-status";
+import { displayStatus } from "@/features/placements/display-status";
 import type { OfficerPlacementRow } from "../queries";
 
 /** An officer's placements, newest first: the cohort, where, in what post and field, when, and how far along. */
@@ -28,7 +28,7 @@ export async function OfficerPlacements({ placements, locale }: { placements: Of
               <td className="px-3 py-2 whitespace-nowrap">
                 {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
               </td>
-              <td className="px-3 py-2">{status(displayedPlacementStatus(placement, today))}</td>
+              <td className="px-3 py-2">{status(displayStatus(placement, today))}</td>
             </tr>
           ))}
         </tbody>

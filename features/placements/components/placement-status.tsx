@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { PlacementDisplayStatus } from "../policy";
+import type { PlacementDisplayStatus } from "../display-status";
 
 const badgeStyles: Record<PlacementDisplayStatus, string> = {
   NOMINATED: "border-slate-500 bg-slate-50 text-slate-800",

@@ -6,7 +6,7 @@ import { todayInHongKong } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
 import { formatOfficerName } from "@/features/officers/names";
 import type { ReportRecord } from "../queries";
-import { reportStatus } from "../rows";
+import { displayStatus } from "@/features/placements/display-status";
 import { REPORT_PAGE_SIZE } from "../schemas";
 
 const cell = "px-3 py-2 align-top";
@@ -85,7 +85,7 @@ export async function ReportPreview({
                   {formatCalendarDate(record.startDate, locale)} –<br />
                   {formatCalendarDate(record.endDate, locale)}
                 </td>
-                <td className={cell}>{status(reportStatus(record.status, record.startDate, record.endDate, today))}</td>
+                <td className={cell}>{status(displayStatus(record, today))}</td>
                 <td className={cell}>
                   <span className="block">{record.sendingApprovedOn ? t("sendingApproved") : t("sendingPending")}</span>
                   <span className="block">{record.hostApprovedOn ? t("hostApproved") : t("hostPending")}</span>

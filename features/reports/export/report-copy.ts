@@ -8,7 +8,8 @@ import { copyOut, identifier, inlineParameters, literal } from "@/lib/database-c
 import { languageTags, nameColumns, type AppLocale } from "@/lib/i18n/locales";
 import { toIsoDate } from "@/lib/dates";
 import { reportWhereClause, sendingSideCondition } from "../queries";
-import { reportStatusLabels, type ReportStatusLabel, type ReportTexts } from "../rows";
+import { displayStatuses, displayStatusSql, type PlacementDisplayStatus } from "@/features/placements/display-status";
+import type { ReportTexts } from "../rows";
 import type { ReportFilters } from "../schemas";
 import type { ExportColumn, PlacementReportRow } from "./types";
 import { columnLetters, DATE_STYLE, escapeXml } from "./xlsx";
@@ -102,11 +103,8 @@ function approvalSql(template: string, approvedOn: string, approver: string, loc
   return `(${sql.join(" || ")})`;
 }
 
-function statusSql(labels: Record<ReportStatusLabel, string>, today: string, statusText: TextWriting["statusText"]): string {
-  const label = (status: ReportStatusLabel) => literal(statusText(status, labels[status]));
-  return `CASE p."status"::text
-      WHEN 'CONFIRMED' THEN CASE WHEN p."endDate" < ${today} THEN ${label("COMPLETED")} WHEN p."startDate" <= ${today} THEN ${label("ACTIVE")} ELSE ${label("CONFIRMED")} END
-      WHEN 'NOMINATED' THEN ${label("NOMINATED")} WHEN 'ASSIGNED' THEN ${label("ASSIGNED")} WHEN 'WITHDRAWN' THEN ${label("WITHDRAWN")} END`;
+function statusSql(labels: Record<PlacementDisplayStatus, string>, today: string, statusText: TextWriting["statusText"]): string {
+  return displayStatusSql({ placement: "p", today, label: (status) => literal(statusText(status, labels[status])) });
 }
 
 /** How a file format writes text: SQL for values from the database, JavaScript for our own words. */
@@ -118,7 +116,7 @@ interface TextWriting {
   /** Our own words in the approval template. */
   ownText(text: string): string;
   /** A status label as the file wants it. */
-  statusText(status: ReportStatusLabel, label: string): string;
+  statusText(status: PlacementDisplayStatus, label: string): string;
 }
 
 type ReferenceTable = "Rank" | "Department" | "HostUnit" | "Field";
@@ -214,7 +212,7 @@ function sharedNamesSql(locale: AppLocale): string {
 /** A reference record's position in the shared strings, in SQL (the tables before it are counted once per export). */
 function sharedStringIndex(table: ReferenceTable): string {
   const before = REFERENCE_TABLES.slice(0, REFERENCE_TABLES.indexOf(table)).map((earlier) => `(SELECT count(*) FROM "${earlier}")`);
-  return [`(row_number() OVER (ORDER BY "id") - 1)`, String(reportStatusLabels.length), ...before].join(" + ");
+  return [`(row_number() OVER (ORDER BY "id") - 1)`, String(displayStatuses.length), ...before].join(" + ");
 }
 
 /** The part of an inline-string cell after its reference (`<c r="B7"`), for a value already escaped; null stays null. */
@@ -255,7 +253,7 @@ function reportXlsxRowsCopy(options: ReportCopyOptions): string {
     reference: (table) => `(SELECT "id", ${sharedStringRest(sharedStringIndex(table))} AS "name" FROM "${table}" OFFSET 0)`,
     userText: xmlText,
     ownText: escapeXml,
-    statusText: (status) => `" t="s"><v>${reportStatusLabels.indexOf(status)}</v></c>`,
+    statusText: (status) => `" t="s"><v>${displayStatuses.indexOf(status)}</v></c>`,
   });
   return `COPY (
     SELECT concat('<row r="', y.n, '">', ${cells.join(", ")}, '</row>')
@@ -272,7 +270,7 @@ export async function openReportCsv(options: ReportCopyOptions): Promise<Readabl
 export async function openReportSheet(options: ReportCopyOptions): Promise<{ rows: AsyncIterable<Buffer>; sharedStrings: string[] }> {
   const { stream, snapshotRows } = await copyOut(reportXlsxRowsCopy(options), { snapshotQuery: sharedNamesSql(options.locale) });
   const names = snapshotRows.map((row) => String(row.text));
-  return { rows: xlsxSheetRows(stream), sharedStrings: [...reportStatusLabels.map((status) => options.texts.statuses[status]), ...names] };
+  return { rows: xlsxSheetRows(stream), sharedStrings: [...displayStatuses.map((status) => options.texts.statuses[status]), ...names] };
 }
 
 const COPY_QUOTE = 0x01;

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
+import { useSendAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
@@ -43,6 +44,7 @@ export function ItemForm({ target, mode, initial, hostHolidays, hostSideLabel, r
   const t = useTranslations("schedule.form");
   const types = useTranslations("schedule.types");
   const router = useRouter();
+  const send = useSendAction();
   const [result, setResult] = useState<ActionResult<unknown>>();
   const [pending, startTransition] = useTransition();
   const [allDay, setAllDay] = useState(initial.allDay);
@@ -55,7 +57,7 @@ export function ItemForm({ target, mode, initial, hostHolidays, hostSideLabel, r
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
       const action = mode === "create" ? createScheduleItemAction : updateScheduleItemAction;
-      const answer = await action(undefined, formData);
+      const answer = await send(action, formData);
       if (answer.ok) {
         const separator = returnHref.includes("?") ? "&" : "?";
         router.push(`${returnHref}${separator}month=${startDate.slice(0, 7)}`);

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/features/auth/options";
 import { withSignInErrorStatus } from "@/lib/auth/outage";
 import { defineRoute } from "@/lib/route";
 

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { defineRoute, describeRouteError, errorResponse } from "@/lib/route";
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, type ImportPhase } from "@/features/import/officer-import";
-import { maxImportBytes } from "@/features/import/parse";
+import { maxImportBytes, megabytes } from "@/features/import/limits";
 import type { ImportStreamEvent } from "@/features/import/stream-events";
 
 // Officer import upload: a route handler rather than a server action, because server actions cap request bodies
@@ -11,6 +11,9 @@ import type { ImportStreamEvent } from "@/features/import/stream-events";
 export const dynamic = "force-dynamic";
 
 const errorEvent = (message: string): ImportStreamEvent => ({ type: "error", message });
+
+/** Room in a request body for the multipart envelope and the other fields (mode, SHA-256) around the file. */
+const multipartAllowance = 64 * 1024;
 
 /** Same-origin only: the session cookie is SameSite=Lax, and this check also stops cross-site form posts. */
 function isSameOrigin(request: Request): boolean {
@@ -31,12 +34,17 @@ export const POST = defineRoute({
   async handle(request, { user, request: context, t }) {
     if (user.role !== "COORDINATOR" || !user.jurisdictionId || !isSameOrigin(request)) return errorResponse(403, errorEvent(t("errors.forbidden")));
 
+    // Refused on its declared length, before reading it: a body over the proxy's 10 MB buffer arrives cut short, and
+    // its multipart form then fails to parse — which used to surface as "Choose a file to import".
+    const tooLarge = () => errorResponse(413, errorEvent(t("import.problems.fileTooLarge", { megabytes: megabytes(maxImportBytes) })));
+    if (Number(request.headers.get("content-length")) > maxImportBytes + multipartAllowance) return tooLarge();
     const form = await request.formData().catch(() => null);
-    const file = form?.get("file");
-    const mode = form?.get("mode") === "commit" ? "commit" : "preview";
-    const previewedSha256 = String(form?.get("sha256") ?? "");
+    if (!form) return errorResponse(400, errorEvent(t("import.problems.unreadableUpload", { megabytes: megabytes(maxImportBytes) })));
+    const file = form.get("file");
+    const mode = form.get("mode") === "commit" ? "commit" : "preview";
+    const previewedSha256 = String(form.get("sha256") ?? "");
     if (!(file instanceof File)) return errorResponse(400, errorEvent(t("import.problems.noFile")));
-    if (file.size > maxImportBytes) return errorResponse(413, errorEvent(t("import.problems.fileTooLarge", { megabytes: maxImportBytes / 1024 / 1024 })));
+    if (file.size > maxImportBytes) return tooLarge();
     const bytes = new Uint8Array(await file.arrayBuffer());
 
     const encoder = new TextEncoder();

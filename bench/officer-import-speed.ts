@@ -1,19 +1,19 @@
 /**
  * Speed of the officer import at the size the issue names (not a test: timings vary by machine).
- *   node --conditions=react-server --import tsx features/import/bench-import.ts --rows 5000
+ *   node --conditions=react-server --import tsx bench/officer-import-speed.ts --rows 5000
  * Imports a CSV of new officers (preview, then commit), then the same staff numbers with every row changed
  * (an update of each officer), then the same file again (nothing to change), and prints each step's time.
  */
 import { parseArgs } from "node:util";
-import { elapsedSince, withBenchDatabase } from "../officers/bench-database.ts";
+import { elapsedSince, withBenchDatabase } from "./database.ts";
 
 const { values: options } = parseArgs({ options: { rows: { type: "string", default: "5000" } } });
 const rowCount = Number(options.rows);
 
 await withBenchDatabase(async () => {
   const { db } = await import("@/lib/db");
-  const { createTwoSidedWorld } = await import("../../tests/factories/index.ts");
-  const { commitOfficerImport, previewOfficerImport, sha256Of } = await import("./officer-import.ts");
+  const { createTwoSidedWorld } = await import("../tests/factories/index.ts");
+  const { commitOfficerImport, previewOfficerImport, sha256Of } = await import("../features/import/officer-import.ts");
   const world = await createTwoSidedWorld(db);
   const actor = {
     userId: world.hkCoordinator.id,

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { makeTraversableTempDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/scripts/db/embedded";
 import { applyPendingMigrations } from "@/scripts/db/migrations";
 import { runAction, type ActionDefinition, type Translate as ActionTranslate } from "@/lib/action";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/features/auth/options";
 import { withSignInErrorStatus } from "@/lib/auth/outage";
 import { loadSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";

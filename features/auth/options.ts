@@ -2,10 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { attemptSignIn } from "@/features/auth/sign-in";
+import { attemptSignIn } from "./sign-in";
 import { clientAddressFrom, requestIdHeader } from "@/lib/request-context";
 import { requestIdFrom } from "@/lib/request-id";
-import { guardAuthorize } from "./outage";
+import { guardAuthorize } from "@/lib/auth/outage";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 

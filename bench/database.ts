@@ -5,8 +5,8 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { makeTraversableTempDir, startEmbeddedDatabase } from "../../scripts/db/embedded.ts";
-import { applyPendingMigrations } from "../../scripts/db/migrations.ts";
+import { makeTraversableTempDir, startEmbeddedDatabase } from "../scripts/db/embedded.ts";
+import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 
 export async function withBenchDatabase(run: () => Promise<void>) {
   if (process.env.DATABASE_URL) {

@@ -1,13 +1,13 @@
 /**
  * Speed of the officer list at programme scale (not a test: timings vary by machine).
- *   node --conditions=react-server --import tsx features/officers/bench-search.ts --officers 20000
+ *   node --conditions=react-server --import tsx bench/officer-search-speed.ts --officers 20000
  * Fills one side with N officers (invented names in both naming styles, Chinese names in both scripts), then
  * times the list's queries — default page, deep page, searches in every script, filters, sorts — as median of
  * several runs, first with the search indexes (migrations 20261127100000 and 20261127100001) and then with the
  * trigram index dropped, and prints the plans of two searches.
  */
 import { parseArgs } from "node:util";
-import { elapsedSince, withBenchDatabase } from "./bench-database.ts";
+import { elapsedSince, withBenchDatabase } from "./database.ts";
 
 const { values: options } = parseArgs({ options: { officers: { type: "string", default: "20000" }, runs: { type: "string", default: "7" } } });
 const officerCount = Number(options.officers);
@@ -28,9 +28,9 @@ await withBenchDatabase(async () => {
   // The app's `db` is created lazily into this global; providing it first lets the bench see the SQL it runs.
   (globalThis as { exchangeDeskPrisma?: unknown }).exchangeDeskPrisma = client;
   const { db } = await import("@/lib/db");
-  const { createTwoSidedWorld, createRank, createDepartment, createField } = await import("../../tests/factories/index.ts");
-  const { findOfficers } = await import("./queries.ts");
-  const { officerListParamsSchema } = await import("./schemas.ts");
+  const { createTwoSidedWorld, createRank, createDepartment, createField } = await import("../tests/factories/index.ts");
+  const { findOfficers } = await import("../features/officers/queries.ts");
+  const { officerListParamsSchema } = await import("../features/officers/schemas.ts");
 
   const world = await createTwoSidedWorld(db);
   const ranks = [world.hkRank, ...(await Promise.all(Array.from({ length: 11 }, (_, index) => createRank(db, { jurisdictionId: world.hk.id, grade: "G", level: index + 1 }))))];

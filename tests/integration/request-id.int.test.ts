@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attemptSignIn } from "@/features/auth/sign-in";
 import { proxy } from "@/proxy";
-import { requestIdFrom } from "./request-id";
+import { requestIdFrom } from "@/lib/request-id";
 
 afterAll(async () => db.$disconnect());
 
