@@ -1,12 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/lib/auth/session-cookie";
+import { requestIdFrom } from "@/lib/request-id";
+import { securityHeaders } from "@/lib/security-headers";
 
-// Only stamps a request id and sends signed-out visitors to the sign-in page. It authorizes nothing: every page,
-// action and route handler checks permissions itself (lib/authorization.ts).
+// Only stamps a request id, sets the per-request security headers (CSP nonce) and sends signed-out visitors to the
+// sign-in page. It authorizes nothing: every page, action and route handler checks permissions itself
+// (lib/authorization.ts).
 const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar"];
 
 export function proxy(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   const { pathname, search } = request.nextUrl;
@@ -21,8 +24,16 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
+  const security = securityHeaders({
+    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"),
+    isDevelopment: process.env.NODE_ENV === "development",
+    publicUrl: process.env.NEXTAUTH_URL,
+  });
+  // Next reads the policy from the request to put the nonce on the scripts it renders.
+  headers.set("content-security-policy", security["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 

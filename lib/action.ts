@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasPermission, type Permission } from "@/lib/authorization";
-import { translateDatabaseError } from "@/lib/database-errors";
+import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
@@ -19,7 +19,7 @@ export interface ActionContext {
   request: RequestContext;
 }
 
-interface ActionDefinition<Schema extends z.ZodType, Output> {
+export interface ActionDefinition<Schema extends z.ZodType, Output> {
   name: string;
   schema: Schema;
   /** Role-level gate; the body still checks the record with `isAllowed` once it has loaded it. */
@@ -38,51 +38,75 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 function messageForIssue(issue: z.core.$ZodIssue, t: Translate): string {
   const { key, values } = issueMessageKey(issue);
   return t(key, values);
 }
 
+/** What an action needs from the request; defineAction takes it from Next, tests pass it in. */
+export interface ActionEnvironment {
+  request: RequestContext;
+  /** Translator for the "errors" namespace. */
+  t: Translate;
+  /** The signed-in user (read from the database), or null. */
+  loadUser: () => Promise<SessionUser | null>;
+}
+
 /**
  * The one way to write a server action: parse → authenticate → authorize → run → one result shape. Only
- * AppErrors (and known integrity violations) reach the user, translated; anything else is logged with the
- * request id and the user sees a generic message that carries that id.
+ * AppErrors (and known integrity violations) reach the user, translated; a database that cannot be reached gives
+ * "service unavailable"; anything else is logged with the request id and the user sees a generic message that
+ * carries that id.
  */
 export function defineAction<Schema extends z.ZodType, Output>(definition: ActionDefinition<Schema, Output>) {
   return async function action(_previous: unknown, payload: FormData | z.input<Schema>): Promise<ActionResult<Output>> {
     const request = await getRequestContext();
     const t = (await getTranslations("errors")) as unknown as Translate;
-    const user = await getSessionUser();
-    try {
-      if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
-      // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.
-      const controlFields = findControlCharacters(raw).map((path) => path.join(".") || "_form");
-      const parsed = definition.schema.safeParse(raw);
-      if (!parsed.success || controlFields.length > 0) {
-        const fieldErrors: Record<string, string> = {};
-        for (const key of controlFields) fieldErrors[key] = t("controlCharacters");
-        for (const issue of parsed.error?.issues ?? []) {
-          const key = issue.path.join(".") || "_form";
-          fieldErrors[key] ??= messageForIssue(issue, t);
-        }
-        return { ok: false, formError: t("checkFields"), fieldErrors };
-      }
-      return { ok: true, data: await definition.run(parsed.data, { user, request }) };
-    } catch (error) {
-      const known = error instanceof AppError ? error : translateDatabaseError(error);
-      if (known) {
-        const fieldErrors = Object.fromEntries(Object.entries(known.fieldErrors).map(([field, keys]) => [field, t(keys[0])]));
-        return { ok: false, formError: t(known.messageKey, known.values), fieldErrors };
-      }
-      if (isNextControlFlow(error)) throw error;
-      logger.error("server action failed", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
-      return { ok: false, formError: t("unexpected", { requestId: request.requestId }), requestId: request.requestId };
-    }
+    return runAction(definition, payload, { request, t, loadUser: getSessionUser });
   };
+}
+
+export async function runAction<Schema extends z.ZodType, Output>(
+  definition: ActionDefinition<Schema, Output>,
+  payload: FormData | z.input<Schema>,
+  { request, t, loadUser }: ActionEnvironment,
+): Promise<ActionResult<Output>> {
+  let user: SessionUser | null = null;
+  try {
+    // Inside the try: reading the session reads the database, which may be down.
+    user = await loadUser();
+    if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
+    const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+    // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
+    // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.
+    const controlFields = findControlCharacters(raw).map((path) => path.join(".") || "_form");
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success || controlFields.length > 0) {
+      const fieldErrors: Record<string, string> = {};
+      for (const key of controlFields) fieldErrors[key] = t("controlCharacters");
+      for (const issue of parsed.error?.issues ?? []) {
+        const key = issue.path.join(".") || "_form";
+        fieldErrors[key] ??= messageForIssue(issue, t);
+      }
+      return { ok: false, formError: t("checkFields"), fieldErrors };
+    }
+    return { ok: true, data: await definition.run(parsed.data, { user, request }) };
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    if (isDatabaseUnavailable(error)) {
+      logger.error("server action: database unavailable", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
+      return { ok: false, formError: t("serviceUnavailable"), requestId: request.requestId };
+    }
+    const known = error instanceof AppError ? error : translateDatabaseError(error);
+    if (known) {
+      const fieldErrors = Object.fromEntries(Object.entries(known.fieldErrors).map(([field, keys]) => [field, t(keys[0])]));
+      return { ok: false, formError: t(known.messageKey, known.values), fieldErrors };
+    }
+    logger.error("server action failed", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
+    return { ok: false, formError: t("unexpected", { requestId: request.requestId }), requestId: request.requestId };
+  }
 }
 
 function isNextControlFlow(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError, ServiceUnavailableError } from "./errors";
 
 /** Which catalog message each named database constraint maps to ("errors" namespace). */
 const constraintMessages: Record<string, string> = {
@@ -57,6 +57,7 @@ export function readDatabaseError(error: unknown): { code?: string; constraint?:
 
 /** Turns a known integrity violation into a user-facing AppError; returns null for anything unexpected. */
 export function translateDatabaseError(error: unknown): AppError | null {
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
   const details = readDatabaseError(error);
   if (!details) return null;
   if (details.constraint && constraintMessages[details.constraint]) return new AppError(constraintMessages[details.constraint]);
@@ -64,4 +65,42 @@ export function translateDatabaseError(error: unknown): AppError | null {
   if (details.code === "23505") return new AppError("duplicate");
   if (details.code === "40001" || details.code === "40P01") return new AppError("tryAgain");
   return null;
+}
+
+/** Prisma's codes for "cannot reach / lost / timed out waiting for the database" (P1001, P1002, P1008, P1017, P2024). */
+const unavailablePrismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Driver-adapter error kinds with the same meaning. */
+const unavailableAdapterKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** Socket errors from the pg driver. */
+const unavailableSocketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+/**
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down, crashed, not accepting connections yet) and
+ * 53300 (too many connections).
+ */
+const isUnavailableSqlState = (code: string) => /^08[0-9A-Z]{3}$/.test(code) || ["57P01", "57P02", "57P03", "53300"].includes(code);
+/** pg's own messages for a connection that died or could not be had from the pool, which carry no code. */
+const unavailableMessages = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection/i;
+
+/**
+ * Whether an error means the database cannot be used right now (down, shutting down, unreachable, out of
+ * connections) rather than that the request was wrong. The one place that knows the shapes it arrives in: a Prisma
+ * error code, a driver-adapter error kind, a pg socket error (possibly inside an AggregateError) or an SQLSTATE.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (!value || typeof value !== "object" || seen.has(value) || depth > 6) return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ["code", "originalCode", "errorCode"]) {
+      const code = record[key];
+      if (typeof code !== "string") continue;
+      if (unavailablePrismaCodes.has(code) || unavailableSocketCodes.has(code) || isUnavailableSqlState(code)) return true;
+    }
+    if (typeof record.kind === "string" && unavailableAdapterKinds.has(record.kind)) return true;
+    if (typeof record.message === "string" && unavailableMessages.test(record.message)) return true;
+    const nested = ["cause", "meta", "driverAdapterError", "error", "kind", "errors"].flatMap((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : [record[key]]));
+    return nested.some((child) => visit(child, depth + 1));
+  };
+  return visit(error, 0);
 }

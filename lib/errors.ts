@@ -24,3 +24,11 @@ export class NotFoundError extends AppError {
     this.name = "NotFoundError";
   }
 }
+
+/** The database cannot be reached right now (lib/database-errors.ts decides); routes answer 503. */
+export class ServiceUnavailableError extends AppError {
+  constructor() {
+    super("serviceUnavailable");
+    this.name = "ServiceUnavailableError";
+  }
+}

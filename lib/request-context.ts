@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { requestIdFrom } from "@/lib/request-id";
 
 export interface RequestContext {
   requestId: string;
@@ -47,7 +47,8 @@ function normalizeAddress(address: string): string {
 export async function getRequestContext(): Promise<RequestContext> {
   const headerList = await headers();
   return {
-    requestId: headerList.get(requestIdHeader) ?? randomUUID(),
+    // proxy.ts already replaced a malformed id; checked again for requests it does not see.
+    requestId: requestIdFrom(headerList.get(requestIdHeader)),
     ipAddress: clientAddressFrom({ peerAddress: headerList.get(peerAddressHeader), forwardedFor: headerList.get("x-forwarded-for") }),
   };
 }

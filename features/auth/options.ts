@@ -4,10 +4,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { logger } from "@/lib/logger";
 import { clientAddressFrom, peerAddressHeader, requestIdHeader } from "@/lib/request-context";
+import { requestIdFrom } from "@/lib/request-id";
 import { loadSessionUser } from "@/lib/auth/session";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { guardAuthorize } from "@/lib/auth/outage";
 import { attemptSignIn, revokeSession } from "./sign-in";
-import { randomUUID } from "node:crypto";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -25,17 +26,17 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, request) {
+      authorize: guardAuthorize(async (credentials, request) => {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
         const context = {
-          requestId: headerValue(headers, requestIdHeader) ?? randomUUID(),
+          requestId: requestIdFrom(headerValue(headers, requestIdHeader)),
           ipAddress: clientAddressFrom({ peerAddress: headerValue(headers, peerAddressHeader), forwardedFor: headerValue(headers, "x-forwarded-for") }),
         };
         const user = await attemptSignIn(parsed.data, context, headerValue(headers, "user-agent"));
         return user ? { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId } : null;
-      },
+      }),
     }),
   ],
   callbacks: {

@@ -91,7 +91,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
       }),
     }));
   }
-  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), items, holidays });
+  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), items, holidays, generatedAt: new Date() });
 }
 
 /**
@@ -117,11 +117,18 @@ export async function recordCalendarFeedAccess(owner: Actor, request: RequestCon
   });
 }
 
+/** The token in a feed URL: "<token>.ics", the extension in any case (some clients upper-case it), or bare. */
+export function calendarTokenFromPath(segment: string): string {
+  return segment.replace(/\.ics$/i, "");
+}
+
 const notFound = () =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
 
 function calendarResponse(body: string, options: FeedOptions & { download: boolean }): Response {
-  const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
+  // DTSTAMP lines are left out of the tag: holidays carry the generation time (RFC 5545: when the data was
+  // produced), which changes on every request; an item's change shows in its SEQUENCE and LAST-MODIFIED anyway.
+  const etag = `"${createHash("sha256").update(body.replace(/^DTSTAMP:.*\r\n/gm, "")).digest("base64url")}"`;
   const headers: Record<string, string> = {
     ETag: etag,
     // Personal data: never stored by shared caches; subscribed apps revalidate with If-None-Match.

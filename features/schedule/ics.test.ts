@@ -30,6 +30,8 @@ const input = {
     item("allday", { allDay: true, startDate: "2024-03-01", endDate: "2024-03-02" }, { title: "最終報告截止", notes: "Line one\nLine two; with, punctuation" }),
   ],
   holidays: springFestival,
+  // Generated before the holiday it lists (2024-02-10): its DTSTAMP must be this, not the holiday's own date.
+  generatedAt: new Date("2023-12-01T03:04:05Z"),
 };
 
 function events(text: string) {
@@ -67,6 +69,17 @@ describe("buildIcsCalendar", () => {
     expect(mainland.summary).toBe("MAINLAND: Spring Festival");
     expect(mainland.transparency).toBe("TRANSPARENT");
     expect(mainland.datetype).toBe("date");
+  });
+
+  it("stamps holidays with the generation time, not the holiday's (future) date", () => {
+    const hk = byUid("holiday-hk-holiday-2024-02-10@exchange-desk");
+    expect(hk.dtstamp.toISOString()).toBe("2023-12-01T03:04:05.000Z");
+    expect(byUid("timed@exchange-desk").dtstamp.toISOString()).toBe("2026-11-20T02:00:00.000Z");
+  });
+
+  it("ends every line with CRLF, the last one after END:VCALENDAR included (RFC 5545 §3.1)", () => {
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
   it("gives identical bytes for unchanged data, so subscribed apps can revalidate cheaply", () => {

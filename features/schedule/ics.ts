@@ -2,7 +2,9 @@
  * iCalendar (RFC 5545) text of a schedule, written with ical-generator.
  *
  * - UIDs are stable ("<schedule item id>@exchange-desk"), so a subscribed calendar updates an item instead of adding
- *   a copy; SEQUENCE follows the item's version and DTSTAMP its last change, so unchanged data gives identical bytes.
+ *   a copy; SEQUENCE follows the item's version and DTSTAMP its last change. Holidays are not stored records: their
+ *   DTSTAMP is the generation time, so only they change between two requests (feed.ts leaves DTSTAMP out of the ETag).
+ * - Every line ends with CRLF, the last one too (RFC 5545 §3.1; ical-generator leaves the last line bare).
  * - Timed items are written as UTC instants ("…Z"): exact in every client without shipping a VTIMEZONE.
  * - All-day items and holidays are DATE values with an exclusive DTEND, so they never shift by a day in another
  *   time zone.
@@ -41,6 +43,8 @@ export interface IcsCalendarInput {
   name: string;
   items: IcsItem[];
   holidays: IcsHoliday[];
+  /** When this text is produced: the DTSTAMP of holidays. */
+  generatedAt: Date;
   /** Suggested refresh interval for subscribed calendars, in seconds. */
   refreshSeconds?: number;
 }
@@ -56,7 +60,7 @@ export function holidayUid(entry: HolidayEntry): string {
   return `holiday-${entry.side.toLowerCase()}-${entry.kind === "holiday" ? "holiday" : "workday"}-${entry.date}@${uidDomain}`;
 }
 
-export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 }: IcsCalendarInput): string {
+export function buildIcsCalendar({ name, items, holidays, generatedAt, refreshSeconds = 3600 }: IcsCalendarInput): string {
   const calendar = ical({ name, prodId: { company: "Exchange Desk", product: "Schedule", language: "EN" }, ttl: refreshSeconds });
   for (const item of items) {
     const description = [item.typeLabel, item.officerName, item.notes].filter(Boolean).join("\n");
@@ -77,7 +81,7 @@ export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 
   for (const { entry, label } of holidays) {
     calendar.createEvent({
       id: holidayUid(entry),
-      stamp: dateValue(entry.date),
+      stamp: generatedAt,
       summary: label,
       allDay: true,
       start: dateValue(entry.date),
@@ -86,5 +90,6 @@ export function buildIcsCalendar({ name, items, holidays, refreshSeconds = 3600 
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
-import { respondWithCalendarFeed, respondWithOwnCalendar } from "./feed";
+import { calendarTokenFromPath, respondWithCalendarFeed, respondWithOwnCalendar } from "./feed";
 import { createScheduleItem, createStandardSchedule, deleteScheduleItem, regenerateCalendarToken, revokeCalendarToken, updateScheduleItem } from "./mutations";
 import { findCohortCalendar, findMySchedule, findPlacementSchedule, findScheduleItem, findSupervisorSchedules } from "./queries";
 import { createScheduleItemSchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
@@ -212,6 +212,18 @@ describe("calendar feed", () => {
     // Two fetches on one day: one "fetched" entry (see recordCalendarFeedAccess).
     expect(audit.map((entry) => entry.action)).toEqual(["calendarFeed.linkRegenerated", "calendarFeed.fetched", "calendarFeed.linkRegenerated", "calendarFeed.linkRevoked"]);
     expect(JSON.stringify(audit.map((entry) => [entry.before, entry.after]))).not.toContain(first);
+  });
+
+  it("serves a feed URL ending in .ICS like one ending in .ics, and revalidates with the ETag although holidays are stamped anew", async () => {
+    const { token } = await regenerateCalendarToken(actors.officer, request());
+    for (const segment of [`${token}.ics`, `${token}.ICS`, `${token}.Ics`, token]) expect((await feed(calendarTokenFromPath(segment))).status, segment).toBe(200);
+    const first = await feed(token);
+    const body = await first.text();
+    expect(body).toContain("BEGIN:VEVENT");
+    expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    const etag = first.headers.get("etag");
+    const again = await respondWithCalendarFeed(token, request(), { includeHolidays: true, ifNoneMatch: etag });
+    expect(again.status).toBe(304);
   });
 
   it("stops serving a deactivated owner's link", async () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";

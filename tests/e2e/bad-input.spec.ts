@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { formAlert, signInAndWait } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";

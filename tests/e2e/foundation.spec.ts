@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";

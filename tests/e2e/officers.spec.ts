@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { createOfficer, createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";

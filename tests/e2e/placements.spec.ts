@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { addDays, formatDateOnly, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates";
 import { createCohort, createOfficer, createPlacement, createUser, DEFAULT_TEST_PASSWORD, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { createCohort, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";

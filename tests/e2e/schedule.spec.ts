@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import ical, { type VEvent } from "node-ical";
 import { formatDateOnly, todayInHongKong } from "../../lib/dates";
 import { createOfficer, createUser, uniqueSuffix } from "../factories";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { decode } from "next-auth/jwt";
 import { createUser } from "../factories";
 import { openE2eDatabase } from "./database";

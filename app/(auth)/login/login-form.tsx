@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { signInErrorCodes } from "@/lib/auth/sign-in-error-codes";
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send the user elsewhere. */
 function safeCallbackUrl(value: string | null): string {
@@ -28,7 +29,8 @@ export function LoginForm() {
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(t("invalidCredentials"));
+      // lib/auth/outage.ts: the only error codes sign-in lets out besides next-auth's own "wrong credentials".
+      setError(result?.error === signInErrorCodes.serviceUnavailable ? t("serviceUnavailable") : result?.error === signInErrorCodes.failed ? t("signInFailed") : t("invalidCredentials"));
       return;
     }
     router.replace(safeCallbackUrl(searchParams.get("callbackUrl")));

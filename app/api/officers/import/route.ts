@@ -1,10 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/auth/session";
-import { hasPermission } from "@/lib/authorization";
-import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { getRequestContext } from "@/lib/request-context";
+import { defineRoute, describeRouteError, errorResponse } from "@/lib/route";
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, type ImportPhase } from "@/features/import/officer-import";
 import { maxImportBytes, megabytes } from "@/features/import/limits";
 import type { ImportStreamEvent } from "@/features/import/stream-events";
@@ -15,12 +10,10 @@ import type { ImportStreamEvent } from "@/features/import/stream-events";
 
 export const dynamic = "force-dynamic";
 
+const errorEvent = (message: string): ImportStreamEvent => ({ type: "error", message });
+
 /** Room in a request body for the multipart envelope and the other fields (mode, SHA-256) around the file. */
 const multipartAllowance = 64 * 1024;
-
-function json(status: number, body: unknown) {
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
-}
 
 /** Same-origin only: the session cookie is SameSite=Lax, and this check also stops cross-site form posts. */
 function isSameOrigin(request: Request): boolean {
@@ -34,55 +27,48 @@ function isSameOrigin(request: Request): boolean {
   }
 }
 
-export async function POST(request: Request) {
-  const user = await getSessionUser();
-  const t = await getTranslations();
-  if (!user) return json(401, { type: "error", message: t("errors.forbidden") });
-  if (!hasPermission(user, "officer:import") || user.role !== "COORDINATOR" || !user.jurisdictionId) return json(403, { type: "error", message: t("errors.forbidden") });
-  if (!isSameOrigin(request)) return json(403, { type: "error", message: t("errors.forbidden") });
+export const POST = defineRoute({
+  name: "officers.import",
+  permission: "officer:import",
+  errorBody: errorEvent,
+  async handle(request, { user, request: context, t }) {
+    if (user.role !== "COORDINATOR" || !user.jurisdictionId || !isSameOrigin(request)) return errorResponse(403, errorEvent(t("errors.forbidden")));
 
-  // Refused on its declared length, before reading it: a body over the proxy's 10 MB buffer arrives cut short, and
-  // its multipart form then fails to parse — which used to surface as "Choose a file to import".
-  const tooLarge = () => json(413, { type: "error", message: t("import.problems.fileTooLarge", { megabytes: megabytes(maxImportBytes) }) });
-  if (Number(request.headers.get("content-length")) > maxImportBytes + multipartAllowance) return tooLarge();
-  const form = await request.formData().catch(() => null);
-  if (!form) return json(400, { type: "error", message: t("import.problems.unreadableUpload", { megabytes: megabytes(maxImportBytes) }) });
-  const file = form.get("file");
-  const mode = form.get("mode") === "commit" ? "commit" : "preview";
-  const previewedSha256 = String(form.get("sha256") ?? "");
-  if (!(file instanceof File)) return json(400, { type: "error", message: t("import.problems.noFile") });
-  if (file.size > maxImportBytes) return tooLarge();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const context = await getRequestContext();
+    // Refused on its declared length, before reading it: a body over the proxy's 10 MB buffer arrives cut short, and
+    // its multipart form then fails to parse — which used to surface as "Choose a file to import".
+    const tooLarge = () => errorResponse(413, errorEvent(t("import.problems.fileTooLarge", { megabytes: megabytes(maxImportBytes) })));
+    if (Number(request.headers.get("content-length")) > maxImportBytes + multipartAllowance) return tooLarge();
+    const form = await request.formData().catch(() => null);
+    if (!form) return errorResponse(400, errorEvent(t("import.problems.unreadableUpload", { megabytes: megabytes(maxImportBytes) })));
+    const file = form.get("file");
+    const mode = form.get("mode") === "commit" ? "commit" : "preview";
+    const previewedSha256 = String(form.get("sha256") ?? "");
+    if (!(file instanceof File)) return errorResponse(400, errorEvent(t("import.problems.noFile")));
+    if (file.size > maxImportBytes) return tooLarge();
+    const bytes = new Uint8Array(await file.arrayBuffer());
 
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: ImportStreamEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      const onProgress = (phase: ImportPhase, done: number, total: number) => send({ type: "progress", phase, done, total });
-      try {
-        if (mode === "commit") {
-          const result = await commitOfficerImport(user, context, { name: file.name, bytes }, previewedSha256, onProgress);
-          send({ type: "committed", ...result });
-        } else {
-          send({ type: "preview", preview: await previewOfficerImport(user, { name: file.name, bytes }, onProgress) });
-        }
-      } catch (error) {
-        if (error instanceof ImportRejectedError) send({ type: "rejected", report: error.preview });
-        else {
-          const known = error instanceof AppError ? error : translateDatabaseError(error);
-          // Import-specific refusals live in the import catalog, integrity and permission ones in "errors".
-          const key = t.has(`import.problems.${known?.messageKey}` as never) ? `import.problems.${known?.messageKey}` : `errors.${known?.messageKey}`;
-          if (known) send({ type: "error", message: t(key as never, known.values as never) });
-          else {
-            logger.error("officer import failed", { requestId: context.requestId, userId: user.userId, error });
-            send({ type: "error", message: t("errors.unexpected", { requestId: context.requestId }) });
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (event: ImportStreamEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        const onProgress = (phase: ImportPhase, done: number, total: number) => send({ type: "progress", phase, done, total });
+        try {
+          if (mode === "commit") {
+            const result = await commitOfficerImport(user, context, { name: file.name, bytes }, previewedSha256, onProgress);
+            send({ type: "committed", ...result });
+          } else {
+            send({ type: "preview", preview: await previewOfficerImport(user, { name: file.name, bytes }, onProgress) });
           }
+        } catch (error) {
+          if (error instanceof ImportRejectedError) send({ type: "rejected", report: error.preview });
+          // Import-specific refusals live in the import catalog; everything else is answered as any route's error.
+          else if (error instanceof AppError && t.has(`import.problems.${error.messageKey}`)) send(errorEvent(t(`import.problems.${error.messageKey}`, error.values)));
+          else send(errorEvent(describeRouteError(error, t, { route: "officers.import", requestId: context.requestId, userId: user.userId }).message));
+        } finally {
+          controller.close();
         }
-      } finally {
-        controller.close();
-      }
-    },
-  });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
-}
+      },
+    });
+    return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  },
+});
