@@ -1,25 +1,17 @@
 import { addDays } from "@/lib/dates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createCohort as createCohortRow, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { createCohort, updateCohort } from "./mutations";
 import { findCohortPage } from "./queries";
 import { cohortPageSize } from "./schemas";
 import { actorFromUser } from "@/lib/auth/actor";
+import { appErrorRefusal } from "@/tests/support/refusal";
 
 const request = { requestId: "cohort-test", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const refusal = appErrorRefusal;
 
 function input(overrides: Partial<Parameters<typeof createCohort>[1]> = {}) {
   const suffix = uniqueSuffix().toUpperCase();

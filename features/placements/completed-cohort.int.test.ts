@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
+import { actorFromUser } from "@/lib/auth/actor";
+import { refusal } from "@/tests/support/refusal";
 import { readDatabaseError, translateDatabaseError } from "@/lib/database-errors";
 import { AppError } from "@/lib/errors";
 import { createCohort, createOfficer, createPlacement, createTwoSidedWorld, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
@@ -11,25 +13,9 @@ import { approvePlacement, assignPlacement, withdrawPlacement } from "./mutation
 const request = { requestId: "completed-cohort-test", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
 
-const actorOf = (user: CreatedUser): Actor => ({
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  officerId: user.officerId,
-  hostUnitId: user.hostUnitId,
-});
+const actorOf = (user: CreatedUser): Actor => actorFromUser(user);
 const as = (user: CreatedUser) => ({ actor: actorOf(user), request });
 
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a refusal");
-}
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);

@@ -6,6 +6,7 @@ import { createCohort, createOfficer, createPlacement, createTwoSidedWorld, crea
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
 import { findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
 import { actorFromUser } from "@/lib/auth/actor";
+import { appErrorRefusal } from "@/tests/support/refusal";
 
 // The placement workflow against the real database: nominate → assign → both approvals → confirmed; material
 // changes clear approvals; withdrawal; stale edits; and an audit entry written with every change.
@@ -14,15 +15,7 @@ let world: TwoSidedWorld;
 
 const as = (user: CreatedUser) => ({ actor: actorFromUser(user), request });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const refusal = appErrorRefusal;
 
 beforeAll(async () => {
   world = await createTwoSidedWorld(db);
