@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
-import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries";
+import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries/coordinator";
 import { actorFromUser } from "@/lib/auth/actor";
 
 

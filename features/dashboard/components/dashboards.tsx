@@ -21,7 +21,7 @@ import {
   type HostSideSummary,
   type Milestone,
   type SendingSideSummary,
-} from "../queries";
+} from "../queries/coordinator";
 import { BarTable } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 import { controlClass, Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { decodeApprovalResetReason } from "../policy";
-import type { PlacementDetail, PlacementHistoryEntry } from "../queries";
+import type { PlacementDetail, PlacementHistoryEntry } from "../queries/board";
 import { StatusBadge } from "./placement-status";
 import { DetailList } from "@/components/detail-list";
 import { DataTable } from "@/components/data-table";

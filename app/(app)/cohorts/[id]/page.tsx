@@ -14,7 +14,7 @@ import { placementStatuses } from "@/features/placements/schemas";
 import { canManageCohort } from "@/features/cohorts/policy";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { firstParam } from "@/lib/list-params";
-import { findHostUnitOptions, findNominationCandidates, findPlacementBoard } from "@/features/placements/queries";
+import { findHostUnitOptions, findNominationCandidates, findPlacementBoard } from "@/features/placements/queries/board";
 import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
 import { NominatePanel, NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
 import { nominationDeadlinePassed } from "@/features/placements/policy";

@@ -8,7 +8,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAction, withdrawPlacementAction } from "@/features/placements/actions";
 import { approvalBlocker, hasAnyApproval } from "@/features/placements/policy";
-import { findFieldOptions, findHostUnitOptions, findPlacementDetail, findPlacementHistory } from "@/features/placements/queries";
+import { findFieldOptions, findHostUnitOptions, findPlacementDetail, findPlacementHistory } from "@/features/placements/queries/board";
 import { ApproveButton } from "@/features/placements/components/approve-button";
 import { AssignForm } from "@/features/placements/components/assign-form";
 import { ApprovalSummary, PlacementFacts, PlacementHistory } from "@/features/placements/components/placement-detail";

@@ -9,9 +9,9 @@ import { canSeeStaffNumber, scopeSql, scopeWhere } from "@/lib/scopes";
 import { trilingualJson } from "@/lib/sql-fragments";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
-import { displayStatus, type PlacementDisplayStatus } from "./display-status";
-import { approvalSideOf } from "./policy";
-import { approvalsPageSize, type ApprovalSide } from "./schemas";
+import { displayStatus, type PlacementDisplayStatus } from "../display-status";
+import { approvalSideOf } from "../policy";
+import { approvalsPageSize, type ApprovalSide } from "../schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
 
