@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authorization";
 import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { createJurisdiction, createOfficer, createPlacement, createUser, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
-import { findAdminDashboard, findCoordinatorDashboard, findOfficerNextEvents, UPCOMING_DAYS } from "./queries";
+import { findCoordinatorDashboard, UPCOMING_DAYS } from "./queries/coordinator";
+import { findOfficerNextEvents } from "./queries/officer";
+import { findAdminDashboard } from "./queries/admin";
 import { actorFromUser } from "@/lib/auth/actor";
 
 

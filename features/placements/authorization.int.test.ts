@@ -6,7 +6,11 @@ import { createCohort, createUser, createOfficer, createPlacement, createTwoSide
 import { createCohort as createCohortMutation, updateCohort } from "@/features/cohorts/mutations";
 import { findCohortForActor, findCohortPage } from "@/features/cohorts/queries";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
-import { findHostUnitOptions, findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
+import { findPlacementBoard } from "./queries/board";
+import { findNominationCandidates } from "./queries/candidates";
+import { findHostUnitOptions } from "./queries/assignment-options";
+import { findPlacementDetail } from "./queries/detail";
+import { findPlacementsAwaitingApproval } from "./queries/approvals";
 import { actorFromUser } from "@/lib/auth/actor";
 
 /** Every row of a cohort's board, page by page (the board is paged in SQL). */

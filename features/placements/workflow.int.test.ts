@@ -4,7 +4,10 @@ import { addDays, formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/d
 import { AppError } from "@/lib/errors";
 import { createCohort, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
-import { findNominationCandidates, findPlacementBoard, findPlacementDetail, findPlacementsAwaitingApproval } from "./queries";
+import { findPlacementBoard } from "./queries/board";
+import { findNominationCandidates } from "./queries/candidates";
+import { findPlacementDetail } from "./queries/detail";
+import { findPlacementsAwaitingApproval } from "./queries/approvals";
 import { actorFromUser } from "@/lib/auth/actor";
 import { appErrorRefusal } from "@/tests/support/refusal";
 

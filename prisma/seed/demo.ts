@@ -453,7 +453,55 @@ export async function seedDemoData(db: PrismaClient, options: { today?: Date } =
 }
 
 async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; passwordHash: string }): Promise<void> {
-  // Reference data -------------------------------------------------------------------------------------------
+  const reference = await createReferenceData(tx);
+  const officerId = await createOfficers(tx, reference);
+  const coordinators = await createUsers(tx, { passwordHash, reference, officerId });
+  const cohorts = await createCohorts(tx, { today, reference });
+  const demoPlacements = await createPlacements(tx, { reference, officerId, coordinators, cohorts });
+  await createSchedule(tx, { coordinators, cohorts, demoPlacements });
+}
+
+interface ReferenceData {
+  jurisdictions: Map<string, string>;
+  hkId: string;
+  szId: string;
+  fieldId: (code: FieldCode) => string;
+  hkDepartments: Map<string, string>;
+  szDepartments: Map<string, string>;
+  hkRanks: Map<string, string>;
+  szRanks: Map<string, string>;
+  szHostUnits: Map<string, string>;
+  hkHostUnits: Map<string, string>;
+}
+
+/** Staff number → officer id. */
+type OfficerIdOf = (staffNumber: string) => string;
+
+interface Coordinators {
+  csbCoordinatorId: string;
+  szodCoordinatorId: string;
+}
+
+type CohortRef = { id: string; startDate: Date; endDate: Date };
+
+interface DemoCohorts {
+  firstCohort: CohortRef;
+  currentCohort: CohortRef;
+  reverseCohort: CohortRef;
+  nextCohort: CohortRef;
+  currentStart: Date;
+  currentEnd: Date;
+  reverseStart: Date;
+}
+
+/** The demo officers' own placements, which get their own schedule items. */
+interface DemoPlacements {
+  demoPlacementId: string;
+  mainlandPlacementId: string;
+}
+
+/** Jurisdictions, fields, departments, ranks and host units (with their fields). */
+async function createReferenceData(tx: Tx): Promise<ReferenceData> {
   const jurisdictions = idsByCode(
     await tx.jurisdiction.createManyAndReturn({
       data: JURISDICTIONS.map((j) => ({ code: j.code, kind: j.kind, timeZone: j.timeZone, ...names(j.names) })),
@@ -519,8 +567,11 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
       return u.fields.map((code) => ({ hostUnitId, fieldId: fieldId(code) }));
     }),
   });
+  return { jurisdictions, hkId, szId, fieldId, hkDepartments, szDepartments, hkRanks, szRanks, szHostUnits, hkHostUnits };
+}
 
-  // Officers -------------------------------------------------------------------------------------------------
+/** The invented officers of both sides and their fields. */
+async function createOfficers(tx: Tx, { hkId, szId, fieldId, hkDepartments, szDepartments, hkRanks, szRanks }: ReferenceData): Promise<OfficerIdOf> {
   const officerData = [
     ...HK_OFFICERS.map(([surname, givenName, otherName, chineseName, rank, department], i) => ({
       jurisdictionId: hkId,
@@ -554,8 +605,14 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
       ...SZ_OFFICERS.flatMap((row, i) => row[6].map((code) => ({ officerId: officerId(szStaffNumber(i)), fieldId: fieldId(code) }))),
     ],
   });
+  return officerId;
+}
 
-  // Users ----------------------------------------------------------------------------------------------------
+/** The demo sign-in accounts; returns the two coordinators who approve the demo placements. */
+async function createUsers(
+  tx: Tx,
+  { passwordHash, reference: { jurisdictions, szHostUnits }, officerId }: { passwordHash: string; reference: ReferenceData; officerId: OfficerIdOf },
+): Promise<Coordinators> {
   const users = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await tx.user.create({
@@ -580,8 +637,11 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
   }
   const csbCoordinatorId = lookup(users, "csb.coordinator@exchange.demo", "user");
   const szodCoordinatorId = lookup(users, "szod.coordinator@exchange.demo", "user");
+  return { csbCoordinatorId, szodCoordinatorId };
+}
 
-  // Cohorts --------------------------------------------------------------------------------------------------
+/** Four cohorts, dated around `today`, and this intake's capacity overrides. */
+async function createCohorts(tx: Tx, { today, reference: { hkId, szId, szHostUnits } }: { today: Date; reference: ReferenceData }): Promise<DemoCohorts> {
   const currentStart = startOfIsoWeek(addDays(today, -42));
   const currentEnd = addDays(currentStart, 81); // Friday of week 12
   const current = intake(currentStart);
@@ -656,8 +716,19 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
       { cohortId: currentCohort.id, hostUnitId: lookup(szHostUnits, "FT-GOV", "host unit"), capacity: 2 },
     ],
   });
+  return { firstCohort, currentCohort, reverseCohort, nextCohort, currentStart, currentEnd, reverseStart };
+}
 
-  // Placements -----------------------------------------------------------------------------------------------
+/** The placements of every cohort, in every workflow state. */
+async function createPlacements(
+  tx: Tx,
+  {
+    reference: { fieldId, szHostUnits, hkHostUnits },
+    officerId,
+    coordinators: { csbCoordinatorId, szodCoordinatorId },
+    cohorts: { firstCohort, currentCohort, reverseCohort, nextCohort },
+  }: { reference: ReferenceData; officerId: OfficerIdOf; coordinators: Coordinators; cohorts: DemoCohorts },
+): Promise<DemoPlacements> {
   type Approval = "both" | "sending" | "host" | "none";
   type PlacementSeed = {
     staffNumber: string;
@@ -672,7 +743,6 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
     approvalResetReason?: string;
     withdrawnReason?: string;
   };
-  type CohortRef = { id: string; startDate: Date; endDate: Date };
 
   const placementRows = (
     cohort: CohortRef,
@@ -833,8 +903,18 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
     (await tx.placement.findFirstOrThrow({ where: { cohortId, officerId: officerId(staffNumber) }, select: { id: true } })).id;
   const demoPlacementId = await placementOf(currentCohort.id, DEMO_OFFICER_STAFF_NUMBER);
   const mainlandPlacementId = await placementOf(reverseCohort.id, DEMO_MAINLAND_OFFICER_STAFF_NUMBER);
+  return { demoPlacementId, mainlandPlacementId };
+}
 
-  // Schedule -------------------------------------------------------------------------------------------------
+/** Cohort-wide schedule items and those of the demo officers' own placements. */
+async function createSchedule(
+  tx: Tx,
+  {
+    coordinators: { csbCoordinatorId, szodCoordinatorId },
+    cohorts: { firstCohort, currentCohort, reverseCohort, nextCohort, currentStart, currentEnd, reverseStart },
+    demoPlacements: { demoPlacementId, mainlandPlacementId },
+  }: { coordinators: Coordinators; cohorts: DemoCohorts; demoPlacements: DemoPlacements },
+): Promise<void> {
   const inShenzhen = {
     opening: "Qianhai Authority, Qianhai, Shenzhen",
     review: "Futian District People's Government, Futian, Shenzhen",

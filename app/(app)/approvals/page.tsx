@@ -5,7 +5,7 @@ import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { firstParam } from "@/lib/list-params";
-import { findPlacementsAwaitingApproval } from "@/features/placements/queries";
+import { findPlacementsAwaitingApproval } from "@/features/placements/queries/approvals";
 import { ApprovalsTable } from "@/features/placements/components/approvals-table";
 
 export async function generateMetadata() {

@@ -10,18 +10,10 @@ import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Button } from "@/components/ui/button";
-import {
-  findAdminDashboard,
-  findCoordinatorDashboard,
-  findOfficerNextEvents,
-  findOwnPlacements,
-  findSupervisedPlacements,
-  UPCOMING_DAYS,
-  type Arrival,
-  type HostSideSummary,
-  type Milestone,
-  type SendingSideSummary,
-} from "../queries";
+import { findCoordinatorDashboard, UPCOMING_DAYS, type Arrival, type HostSideSummary, type Milestone, type SendingSideSummary } from "../queries/coordinator";
+import { findOfficerNextEvents, findOwnPlacements } from "../queries/officer";
+import { findSupervisedPlacements } from "../queries/supervisor";
+import { findAdminDashboard } from "../queries/admin";
 import { BarTable } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 import { controlClass, Field } from "@/components/ui/field";

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { PagedTable } from "@/components/data-list";
 import { approveAsHostSideAction, approveAsSendingSideAction } from "../actions";
-import type { AwaitingApprovalPage } from "../queries";
+import type { AwaitingApprovalPage } from "../queries/approvals";
 import { ApproveButton } from "./approve-button";
 import { PlacementOfficerCell } from "./officer-cell";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import type { HostUnitOption } from "../queries";
+import type { HostUnitOption } from "../queries/assignment-options";
 import { DataTable } from "@/components/data-table";
 
 /** The host side's overview of places per host unit in this cohort, folded away until asked for. */

@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/text-field";
 import { ClientMessages } from "@/components/client-messages";
 import { EmptyState } from "@/components/empty-state";
 import { nominateOfficersAction } from "../actions";
-import type { NominationCandidate } from "../queries";
+import type { NominationCandidate } from "../queries/candidates";
 import { NominateForm } from "./nominate-form";
 
 interface NominatePanelProps {

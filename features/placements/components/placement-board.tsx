@@ -5,7 +5,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { HeaderCells } from "@/components/ui/column-headers";
-import type { BoardPlacement } from "../queries";
+import type { BoardPlacement } from "../queries/board";
 import { PlacementOfficerCell } from "./officer-cell";
 import { ApprovalState, StatusBadge } from "./placement-status";
 

@@ -5,9 +5,8 @@ import { db } from "@/lib/db";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
 import { addDays, formatDateOnly, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
-import { scopeSql, scopeWhere } from "@/lib/scopes";
+import { scopeSql } from "@/lib/scopes";
 import type { TrilingualName } from "@/lib/i18n/locales";
-import { scheduleItemSummarySelect } from "@/features/schedule/item-select";
 
 // Every number on a dashboard is counted by PostgreSQL (count/groupBy/aggregate SQL); only the few rows a dashboard
 // lists (top ten, next five) are read into JavaScript.
@@ -435,125 +434,5 @@ async function findHostSide(jurisdictionId: string, liveHost: CohortRow[], hoste
       : { rows: [], hostUnitCount: 0, totalCapacity: 0, totalUsed: 0 },
     waitingForMyApproval: 0,
     arrivalsThisMonth: { total: row.arrivalsTotal, items: row.arrivals.map(toArrival), monthStart },
-  };
-}
-
-export interface OfficerPlacementCard {
-  id: string;
-  cohortName: TrilingualName;
-  hostUnitName: TrilingualName | null;
-  fieldName: TrilingualName | null;
-  postTitle: string | null;
-  startDate: Date;
-  endDate: Date;
-  status: PlacementStatus;
-}
-
-/** The officer's own placements, newest first; scoped by the officer id on the session, never by a parameter. */
-export async function findOwnPlacements(actor: Actor): Promise<OfficerPlacementCard[]> {
-  if (!actor.officerId) return [];
-  const placements = await db.placement.findMany({
-    where: { officerId: actor.officerId, status: { not: "WITHDRAWN" } },
-    orderBy: { startDate: "desc" },
-    include: { cohort: true, hostUnit: true, field: true },
-  });
-  return placements.map((placement) => ({
-    id: placement.id,
-    cohortName: placement.cohort,
-    hostUnitName: placement.hostUnit,
-    fieldName: placement.field,
-    postTitle: placement.postTitle,
-    startDate: placement.startDate,
-    endDate: placement.endDate,
-    status: placement.status,
-  }));
-}
-
-export interface OfficerEvent {
-  id: string;
-  title: string;
-  type: ScheduleItemType;
-  location: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  allDay: boolean;
-}
-
-/** The next items of the officer's own schedule: those of their placements and their cohorts' cohort-wide ones. */
-export async function findOfficerNextEvents(actor: Actor, options: { now?: Date; take?: number } = {}): Promise<OfficerEvent[]> {
-  if (!actor.officerId) return [];
-  const now = options.now ?? new Date();
-  // Of the items the officer may read, those of placements not yet over (with a day's grace) and of their cohorts.
-  const current = { officerId: actor.officerId, endDate: { gte: addDays(now, -1) } };
-  return db.scheduleItem.findMany({
-    where: {
-      AND: [
-        scopeWhere("scheduleItem", actor),
-        { endsAt: { gte: now } },
-        { OR: [{ placement: current }, { placementId: null, cohort: { placements: { some: { ...current, status: { not: "WITHDRAWN" } } } } }] },
-      ],
-    },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: options.take ?? 5,
-    select: scheduleItemSummarySelect,
-  });
-}
-
-export interface SupervisedPlacement {
-  id: string;
-  officerName: string;
-  chineseName: string | null;
-  postTitle: string | null;
-  startDate: Date;
-  endDate: Date;
-  status: PlacementStatus;
-}
-
-/** Live placements in the supervisor's own host unit; only the fields a host needs. */
-export async function findSupervisedPlacements(actor: Actor): Promise<SupervisedPlacement[]> {
-  if (actor.role !== "SUPERVISOR" || !actor.hostUnitId) return [];
-  const placements = await db.placement.findMany({
-    where: { hostUnitId: actor.hostUnitId, status: { not: "WITHDRAWN" } },
-    orderBy: { startDate: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      postTitle: true,
-      startDate: true,
-      endDate: true,
-      status: true,
-      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } } } },
-    },
-  });
-  return placements.map((placement) => ({
-    id: placement.id,
-    officerName: formatOfficerName(placement.officer),
-    chineseName: placement.officer.chineseName,
-    postTitle: placement.postTitle,
-    startDate: placement.startDate,
-    endDate: placement.endDate,
-    status: placement.status,
-  }));
-}
-
-export interface AdminDashboard {
-  totals: { officers: number; hostUnits: number; cohorts: number; placements: number; users: number };
-  placementsByStatus: Partial<Record<PlacementStatus, number>>;
-  recentAudit: { id: string; createdAt: Date; actorEmail: string | null; action: string; entityType: string }[];
-}
-
-export async function findAdminDashboard(actor: Actor): Promise<AdminDashboard | null> {
-  if (actor.role !== "ADMIN") return null;
-  const [[totals], recentAudit] = await Promise.all([
-    db.$queryRaw<{ officers: number; hostUnits: number; cohorts: number; users: number; byStatus: { status: PlacementStatus; count: number }[] }[]>`
-      SELECT (SELECT count(*)::int FROM "Officer") AS "officers", (SELECT count(*)::int FROM "HostUnit") AS "hostUnits",
-        (SELECT count(*)::int FROM "Cohort") AS "cohorts", (SELECT count(*)::int FROM "User") AS "users",
-        (SELECT coalesce(json_agg(t), '[]'::json) FROM (SELECT "status"::text AS "status", count(*)::int AS "count" FROM "Placement" GROUP BY "status") t) AS "byStatus"`,
-    db.auditLog.findMany({ orderBy: { id: "desc" }, take: 10, select: { id: true, createdAt: true, actorEmail: true, action: true, entityType: true } }),
-  ]);
-  return {
-    totals: { officers: totals.officers, hostUnits: totals.hostUnits, cohorts: totals.cohorts, placements: totals.byStatus.reduce((sum, row) => sum + row.count, 0), users: totals.users },
-    placementsByStatus: Object.fromEntries(totals.byStatus.map((row) => [row.status, row.count])),
-    recentAudit: recentAudit.map((entry) => ({ ...entry, id: entry.id.toString() })),
   };
 }

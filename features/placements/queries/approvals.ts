@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { sideInCohort, type Actor } from "@/lib/authorization";
+import { formatOfficerName } from "@/features/officers/names";
+import { Prisma } from "@/generated/prisma/client";
+import { approvalsPageSize, type ApprovalSide } from "../schemas";
+import type { TrilingualName } from "@/lib/i18n/locales";
+import { trilingualNameSelect } from "@/lib/i18n/locales";
+
+const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
+
+export interface AwaitingApprovalRow {
+  id: string;
+  version: number;
+  side: ApprovalSide;
+  otherSideApproved: boolean;
+  cohort: TrilingualName & { id: string };
+  officer: { name: string; chineseName: string | null; rank: TrilingualName };
+  hostUnit: TrilingualName | null;
+  field: TrilingualName | null;
+  postTitle: string | null;
+  startDate: Date;
+  endDate: Date;
+}
+
+export interface AwaitingApprovalPage {
+  rows: AwaitingApprovalRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Assigned placements still waiting for the approval of the actor's side, whichever side that is in each cohort. */
+export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage = 1): Promise<AwaitingApprovalPage> {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.PlacementWhereInput = {
+    status: "ASSIGNED",
+    OR: [
+      { cohort: { sendingJurisdictionId: actor.jurisdictionId }, sendingApprovedAt: null },
+      { cohort: { hostJurisdictionId: actor.jurisdictionId }, hostApprovedAt: null },
+    ],
+  };
+  const total = await db.placement.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / approvalsPageSize));
+  const page = Math.min(Math.max(1, requestedPage), pageCount);
+  const placements = await db.placement.findMany({
+    where,
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    skip: (page - 1) * approvalsPageSize,
+    take: approvalsPageSize,
+    include: {
+      cohort: { select: { id: true, ...trilingualNameSelect, ...sides } },
+      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingualNameSelect } } },
+      hostUnit: { select: trilingualNameSelect },
+      field: { select: trilingualNameSelect },
+    },
+  });
+  return {
+    total,
+    page,
+    pageCount,
+    rows: placements.map((placement) => {
+      const side: ApprovalSide = sideInCohort(actor, placement.cohort) === "sending" ? "sending" : "host";
+      return {
+        id: placement.id,
+        version: placement.version,
+        side,
+        otherSideApproved: side === "sending" ? placement.hostApprovedAt !== null : placement.sendingApprovedAt !== null,
+        cohort: placement.cohort,
+        officer: { name: formatOfficerName(placement.officer), chineseName: placement.officer.chineseName, rank: placement.officer.rank },
+        hostUnit: placement.hostUnit,
+        field: placement.field,
+        postTitle: placement.postTitle,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+      };
+    }),
+  };
+}
