@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table";
 import { formatNumber } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -28,36 +29,38 @@ export function BarTable({
   const t = useTranslations("dashboard");
   const max = Math.max(1, ...rows.map((row) => row.value));
   return (
-    <table className="w-full text-sm" data-testid={testId}>
-      <caption className="mb-2 text-left font-semibold">{caption}</caption>
-      <thead>
-        <tr className="text-left">
-          <th scope="col" className="py-1 pr-2 font-medium">
+    <DataTable
+      caption={caption}
+      showCaption
+      framed={false}
+      testId={testId}
+      headers={
+        <>
+          <th scope="col" className="font-medium">
             {labelHeader}
           </th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">
+          <th scope="col" className="text-right font-medium">
             {t("countColumn")}
           </th>
-          <th scope="col" className="w-2/5 py-1">
+          <th scope="col" className="w-2/5">
             <span className="sr-only">{t("chartColumn")}</span>
           </th>
+        </>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.key} className="border-t border-slate-100">
+          <th scope="row" className="text-left font-normal">
+            {row.label}
+          </th>
+          <td className="text-right tabular-nums" data-testid={testId ? `${testId}-value` : undefined}>
+            {formatNumber(row.value, locale)}
+          </td>
+          <td aria-hidden="true">
+            <div className="h-3 rounded bg-brand-700" style={{ width: `${(row.value / max) * 100}%` }} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-2 text-left font-normal">
-              {row.label}
-            </th>
-            <td className="py-1 pr-2 text-right tabular-nums" data-testid={testId ? `${testId}-value` : undefined}>
-              {formatNumber(row.value, locale)}
-            </td>
-            <td className="py-1" aria-hidden="true">
-              <div className="h-3 rounded bg-brand-700" style={{ width: `${(row.value / max) * 100}%` }} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -8,7 +8,6 @@ import { placementProgress } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Button } from "@/components/ui/button";
 import { findCoordinatorDashboard, UPCOMING_DAYS, type Arrival, type HostSideSummary, type Milestone, type SendingSideSummary } from "../queries/coordinator";
 import { findOfficerNextEvents, findOwnPlacements } from "../queries/officer";
@@ -18,9 +17,9 @@ import { BarTable } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 import { controlClass, Field } from "@/components/ui/field";
 import { DetailList } from "@/components/detail-list";
+import { PageSection } from "@/components/page-section";
 
 const card = "rounded border border-slate-300 bg-white p-5";
-const cell = "py-1 pr-3 align-top";
 
 // Only the dashboards that load data are async; their tables, lists and panels are synchronous (useTranslations
 // rather than await getTranslations), because React writes every async component as a chunk of its own.
@@ -46,11 +45,8 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
   if (!dashboard || dashboard.totalCohorts === 0) return <EmptyState message={t("noCohorts")} />;
   return (
     <div className="flex flex-col gap-8">
-      <section className={card} aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading" className="text-lg font-semibold">
-          {t("waitingForApproval")}
-        </h2>
-        <p className="mt-2 text-3xl font-bold tabular-nums" data-testid="waiting-total">
+      <PageSection id="waiting" title={t("waitingForApproval")} className={card}>
+        <p className="text-3xl font-bold tabular-nums" data-testid="waiting-total">
           {formatNumber(dashboard.waitingForMyApproval, locale)}
         </p>
         <p className="mt-1 text-sm text-slate-700">
@@ -59,12 +55,9 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
             host: formatNumber(dashboard.host?.waitingForMyApproval ?? 0, locale),
           })}
         </p>
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="cohorts-heading">
-        <h2 id="cohorts-heading" className="mb-3 text-lg font-semibold">
-          {t("cohortsTitle")}
-        </h2>
+      <PageSection id="cohorts" title={t("cohortsTitle")}>
         <CohortStatusTable
           caption={t("cohortsCaption")}
           locale={locale}
@@ -85,7 +78,7 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
             </Link>
           </p>
         )}
-      </section>
+      </PageSection>
 
       {dashboard.sending && <SendingSidePanel summary={dashboard.sending} locale={locale} />}
       {dashboard.host && <HostSidePanel summary={dashboard.host} locale={locale} />}
@@ -143,13 +136,13 @@ function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; lo
   const unitRows = summary.byHostUnit.top.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("notAssigned"), value: row.count }));
   if (summary.byHostUnit.otherCount > 0) unitRows.push({ key: "other", label: t("otherHostUnits"), value: summary.byHostUnit.otherCount });
   return (
-    <section aria-labelledby="sending-heading" className="flex flex-col gap-4" data-testid="sending-panel">
-      <div>
-        <h2 id="sending-heading" className="text-lg font-semibold">
-          {t("sendingSideTitle")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("sendingSideIntro", { count: formatNumber(summary.liveCohortCount, locale) })}</p>
-      </div>
+    <PageSection
+      id="sending"
+      title={t("sendingSideTitle")}
+      intro={t("sendingSideIntro", { count: formatNumber(summary.liveCohortCount, locale) })}
+      className="flex flex-col gap-4 [&>div:first-child]:mb-0"
+      testId="sending-panel"
+    >
       <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-3`}>
         <Stat label={t("nominatedNotPlaced")} value={summary.nominatedNotPlaced} locale={locale} testId="nominated-not-placed" />
         <Stat label={t("waitingSending")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-sending" />
@@ -187,7 +180,7 @@ function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; lo
         <h3 className="mb-2 font-semibold">{t("milestones")}</h3>
         <MilestoneList milestones={summary.milestones} locale={locale} />
       </div>
-    </section>
+    </PageSection>
   );
 }
 
@@ -197,10 +190,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
   const cohortName = cohort ? localizedName(cohort.name, locale) : "";
   const monthName = formatCalendarMonth(summary.arrivalsThisMonth.monthStart, locale);
   return (
-    <section aria-labelledby="host-heading" className="flex flex-col gap-4" data-testid="host-panel">
-      <h2 id="host-heading" className="text-lg font-semibold">
-        {t("hostSideTitle")}
-      </h2>
+    <PageSection id="host" title={t("hostSideTitle")} className="flex flex-col gap-4 [&>h2]:mb-0" testId="host-panel">
       <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
         <Stat label={t("waitingHost")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-host" />
         <Stat label={t("arrivalsThisMonth", { month: monthName })} value={summary.arrivalsThisMonth.total} locale={locale} testId="arrivals-this-month-total" />
@@ -235,37 +225,41 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
                 units: formatNumber(summary.capacity.hostUnitCount, locale),
               })}
             </p>
-            <ScrollRegion labelledBy="capacity-caption" framed={false} className="mt-2">
-              <table className="w-full text-left text-sm" data-testid="capacity-table">
-                <caption id="capacity-caption" className="sr-only">
-                  {t("capacityCaption", { cohort: cohortName })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={cell}>{t("hostUnit")}</th>
-                    <th scope="col" className={`${cell} text-right`}>{t("usedColumn")}</th>
-                    <th scope="col" className={`${cell} text-right`}>{t("capacityColumn")}</th>
-                    <th scope="col" className="w-1/3 py-1">
-                      <span className="sr-only">{t("chartColumn")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.capacity.rows.map((row) => (
-                    <tr key={row.hostUnitId} className="border-t border-slate-200">
-                      <th scope="row" className={`${cell} font-normal`}>{localizedName(row.name, locale)}</th>
-                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.used, locale)}</td>
-                      <td className={`${cell} text-right tabular-nums`}>{formatNumber(row.capacity, locale)}</td>
-                      <td className="py-1" aria-hidden="true">
-                        <div className="h-3 w-full rounded bg-slate-200">
-                          <div className="h-3 rounded bg-brand-700" style={{ width: `${row.capacity ? Math.min(100, (row.used / row.capacity) * 100) : 0}%` }} />
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              caption={t("capacityCaption", { cohort: cohortName })}
+              framed={false}
+              className="mt-2"
+              testId="capacity-table"
+              headers={
+                <>
+                  <th scope="col">{t("hostUnit")}</th>
+                  <th scope="col" className="text-right">
+                    {t("usedColumn")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("capacityColumn")}
+                  </th>
+                  <th scope="col" className="w-1/3">
+                    <span className="sr-only">{t("chartColumn")}</span>
+                  </th>
+                </>
+              }
+            >
+              {summary.capacity.rows.map((row) => (
+                <tr key={row.hostUnitId} className="border-t border-slate-200">
+                  <th scope="row" className="font-normal">
+                    {localizedName(row.name, locale)}
+                  </th>
+                  <td className="text-right tabular-nums">{formatNumber(row.used, locale)}</td>
+                  <td className="text-right tabular-nums">{formatNumber(row.capacity, locale)}</td>
+                  <td aria-hidden="true">
+                    <div className="h-3 w-full rounded bg-slate-200">
+                      <div className="h-3 rounded bg-brand-700" style={{ width: `${row.capacity ? Math.min(100, (row.used / row.capacity) * 100) : 0}%` }} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </div>
@@ -282,7 +276,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
           </>
         )}
       </div>
-    </section>
+    </PageSection>
   );
 }
 
@@ -297,10 +291,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
   if (placements.length === 0) return <EmptyState message={t("noPlacement")} />;
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="my-placement" className="flex flex-col gap-4">
-        <h2 id="my-placement" className="text-lg font-semibold">
-          {t("myPlacement")}
-        </h2>
+      <PageSection id="my-placement" title={t("myPlacement")} className="flex flex-col gap-4 [&>h2]:mb-0">
         {placements.map((placement) => {
           const progress = placementProgress(placement.startDate, placement.endDate);
           const rows: [string, string][] = [
@@ -317,11 +308,8 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             <DetailList key={placement.id} items={rows} className={card} testId="placement-card" />
           );
         })}
-      </section>
-      <section aria-labelledby="next-events" className={card}>
-        <h2 id="next-events" className="mb-3 text-lg font-semibold">
-          {t("nextEvents")}
-        </h2>
+      </PageSection>
+      <PageSection id="next-events" title={t("nextEvents")} className={card}>
         {events.length === 0 ? (
           <p className="text-sm text-slate-700">{t("noEvents")}</p>
         ) : (
@@ -342,7 +330,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             {t("fullSchedule")}
           </Link>
         </p>
-      </section>
+      </PageSection>
     </div>
   );
 }
@@ -355,10 +343,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
     findSupervisedPlacements(user),
   ]);
   return (
-    <section aria-labelledby="supervised" className={card}>
-      <h2 id="supervised" className="mb-3 text-lg font-semibold">
-        {t("supervisedPlacements")}
-      </h2>
+    <PageSection id="supervised" title={t("supervisedPlacements")} className={card}>
       {placements.length === 0 ? (
         <EmptyState message={t("noPlacement")} />
       ) : (
@@ -381,7 +366,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
           ))}
         </DataTable>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -397,10 +382,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
   ];
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="totals" className={card}>
-        <h2 id="totals" className="mb-3 text-lg font-semibold">
-          {t("totals")}
-        </h2>
+      <PageSection id="totals" title={t("totals")} className={card}>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
           {totals.map(([label, value, id]) => (
             <div key={id}>
@@ -411,17 +393,11 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
             </div>
           ))}
         </dl>
-      </section>
-      <section aria-labelledby="all-status" className={card}>
-        <h2 id="all-status" className="mb-3 text-lg font-semibold">
-          {t("placementsByStatusAll")}
-        </h2>
+      </PageSection>
+      <PageSection id="all-status" title={t("placementsByStatusAll")} className={card}>
         <PlacementStatusSummary caption={t("placementsByStatusAll")} counts={dashboard.placementsByStatus} />
-      </section>
-      <section aria-labelledby="recent-audit" className={card}>
-        <h2 id="recent-audit" className="mb-3 text-lg font-semibold">
-          {t("recentAudit")}
-        </h2>
+      </PageSection>
+      <PageSection id="recent-audit" title={t("recentAudit")} className={card}>
         <DataTable caption={t("recentAudit")} framed={false} headers={<HeaderCells labels={[t("auditTime"), t("auditActor"), t("auditAction")]} />}>
           {dashboard.recentAudit.map((entry) => (
             <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
@@ -433,7 +409,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </PageSection>
     </div>
   );
 }

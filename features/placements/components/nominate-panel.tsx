@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ClientMessages } from "@/components/client-messages";
 import { EmptyState } from "@/components/empty-state";
+import { PageSection } from "@/components/page-section";
 import { nominateOfficersAction } from "../actions";
 import type { NominationCandidate } from "../queries/candidates";
 import { NominateForm } from "./nominate-form";
@@ -62,11 +63,8 @@ export async function NominationsClosedNotice({ deadline }: { deadline: string }
 /** The board's nomination section, open or closed: one heading, so the page's outline is the same either way. */
 function NominateSection({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby="nominate-heading" className="mt-8 rounded border border-slate-300 bg-white p-5">
-      <h2 id="nominate-heading" className="text-lg font-semibold">
-        {title}
-      </h2>
+    <PageSection id="nominate" title={title} className="mt-8 rounded border border-slate-300 bg-white p-5">
       {children}
-    </section>
+    </PageSection>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageSection } from "@/components/page-section";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { decodeApprovalResetReason } from "../policy";
@@ -36,18 +37,12 @@ export async function PlacementFacts({ placement, locale }: { placement: Placeme
   ];
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <section aria-labelledby="officer-heading" className={card}>
-        <h2 id="officer-heading" className="mb-3 text-lg font-semibold">
-          {t("officerSection")}
-        </h2>
+      <PageSection id="officer" title={t("officerSection")} className={card}>
         <Facts rows={officerRows} />
-      </section>
-      <section aria-labelledby="placement-heading" className={card}>
-        <h2 id="placement-heading" className="mb-3 text-lg font-semibold">
-          {t("placementSection")}
-        </h2>
+      </PageSection>
+      <PageSection id="placement" title={t("placementSection")} className={card}>
         <Facts rows={placementRows} />
-      </section>
+      </PageSection>
     </div>
   );
 }

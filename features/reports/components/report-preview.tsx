@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PageSection } from "@/components/page-section";
 import { formatNumber, formatCalendarDate } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { parseDateOnly, todayInHongKong } from "@/lib/dates";
@@ -41,10 +42,7 @@ export async function ReportPreview({
     return text ? `/reports?${text}` : "/reports";
   };
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
-        {t("previewHeading")}
-      </h2>
+    <PageSection id="preview" title={t("previewHeading")}>
       <DataTable
         showCaption
         testId="report-preview"
@@ -113,6 +111,6 @@ export async function ReportPreview({
           )}
         </nav>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { EmptyState } from "@/components/empty-state";
+import { PageSection } from "@/components/page-section";
 import { PageHeader } from "@/components/page-header";
 import { findVisibleCohorts } from "@/features/cohorts/queries";
 import { defaultMonth, type CalendarMonth } from "../calendar";
@@ -97,10 +98,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
     <>
       <PageHeader title={t("supervisor.title")} description={t("supervisor.intro")} />
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="unit-officers" className="rounded border border-slate-300 bg-white p-4">
-          <h2 id="unit-officers" className="mb-3 text-lg font-semibold">
-            {t("supervisor.officers")}
-          </h2>
+        <PageSection id="unit-officers" title={t("supervisor.officers")} className="rounded border border-slate-300 bg-white p-4">
           {!data || data.placements.length === 0 ? (
             <EmptyState message={t("supervisor.noOfficers")} />
           ) : (
@@ -122,7 +120,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
               ))}
             </DataTable>
           )}
-        </section>
+        </PageSection>
         <Agenda entries={data?.upcoming ?? []} holidays={[]} today={today} title={t("supervisor.upcoming")} emptyMessage={t("supervisor.noUpcoming")} showOfficer linkToEdit />
         <FeedPanel user={user} />
       </div>

@@ -6,6 +6,7 @@ import { hasPermission } from "@/lib/authorization";
 import { formatDateOnly } from "@/lib/dates";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
+import { PageSection } from "@/components/page-section";
 import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAction, withdrawPlacementAction } from "@/features/placements/actions";
 import { approvalBlocker, hasAnyApproval } from "@/features/placements/policy";
 import { findFieldOptions, findHostUnitOptions } from "@/features/placements/queries/assignment-options";
@@ -56,10 +57,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         actions={placement.canWithdraw && isLive ? <WithdrawDialog action={withdrawPlacementAction} placementId={placement.id} version={placement.version} officerName={placement.officer.name} /> : null}
       />
       <PlacementFacts placement={placement} locale={locale} />
-      <section aria-labelledby="approvals-heading" className={`${card} mt-6`}>
-        <h2 id="approvals-heading" className="mb-3 text-lg font-semibold">
-          {t("approvalsSection")}
-        </h2>
+      <PageSection id="approvals" title={t("approvalsSection")} className={`${card} mt-6`}>
         <ApprovalSummary placement={placement} locale={locale} />
         {approvalSide && (
           <div className="mt-4">
@@ -71,12 +69,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
             />
           </div>
         )}
-      </section>
+      </PageSection>
       {canAssign && (
-        <section className={`${card} mt-6`}>
-          <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
-            {t(placement.status === "NOMINATED" ? "assignTitle" : "changeAssignmentTitle")}
-          </h2>
+        <PageSection id="assign" title={t(placement.status === "NOMINATED" ? "assignTitle" : "changeAssignmentTitle")} className={`${card} mt-6`}>
           <AssignForm
             action={assignPlacementAction}
             placementId={placement.id}
@@ -93,14 +88,11 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
               endDate: formatDateOnly(placement.endDate),
             }}
           />
-        </section>
+        </PageSection>
       )}
-      <section aria-labelledby="history-heading" className={`${card} mt-6`}>
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-          {t("historySection")}
-        </h2>
+      <PageSection id="history" title={t("historySection")} className={`${card} mt-6`}>
         <PlacementHistory entries={history} locale={locale} />
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
+import { PageSection } from "@/components/page-section";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
@@ -95,15 +96,12 @@ export default async function EditReferencePage({
             .filter((item) => item.active || ("fieldIds" in record && record.fieldIds.includes(item.id)))
             .map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
         />
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-            {t("recordHistory")}
-          </h2>
+        <PageSection id="history" title={t("recordHistory")}>
           <RecordHistory
             sources={[{ entityType, entityId: record.id }, ...(kind === "host-units" ? [{ entityType: capacityEntityType, entityIdPrefix: `${record.id}:` }] : [])]}
             locale={locale}
           />
-        </section>
+        </PageSection>
       </div>
     </>
   );
