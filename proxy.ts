@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/request-id";
 import { securityHeaders } from "@/lib/security-headers";
 
@@ -24,10 +25,11 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
+  const { NODE_ENV, NEXTAUTH_URL } = env();
   const security = securityHeaders({
     nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"),
-    isDevelopment: process.env.NODE_ENV === "development",
-    publicUrl: process.env.NEXTAUTH_URL,
+    isDevelopment: NODE_ENV === "development",
+    publicUrl: NEXTAUTH_URL,
   });
   // Next reads the policy from the request to put the nonce on the scripts it renders.
   headers.set("content-security-policy", security["Content-Security-Policy"]);

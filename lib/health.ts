@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { isDatabaseUnavailable } from "@/lib/database-errors";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 export interface Health {
@@ -14,7 +15,7 @@ export interface Health {
  * while PostgreSQL shuts down it refuses new connections but lets open ones finish, so a pooled idle connection
  * would say "up" until the very end, and a load balancer would keep sending traffic (decision 034).
  */
-export async function checkHealth(connectionString = process.env.DATABASE_URL): Promise<Health> {
+export async function checkHealth(connectionString = env().DATABASE_URL): Promise<Health> {
   let database: Health["database"] = "down";
   if (connectionString) {
     const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000, query_timeout: 3000 });
