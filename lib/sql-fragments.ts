@@ -1,14 +1,32 @@
-import { Prisma } from "@/generated/prisma/client";
+import { sql, type RawBuilder } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import type { TrilingualName } from "@/lib/i18n/locales";
 
-// SQL pieces the raw statements share, so each is written once.
+// SQL pieces the typed statements (lib/kysely.ts) share, so each is written once.
+
+/** The tables with a name in three languages. */
+type TrilingualTable = "Cohort" | "Department" | "Field" | "HostUnit" | "Jurisdiction" | "Rank";
+
+/** Checked against every such table: renaming a name column in schema.prisma fails the typecheck here. */
+const nameColumns = ["nameEn", "nameZhHant", "nameZhHans"] as const satisfies readonly (keyof DB[TrilingualTable])[];
 
 /**
  * The trilingual name of the row under `alias` as a JSON object that reads as a TrilingualName
  * (`{ nameEn, nameZhHant, nameZhHans }`), with the row's `id` first when asked. `alias` is a table alias of the
  * statement, never user input.
  */
-export function trilingualJson(alias: string, options: { withId?: boolean } = {}): Prisma.Sql {
+export function trilingualJson(alias: string): RawBuilder<TrilingualName>;
+export function trilingualJson(alias: string, options: { withId: true }): RawBuilder<TrilingualName & { id: string }>;
+export function trilingualJson(alias: string, options: { withId?: boolean } = {}): RawBuilder<TrilingualName> {
   if (!/^[a-z][a-z0-9_]*$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
-  const id = options.withId ? `'id', ${alias}."id", ` : "";
-  return Prisma.raw(`json_build_object(${id}'nameEn', ${alias}."nameEn", 'nameZhHant', ${alias}."nameZhHant", 'nameZhHans', ${alias}."nameZhHans")`);
+  const columns = [...(options.withId ? ["id"] : []), ...nameColumns].map((column) => sql`${sql.lit(column)}, ${sql.ref(`${alias}.${column}`)}`);
+  return sql<TrilingualName>`json_build_object(${sql.join(columns)})`;
+}
+
+/**
+ * A transaction-scoped advisory lock on `key` (held until commit or rollback), for work that must not run twice at
+ * once for the same key: sign-in counting per address, an import per side, a calendar feed's token.
+ */
+export function advisoryLock(key: string): RawBuilder<unknown> {
+  return sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
