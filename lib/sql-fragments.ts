@@ -30,3 +30,20 @@ export function trilingualJson(alias: string, options: { withId?: boolean } = {}
 export function advisoryLock(key: string): RawBuilder<unknown> {
   return sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
+
+/**
+ * Rows made of parallel text arrays, as a subquery to alias (`unnestText({ id: ids, name: names }).as("u")`), for
+ * writing thousands of rows in one statement (`INSERT … SELECT`, `UPDATE … FROM`) with one bound array per column:
+ * a bound parameter per value would need many batches (decision 012). The keys become the columns' names.
+ */
+export function unnestText<Row extends Record<string, string | null>>(columns: { [K in keyof Row]: Row[K][] }): RawBuilder<Row> {
+  const names = Object.keys(columns);
+  if (names.length === 0) throw new Error("unnestText needs at least one column");
+  const arrays = names.map((name) => sql`${columns[name]}::text[]`);
+  return sql<Row>`(SELECT * FROM unnest(${sql.join(arrays)}) AS ${sql.id("rows")}(${sql.join(names.map((name) => sql.id(name)))}))`;
+}
+
+/** `= ANY($1::text[])`: one bound array for a list of any length (`where("id", "=", anyText(ids))`). */
+export function anyText(values: string[]): RawBuilder<string> {
+  return sql<string>`ANY(${values}::text[])`;
+}
