@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { DB } from "@/generated/kysely/types";
 import type { TrilingualName } from "@/lib/i18n/locales";
+import { formatDateOnly } from "@/lib/dates";
 
 // SQL pieces the typed statements (lib/kysely.ts) share, so each is written once.
 
@@ -46,4 +47,19 @@ export function unnestText<Row extends Record<string, string | null>>(columns: {
 /** `= ANY($1::text[])`: one bound array for a list of any length (`where("id", "=", anyText(ids))`). */
 export function anyText(values: string[]): RawBuilder<string> {
   return sql<string>`ANY(${values}::text[])`;
+}
+
+/** `count(*)` as an int4, which arrives as a number (a plain count is a bigint). */
+export function countRows(): RawBuilder<number> {
+  return sql<number>`count(*)::int`;
+}
+
+/** A calendar date (a `date` column's value) as a bound parameter. */
+export function dateOnly(date: Date): RawBuilder<Date> {
+  return sql<Date>`${formatDateOnly(date)}::date`;
+}
+
+/** A `timestamp` column (UTC, without time zone) compared with an instant: ISO text, its "Z" ignored on purpose. */
+export function instant(date: Date): RawBuilder<Date> {
+  return sql<Date>`${date.toISOString()}::timestamp`;
 }
