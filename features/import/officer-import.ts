@@ -292,6 +292,20 @@ export async function commitOfficerImport(
   );
 }
 
+/** The officers' ids and values as one text array per column, for `unnestText`. */
+function officerArrays(officers: { id: string; values: Merged }[]) {
+  return {
+    id: officers.map(({ id }) => id),
+    surname: officers.map(({ values }) => values.surname),
+    givenName: officers.map(({ values }) => values.givenName),
+    otherName: officers.map(({ values }) => values.otherName),
+    chineseName: officers.map(({ values }) => values.chineseName),
+    rankId: officers.map(({ values }) => values.rankId),
+    departmentId: officers.map(({ values }) => values.departmentId),
+    workEmail: officers.map(({ values }) => values.workEmail),
+  };
+}
+
 /**
  * New officers in one INSERT … SELECT FROM unnest(…): a single statement however many rows (Prisma's createMany
  * splits 5,000 rows into many bound-parameter batches and took seconds). Ids are random UUIDs generated here,
@@ -300,7 +314,6 @@ export async function commitOfficerImport(
 async function insertOfficers(tx: Tx, jurisdictionId: string, creates: Plan["creates"]) {
   if (creates.length === 0) return [];
   const created = creates.map(({ row, values }) => ({ id: randomUUID(), staffNumber: row.staffNumber, values }));
-  const column = <T>(pick: (officer: (typeof created)[number]) => T) => created.map(pick);
   await runStatement(
     sqlBuilder
       .insertInto("Officer")
@@ -308,17 +321,7 @@ async function insertOfficers(tx: Tx, jurisdictionId: string, creates: Plan["cre
       .expression((eb) =>
         eb
           .selectFrom(
-            unnestText({
-              id: column((o) => o.id),
-              staffNumber: column((o) => o.staffNumber),
-              surname: column((o) => o.values.surname),
-              givenName: column((o) => o.values.givenName),
-              otherName: column((o) => o.values.otherName),
-              chineseName: column((o) => o.values.chineseName),
-              rankId: column((o) => o.values.rankId),
-              departmentId: column((o) => o.values.departmentId),
-              workEmail: column((o) => o.values.workEmail),
-            }).as("u"),
+            unnestText({ ...officerArrays(created), staffNumber: created.map((officer) => officer.staffNumber) }).as("u"),
           )
           .select([
             "u.id", sql<string>`${jurisdictionId}`.as("jurisdictionId"), "u.staffNumber", "u.surname", "u.givenName", "u.otherName",
@@ -347,21 +350,11 @@ async function insertFieldLinks(tx: Tx, links: (readonly [officerId: string, fie
 /** All changed officers in one UPDATE … FROM unnest(…): one round trip however many rows. */
 async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
   if (updates.length === 0) return;
-  const column = <T>(pick: (update: Plan["updates"][number]) => T) => updates.map(pick);
   await runStatement(
     sqlBuilder
       .updateTable("Officer as o")
       .from(
-        unnestText({
-          id: column((u) => u.current.id),
-          surname: column((u) => u.values.surname),
-          givenName: column((u) => u.values.givenName),
-          otherName: column((u) => u.values.otherName),
-          chineseName: column((u) => u.values.chineseName),
-          rankId: column((u) => u.values.rankId),
-          departmentId: column((u) => u.values.departmentId),
-          workEmail: column((u) => u.values.workEmail),
-        }).as("u"),
+        unnestText(officerArrays(updates.map(({ current, values }) => ({ id: current.id, values })))).as("u"),
       )
       .set((eb) => ({
         surname: eb.ref("u.surname"),
