@@ -2,6 +2,9 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/authorization";
 import type { RequestContext } from "@/lib/request-context";
+import { sql } from "kysely";
+import { runStatement, sqlBuilder } from "@/lib/kysely";
+import { unnestText } from "@/lib/sql-fragments";
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -53,8 +56,6 @@ export async function writeAudit(
   });
 }
 
-type BulkAuditClient = Pick<Prisma.TransactionClient, "$executeRaw">;
-
 const jsonText = (value: Record<string, unknown> | null | undefined) => (value == null ? null : JSON.stringify(value));
 
 /**
@@ -64,20 +65,41 @@ const jsonText = (value: Record<string, unknown> | null | undefined) => (value =
  * transaction as the change it records.
  */
 export async function writeAuditEntries(
-  client: BulkAuditClient,
+  client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">,
   actor: Pick<Actor, "userId" | "email"> | null,
   context: RequestContext,
   entries: AuditEntry[],
 ) {
   if (entries.length === 0) return;
   const rows = entries.map((entry) => ({ entry, ...diffRecords(entry.before, entry.after) }));
-  await client.$executeRaw`
-    INSERT INTO "AuditLog" ("actorId", "actorEmail", "action", "entityType", "entityId", "before", "after", "ipAddress", "requestId")
-    SELECT ${actor?.userId ?? null}::text, ${actor?.email ?? null}::text, u.action, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb,
-      ${context.ipAddress}::text, ${context.requestId}::text
-    FROM unnest(
-      ${rows.map(({ entry }) => entry.action)}::text[], ${rows.map(({ entry }) => entry.entityType)}::text[],
-      ${rows.map(({ entry }) => entry.entityId ?? null)}::text[], ${rows.map(({ before }) => jsonText(before))}::text[],
-      ${rows.map(({ after }) => jsonText(after))}::text[]
-    ) AS u(action, entity_type, entity_id, before, after)`;
+  const text = (value: string | null) => sql<string | null>`${value}::text`;
+  await runStatement(
+    sqlBuilder
+      .insertInto("AuditLog")
+      .columns(["actorId", "actorEmail", "action", "entityType", "entityId", "before", "after", "ipAddress", "requestId"])
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            unnestText({
+              action: rows.map(({ entry }) => entry.action),
+              entityType: rows.map(({ entry }) => entry.entityType),
+              entityId: rows.map(({ entry }) => entry.entityId ?? null),
+              before: rows.map(({ before }) => jsonText(before)),
+              after: rows.map(({ after }) => jsonText(after)),
+            }).as("u"),
+          )
+          .select((row) => [
+            text(actor?.userId ?? null).as("actorId"),
+            text(actor?.email ?? null).as("actorEmail"),
+            "u.action",
+            "u.entityType",
+            "u.entityId",
+            row.cast("u.before", "jsonb").as("before"),
+            row.cast("u.after", "jsonb").as("after"),
+            text(context.ipAddress).as("ipAddress"),
+            text(context.requestId).as("requestId"),
+          ]),
+      ),
+    client,
+  );
 }

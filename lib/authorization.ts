@@ -86,6 +86,9 @@ export interface CohortSides {
   hostJurisdictionId: string;
 }
 
+/** The Prisma select of a cohort's two sides, for rows that isAllowed, sideInCohort or the resources read. */
+export const cohortSidesSelect = { sendingJurisdictionId: true, hostJurisdictionId: true } as const satisfies Record<keyof CohortSides, true>;
+
 export type Resource =
   | ({ kind: "cohort" } & CohortSides)
   | { kind: "placement"; officerId: string; hostUnitId: string | null; cohort: CohortSides }

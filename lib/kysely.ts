@@ -20,11 +20,21 @@ export const sqlBuilder = new Kysely<DB>({
 });
 
 type Client = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+type StatementClient = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 
 /** Runs a compiled Kysely query on the Prisma client (or a transaction); rows typed as Kysely infers them. */
 export async function runQuery<Row>(query: Compilable<Row>, client: Client = db): Promise<Row[]> {
   const { sql: text, parameters } = query.compile();
   return client.$queryRawUnsafe<Row[]>(text, ...parameters);
+}
+
+/**
+ * Runs a compiled statement whose rows nobody reads (an INSERT, UPDATE or DELETE without RETURNING, a lock) on the
+ * Prisma client or a transaction; the number of rows it changed.
+ */
+export async function runStatement(query: Compilable<unknown>, client: StatementClient = db): Promise<number> {
+  const { sql: text, parameters } = query.compile();
+  return client.$executeRawUnsafe(text, ...parameters);
 }
 
 /** A Prisma.Sql fragment (a scope of lib/scopes.ts, the officer search text) as a Kysely expression; values stay bound. */

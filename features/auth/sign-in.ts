@@ -5,6 +5,9 @@ import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { RequestContext } from "@/lib/request-context";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { sql } from "kysely";
+import { runQuery, runStatement, sqlBuilder } from "@/lib/kysely";
+import { advisoryLock } from "@/lib/sql-fragments";
 
 export const accountLockThreshold = 10;
 export const accountLockMinutes = 15;
@@ -79,29 +82,53 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
  */
 async function recordAttempt(email: string, ipAddress: string): Promise<{ id: bigint; withinLimit: boolean }> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-address:${ipAddress}`}, 0))`;
-    const [row] = await tx.$queryRaw<{ id: bigint; withinLimit: boolean }[]>`
-      WITH recent AS (
-        SELECT count(*) AS failures FROM "LoginAttempt"
-        WHERE "ipAddress" = ${ipAddress} AND NOT "succeeded" AND "createdAt" >= now() - make_interval(mins => ${ipFailureWindowMinutes}))
-      INSERT INTO "LoginAttempt" ("email", "ipAddress", "succeeded")
-      SELECT ${email}, ${ipAddress}, false FROM recent
-      RETURNING "id", (SELECT failures FROM recent) < ${env().LOGIN_IP_FAILURE_LIMIT} AS "withinLimit"`;
-    return row;
+    await runStatement(sqlBuilder.selectNoFrom(advisoryLock(`login-address:${ipAddress}`).as("locked")), tx);
+    const [row] = await runQuery(
+      sqlBuilder
+        .with("recent", (query) =>
+          query
+            .selectFrom("LoginAttempt")
+            .select(sql<number>`count(*)`.as("failures"))
+            .where("ipAddress", "=", ipAddress)
+            .where((eb) => eb.not(eb.ref("succeeded")))
+            .where("createdAt", ">=", sql<Date>`now() - make_interval(mins => ${ipFailureWindowMinutes})`),
+        )
+        .insertInto("LoginAttempt")
+        .columns(["email", "ipAddress", "succeeded"])
+        .expression((eb) => eb.selectFrom("recent").select([eb.val(email).as("email"), eb.val(ipAddress).as("ipAddress"), sql.lit(false).as("succeeded")]))
+        .returning((eb) => ["id", eb(eb.selectFrom("recent").select("failures").$asScalar(), "<", env().LOGIN_IP_FAILURE_LIMIT).$castTo<boolean>().as("withinLimit")]),
+      tx,
+    );
+    // A BigInt column: the generated types say string, the Prisma client hands over a bigint.
+    return { id: BigInt(row.id), withinLimit: row.withinLimit };
   });
 }
 
 async function recordFailure(email: string, userId: string | null, context: RequestContext, reason: string, countTowardsLock = false) {
   await db.$transaction(async (tx) => {
-    if (userId && countTowardsLock) {      // One statement, so concurrent failures on several instances cannot lose a count.
-      await tx.$executeRaw`
-        UPDATE "User" SET
-          "failedLoginCount" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= now() THEN 1 ELSE "failedLoginCount" + 1 END,
-          "lockedUntil" = CASE
-            WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= now() THEN NULL
-            WHEN "failedLoginCount" + 1 >= ${accountLockThreshold} THEN now() + make_interval(mins => ${accountLockMinutes})
-            ELSE "lockedUntil" END
-        WHERE "id" = ${userId}`;
+    if (userId && countTowardsLock) {
+      // One statement, so concurrent failures on several instances cannot lose a count.
+      await runStatement(
+        sqlBuilder
+          .updateTable("User")
+          .set((eb) => {
+            // A lock that has run out starts a new count.
+            const lockExpired = eb.and([eb("lockedUntil", "is not", null), eb("lockedUntil", "<=", sql<Date>`now()`)]);
+            return {
+              failedLoginCount: eb.case().when(lockExpired).then(1).else(eb("failedLoginCount", "+", 1)).end(),
+              lockedUntil: eb
+                .case()
+                .when(lockExpired)
+                .then(null)
+                .when(eb("failedLoginCount", "+", 1), ">=", accountLockThreshold)
+                .then(sql<Date>`now() + make_interval(mins => ${accountLockMinutes})`)
+                .else(eb.ref("lockedUntil"))
+                .end(),
+            };
+          })
+          .where("id", "=", userId),
+        tx,
+      );
     }
     await writeAudit(tx, userId ? { userId, email } : null, context, {
       action: "auth.signIn.failed",

@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import { AppError, ForbiddenError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { formatOfficerName } from "@/features/officers/names";
+import { sql } from "kysely";
+import { runQuery, runStatement, sqlBuilder } from "@/lib/kysely";
+import { advisoryLock, anyText, unnestText } from "@/lib/sql-fragments";
 import { columnForHeader } from "./columns";
 import { parseImportFile, type FileProblem, type ParsedSheet } from "./parse";
 import { validateOfficerSheet, type ExistingOfficer, type ImportOfficerRow, type ImportReferences, type ImportRowError } from "./validate";
@@ -86,18 +89,27 @@ interface ExistingRow extends ExistingOfficer {
 async function loadReferences(client: Tx | typeof db, jurisdictionId: string, staffNumbers: string[], lock: boolean) {
   if (lock) {
     // Row locks on the officers the file touches: a form edit running now waits, then meets the new version.
-    await client.$queryRaw`SELECT "id" FROM "Officer" WHERE "jurisdictionId" = ${jurisdictionId} AND "staffNumber" = ANY(${staffNumbers}::text[]) FOR UPDATE`;
+    await runQuery(sqlBuilder.selectFrom("Officer").select("id").where("jurisdictionId", "=", jurisdictionId).where("staffNumber", "=", anyText(staffNumbers)).forUpdate(), client);
   }
   // One after another: inside the commit transaction this is one connection, where pg deprecates queued queries.
   const ranks = await client.rank.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } });
   const departments = await client.department.findMany({ where: { jurisdictionId }, select: { id: true, code: true, active: true } });
   const fields = await client.field.findMany({ select: { id: true, code: true, active: true } });
-  const existing = await client.$queryRaw<ExistingRow[]>`
-      SELECT o."id", o."staffNumber", o."surname", o."givenName", o."otherName", o."chineseName", o."rankId", o."departmentId", o."workEmail",
-             coalesce(array_agg(f."fieldId" ORDER BY f."fieldId") FILTER (WHERE f."fieldId" IS NOT NULL), '{}') AS "fieldIds"
-      FROM "Officer" o LEFT JOIN "OfficerField" f ON f."officerId" = o."id"
-      WHERE o."jurisdictionId" = ${jurisdictionId} AND o."staffNumber" = ANY(${staffNumbers}::text[])
-      GROUP BY o."id"`;
+  const existing: ExistingRow[] = await runQuery(
+    sqlBuilder
+      .selectFrom("Officer as o")
+      .leftJoin("OfficerField as f", "f.officerId", "o.id")
+      .select(["o.id", "o.staffNumber", "o.surname", "o.givenName", "o.otherName", "o.chineseName", "o.rankId", "o.departmentId", "o.workEmail"])
+      .select((eb) =>
+        eb.fn
+          .coalesce(eb.fn.agg<string[]>("array_agg", ["f.fieldId"]).orderBy("f.fieldId").filterWhere("f.fieldId", "is not", null), sql<string[]>`'{}'`)
+          .as("fieldIds"),
+      )
+      .where("o.jurisdictionId", "=", jurisdictionId)
+      .where("o.staffNumber", "=", anyText(staffNumbers))
+      .groupBy("o.id"),
+    client,
+  );
   const byCode = (rows: { id: string; code: string; active: boolean }[]) => new Map(rows.map((row) => [row.code.toUpperCase(), { id: row.id, active: row.active }]));
   const references: ImportReferences = {
     ranks: byCode(ranks),
@@ -249,7 +261,7 @@ export async function commitOfficerImport(
   return db.$transaction(
     async (tx) => {
       // One import per side at a time: two files creating the same new staff number would otherwise race.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`officer-import:${jurisdictionId}`}))`;
+      await runStatement(sqlBuilder.selectNoFrom(advisoryLock(`officer-import:${jurisdictionId}`).as("locked")), tx);
       const plan = await planImport(tx, jurisdictionId, file, true, onProgress);
       if (plan.fileProblems.length > 0 || plan.errors.length > 0) {
         throw new ImportRejectedError({ fileProblems: plan.fileProblems, errors: plan.errors.slice(0, maxReportedErrors), errorCount: plan.errors.length });
@@ -280,6 +292,20 @@ export async function commitOfficerImport(
   );
 }
 
+/** The officers' ids and values as one text array per column, for `unnestText`. */
+function officerArrays(officers: { id: string; values: Merged }[]) {
+  return {
+    id: officers.map(({ id }) => id),
+    surname: officers.map(({ values }) => values.surname),
+    givenName: officers.map(({ values }) => values.givenName),
+    otherName: officers.map(({ values }) => values.otherName),
+    chineseName: officers.map(({ values }) => values.chineseName),
+    rankId: officers.map(({ values }) => values.rankId),
+    departmentId: officers.map(({ values }) => values.departmentId),
+    workEmail: officers.map(({ values }) => values.workEmail),
+  };
+}
+
 /**
  * New officers in one INSERT … SELECT FROM unnest(…): a single statement however many rows (Prisma's createMany
  * splits 5,000 rows into many bound-parameter batches and took seconds). Ids are random UUIDs generated here,
@@ -288,44 +314,65 @@ export async function commitOfficerImport(
 async function insertOfficers(tx: Tx, jurisdictionId: string, creates: Plan["creates"]) {
   if (creates.length === 0) return [];
   const created = creates.map(({ row, values }) => ({ id: randomUUID(), staffNumber: row.staffNumber, values }));
-  const column = <T>(pick: (officer: (typeof created)[number]) => T) => created.map(pick);
-  await tx.$executeRaw`
-    INSERT INTO "Officer" ("id", "jurisdictionId", "staffNumber", "surname", "givenName", "otherName", "chineseName", "rankId", "departmentId", "workEmail", "updatedAt")
-    SELECT u.id, ${jurisdictionId}, u.staff_number, u.surname, u.given_name, u.other_name, u.chinese_name, u.rank_id, u.department_id, u.work_email, now()
-    FROM unnest(
-      ${column((o) => o.id)}::text[], ${column((o) => o.staffNumber)}::text[], ${column((o) => o.values.surname)}::text[],
-      ${column((o) => o.values.givenName)}::text[], ${column((o) => o.values.otherName)}::text[], ${column((o) => o.values.chineseName)}::text[],
-      ${column((o) => o.values.rankId)}::text[], ${column((o) => o.values.departmentId)}::text[], ${column((o) => o.values.workEmail)}::text[]
-    ) AS u(id, staff_number, surname, given_name, other_name, chinese_name, rank_id, department_id, work_email)`;
+  await runStatement(
+    sqlBuilder
+      .insertInto("Officer")
+      .columns(["id", "jurisdictionId", "staffNumber", "surname", "givenName", "otherName", "chineseName", "rankId", "departmentId", "workEmail", "updatedAt"])
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            unnestText({ ...officerArrays(created), staffNumber: created.map((officer) => officer.staffNumber) }).as("u"),
+          )
+          .select([
+            "u.id", sql<string>`${jurisdictionId}`.as("jurisdictionId"), "u.staffNumber", "u.surname", "u.givenName", "u.otherName",
+            "u.chineseName", "u.rankId", "u.departmentId", "u.workEmail", sql<Date>`now()`.as("updatedAt"),
+          ]),
+      ),
+    tx,
+  );
   await insertFieldLinks(tx, created.flatMap((officer) => officer.values.fieldIds.map((fieldId) => [officer.id, fieldId] as const)));
   return created;
 }
 
 async function insertFieldLinks(tx: Tx, links: (readonly [officerId: string, fieldId: string])[]) {
   if (links.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "OfficerField" ("officerId", "fieldId")
-    SELECT * FROM unnest(${links.map(([officerId]) => officerId)}::text[], ${links.map(([, fieldId]) => fieldId)}::text[])`;
+  await runStatement(
+    sqlBuilder
+      .insertInto("OfficerField")
+      .columns(["officerId", "fieldId"])
+      .expression((eb) =>
+        eb.selectFrom(unnestText({ officerId: links.map(([officerId]) => officerId), fieldId: links.map(([, fieldId]) => fieldId) }).as("u")).select(["u.officerId", "u.fieldId"]),
+      ),
+    tx,
+  );
 }
 
 /** All changed officers in one UPDATE … FROM unnest(…): one round trip however many rows. */
 async function updateOfficers(tx: Tx, updates: Plan["updates"]) {
   if (updates.length === 0) return;
-  const column = <T>(pick: (update: Plan["updates"][number]) => T) => updates.map(pick);
-  await tx.$executeRaw`
-    UPDATE "Officer" AS o SET
-      "surname" = u.surname, "givenName" = u.given_name, "otherName" = u.other_name, "chineseName" = u.chinese_name,
-      "rankId" = u.rank_id, "departmentId" = u.department_id, "workEmail" = u.work_email,
-      "version" = o."version" + 1, "updatedAt" = now()
-    FROM unnest(
-      ${column((u) => u.current.id)}::text[], ${column((u) => u.values.surname)}::text[], ${column((u) => u.values.givenName)}::text[],
-      ${column((u) => u.values.otherName)}::text[], ${column((u) => u.values.chineseName)}::text[], ${column((u) => u.values.rankId)}::text[],
-      ${column((u) => u.values.departmentId)}::text[], ${column((u) => u.values.workEmail)}::text[]
-    ) AS u(id, surname, given_name, other_name, chinese_name, rank_id, department_id, work_email)
-    WHERE o."id" = u.id`;
+  await runStatement(
+    sqlBuilder
+      .updateTable("Officer as o")
+      .from(
+        unnestText(officerArrays(updates.map(({ current, values }) => ({ id: current.id, values })))).as("u"),
+      )
+      .set((eb) => ({
+        surname: eb.ref("u.surname"),
+        givenName: eb.ref("u.givenName"),
+        otherName: eb.ref("u.otherName"),
+        chineseName: eb.ref("u.chineseName"),
+        rankId: eb.ref("u.rankId"),
+        departmentId: eb.ref("u.departmentId"),
+        workEmail: eb.ref("u.workEmail"),
+        version: eb("o.version", "+", 1),
+        updatedAt: sql<Date>`now()`,
+      }))
+      .whereRef("o.id", "=", "u.id"),
+    tx,
+  );
   const fieldChanges = updates.filter(({ values, current }) => values.fieldIds.join() !== [...current.fieldIds].sort().join());
   if (fieldChanges.length > 0) {
-    await tx.$executeRaw`DELETE FROM "OfficerField" WHERE "officerId" = ANY(${fieldChanges.map(({ current }) => current.id)}::text[])`;
+    await runStatement(sqlBuilder.deleteFrom("OfficerField").where("officerId", "=", anyText(fieldChanges.map(({ current }) => current.id))), tx);
     await insertFieldLinks(tx, fieldChanges.flatMap(({ current, values }) => values.fieldIds.map((fieldId) => [current.id, fieldId] as const)));
   }
 }

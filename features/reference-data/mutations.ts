@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { refuseStaleEdit } from "@/lib/last-change";
+import { updateAtVersion } from "@/lib/mutation-support";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
@@ -53,6 +54,10 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
     return await db.$transaction(async (tx) => {
       const audit = (id: string, before: Record<string, unknown> | null, after: Record<string, unknown>) =>
         writeAudit(tx, actor, request, { action: referenceAction(input.referenceKind, before ? "update" : "create"), entityType, entityId: id, before, after });
+      // Edits of records with a version column go through the one versioned-update sequence (stale refusal, audit).
+      const context = { actor, request };
+      const updateAction = referenceAction(input.referenceKind, "update");
+      const edit = (id: string, readAt: Date) => ({ entityType, id, version: versionNumber(input.version), readAt });
       switch (input.referenceKind) {
         case "jurisdictions": {
           const data = { code: input.code, kind: input.jurisdictionKind, nameEn: input.nameEn, nameZhHant: input.nameZhHant, nameZhHans: input.nameZhHans, timeZone: input.timeZone };
@@ -79,9 +84,12 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
           }
           const current = await tx.department.findUnique({ where: { id: input.id } });
           if (!current) throw new NotFoundError();
-          const { count } = await tx.department.updateMany({ where: { id: current.id, version: versionNumber(input.version) }, data: { ...data, version: { increment: 1 } } });
-          await ensureWritten(tx, count, entityType, current.id, current.updatedAt);
-          await audit(current.id, { code: current.code, kind: current.kind, nameEn: current.nameEn, nameZhHant: current.nameZhHant, nameZhHans: current.nameZhHans }, data);
+          await updateAtVersion(tx, context, {
+            ...edit(current.id, current.updatedAt),
+            write: (where, version) => tx.department.updateMany({ where, data: { ...data, version } }),
+            read: async () => data,
+            audit: (after) => ({ action: updateAction, before: { code: current.code, kind: current.kind, nameEn: current.nameEn, nameZhHant: current.nameZhHant, nameZhHans: current.nameZhHans }, after }),
+          });
           return { id: current.id };
         }
         case "host-units": {
@@ -103,10 +111,6 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
           }
           const current = await tx.hostUnit.findUnique({ where: { id: input.id }, include: { fields: { include: { field: { select: { code: true } } } } } });
           if (!current) throw new NotFoundError();
-          const { count } = await tx.hostUnit.updateMany({ where: { id: current.id, version: versionNumber(input.version) }, data: { ...data, version: { increment: 1 } } });
-          await ensureWritten(tx, count, entityType, current.id, current.updatedAt);
-          await tx.hostUnitField.deleteMany({ where: { hostUnitId: current.id } });
-          await tx.hostUnitField.createMany({ data: input.fieldIds.map((fieldId) => ({ hostUnitId: current.id, fieldId })) });
           const before = {
             code: current.code,
             district: current.district,
@@ -116,7 +120,14 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
             defaultCapacity: current.defaultCapacity,
             fields: current.fields.map(({ field }) => field.code).sort(),
           };
-          await audit(current.id, before, { ...data, fields: fieldCodes });
+          await updateAtVersion(tx, context, {
+            ...edit(current.id, current.updatedAt),
+            write: (where, version) => tx.hostUnit.updateMany({ where, data: { ...data, version } }),
+            read: async () => ({ ...data, fields: fieldCodes }),
+            audit: (after) => ({ action: updateAction, before, after }),
+          });
+          await tx.hostUnitField.deleteMany({ where: { hostUnitId: current.id } });
+          await tx.hostUnitField.createMany({ data: input.fieldIds.map((fieldId) => ({ hostUnitId: current.id, fieldId })) });
           return { id: current.id };
         }
         case "ranks": {
@@ -136,10 +147,13 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
           }
           const current = await tx.rank.findUnique({ where: { id: input.id } });
           if (!current) throw new NotFoundError();
-          const { count } = await tx.rank.updateMany({ where: { id: current.id, version: versionNumber(input.version) }, data: { ...data, version: { increment: 1 } } });
-          await ensureWritten(tx, count, entityType, current.id, new Date());
           const { grade, level, code, nameEn, nameZhHant, nameZhHans, isDirectorate } = current;
-          await audit(current.id, { grade, level, code, nameEn, nameZhHant, nameZhHans, isDirectorate }, data);
+          await updateAtVersion(tx, context, {
+            ...edit(current.id, new Date()),
+            write: (where, version) => tx.rank.updateMany({ where, data: { ...data, version } }),
+            read: async () => data,
+            audit: (after) => ({ action: updateAction, before: { grade, level, code, nameEn, nameZhHant, nameZhHans, isDirectorate }, after }),
+          });
           return { id: current.id };
         }
         case "fields": {
@@ -151,10 +165,13 @@ export async function saveReferenceRecord(actor: Actor, request: RequestContext,
           }
           const current = await tx.field.findUnique({ where: { id: input.id } });
           if (!current) throw new NotFoundError();
-          const { count } = await tx.field.updateMany({ where: { id: current.id, version: versionNumber(input.version) }, data: { ...data, version: { increment: 1 } } });
-          await ensureWritten(tx, count, entityType, current.id, new Date());
           const { code, nameEn, nameZhHant, nameZhHans, sortOrder } = current;
-          await audit(current.id, { code, nameEn, nameZhHant, nameZhHans, sortOrder }, data);
+          await updateAtVersion(tx, context, {
+            ...edit(current.id, new Date()),
+            write: (where, version) => tx.field.updateMany({ where, data: { ...data, version } }),
+            read: async () => data,
+            audit: (after) => ({ action: updateAction, before: { code, nameEn, nameZhHant, nameZhHans, sortOrder }, after }),
+          });
           return { id: current.id };
         }
       }

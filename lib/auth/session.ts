@@ -3,10 +3,10 @@ import { cache } from "react";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { sql } from "kysely";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authorization";
-import type { Locale as DatabaseLocale } from "@/generated/prisma/enums";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
 import { actorFromUser } from "./actor";
 import { readSessionToken } from "./session-cookie";
@@ -33,24 +33,23 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return loadSessionUser(claims.sub, claims.sessionVersion as number | undefined, claims.sessionId as string | undefined);
 });
 
-interface SessionUserRow extends Omit<Actor, "userId"> {
-  id: string;
-  locale: DatabaseLocale;
-  active: boolean;
-  sessionVersion: number;
-}
-
 /**
  * The user behind a session token, or null when the account was deactivated, its session version bumped, or the
  * session signed out (revoked) or past its end.
  */
 export async function loadSessionUser(userId: string, sessionVersion: number | undefined, sessionId: string | undefined): Promise<SessionUser | null> {
   if (!sessionId) return null;
-  // One raw statement: this runs on every request, and a model query costs several times its CPU in the app.
-  const [user] = await db.$queryRaw<SessionUserRow[]>`
-    SELECT u."id", u."email", u."name", u."role", u."jurisdictionId", u."officerId", u."hostUnitId", u."locale", u."active", u."sessionVersion"
-    FROM "User" u JOIN "Session" s ON s."userId" = u."id"
-    WHERE u."id" = ${userId} AND s."id" = ${sessionId} AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
+  // One statement: this runs on every request, and a model query costs several times its CPU in the app.
+  const [user] = await runQuery(
+    sqlBuilder
+      .selectFrom("User as u")
+      .innerJoin("Session as s", "s.userId", "u.id")
+      .select(["u.id", "u.email", "u.name", "u.role", "u.jurisdictionId", "u.officerId", "u.hostUnitId", "u.locale", "u.active", "u.sessionVersion"])
+      .where("u.id", "=", userId)
+      .where("s.id", "=", sessionId)
+      .where("s.revokedAt", "is", null)
+      .where("s.expiresAt", ">", sql<Date>`now()`),
+  );
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
 }

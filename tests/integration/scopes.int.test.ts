@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/authorization";
+import { actorFromUser } from "@/lib/auth/actor";
 import { officerAccessFor } from "@/features/officers/policy";
-import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser } from "@/tests/factories";
+import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser } from "@/tests/factories";
 import { canSeeStaffNumber, isInScope, scopeSql, scopeWhere, type ScopeAliases, type ScopeName } from "@/lib/scopes";
 
 // One definition per scope, three forms: for every actor of a two-sided world (plus a third city with a cohort of
@@ -15,10 +16,6 @@ type ActorName = (typeof actorNames)[number];
 
 let actors: Record<ActorName, Actor>;
 let ids: { cohorts: string[]; placements: string[]; officers: string[]; hostUnits: string[]; scheduleItems: string[] };
-
-function actorOf(user: CreatedUser): Actor {
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, jurisdictionId: user.jurisdictionId, officerId: user.officerId, hostUnitId: user.hostUnitId };
-}
 
 beforeAll(async () => {
   const world = await createTwoSidedWorld(db);
@@ -48,13 +45,13 @@ beforeAll(async () => {
   const scheduleItems = await db.scheduleItem.createManyAndReturn({ data: items, select: { id: true } });
 
   actors = {
-    admin: actorOf(world.admin),
-    hkCoordinator: actorOf(world.hkCoordinator),
-    szCoordinator: actorOf(world.szCoordinator),
-    bjCoordinator: actorOf(bjCoordinator),
-    szSupervisor: actorOf(world.szSupervisor),
-    hkOfficer: actorOf(world.hkOfficerUsers[0]),
-    szOfficer: actorOf(szOfficerUser),
+    admin: actorFromUser(world.admin),
+    hkCoordinator: actorFromUser(world.hkCoordinator),
+    szCoordinator: actorFromUser(world.szCoordinator),
+    bjCoordinator: actorFromUser(bjCoordinator),
+    szSupervisor: actorFromUser(world.szSupervisor),
+    hkOfficer: actorFromUser(world.hkOfficerUsers[0]),
+    szOfficer: actorFromUser(szOfficerUser),
   };
   ids = {
     cohorts: cohorts.map((cohort) => cohort.id),

@@ -1,6 +1,9 @@
 import "server-only";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
+import { countRows } from "@/lib/sql-fragments";
 import type { Actor } from "@/lib/authorization";
 
 export interface AdminDashboard {
@@ -12,10 +15,15 @@ export interface AdminDashboard {
 export async function findAdminDashboard(actor: Actor): Promise<AdminDashboard | null> {
   if (actor.role !== "ADMIN") return null;
   const [[totals], recentAudit] = await Promise.all([
-    db.$queryRaw<{ officers: number; hostUnits: number; cohorts: number; users: number; byStatus: { status: PlacementStatus; count: number }[] }[]>`
-      SELECT (SELECT count(*)::int FROM "Officer") AS "officers", (SELECT count(*)::int FROM "HostUnit") AS "hostUnits",
-        (SELECT count(*)::int FROM "Cohort") AS "cohorts", (SELECT count(*)::int FROM "User") AS "users",
-        (SELECT coalesce(json_agg(t), '[]'::json) FROM (SELECT "status"::text AS "status", count(*)::int AS "count" FROM "Placement" GROUP BY "status") t) AS "byStatus"`,
+    runQuery(
+      sqlBuilder.selectNoFrom((eb) => [
+        eb.selectFrom("Officer").select(countRows().as("count")).$asScalar().$notNull().as("officers"),
+        eb.selectFrom("HostUnit").select(countRows().as("count")).$asScalar().$notNull().as("hostUnits"),
+        eb.selectFrom("Cohort").select(countRows().as("count")).$asScalar().$notNull().as("cohorts"),
+        eb.selectFrom("User").select(countRows().as("count")).$asScalar().$notNull().as("users"),
+        jsonArrayFrom(eb.selectFrom("Placement").select(["status", countRows().as("count")]).groupBy("status")).as("byStatus"),
+      ]),
+    ),
     db.auditLog.findMany({ orderBy: { id: "desc" }, take: 10, select: { id: true, createdAt: true, actorEmail: true, action: true, entityType: true } }),
   ]);
   return {

@@ -1,10 +1,13 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import type { CohortStatus, JurisdictionKind, PlacementStatus, ScheduleItemType } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
+import { anyText, countRows, dateOnly, instant } from "@/lib/sql-fragments";
 import { formatOfficerName } from "@/features/officers/names";
 import { sideInCohort, type Actor } from "@/lib/authorization";
-import { addDays, formatDateOnly, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { scopeSql } from "@/lib/scopes";
 import type { TrilingualName } from "@/lib/i18n/locales";
 
@@ -108,8 +111,6 @@ interface CohortRow {
   total: number;
 }
 
-/** A timestamp column (UTC, without time zone) compared with an instant: ISO text, its "Z" ignored on purpose. */
-const instant = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 
 /** Running and coming cohorts first (soonest first), then past ones (latest first). */
 function byRelevance(today: Date) {
@@ -136,16 +137,29 @@ export async function findCoordinatorDashboard(
   const today = options.today ?? parseDateOnly(todayInHongKong(now));
 
   // Every running or coming cohort, and the most recent past ones: enough for the cards and both panels.
-  const cohorts = await db.$queryRaw<CohortRow[]>`
-    WITH mine AS (
-      SELECT "id", "nameEn", "nameZhHant", "nameZhHans", "startDate", "endDate", "status"::text AS "status", "sendingJurisdictionId", "hostJurisdictionId"
-      FROM "Cohort" c WHERE ${scopeSql("cohort", actor, { Cohort: "c" })}
-    )
-    SELECT relevant.*, (SELECT count(*)::int FROM mine) AS "total" FROM (
-      (SELECT * FROM mine WHERE "endDate" >= ${formatDateOnly(today)}::date)
-      UNION ALL
-      (SELECT * FROM mine WHERE "endDate" < ${formatDateOnly(today)}::date ORDER BY "startDate" DESC LIMIT ${DASHBOARD_ALL_COHORTS_UP_TO})
-    ) relevant`;
+  const day = dateOnly(today);
+  const cohorts: CohortRow[] = await runQuery(
+    sqlBuilder
+      .with("mine", (query) =>
+        query
+          .selectFrom("Cohort as c")
+          .select(["c.id", "c.nameEn", "c.nameZhHant", "c.nameZhHans", "c.startDate", "c.endDate", "c.status", "c.sendingJurisdictionId", "c.hostJurisdictionId"])
+          .where(prismaFragment<SqlBool>(scopeSql("cohort", actor, { Cohort: "c" }))),
+      )
+      .selectFrom((query) =>
+        query
+          .selectFrom("mine")
+          .selectAll()
+          .where("endDate", ">=", day)
+          .unionAll(
+            // In a subquery: a set operation's last ORDER BY and LIMIT would otherwise apply to the whole union.
+            query.selectFrom((past) => past.selectFrom("mine").selectAll().where("endDate", "<", day).orderBy("startDate", "desc").limit(DASHBOARD_ALL_COHORTS_UP_TO).as("past")).selectAll(),
+          )
+          .as("relevant"),
+      )
+      .selectAll("relevant")
+      .select((eb) => eb.selectFrom("mine").select(countRows().as("count")).$asScalar().$notNull().as("total")),
+  );
   const totalCohorts = cohorts[0]?.total ?? 0;
   cohorts.sort(byRelevance(today));
   const shown = totalCohorts <= DASHBOARD_ALL_COHORTS_UP_TO ? cohorts : cohorts.slice(0, DASHBOARD_COHORT_LIMIT);
@@ -184,17 +198,31 @@ export async function findCoordinatorDashboard(
  * every cohort (per cohort and per side), in one statement.
  */
 async function countPerCohort(jurisdictionId: string, shownIds: string[]) {
-  const rows = await db.$queryRaw<{ kind: "status" | "waiting"; cohortId: string; key: string; count: number }[]>`
-    SELECT 'status' AS "kind", "cohortId", "status"::text AS "key", count(*)::int AS "count"
-    FROM "Placement" WHERE "cohortId" = ANY(${shownIds}::text[])
-    GROUP BY "cohortId", "status"
-    UNION ALL
-    SELECT 'waiting', p."cohortId", CASE WHEN c."sendingJurisdictionId" = ${jurisdictionId} THEN 'sending' ELSE 'host' END, count(*)::int
-    FROM "Placement" p JOIN "Cohort" c ON c."id" = p."cohortId"
-    WHERE p."status" = 'ASSIGNED' AND (
-      (c."sendingJurisdictionId" = ${jurisdictionId} AND p."sendingApprovedAt" IS NULL) OR
-      (c."hostJurisdictionId" = ${jurisdictionId} AND p."hostApprovedAt" IS NULL))
-    GROUP BY 2, 3`;
+  const sideOf = (eb: ExpressionBuilder<DB & { c: DB["Cohort"] }, "c">) =>
+    eb.case().when("c.sendingJurisdictionId", "=", jurisdictionId).then(sql.lit("sending")).else(sql.lit("host")).end().$castTo<string>();
+  const rows = await runQuery(
+    sqlBuilder
+      .selectFrom("Placement")
+      .select((eb) => [sql.lit("status").$castTo<"status" | "waiting">().as("kind"), "cohortId", eb.cast<string>("status", "text").as("key"), countRows().as("count")])
+      .where("cohortId", "=", anyText(shownIds))
+      .groupBy(["cohortId", "status"])
+      .unionAll((union) =>
+        union
+          .selectFrom("Placement as p")
+          .innerJoin("Cohort as c", "c.id", "p.cohortId")
+          .select((eb) => [sql.lit("waiting").$castTo<"status" | "waiting">().as("kind"), "p.cohortId", sideOf(eb).as("key"), countRows().as("count")])
+          .where("p.status", "=", sql.lit("ASSIGNED"))
+          .where((eb) =>
+            eb.or([
+              eb.and([eb("c.sendingJurisdictionId", "=", jurisdictionId), eb("p.sendingApprovedAt", "is", null)]),
+              eb.and([eb("c.hostJurisdictionId", "=", jurisdictionId), eb("p.hostApprovedAt", "is", null)]),
+            ]),
+          )
+          // By position: the side's CASE binds the jurisdiction as a parameter of its own in each place it is written,
+          // and PostgreSQL does not see two parameters as the same expression.
+          .groupBy([sql.lit(2), sql.lit(3)]),
+      ),
+  );
   const byStatus = new Map<string, Partial<Record<PlacementStatus, number>>>();
   const waitingByCohort = new Map<string, number>();
   let waitingSending = 0;
@@ -211,6 +239,39 @@ async function countPerCohort(jurisdictionId: string, shownIds: string[]) {
   return { byStatus, waitingByCohort, waitingSending, waitingHost };
 }
 
+
+/**
+ * Two columns, "arrivalsTotal" and "arrivals" (the first of them as JSON): ASSIGNED or CONFIRMED placements of the
+ * given cohorts starting between `from` and `to`.
+ */
+function arrivalsColumns(cohortIds: string[], from: Date, to: Date) {
+  const arrivals = sqlBuilder
+    .selectFrom("Placement as a")
+    .where("a.cohortId", "=", anyText(cohortIds))
+    .where("a.status", "in", [sql.lit<PlacementStatus>("ASSIGNED"), sql.lit<PlacementStatus>("CONFIRMED")])
+    .where((eb) => eb.between("a.startDate", dateOnly(from), dateOnly(to)));
+  return [
+    arrivals.select(countRows().as("count")).$asScalar().$notNull().as("arrivalsTotal"),
+    jsonArrayFrom(
+      arrivals
+        .innerJoin("Officer as o", "o.id", "a.officerId")
+        .innerJoin("Jurisdiction as oj", "oj.id", "o.jurisdictionId")
+        .innerJoin("Cohort as c", "c.id", "a.cohortId")
+        .leftJoin("HostUnit as h", "h.id", "a.hostUnitId")
+        .select([
+          "a.id as placementId", "oj.kind as officerJurisdictionKind", "o.surname", "o.givenName", "o.otherName", "o.chineseName",
+          "c.nameEn as cohortEn", "c.nameZhHant as cohortZhHant", "c.nameZhHans as cohortZhHans",
+          "h.nameEn as unitEn", "h.nameZhHant as unitZhHant", "h.nameZhHans as unitZhHans",
+          "a.startDate", "a.status",
+        ])
+        .orderBy("a.startDate")
+        .orderBy("a.id")
+        .limit(DASHBOARD_LIST_LIMIT),
+    ).as("arrivals"),
+  ] as const;
+}
+
+/** An arrival as the JSON list holds it; checked against the statement's inferred row where it is read. */
 interface ArrivalJson {
   placementId: string;
   officerJurisdictionKind: JurisdictionKind;
@@ -228,33 +289,6 @@ interface ArrivalJson {
   status: PlacementStatus;
 }
 
-/**
- * Two columns, "arrivalsTotal" and "arrivals" (the first of them as JSON): ASSIGNED or CONFIRMED placements of the
- * given cohorts starting between `from` and `to`.
- */
-function arrivalsColumns(cohortIds: string[], from: Date, to: Date): Prisma.Sql {
-  const arrivals = Prisma.sql`
-    FROM "Placement" a
-    WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
-      AND a."startDate" BETWEEN ${formatDateOnly(from)}::date AND ${formatDateOnly(to)}::date`;
-  return Prisma.sql`
-    (SELECT count(*)::int ${arrivals}) AS "arrivalsTotal",
-    (SELECT coalesce(json_agg(t ORDER BY t."startDate", t."placementId"), '[]'::json) FROM (
-      SELECT a."id" AS "placementId", oj."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
-        c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
-        h."nameEn" AS "unitEn", h."nameZhHant" AS "unitZhHant", h."nameZhHans" AS "unitZhHans",
-        a."startDate"::text AS "startDate", a."status"::text AS "status"
-      FROM "Placement" a
-      JOIN "Officer" o ON o."id" = a."officerId"
-      JOIN "Jurisdiction" oj ON oj."id" = o."jurisdictionId"
-      JOIN "Cohort" c ON c."id" = a."cohortId"
-      LEFT JOIN "HostUnit" h ON h."id" = a."hostUnitId"
-      WHERE a."cohortId" = ANY(${cohortIds}::text[]) AND a."status" IN ('ASSIGNED', 'CONFIRMED')
-        AND a."startDate" BETWEEN ${formatDateOnly(from)}::date AND ${formatDateOnly(to)}::date
-      ORDER BY a."startDate", a."id"
-      LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "arrivals"`;
-}
-
 const toArrival = (row: ArrivalJson): Arrival => ({
   placementId: row.placementId,
   officerName: formatOfficerName({ ...row, jurisdiction: { kind: row.officerJurisdictionKind } }),
@@ -265,6 +299,7 @@ const toArrival = (row: ArrivalJson): Arrival => ({
   status: row.status,
 });
 
+/** A count of a field or host unit as the JSON lists hold it; checked against the inferred rows where it is read. */
 type NamedCountJson = { id: string | null; nameEn: string | null; nameZhHant: string | null; nameZhHans: string | null; count: number };
 const toNamedCount = (row: NamedCountJson): NamedCount => ({
   id: row.id,
@@ -272,29 +307,6 @@ const toNamedCount = (row: NamedCountJson): NamedCount => ({
   count: row.count,
 });
 
-interface SendingRow {
-  nominatedNotPlaced: number;
-  hostUnits: number;
-  placed: number;
-  byField: NamedCountJson[];
-  byHostUnit: NamedCountJson[];
-  arrivalsTotal: number;
-  arrivals: ArrivalJson[];
-  milestones: {
-    id: string;
-    title: string;
-    type: ScheduleItemType;
-    startsAt: string;
-    allDay: boolean;
-    cohortEn: string;
-    cohortZhHant: string;
-    cohortZhHans: string;
-    surname: string | null;
-    givenName: string | null;
-    otherName: string | null;
-    officerJurisdictionKind: JurisdictionKind | null;
-  }[];
-}
 
 // The sets of the sending side's GROUPING SETS: GROUPING() has a bit set for each column a set leaves out.
 const PER_FIELD = 1;
@@ -308,40 +320,77 @@ const ALL_PLACEMENTS = 3;
  */
 async function findSendingSide(liveCohorts: CohortRow[], today: Date, now: Date): Promise<SendingSideSummary> {
   const ids = liveCohorts.map((cohort) => cohort.id);
-  const [row] = await db.$queryRaw<SendingRow[]>`
-    WITH counts AS MATERIALIZED (
-      SELECT "fieldId", "hostUnitId", GROUPING("fieldId", "hostUnitId") AS "set", count(*)::int AS "count",
-        count(*) FILTER (WHERE "status" = 'NOMINATED' AND "hostUnitId" IS NULL)::int AS "unplaced", count("hostUnitId")::int AS "placed"
-      FROM "Placement"
-      WHERE "cohortId" = ANY(${ids}::text[]) AND "status" <> 'WITHDRAWN'
-      GROUP BY GROUPING SETS ((), ("fieldId"), ("hostUnitId"))
-    )
-    SELECT
-      (SELECT "unplaced" FROM counts WHERE "set" = ${ALL_PLACEMENTS}) AS "nominatedNotPlaced",
-      (SELECT count(*)::int FROM counts WHERE "set" = ${PER_HOST_UNIT} AND "hostUnitId" IS NOT NULL) AS "hostUnits",
-      (SELECT "placed" FROM counts WHERE "set" = ${ALL_PLACEMENTS}) AS "placed",
-      (SELECT coalesce(json_agg(t ORDER BY t."sortOrder" NULLS LAST, t."nameEn"), '[]'::json) FROM (
-        SELECT k."fieldId" AS "id", f."nameEn", f."nameZhHant", f."nameZhHans", f."sortOrder", k."count"
-        FROM counts k LEFT JOIN "Field" f ON f."id" = k."fieldId" WHERE k."set" = ${PER_FIELD}) t) AS "byField",
-      (SELECT coalesce(json_agg(t ORDER BY t."count" DESC, t."code"), '[]'::json) FROM (
-        SELECT k."hostUnitId" AS "id", h."code", h."nameEn", h."nameZhHant", h."nameZhHans", k."count"
-        FROM counts k JOIN "HostUnit" h ON h."id" = k."hostUnitId" WHERE k."set" = ${PER_HOST_UNIT}
-        ORDER BY k."count" DESC, h."code"
-        LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "byHostUnit",
-      ${arrivalsColumns(ids, today, addDays(today, UPCOMING_DAYS))},
-      (SELECT coalesce(json_agg(t ORDER BY t."startsAt", t."id"), '[]'::json) FROM (
-        SELECT s."id", s."title", s."type"::text AS "type", to_char(s."startsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", s."allDay",
-          c."nameEn" AS "cohortEn", c."nameZhHant" AS "cohortZhHant", c."nameZhHans" AS "cohortZhHans",
-          o."surname", o."givenName", o."otherName", oj."kind"::text AS "officerJurisdictionKind"
-        FROM (
-          SELECT * FROM "ScheduleItem"
-          WHERE "cohortId" = ANY(${ids}::text[]) AND "type" = 'MILESTONE' AND "startsAt" >= ${instant(now)}
-          ORDER BY "startsAt", "id"
-          LIMIT ${DASHBOARD_LIST_LIMIT}) s
-        JOIN "Cohort" c ON c."id" = s."cohortId"
-        LEFT JOIN "Placement" pl ON pl."id" = s."placementId"
-        LEFT JOIN "Officer" o ON o."id" = pl."officerId"
-        LEFT JOIN "Jurisdiction" oj ON oj."id" = o."jurisdictionId") t) AS "milestones"`;
+  const [row] = await runQuery(
+    sqlBuilder
+      .with(
+        (cte) => cte("counts").materialized(),
+        (query) =>
+          query
+            .selectFrom("Placement")
+            .select((eb) => [
+              "fieldId",
+              "hostUnitId",
+              sql<number>`GROUPING(${eb.ref("fieldId")}, ${eb.ref("hostUnitId")})`.as("set"),
+              countRows().as("count"),
+              sql<number>`count(*) FILTER (WHERE ${eb.and([eb("status", "=", sql.lit("NOMINATED")), eb("hostUnitId", "is", null)])})::int`.as("unplaced"),
+              sql<number>`count(${eb.ref("hostUnitId")})::int`.as("placed"),
+            ])
+            .where("cohortId", "=", anyText(ids))
+            .where("status", "<>", sql.lit("WITHDRAWN"))
+            .groupBy((eb) => [sql<unknown>`GROUPING SETS ((), (${eb.ref("fieldId")}), (${eb.ref("hostUnitId")}))`]),
+      )
+      .selectNoFrom((eb) => [
+        eb.selectFrom("counts").select("unplaced").where("set", "=", ALL_PLACEMENTS).$asScalar().$notNull().as("nominatedNotPlaced"),
+        eb.selectFrom("counts").select(countRows().as("count")).where("set", "=", PER_HOST_UNIT).where("hostUnitId", "is not", null).$asScalar().$notNull().as("hostUnits"),
+        eb.selectFrom("counts").select("placed").where("set", "=", ALL_PLACEMENTS).$asScalar().$notNull().as("placed"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("counts as k")
+            .leftJoin("Field as f", "f.id", "k.fieldId")
+            .select(["k.fieldId as id", "f.nameEn", "f.nameZhHant", "f.nameZhHans", "f.sortOrder", "k.count"])
+            .where("k.set", "=", PER_FIELD)
+            .orderBy("f.sortOrder", (order) => order.asc().nullsLast())
+            .orderBy("f.nameEn"),
+        ).as("byField"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("counts as k")
+            .innerJoin("HostUnit as h", "h.id", "k.hostUnitId")
+            .select(["k.hostUnitId as id", "h.code", "h.nameEn", "h.nameZhHant", "h.nameZhHans", "k.count"])
+            .where("k.set", "=", PER_HOST_UNIT)
+            .orderBy("k.count", "desc")
+            .orderBy("h.code")
+            .limit(DASHBOARD_LIST_LIMIT),
+        ).as("byHostUnit"),
+        ...arrivalsColumns(ids, today, addDays(today, UPCOMING_DAYS)),
+        jsonArrayFrom(
+          eb
+            .selectFrom((next) =>
+              next
+                .selectFrom("ScheduleItem")
+                .selectAll()
+                .where("cohortId", "=", anyText(ids))
+                .where("type", "=", sql.lit("MILESTONE"))
+                .where("startsAt", ">=", instant(now))
+                .orderBy("startsAt")
+                .orderBy("id")
+                .limit(DASHBOARD_LIST_LIMIT)
+                .as("s"),
+            )
+            .innerJoin("Cohort as c", "c.id", "s.cohortId")
+            .leftJoin("Placement as pl", "pl.id", "s.placementId")
+            .leftJoin("Officer as o", "o.id", "pl.officerId")
+            .leftJoin("Jurisdiction as oj", "oj.id", "o.jurisdictionId")
+            .select((item) => [
+              "s.id", "s.title", "s.type", sql<string>`to_char(${item.ref("s.startsAt")}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as("startsAt"), "s.allDay",
+              "c.nameEn as cohortEn", "c.nameZhHant as cohortZhHant", "c.nameZhHans as cohortZhHans",
+              "o.surname", "o.givenName", "o.otherName", "oj.kind as officerJurisdictionKind",
+            ])
+            .orderBy("s.startsAt")
+            .orderBy("s.id"),
+        ).as("milestones"),
+      ]),
+  );
   const topCount = row.byHostUnit.reduce((sum, unit) => sum + unit.count, 0);
   return {
     liveCohortCount: liveCohorts.length,
@@ -377,14 +426,6 @@ function chooseHostCohort(liveHost: CohortRow[], hosted: CohortRow[], chosenId: 
   return [...hosted].sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ?? null;
 }
 
-interface HostRow {
-  capacityRows: (Omit<CapacityRow, "name"> & { nameEn: string; nameZhHant: string; nameZhHans: string })[];
-  hostUnitCount: number;
-  totalCapacity: number;
-  totalUsed: number;
-  arrivalsTotal: number;
-  arrivals: ArrivalJson[];
-}
 
 /**
  * The host-side panel in one statement: places used and available per host unit of this side in the current cohort
@@ -396,26 +437,38 @@ async function findHostSide(jurisdictionId: string, liveHost: CohortRow[], hoste
   const { first: monthStart, last: monthEnd } = monthBounds(today);
   const thisMonth = hosted.filter((cohort) => cohort.endDate >= monthStart && cohort.startDate <= monthEnd).map((cohort) => cohort.id);
   const cohortId = current?.id ?? "";
-  const [row] = await db.$queryRaw<HostRow[]>`
-    WITH used AS (
-      SELECT "hostUnitId", count(*)::int AS "used" FROM "Placement"
-      WHERE "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' AND "hostUnitId" IS NOT NULL
-      GROUP BY "hostUnitId"
-    ), units AS (
-      SELECT h."id" AS "hostUnitId", h."code", h."nameEn", h."nameZhHant", h."nameZhHans",
-        COALESCE(hc."capacity", h."defaultCapacity") AS "capacity", COALESCE(u."used", 0) AS "used"
-      FROM "HostUnit" h
-      LEFT JOIN "HostUnitCapacity" hc ON hc."hostUnitId" = h."id" AND hc."cohortId" = ${cohortId}
-      LEFT JOIN used u ON u."hostUnitId" = h."id"
-      WHERE h."jurisdictionId" = ${jurisdictionId} AND (h."active" OR u."used" > 0)
-    )
-    SELECT
-      (SELECT coalesce(json_agg(t ORDER BY t."used" DESC, t."capacity" DESC, t."code"), '[]'::json) FROM (
-        SELECT * FROM units ORDER BY "used" DESC, "capacity" DESC, "code" LIMIT ${DASHBOARD_LIST_LIMIT}) t) AS "capacityRows",
-      (SELECT count(*)::int FROM units) AS "hostUnitCount",
-      (SELECT coalesce(sum("capacity"), 0)::int FROM units) AS "totalCapacity",
-      (SELECT coalesce(sum("used"), 0)::int FROM units) AS "totalUsed",
-      ${arrivalsColumns(thisMonth, monthStart, monthEnd)}`;
+  const [row] = await runQuery(
+    sqlBuilder
+      .with("used", (query) =>
+        query
+          .selectFrom("Placement")
+          .select(["hostUnitId", countRows().as("used")])
+          .where("cohortId", "=", cohortId)
+          .where("status", "<>", sql.lit("WITHDRAWN"))
+          .where("hostUnitId", "is not", null)
+          .groupBy("hostUnitId"),
+      )
+      .with("units", (query) =>
+        query
+          .selectFrom("HostUnit as h")
+          .leftJoin("HostUnitCapacity as hc", (join) => join.onRef("hc.hostUnitId", "=", "h.id").on("hc.cohortId", "=", cohortId))
+          .leftJoin("used as u", "u.hostUnitId", "h.id")
+          .select((eb) => [
+            "h.id as hostUnitId", "h.code", "h.nameEn", "h.nameZhHant", "h.nameZhHans",
+            eb.fn.coalesce("hc.capacity", "h.defaultCapacity").as("capacity"),
+            eb.fn.coalesce("u.used", sql.lit(0)).$castTo<number>().as("used"),
+          ])
+          .where("h.jurisdictionId", "=", jurisdictionId)
+          .where((eb) => eb.or([eb.ref("h.active"), eb("u.used", ">", 0)])),
+      )
+      .selectNoFrom((eb) => [
+        jsonArrayFrom(eb.selectFrom("units").selectAll().orderBy("used", "desc").orderBy("capacity", "desc").orderBy("code").limit(DASHBOARD_LIST_LIMIT)).as("capacityRows"),
+        eb.selectFrom("units").select(countRows().as("count")).$asScalar().$notNull().as("hostUnitCount"),
+        eb.selectFrom("units").select((units) => sql<number>`coalesce(sum(${units.ref("capacity")}), 0)::int`.as("sum")).$asScalar().$notNull().as("totalCapacity"),
+        eb.selectFrom("units").select((units) => sql<number>`coalesce(sum(${units.ref("used")}), 0)::int`.as("sum")).$asScalar().$notNull().as("totalUsed"),
+        ...arrivalsColumns(thisMonth, monthStart, monthEnd),
+      ]),
+  );
   return {
     cohortChoices: liveHost.map((cohort) => ({ id: cohort.id, name: cohort, startDate: cohort.startDate, endDate: cohort.endDate })),
     currentCohort: current ? { id: current.id, name: current, startDate: current.startDate, endDate: current.endDate, status: current.status } : null,

@@ -1,13 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sideInCohort, type Actor } from "@/lib/authorization";
+import { cohortSidesSelect, sideInCohort, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
 import { Prisma } from "@/generated/prisma/client";
 import { approvalsPageSize, type ApprovalSide } from "../schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
-
-const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
 
 export interface AwaitingApprovalRow {
   id: string;
@@ -49,7 +47,7 @@ export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage
     skip: (page - 1) * approvalsPageSize,
     take: approvalsPageSize,
     include: {
-      cohort: { select: { id: true, ...trilingualNameSelect, ...sides } },
+      cohort: { select: { id: true, ...trilingualNameSelect, ...cohortSidesSelect } },
       officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, rank: { select: trilingualNameSelect } } },
       hostUnit: { select: trilingualNameSelect },
       field: { select: trilingualNameSelect },

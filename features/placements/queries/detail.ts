@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isAllowed, placementResource, sideInCohort, type Actor } from "@/lib/authorization";
+import { cohortSidesSelect, isAllowed, placementResource, sideInCohort, type Actor } from "@/lib/authorization";
 import { scopeWhere } from "@/lib/scopes";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { displayStatus, type PlacementDisplayStatus } from "../display-status";
@@ -9,8 +9,6 @@ import type { ApprovalSide } from "../schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
 import { officerSelect, staffNumbersFor, toOfficerSummary, type OfficerSummary } from "./officer-summary";
-
-const sides = { sendingJurisdictionId: true, hostJurisdictionId: true } as const;
 
 interface Approval {
   at: Date;
@@ -66,7 +64,7 @@ export async function findPlacementDetail(actor: Actor, id: string): Promise<Pla
           endDate: true,
           status: true,
           ...trilingualNameSelect,
-          ...sides,
+          ...cohortSidesSelect,
           sendingJurisdiction: { select: trilingualNameSelect },
           hostJurisdiction: { select: trilingualNameSelect },
         },

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { regenerateCalendarLinkAction, revokeCalendarLinkAction } from "../actions";
 import { CheckboxField } from "@/components/ui/form-fields";
+import { Field } from "@/components/ui/field";
 
 type Pending = "replace" | "revoke" | null;
 
@@ -90,22 +91,16 @@ export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: bool
 
       {token && (
         <div className="flex flex-col gap-2 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
-          <label htmlFor="subscription-url" className="text-sm font-semibold">
-            {t("linkLabel")}
-          </label>
-          <p id="subscription-url-hint" className="text-sm">
-            {t("linkHint")}
-          </p>
-          <input
-            ref={linkField}
-            id="subscription-url"
-            readOnly
-            value={subscriptionUrl}
-            aria-describedby="subscription-url-hint"
-            onFocus={(event) => event.currentTarget.select()}
-            className="w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm"
-            data-testid="subscription-url"
-          />
+          <Field id="subscription-url" label={t("linkLabel")} hint={t("linkHint")} labelClassName="font-semibold">
+            <input
+              ref={linkField}
+              readOnly
+              value={subscriptionUrl}
+              onFocus={(event) => event.currentTarget.select()}
+              className="w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm"
+              data-testid="subscription-url"
+            />
+          </Field>
           <div className="flex items-center gap-3">
             <Button type="button" variant="secondary" onClick={copy}>
               {t("copy")}
