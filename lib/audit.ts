@@ -2,11 +2,15 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/authorization";
 import type { RequestContext } from "@/lib/request-context";
+import { auditActions, type AuditAction } from "@/lib/audit-actions";
+
+export { auditActions, type AuditAction };
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
 
 export interface AuditEntry {
-  action: string;
+  /** One of lib/audit-actions.ts: a name missing there does not compile, and each one there is translated (tested). */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: Record<string, unknown> | null;
