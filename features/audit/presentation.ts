@@ -109,6 +109,18 @@ const fieldKinds: Record<string, FieldKind> = {
   fieldIds: "hidden",
 };
 
+/** The order changes are listed in, as the record's own page lists its fields; other fields follow by name. */
+const fieldOrder = [
+  "officerId", "placementId", "cohortId", "cohort", "hostUnitId", "hostUnit", "status", "staffNumber", "surname", "givenName", "otherName", "chineseName",
+  "code", "nameEn", "nameZhHant", "nameZhHans", "kind", "jurisdictionId", "sendingJurisdictionId", "hostJurisdictionId", "rank", "department", "fieldId", "fields",
+  "postTitle", "type", "title", "startDate", "endDate", "startsAt", "endsAt", "allDay", "location", "notes", "nominationDeadline", "capacity",
+  "sendingApprovedById", "sendingApprovedAt", "hostApprovedById", "hostApprovedAt", "approvalResetReason", "withdrawnReason", "active",
+];
+const fieldRank = (field: string) => {
+  const index = fieldOrder.indexOf(field);
+  return index === -1 ? fieldOrder.length : index;
+};
+
 /** The entity type of a record → the kind of reference it is (for its name and link). */
 const entityReferenceKinds: Record<string, ReferenceKind> = {
   Officer: "officer",
@@ -294,7 +306,9 @@ function presentValue(field: string, value: unknown, entityType: string, lookups
 
 function presentChanges(entry: AuditEntryView, lookups: Lookups, reader: ReaderContext): ChangeLine[] {
   const isCreate = !entry.before;
-  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])].filter((key) => fieldKinds[key] !== "hidden");
+  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])]
+    .filter((key) => fieldKinds[key] !== "hidden")
+    .sort((a, b) => fieldRank(a) - fieldRank(b) || a.localeCompare(b));
   const lines: ChangeLine[] = [];
   for (const key of keys) {
     const before = entry.before?.[key];

@@ -17,13 +17,13 @@ function Values({ values }: { values: DisplayValue[] }) {
 }
 
 /**
- * An entry's changes, one line each: "Host unit: was Sham Shui Po District Office → now Kwun Tong District Office".
+ * An entry's changes, side by side and wrapping: "Host unit: was Sham Shui Po District Office → now Kwun Tong District Office".
  * A new record lists the values it was given. The arrow is for the eye; "was"/"now" are for screen readers.
  */
 export function AuditChanges({ changes, labels }: { changes: ChangeLine[]; labels: { empty: string; was: string; now: string } }) {
   if (changes.length === 0) return <span className="text-slate-600">{labels.empty}</span>;
   return (
-    <ul className="space-y-0.5 [overflow-wrap:anywhere]" data-testid="audit-changes">
+    <ul className="flex flex-wrap gap-x-4 gap-y-0.5 [overflow-wrap:anywhere]" data-testid="audit-changes">
       {changes.map((change) => (
         <li key={change.field}>
           <span className="font-medium text-slate-800">{change.label}</span>

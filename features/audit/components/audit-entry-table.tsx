@@ -6,21 +6,19 @@ import { AuditChanges } from "./audit-changes";
 
 export interface AuditTableLabels {
   caption: string;
-  time: string;
-  actor: string;
+  whenAndWho: string;
   action: string;
-  record: string;
   changes: string;
-  origin: string;
   empty: string;
   was: string;
   now: string;
 }
 
-// A table from 768 px up; below, each row is a card whose cells carry their column's name (data-label), so a phone
-// never scrolls sideways. One markup for both: no second copy of 50 entries in the page.
+// Three columns, so the changes get most of the width and a row stays a few lines tall: when and who, what (with
+// which record and where the request came from), the changes. From 768 px a fixed-layout table; below, each row is
+// a card whose cells carry their column's name (data-label), so a phone never scrolls sideways. One markup for both.
 const tableClass = [
-  "w-full text-left text-sm",
+  "w-full text-left text-sm md:table-fixed",
   "md:[&_td]:px-3 md:[&_td]:py-1.5 md:[&_td]:align-top md:[&_th]:px-3 md:[&_th]:py-1.5 md:[&_th]:align-top",
   "max-md:block max-md:[&_tbody]:block max-md:[&_tr]:block max-md:[&_td]:block max-md:[&_th]:block",
   "max-md:[&_tbody>tr]:border-b max-md:[&_tbody>tr]:border-slate-200 max-md:[&_tbody>tr]:p-3 max-md:[&_td]:py-0.5 max-md:[&_th]:py-0.5",
@@ -33,7 +31,6 @@ const tableClass = [
  */
 export function AuditEntryTable({ entries, labels, compact = false, testId }: { entries: PresentedEntry[]; labels: AuditTableLabels; compact?: boolean; testId: string }) {
   const captionId = useId();
-  const columns = compact ? [labels.time, labels.actor, labels.action, labels.changes] : [labels.time, labels.actor, labels.action, labels.record, labels.changes, labels.origin];
   return (
     <ScrollRegion labelledBy={captionId}>
       <table className={tableClass}>
@@ -42,48 +39,46 @@ export function AuditEntryTable({ entries, labels, compact = false, testId }: { 
         </caption>
         <thead className="bg-slate-100 max-md:hidden">
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
+            <th scope="col" className="md:w-60">
+              {labels.whenAndWho}
+            </th>
+            <th scope="col" className="md:w-64">
+              {labels.action}
+            </th>
+            <th scope="col">{labels.changes}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} className="border-t border-slate-200" data-testid={testId}>
-              <td data-label={labels.time} className="md:whitespace-nowrap">
-                {entry.time}
+              <td data-label={labels.whenAndWho} className="[overflow-wrap:anywhere]">
+                <span className="block">{entry.time}</span>
+                <span className="block text-slate-700">{entry.actorName}</span>
+                {!compact && entry.actorEmail && entry.actorEmail !== entry.actorName && <span className="block text-xs text-slate-600">{entry.actorEmail}</span>}
               </td>
-              <td data-label={labels.actor}>
-                {entry.actorName}
-                {!compact && entry.actorEmail && entry.actorEmail !== entry.actorName && <span className="block text-xs text-slate-600 [overflow-wrap:anywhere]">{entry.actorEmail}</span>}
-              </td>
-              <th scope="row" data-label={labels.action} className="font-medium">
-                {entry.actionLabel}
+              <th scope="row" data-label={labels.action} className="font-normal [overflow-wrap:anywhere]">
+                <span className="block font-medium">{entry.actionLabel}</span>
+                {!compact && (
+                  <span className="block text-xs text-slate-600">
+                    {entry.recordType}
+                    {entry.record && ": "}
+                    {entry.record &&
+                      (entry.record.href ? (
+                        <Link href={entry.record.href} className="text-brand-700 underline">
+                          {entry.record.text}
+                        </Link>
+                      ) : (
+                        entry.record.text
+                      ))}
+                  </span>
+                )}
+                {!compact && (entry.ipAddress || entry.requestId) && (
+                  <span className="block font-mono text-xs text-slate-600">{[entry.ipAddress, entry.requestId].filter(Boolean).join(" · ")}</span>
+                )}
               </th>
-              {!compact && (
-                <td data-label={labels.record}>
-                  <span className="block text-xs text-slate-600">{entry.recordType}</span>
-                  {entry.record &&
-                    (entry.record.href ? (
-                      <Link href={entry.record.href} className="text-brand-700 underline [overflow-wrap:anywhere]">
-                        {entry.record.text}
-                      </Link>
-                    ) : (
-                      <span className="[overflow-wrap:anywhere]">{entry.record.text}</span>
-                    ))}
-                </td>
-              )}
               <td data-label={labels.changes}>
                 <AuditChanges changes={entry.changes} labels={{ empty: labels.empty, was: labels.was, now: labels.now }} />
               </td>
-              {!compact && (
-                <td data-label={labels.origin} className="text-xs">
-                  {entry.ipAddress ?? "—"}
-                  {entry.requestId && <span className="block font-mono text-slate-600 [overflow-wrap:anywhere]">{entry.requestId}</span>}
-                </td>
-              )}
             </tr>
           ))}
         </tbody>

@@ -56,12 +56,9 @@ export async function AuditList({ actor, params, rawParams, locale }: { actor: A
             testId="audit-row"
             labels={{
               caption: t("tableCaption"),
-              time: t("time"),
-              actor: t("actor"),
+              whenAndWho: t("whenAndWho"),
               action: t("action"),
-              record: t("record"),
               changes: t("changes"),
-              origin: t("origin"),
               empty: t("noDetails"),
               was: t("was"),
               now: t("now"),

@@ -26,12 +26,9 @@ export async function RecordHistory({ sources, locale }: { sources: HistorySourc
       testId="history-row"
       labels={{
         caption: t("historyCaption"),
-        time: t("time"),
-        actor: t("actor"),
+        whenAndWho: t("whenAndWho"),
         action: t("action"),
-        record: t("record"),
         changes: t("changes"),
-        origin: t("origin"),
         empty: t("noDetails"),
         was: t("was"),
         now: t("now"),
