@@ -29,10 +29,20 @@ describe("the audit writer's set form", () => {
     await db.$transaction(async (tx) => writeAuditEntries(tx, actor, set, entries));
     const bySet = await stored(set.requestId);
     expect(bySet).toEqual(await stored(one.requestId));
-    expect(bySet[0]).toMatchObject({ before: null, after: { surname: "Chan", fieldIds: ["f1"], otherName: null } });
+    expect(bySet[0]).toMatchObject({ before: null, after: { surname: "Chan", fieldIds: ["f1"] } });
     expect(bySet[1]).toMatchObject({ before: { givenName: "Ka-ho" }, after: { givenName: "Ka-yan" } });
     await writeAuditEntries(db, actor, set, []);
     expect(await stored(set.requestId)).toHaveLength(3);
+  });
+
+  it("records a new record by the fields given a value, not every empty column", async () => {
+    const context = { requestId: `create-${uniqueSuffix()}`, ipAddress: "192.0.2.3" };
+    const after = { officerId: "o-1", cohortId: "c-1", status: "NOMINATED", hostUnitId: null, postTitle: "", fields: [], sendingApprovedAt: null };
+    await writeAudit(db, null, context, { action: "placement.nominate", entityType: "Placement", entityId: "p-1", after });
+    await writeAuditEntries(db, null, context, [{ action: "placement.nominate", entityType: "Placement", entityId: "p-2", after }]);
+    const [one, set] = await stored(context.requestId);
+    expect(one.after).toEqual({ officerId: "o-1", cohortId: "c-1", status: "NOMINATED" });
+    expect(set.after).toEqual(one.after);
   });
 
   it("is rolled back with the change it records", async () => {

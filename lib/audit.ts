@@ -5,19 +5,30 @@ import type { RequestContext } from "@/lib/request-context";
 import { sql } from "kysely";
 import { runStatement, sqlBuilder } from "@/lib/kysely";
 import { unnestText } from "@/lib/sql-fragments";
+import { auditActions, type AuditAction } from "@/lib/audit-actions";
+
+export { auditActions, type AuditAction };
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
 
 export interface AuditEntry {
-  action: string;
+  /** One of lib/audit-actions.ts: a name missing there does not compile, and each one there is translated (tested). */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
 
-/** Keeps only the fields that changed, so an entry shows the difference rather than two whole records. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Keeps only the fields that changed, so an entry shows the difference rather than two whole records. A new record
+ * (no before) keeps only the fields that were given a value: a nomination records its officer, cohort and dates,
+ * not a dozen empty columns.
+ */
 export function diffRecords(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined) {
+  if (!before && after) return { before: null, after: Object.fromEntries(Object.entries(after).filter(([, value]) => !isEmpty(value))) };
   if (!before || !after) return { before: before ?? null, after: after ?? null };
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/password.ts";
+import type { AuditAction } from "../lib/audit-actions.ts";
 import { fail } from "./runtime/console.ts";
 import { ConfigurationError } from "./runtime/config.ts";
 import { withDatabase } from "./runtime/database.ts";
@@ -57,7 +58,7 @@ withDatabase(async (url) => {
       const created = await tx.user.create({
         data: { email: email!, name: values.name ?? email!, role: role as (typeof roles)[number], jurisdictionId: jurisdiction?.id ?? null, passwordHash: await hashPassword(password) },
       });
-      await tx.auditLog.create({ data: { action: "user.created", entityType: "User", entityId: created.id, after: { email, role, side: values.side ?? null, via: "cli" } } });
+      await tx.auditLog.create({ data: { action: "user.create" satisfies AuditAction, entityType: "User", entityId: created.id, after: { email, role, side: values.side ?? null, via: "cli" } } });
       return created;
     });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);

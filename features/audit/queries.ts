@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { db } from "@/lib/db";
+import { currentAuditAction, storedAuditActionNames } from "@/lib/audit-actions";
 import { ForbiddenError } from "@/lib/errors";
 import { auditPageSize, hongKongDayRange, type AuditListParams } from "./schemas";
 
@@ -59,26 +60,62 @@ function requireAuditViewer(actor: Actor) {
   if (!hasPermission(actor, "audit:view")) throw new ForbiddenError();
 }
 
-export async function findAuditEntries(actor: Actor, params: AuditListParams) {
-  requireAuditViewer(actor);
+/** The log's rows the filters select; an action matches under its current and its older stored names. */
+function auditWhere(params: AuditListParams): Prisma.AuditLogWhereInput {
   const where: Prisma.AuditLogWhereInput = {};
-  if (params.action) where.action = params.action;
+  if (params.action) where.action = { in: storedAuditActionNames(params.action) };
   if (params.entityType) where.entityType = params.entityType;
   if (params.entityId) where.entityId = params.entityId;
   if (params.actor) where.OR = [{ actorEmail: { contains: params.actor, mode: "insensitive" } }, { actor: { name: { contains: params.actor, mode: "insensitive" } } }];
   const range = hongKongDayRange(params.from, params.to);
   if (range.gte || range.lt) where.createdAt = range;
+  return where;
+}
+
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.AuditLogOrderByWithRelationInput[];
+
+export async function countAuditEntries(actor: Actor, params: AuditListParams): Promise<number> {
+  requireAuditViewer(actor);
+  return db.auditLog.count({ where: auditWhere(params) });
+}
+
+export async function findAuditEntries(actor: Actor, params: AuditListParams) {
+  requireAuditViewer(actor);
+  const where = auditWhere(params);
   const total = await db.auditLog.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / auditPageSize));
   const page = Math.min(params.page, pageCount);
   const entries = await db.auditLog.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: newestFirst,
     skip: (page - 1) * auditPageSize,
     take: auditPageSize,
     select: entrySelect,
   });
   return { entries: entries.map(toView), total, page, pageCount };
+}
+
+/**
+ * Every entry the filters select, newest first, in batches read one after another (a cursor on the id), so an
+ * export of the whole log holds one batch in memory at a time. Ignores the page.
+ */
+export async function* streamAuditEntries(actor: Actor, params: AuditListParams, batchSize = 500): AsyncGenerator<AuditEntryView[]> {
+  requireAuditViewer(actor);
+  const where = auditWhere(params);
+  let cursor: bigint | null = null;
+  for (;;) {
+    const batch: EntryRow[] = await db.auditLog.findMany({
+      where,
+      orderBy: newestFirst,
+      take: batchSize,
+      ...(cursor === null ? {} : { cursor: { id: cursor }, skip: 1 }),
+      select: entrySelect,
+    });
+    if (batch.length === 0) return;
+    yield batch.map(toView);
+    if (batch.length < batchSize) return;
+    cursor = batch[batch.length - 1].id;
+  }
 }
 
 /** The actions and entity types that occur in the log, for the filter menus. */
@@ -88,7 +125,8 @@ export async function findAuditFilterOptions(actor: Actor) {
     db.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
     db.auditLog.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
   ]);
-  return { actions: actions.map((row) => row.action), entityTypes: entityTypes.map((row) => row.entityType) };
+  // Older stored names are offered once, under their current name.
+  return { actions: [...new Set(actions.map((row) => currentAuditAction(row.action)))].sort(), entityTypes: entityTypes.map((row) => row.entityType) };
 }
 
 /** Which entries make up one record's history: its own, and those of records that belong to it (by id prefix). */
@@ -105,7 +143,7 @@ export async function unsafeFindRecordHistory(sources: HistorySource[], limit = 
         "entityId" in source ? { entityType: source.entityType, entityId: source.entityId } : { entityType: source.entityType, entityId: { startsWith: source.entityIdPrefix } },
       ),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: newestFirst,
     take: limit,
     select: entrySelect,
   });

@@ -26,7 +26,7 @@ describe("attemptSignIn", () => {
     const result = await attemptSignIn({ email: user.email.toUpperCase(), password: user.password }, context);
     expect(result).toEqual({ id: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(String) });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.succeeded" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.succeed" } });
     expect(audit).toMatchObject({ actorId: user.id, ipAddress: context.ipAddress, requestId: context.requestId });
   });
 
@@ -34,7 +34,7 @@ describe("attemptSignIn", () => {
     const user = await createUser(db, { role: "ADMIN" });
     expect(await attemptSignIn({ email: user.email, password: "wrong-password-1" }, contextFor())).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(1);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.failed" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.fail" } });
     expect(audit.after).toMatchObject({ reason: "wrongPassword" });
   });
 
@@ -62,7 +62,7 @@ describe("attemptSignIn", () => {
     expect(await attemptSignIn({ email: user.email, password: user.password }, contextFor())).toBeNull();
     const unknown = `nobody-${randomUUID()}@example.test`;
     expect(await attemptSignIn({ email: unknown, password: "whatever-password" }, contextFor())).toBeNull();
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.failed", actorId: null, after: { path: ["email"], equals: unknown } } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.fail", actorId: null, after: { path: ["email"], equals: unknown } } });
     expect(audit.after).toMatchObject({ reason: "unknownAccount" });
   });
 
@@ -81,7 +81,7 @@ describe("attemptSignIn", () => {
     await Promise.all(
       Array.from({ length: limit + 10 }, (_, attempt) => attemptSignIn({ email: `${attempt}-${user.email}`, password: `wrong-${attempt}` }, contextFor(ipAddress))),
     );
-    const reasons = await db.auditLog.findMany({ where: { action: "auth.signIn.failed", ipAddress }, select: { after: true } });
+    const reasons = await db.auditLog.findMany({ where: { action: "auth.signIn.fail", ipAddress }, select: { after: true } });
     const throttled = reasons.filter((row) => (row.after as { reason: string }).reason === "ipThrottled").length;
     expect(reasons).toHaveLength(limit + 10);
     expect(throttled).toBe(10);
@@ -107,7 +107,7 @@ describe("attemptSignIn", () => {
     vi.mocked(password.verifyPassword).mockClear();
     expect(await attemptSignIn(input, context)).toBeNull();
     expect(password.verifyPassword).toHaveBeenCalledTimes(1);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.failed", requestId: context.requestId } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.fail", requestId: context.requestId } });
     expect(audit.after).toMatchObject({ reason });
   });
 });

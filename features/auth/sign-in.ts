@@ -61,7 +61,7 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
   const session = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
     await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
-    await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.signIn.succeeded", entityType: "User", entityId: user.id });
+    await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.signIn.succeed", entityType: "User", entityId: user.id });
     return tx.session.create({
       data: {
         userId: user.id,
@@ -131,7 +131,7 @@ async function recordFailure(email: string, userId: string | null, context: Requ
       );
     }
     await writeAudit(tx, userId ? { userId, email } : null, context, {
-      action: "auth.signIn.failed",
+      action: "auth.signIn.fail",
       entityType: "User",
       entityId: userId,
       after: { email, reason },

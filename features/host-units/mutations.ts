@@ -43,7 +43,7 @@ export async function setHostUnitCapacity(actor: Actor, request: RequestContext,
         ? await tx.hostUnitCapacity.update({ where: key, data: { capacity: input.capacity, version: { increment: 1 } } })
         : await tx.hostUnitCapacity.create({ data: { hostUnitId: unit.id, cohortId: cohort.id, capacity: input.capacity } });
       await writeAudit(tx, actor, request, {
-        action: "hostUnit.capacity",
+        action: "hostUnit.setCapacity",
         entityType: capacityEntityType,
         entityId,
         before: { hostUnit: unit.code, cohort: cohort.code, capacity: current?.capacity ?? unit.defaultCapacity },

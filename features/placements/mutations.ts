@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/audit";
+import { writeAudit, type AuditAction } from "@/lib/audit";
 import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
@@ -72,7 +72,7 @@ async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never>
  * Writes `data` only if the placement still has the version the user started from (lib/mutation-support.ts
  * updateAtVersion) and audits it as `action`; the refusal of a stale edit names the time of the placement as it is now.
  */
-function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Placement, version: number, data: Prisma.PlacementUncheckedUpdateManyInput, action: string) {
+function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Placement, version: number, data: Prisma.PlacementUncheckedUpdateManyInput, action: AuditAction) {
   return updateAtVersion(tx, context, {
     entityType: "Placement",
     id: before.id,
@@ -169,7 +169,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
           approvalResetReason: encodeApprovalResetReason(changes),
         });
       }
-      const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.update.approvalsReset" : "placement.update";
+      const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
       return { id: after.id, version: after.version, approvalsReset: resetApprovals };
     }, transactionOptions);

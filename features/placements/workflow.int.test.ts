@@ -94,7 +94,7 @@ describe("the placement workflow", () => {
     const stored = await db.placement.findUniqueOrThrow({ where: { id: placement.id } });
     expect(stored).toMatchObject({ status: "ASSIGNED", sendingApprovedAt: null, hostApprovedAt: null, approvalResetReason: "material-change:hostUnit,dates" });
     const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: placement.id }, orderBy: { id: "desc" } });
-    expect(entry.action).toBe("placement.update.approvalsReset");
+    expect(entry.action).toBe("placement.reassignAndResetApprovals");
     expect(entry.after).toMatchObject({ status: "ASSIGNED", sendingApprovedAt: null, hostApprovedAt: null, approvalResetReason: "material-change:hostUnit,dates" });
   });
 

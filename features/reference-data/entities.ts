@@ -12,10 +12,11 @@ export const referenceEntityTypes: Record<ReferenceKind, string> = {
   fields: "Field",
 };
 
-/** Audit actions read "department.update", like "officer.update" and "cohort.create" elsewhere. */
-export function referenceAction(kind: ReferenceKind, verb: string): string {
-  const type = referenceEntityTypes[kind];
-  return `${type[0].toLowerCase()}${type.slice(1)}.${verb}`;
+/** The record name in audit actions: "department.update", like "officer.update" and "cohort.create" elsewhere. */
+const referenceActionRecords = { jurisdictions: "jurisdiction", departments: "department", "host-units": "hostUnit", ranks: "rank", fields: "field" } as const;
+
+export function referenceAction<Verb extends "create" | "update" | "deactivate" | "reactivate">(kind: ReferenceKind, verb: Verb) {
+  return `${referenceActionRecords[kind]}.${verb}` as const;
 }
 
 /** Kinds that belong to one side (jurisdiction); the side is chosen when the record is created and never moved. */

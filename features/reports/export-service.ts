@@ -182,7 +182,7 @@ export async function preparePlacementExport(
 /** One audit entry per export, written before the first byte leaves, so even an interrupted download is on record. */
 export async function recordPlacementExport(reader: Actor, request: RequestContext, placementExport: PlacementExport): Promise<void> {
   await writeAudit(db, reader, request, {
-    action: "report.exported",
+    action: "report.export",
     entityType: "PlacementReport",
     entityId: placementExport.filters.cohort ?? null,
     after: {

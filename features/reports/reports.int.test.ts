@@ -210,7 +210,7 @@ describe("export rows and columns", () => {
   it("records one audit entry per export with format, filters and row count", async () => {
     const placementExport = await preparePlacementExport(hk, filters({ cohort: world.hkToSz.id, status: "NOMINATED" }), "pdf");
     await recordPlacementExport(hk, request, placementExport);
-    const entries = await db.auditLog.findMany({ where: { actorId: hk.userId, action: "report.exported" } });
+    const entries = await db.auditLog.findMany({ where: { actorId: hk.userId, action: "report.export" } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityType: "PlacementReport", entityId: world.hkToSz.id, requestId: "report-test" });
     expect(entries[0].after).toMatchObject({
@@ -373,7 +373,7 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     const audited = { ...request, requestId: "audited-export" };
     const { stream, rowCount } = await auditedPlacementExportStream(reader, audited, placementExport);
     expect(rowCount).toBe(POSTS.length);
-    expect(await db.auditLog.count({ where: { requestId: "audited-export", action: "report.exported" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { requestId: "audited-export", action: "report.export" } })).toBe(1);
     expect(parse(Buffer.from(await new Response(stream).arrayBuffer()), { bom: true })).toHaveLength(POSTS.length + 1);
 
     // An actor that no longer exists cannot be recorded (the audit log references users): no stream, no connection.

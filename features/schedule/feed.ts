@@ -4,6 +4,7 @@ import { createTranslator } from "next-intl";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { storedAuditActionNames } from "@/lib/audit-actions";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -103,7 +104,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
 export async function recordCalendarFeedAccess(owner: Actor, request: RequestContext, via: "download" | "subscription"): Promise<void> {
   logger.info("calendar feed served", { via, userId: owner.userId, requestId: request.requestId });
   if (via === "download") {
-    await db.$transaction((tx) => writeAudit(tx, owner, request, { action: "calendarFeed.downloaded", entityType: "User", entityId: owner.userId }));
+    await db.$transaction((tx) => writeAudit(tx, owner, request, { action: "calendarFeed.download", entityType: "User", entityId: owner.userId }));
     return;
   }
   const startOfDay = instantInHongKong(todayInHongKong());
@@ -111,9 +112,9 @@ export async function recordCalendarFeedAccess(owner: Actor, request: RequestCon
     // Serialises concurrent polls of one owner so that only the first of the day writes an entry.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calendarFeed:${owner.userId}`}, 0))`;
     const already = await tx.auditLog.count({
-      where: { entityType: "User", entityId: owner.userId, action: "calendarFeed.fetched", createdAt: { gte: startOfDay } },
+      where: { entityType: "User", entityId: owner.userId, action: { in: storedAuditActionNames("calendarFeed.fetch") }, createdAt: { gte: startOfDay } },
     });
-    if (already === 0) await writeAudit(tx, owner, request, { action: "calendarFeed.fetched", entityType: "User", entityId: owner.userId });
+    if (already === 0) await writeAudit(tx, owner, request, { action: "calendarFeed.fetch", entityType: "User", entityId: owner.userId });
   });
 }
 

@@ -94,7 +94,7 @@ export async function createScheduleItem(actor: Actor, request: RequestContext, 
   return db.$transaction(async (tx) => {
     const target = await loadEditableTarget(tx, actor, input);
     const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(input), createdById: actor.userId } });
-    await writeAudit(tx, actor, request, { action: "scheduleItem.created", entityType: "ScheduleItem", entityId: item.id, after: auditedFields(item) });
+    await writeAudit(tx, actor, request, { action: "scheduleItem.create", entityType: "ScheduleItem", entityId: item.id, after: auditedFields(item) });
     return { id: item.id };
   });
 }
@@ -110,7 +110,7 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
       readAt: before.updatedAt,
       write: (where, version) => tx.scheduleItem.updateMany({ where, data: { ...storedFields(input), version } }),
       read: () => tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } }),
-      audit: (written) => ({ action: "scheduleItem.updated", before: auditedFields(before), after: auditedFields(written) }),
+      audit: (written) => ({ action: "scheduleItem.update", before: auditedFields(before), after: auditedFields(written) }),
     });
     return { id: after.id, version: after.version };
   });
@@ -121,7 +121,7 @@ export async function deleteScheduleItem(actor: Actor, request: RequestContext, 
     const before = await loadEditableItem(tx, actor, input.id);
     const { count } = await tx.scheduleItem.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
-    await writeAudit(tx, actor, request, { action: "scheduleItem.deleted", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
+    await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
     return { id: input.id };
   });
 }
@@ -134,7 +134,7 @@ export async function createStandardSchedule(actor: Actor, request: RequestConte
     for (const fields of input.items) {
       const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(fields), createdById: actor.userId } });
       await writeAudit(tx, actor, request, {
-        action: "scheduleItem.created",
+        action: "scheduleItem.create",
         entityType: "ScheduleItem",
         entityId: item.id,
         after: { ...auditedFields(item), source: "standardSchedule" },
@@ -165,7 +165,7 @@ export async function regenerateCalendarToken(actor: Actor, request: RequestCont
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { calendarTokenHash: true } });
     await tx.user.update({ where: { id: actor.userId }, data: { calendarTokenHash: hashCalendarToken(token) } });
     await writeAudit(tx, actor, request, {
-      action: "calendarFeed.linkRegenerated",
+      action: "calendarFeed.regenerateLink",
       entityType: "User",
       entityId: actor.userId,
       before: { calendarFeedLink: before.calendarTokenHash ? "active" : "none" },
@@ -181,7 +181,7 @@ export async function revokeCalendarToken(actor: Actor, request: RequestContext)
     const { count } = await tx.user.updateMany({ where: { id: actor.userId, calendarTokenHash: { not: null } }, data: { calendarTokenHash: null } });
     if (count === 0) return;
     await writeAudit(tx, actor, request, {
-      action: "calendarFeed.linkRevoked",
+      action: "calendarFeed.revokeLink",
       entityType: "User",
       entityId: actor.userId,
       before: { calendarFeedLink: "active" },

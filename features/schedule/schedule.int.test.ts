@@ -62,7 +62,7 @@ describe("placement items", () => {
     expect(await db.scheduleItem.findUnique({ where: { id } })).toBeNull();
 
     const audit = await db.auditLog.findMany({ where: { entityType: "ScheduleItem", entityId: id }, orderBy: { id: "asc" } });
-    expect(audit.map((entry) => entry.action)).toEqual(["scheduleItem.created", "scheduleItem.updated", "scheduleItem.deleted"]);
+    expect(audit.map((entry) => entry.action)).toEqual(["scheduleItem.create", "scheduleItem.update", "scheduleItem.delete"]);
     expect(audit[1].before).toEqual({ title: "Site visit: Qianhai", startsAt: created.startsAt.toISOString() });
     expect(audit[1].after).toMatchObject({ title: "Site visit: Qianhai (moved)" });
     expect(audit.every((entry) => entry.actorId === actors.supervisor.userId)).toBe(true);
@@ -137,7 +137,7 @@ describe("placement items", () => {
     expect(await db.scheduleItem.count({ where: { placementId } })).toBe(before);
     const { ids } = await createStandardSchedule(actors.supervisor, request(), input);
     expect(ids).toHaveLength(2);
-    expect(await db.auditLog.count({ where: { entityId: { in: ids }, action: "scheduleItem.created", after: { path: ["source"], equals: "standardSchedule" } } })).toBe(2);
+    expect(await db.auditLog.count({ where: { entityId: { in: ids }, action: "scheduleItem.create", after: { path: ["source"], equals: "standardSchedule" } } })).toBe(2);
   });
 });
 
@@ -210,7 +210,7 @@ describe("calendar feed", () => {
 
     const audit = await db.auditLog.findMany({ where: { entityType: "User", entityId: actors.officer.userId }, orderBy: { id: "asc" } });
     // Two fetches on one day: one "fetched" entry (see recordCalendarFeedAccess).
-    expect(audit.map((entry) => entry.action)).toEqual(["calendarFeed.linkRegenerated", "calendarFeed.fetched", "calendarFeed.linkRegenerated", "calendarFeed.linkRevoked"]);
+    expect(audit.map((entry) => entry.action)).toEqual(["calendarFeed.regenerateLink", "calendarFeed.fetch", "calendarFeed.regenerateLink", "calendarFeed.revokeLink"]);
     expect(JSON.stringify(audit.map((entry) => [entry.before, entry.after]))).not.toContain(first);
   });
 
@@ -246,6 +246,6 @@ describe("calendar feed", () => {
     expect(String(named?.summary)).toContain("YUEN Ka-wai, Karen");
     expect(events.every((event) => !String(event.uid).startsWith("holiday-"))).toBe(true);
     await respondWithOwnCalendar(actors.supervisor, request(), { includeHolidays: false });
-    expect(await db.auditLog.count({ where: { entityId: actors.supervisor.userId, action: "calendarFeed.downloaded" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { entityId: actors.supervisor.userId, action: "calendarFeed.download" } })).toBe(2);
   });
 });

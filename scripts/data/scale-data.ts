@@ -261,7 +261,7 @@ export async function generateScaleData(databaseUrl: string, options: ScaleDataO
       elapsedMs: 0,
     };
     await client.query(
-      `INSERT INTO "AuditLog" ("actorEmail", "action", "entityType", "after") VALUES ('data:generate', 'data.generated', 'Database', $1::jsonb)`,
+      `INSERT INTO "AuditLog" ("actorEmail", "action", "entityType", "after") VALUES ('data:generate', 'data.generate', 'Database', $1::jsonb)`,
       [JSON.stringify({ ...summary, elapsedMs: undefined })],
     );
     await client.query("COMMIT");

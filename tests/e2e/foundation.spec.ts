@@ -62,7 +62,7 @@ test("ten failures lock the account, even against the right password", async ({ 
   await expect(page).toHaveURL(/\/login/);
   const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
-  expect(await db.auditLog.count({ where: { entityId: user.id, action: "auth.signIn.failed" } })).toBe(11);
+  expect(await db.auditLog.count({ where: { entityId: user.id, action: "auth.signIn.fail" } })).toBe(11);
 });
 
 test("the chosen language is remembered for the user across sign-out and sign-in", async ({ page, context }) => {

@@ -89,7 +89,7 @@ for (const account of accounts) {
     }
 
     const user = await db.user.findUniqueOrThrow({ where: { email: account.email } });
-    const audited = await db.auditLog.findMany({ where: { actorId: user.id, action: "report.exported", entityId: cohort.id } });
+    const audited = await db.auditLog.findMany({ where: { actorId: user.id, action: "report.export", entityId: cohort.id } });
     expect(audited.map((entry) => (entry.after as { format: string }).format).sort()).toEqual(["csv", "csv", "pdf", "pdf", "xlsx", "xlsx"]);
     expect(audited.every((entry) => (entry.after as { rowCount: number }).rowCount === cohort.placements.length)).toBe(true);
   });

@@ -86,7 +86,7 @@ test("the officer sees the Spring Festival in the agenda and the calendar, and d
   const holiday = parsed.find((event) => event.uid === "holiday-mainland-holiday-2024-02-10@exchange-desk");
   expect(holiday?.datetype).toBe("date");
   expect(holiday?.summary).toBe("Mainland holiday: Spring Festival");
-  const audited = await db.auditLog.count({ where: { entityId: user.id, action: "calendarFeed.downloaded" } });
+  const audited = await db.auditLog.count({ where: { entityId: user.id, action: "calendarFeed.download" } });
   expect(audited).toBe(1);
 });
 
@@ -124,7 +124,7 @@ test("the supervisor adds a site visit and the officer sees it", async ({ page }
   await expect(page.getByRole("region", { name: "Agenda" }).getByText(title)).toBeVisible();
   const stored = await db.scheduleItem.findFirstOrThrow({ where: { title } });
   expect(stored).toMatchObject({ placementId: placement.id, type: "SITE_VISIT", allDay: false, location: "Qianhai, Shenzhen" });
-  expect(await db.auditLog.count({ where: { entityId: stored.id, action: "scheduleItem.created" } })).toBe(1);
+  expect(await db.auditLog.count({ where: { entityId: stored.id, action: "scheduleItem.create" } })).toBe(1);
 
   await signOut(page);
   await signInAndWait(page, officerUser.email);

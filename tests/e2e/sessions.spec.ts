@@ -26,7 +26,7 @@ test("a forged X-Forwarded-For is ignored: throttling and the audit log see the 
   const email = `forged-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
   await postCredentials(request, email, "wrong-password-1", { "X-Forwarded-For": "203.0.113.77" });
   await postCredentials(request, email, "wrong-password-2", { "X-Forwarded-For": "203.0.113.78, 198.51.100.9" });
-  const audits = await db.auditLog.findMany({ where: { action: "auth.signIn.failed", after: { path: ["email"], equals: email } }, select: { ipAddress: true } });
+  const audits = await db.auditLog.findMany({ where: { action: "auth.signIn.fail", after: { path: ["email"], equals: email } }, select: { ipAddress: true } });
   expect(audits).toHaveLength(2);
   for (const { ipAddress } of audits) expect(["127.0.0.1", "::1"]).toContain(ipAddress);
   const attempts = await db.loginAttempt.findMany({ where: { email }, select: { ipAddress: true } });

@@ -30,7 +30,7 @@ describe("X-Request-Id from the client", () => {
 
     const email = `nobody-${randomUUID()}@example.test`;
     await attemptSignIn({ email, password: "wrong-password" }, { requestId: forwarded!, ipAddress: "10.9.8.7" });
-    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.failed", after: { path: ["email"], equals: email } } });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.fail", after: { path: ["email"], equals: email } } });
     expect(entry.requestId).toBe(forwarded);
     expect(await db.auditLog.count({ where: { requestId: sent } })).toBe(0);
   });

@@ -1,30 +1,52 @@
-/** Renders an entry's difference as "field: before → after"; a create shows only the new values. */
-export function AuditChanges({ before, after, labels }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null; labels: { empty: string } }) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (keys.length === 0) return <span className="text-slate-600">{labels.empty}</span>;
-  return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">
-      {keys.map((key) => (
-        <div key={key} className="contents">
-          <dt className="font-mono text-slate-700">{key}</dt>
-          <dd className="break-all">
-            {before && key in before && (
-              <>
-                <del className="text-red-800">{show(before[key])}</del>
-                <span aria-hidden="true"> → </span>
-              </>
-            )}
-            {after && key in after && <ins className="text-green-800 no-underline">{show(after[key])}</ins>}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+import Link from "next/link";
+import type { ChangeLine, DisplayValue } from "../presentation";
+
+function Values({ values }: { values: DisplayValue[] }) {
+  return values.map((value, index) => (
+    <span key={index}>
+      {index > 0 && ", "}
+      {value.href ? (
+        <Link href={value.href} className="text-brand-700 underline">
+          {value.text}
+        </Link>
+      ) : (
+        value.text
+      )}
+    </span>
+  ));
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  if (Array.isArray(value)) return value.map(show).join(", ") || "∅";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+/**
+ * An entry's changes, side by side and wrapping: "Host unit: was Sham Shui Po District Office → now Kwun Tong District Office".
+ * A new record lists the values it was given. The arrow is for the eye; "was"/"now" are for screen readers.
+ */
+export function AuditChanges({ changes, labels }: { changes: ChangeLine[]; labels: { empty: string; was: string; now: string } }) {
+  if (changes.length === 0) return <span className="text-slate-600">{labels.empty}</span>;
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-0.5 [overflow-wrap:anywhere]" data-testid="audit-changes">
+      {changes.map((change) => (
+        <li key={change.field}>
+          <span className="font-medium text-slate-800">{change.label}</span>
+          {": "}
+          {change.before && (
+            <>
+              <span className="sr-only">{labels.was} </span>
+              <del className="text-red-800">
+                <Values values={change.before} />
+              </del>
+              {change.after && <span aria-hidden="true"> → </span>}
+            </>
+          )}
+          {change.after && (
+            <>
+              {change.before && <span className="sr-only"> {labels.now} </span>}
+              <ins className="text-green-800 no-underline">
+                <Values values={change.after} />
+              </ins>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -4,11 +4,8 @@ import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { decodeApprovalResetReason } from "../policy";
 import type { PlacementDetail } from "../queries/detail";
-import type { PlacementHistoryEntry } from "../queries/history";
 import { StatusBadge } from "./placement-status";
 import { DetailList } from "@/components/detail-list";
-import { DataTable } from "@/components/data-table";
-import { HeaderCells } from "@/components/ui/column-headers";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -75,24 +72,5 @@ export async function ApprovalSummary({ placement, locale }: { placement: Placem
         </p>
       )}
     </div>
-  );
-}
-
-export async function PlacementHistory({ entries, locale }: { entries: PlacementHistoryEntry[]; locale: AppLocale }) {
-  const t = await getTranslations("placements");
-  if (entries.length === 0) return <p className="text-sm text-slate-700">{t("historyEmpty")}</p>;
-  return (
-    <DataTable caption={t("historyCaption")} headers={<HeaderCells labels={[t("historyTime"), t("historyActor"), t("historyAction"), t("historyChanged")]} />}>
-      {entries.map((entry) => (
-        <tr key={entry.id} className="border-t border-slate-200">
-          <td className="whitespace-nowrap">{formatDateTime(entry.at, locale)}</td>
-          <td>{entry.actor ?? "—"}</td>
-          <td>
-            <code>{entry.action}</code>
-          </td>
-          <td>{entry.changedFields.join(", ") || "—"}</td>
-        </tr>
-      ))}
-    </DataTable>
   );
 }

@@ -4,20 +4,9 @@ import { PageHeader } from "@/components/page-header";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { AuditList, type RecordHref } from "@/features/audit/components/audit-list";
+import { AuditList } from "@/features/audit/components/audit-list";
 import { auditListParamsSchema } from "@/features/audit/schemas";
 import { firstValues } from "@/components/data-list";
-import { referenceEntityTypes, referenceKinds } from "@/features/reference-data/entities";
-
-// Here rather than in the audit feature, which then needs no other feature (no audit ↔ reference-data cycle).
-const recordHref: RecordHref = (entityType, entityId) => {
-  if (!entityId) return null;
-  if (entityType === "Officer") return `/officers/${entityId}`;
-  if (entityType === "HostUnitCapacity") return `/host-units/${entityId.split(":")[0]}`;
-  const kind = referenceKinds.find((candidate) => referenceEntityTypes[candidate] === entityType);
-  if (kind === "host-units") return `/host-units/${entityId}`;
-  return kind ? `/admin/reference/${kind}/${entityId}` : null;
-};
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -31,7 +20,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <AuditList actor={user} params={auditListParamsSchema.parse(rawParams)} rawParams={rawParams} locale={locale} recordHref={recordHref} />
+      <AuditList actor={user} params={auditListParamsSchema.parse(rawParams)} rawParams={rawParams} locale={locale} />
     </>
   );
 }

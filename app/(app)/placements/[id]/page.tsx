@@ -11,10 +11,10 @@ import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAct
 import { approvalBlocker, hasAnyApproval } from "@/features/placements/policy";
 import { findFieldOptions, findHostUnitOptions } from "@/features/placements/queries/assignment-options";
 import { findPlacementDetail } from "@/features/placements/queries/detail";
-import { findPlacementHistory } from "@/features/placements/queries/history";
 import { ApproveButton } from "@/features/placements/components/approve-button";
 import { AssignForm } from "@/features/placements/components/assign-form";
-import { ApprovalSummary, PlacementFacts, PlacementHistory } from "@/features/placements/components/placement-detail";
+import { ApprovalSummary, PlacementFacts } from "@/features/placements/components/placement-detail";
+import { RecordHistory } from "@/features/audit/components/record-history";
 import { WithdrawDialog } from "@/features/placements/components/withdraw-dialog";
 
 export async function generateMetadata() {
@@ -32,10 +32,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   const locale = (await getLocale()) as AppLocale;
   const isLive = placement.status !== "WITHDRAWN";
   const canAssign = placement.canAssign && isLive;
-  const [t, cohorts, history, hostUnits, fields] = await Promise.all([
+  const [t, cohorts, hostUnits, fields] = await Promise.all([
     getTranslations("placements"),
     getTranslations("cohorts"),
-    findPlacementHistory(user, placement.id),
     canAssign ? findHostUnitOptions(user, placement.cohort.id, placement.hostUnit?.id) : Promise.resolve([]),
     canAssign ? findFieldOptions() : Promise.resolve([]),
   ]);
@@ -91,7 +90,8 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         </PageSection>
       )}
       <PageSection id="history" title={t("historySection")} className={`${card} mt-6`}>
-        <PlacementHistory entries={history} locale={locale} />
+        {/* The page found the placement in the reader's scope: its history is theirs to read. */}
+        <RecordHistory sources={[{ entityType: "Placement", entityId: placement.id }]} locale={locale} />
       </PageSection>
     </>
   );
