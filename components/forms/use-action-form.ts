@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
 import { actionBodyLimit, exceedsActionBodyLimit, isBodyLimitError } from "@/lib/action-limits";
+import { clearNotice, publishNotice, type NoticeAction } from "@/components/notice";
 
 type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
 
@@ -11,8 +12,13 @@ type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionRe
  * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
  * what the user typed. After a refusal, focus moves to the first invalid field (or the form message) when the form
  * carries `ref={formRef}`. Sent with `useSendAction`, so an over-large form says the size limit.
+ *
+ * What the action did is shown in the app's one notice region (components/notice.tsx): the last action's message is
+ * cleared when this one starts, and the new one shown when it succeeds. `navigatesOnSuccess`: `onSuccess` moves to
+ * another page, and the message goes along.
  */
-export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
+export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void, options: { navigatesOnSuccess?: boolean; noticeAction?: (data: Output) => NoticeAction | undefined } = {},
+) {
   const [result, setResult] = useState<ActionResult<Output> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -32,9 +38,11 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    clearNotice();
     startTransition(async () => {
       const next = await send(action, formData);
       setResult(next);
+      if (next.ok && next.notice) publishNotice(next.notice, { carry: options.navigatesOnSuccess, action: options.noticeAction?.(next.data) });
       if (next.ok) onSuccess?.(next.data);
     });
   }

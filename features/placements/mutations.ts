@@ -6,6 +6,8 @@ import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
+import { formatOfficerName } from "@/features/officers/names";
+import { displayStatus, type PlacementDisplayStatus } from "./display-status";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
@@ -13,6 +15,8 @@ import {
   approvalBlocker,
   approvalPermission,
   encodeApprovalResetReason,
+  revocationBlocker,
+  revocationPermission,
   hasAnyApproval,
   materialChanges,
   nominationDeadlinePassed,
@@ -51,10 +55,24 @@ function auditSnapshot(placement: Placement) {
 async function loadPlacementInScope(tx: Tx, actor: Actor, placementId: string) {
   const placement = await tx.placement.findFirst({
     where: { AND: [{ id: placementId }, scopeWhere("placement", actor)] },
-    include: { cohort: true },
+    include: { cohort: true, officer: { select: officerNameSelect } },
   });
   if (!placement) throw new NotFoundError();
   return placement;
+}
+
+const officerNameSelect = { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } as const;
+
+/** What an action's notice names: the officer, and the state the placement shows now (decision 056). */
+export interface PlacementOutcome {
+  id: string;
+  version: number;
+  officerName: string;
+  displayStatus: PlacementDisplayStatus;
+}
+
+function outcomeOf(before: { officer: Parameters<typeof formatOfficerName>[0] }, after: Placement): PlacementOutcome {
+  return { id: after.id, version: after.version, officerName: formatOfficerName(before.officer), displayStatus: displayStatus(after) };
 }
 
 /** A completed cohort's placements are read-only (the database refuses it too: Placement_cohort_completed_read_only). */
@@ -92,7 +110,7 @@ export async function nominateOfficers(
   { actor, request }: MutationContext,
   input: NominateOfficersInput,
   options: { now?: Date } = {},
-): Promise<{ nominated: number }> {
+): Promise<{ nominated: number; cohort: { nameEn: string; nameZhHant: string; nameZhHans: string } }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: input.cohortId }, scopeWhere("cohort", actor)] } });
@@ -117,7 +135,7 @@ export async function nominateOfficers(
         });
         await writeAudit(tx, actor, request, { action: "placement.nominate", entityType: "Placement", entityId: placement.id, after: auditSnapshot(placement) });
       }
-      return { nominated: officerIds.length };
+      return { nominated: officerIds.length, cohort: { nameEn: cohort.nameEn, nameZhHant: cohort.nameZhHant, nameZhHans: cohort.nameZhHans } };
     }, transactionOptions),
   );
 }
@@ -135,7 +153,7 @@ const assignmentFieldOf: Record<string, string> = {
  * post — to a placement either side has already approved clears both approvals and records why, so nobody is
  * held to an agreement they did not make.
  */
-export async function assignPlacement({ actor, request }: MutationContext, input: AssignPlacementInput): Promise<{ id: string; version: number; approvalsReset: boolean }> {
+export async function assignPlacement({ actor, request }: MutationContext, input: AssignPlacementInput): Promise<PlacementOutcome & { approvalsReset: boolean }> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
@@ -171,7 +189,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       }
       const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.update.approvalsReset" : "placement.update";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
-      return { id: after.id, version: after.version, approvalsReset: resetApprovals };
+      return { ...outcomeOf(before, after), approvalsReset: resetApprovals };
     }, transactionOptions);
   } catch (error) {
     const known = error instanceof AppError ? error : translateDatabaseError(error);
@@ -183,7 +201,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
 }
 
 /** Approval for one side of the cohort, by that side's coordinator; the second approval confirms the placement. */
-export async function approvePlacement({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<{ id: string; version: number; confirmed: boolean }> {
+export async function approvePlacement({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<PlacementOutcome & { confirmed: boolean }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
@@ -199,13 +217,13 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
           : { hostApprovedAt: now, hostApprovedById: actor.userId };
       data.status = statusAfterApproval(before, input.side);
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
-      return { id: after.id, version: after.version, confirmed: after.status === "CONFIRMED" };
+      return { ...outcomeOf(before, after), confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );
 }
 
 /** Either side may withdraw a placement, always with a reason; the place it held is free again. */
-export async function withdrawPlacement({ actor, request }: MutationContext, input: WithdrawPlacementInput): Promise<{ id: string; version: number }> {
+export async function withdrawPlacement({ actor, request }: MutationContext, input: WithdrawPlacementInput): Promise<PlacementOutcome> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
@@ -215,7 +233,29 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
-      return { id: after.id, version: after.version };
+      return outcomeOf(before, after);
+    }, transactionOptions),
+  );
+}
+
+/**
+ * Undo of one's own approval (issue 12 §2): the coordinator who approved for a side takes it back while the other
+ * side has not approved (features/placements/policy.ts revocationBlocker); the placement stays assigned, waiting.
+ */
+export async function revokeApproval({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<PlacementOutcome> {
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const before = await loadPlacementInScope(tx, actor, input.placementId);
+      if (!isAllowed(actor, revocationPermission[input.side], placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      const blocker = revocationBlocker(before, input.side, actor.userId);
+      if (blocker) throw new AppError(blocker);
+      const data: Prisma.PlacementUncheckedUpdateManyInput =
+        input.side === "sending" ? { sendingApprovedAt: null, sendingApprovedById: null } : { hostApprovedAt: null, hostApprovedById: null };
+      data.status = "ASSIGNED";
+      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.revokeApproval.${input.side}`);
+      return outcomeOf(before, after);
     }, transactionOptions),
   );
 }
