@@ -6,7 +6,10 @@ import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasPermission, type Permission } from "@/lib/authorization";
 import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-errors";
-import { AppError, ForbiddenError } from "@/lib/errors";
+import { AppError, ForbiddenError, type ChangedField, type ShownValue } from "@/lib/errors";
+import { formatCalendarDate, formatMessageValues } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/locales";
+import { parseDateOnly } from "@/lib/dates";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
 import { findControlCharacters } from "@/lib/text";
@@ -128,11 +131,31 @@ export async function runAction<Schema extends z.ZodType, Output>(
     const known = error instanceof AppError ? error : translateDatabaseError(error);
     if (known) {
       const fieldErrors = Object.fromEntries(Object.entries(known.fieldErrors).map(([field, keys]) => [field, t(keys[0])]));
-      return { ok: false, formError: t(known.messageKey, known.values), fieldErrors };
+      return { ok: false, formError: appErrorMessage(known, t, catalog), fieldErrors };
     }
     logger.error("server action failed", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
     return { ok: false, formError: t("unexpected", { requestId: request.requestId }), requestId: request.requestId };
   }
+}
+
+/**
+ * An AppError in the reader's words: Dates among its values as Hong Kong date and time in the one format of the
+ * language (lib/i18n/format.ts), then — for a stale edit — each changed field with its label and value now.
+ */
+export function appErrorMessage(error: AppError, t: Translate, catalog?: NoticeCatalog): string {
+  const locale = catalog?.locale ?? "en";
+  const message = t(error.messageKey, formatMessageValues(error.values, locale));
+  if (error.changes.length === 0) return message;
+  const label = (change: ChangedField) => (catalog ? catalog.t(change.labelKey) : change.labelKey);
+  const shown = (value: ShownValue): string => {
+    if (value === null) return "—";
+    if ("text" in value) return value.text || "—";
+    if ("names" in value) return localizedName(value.names, locale);
+    if ("date" in value) return formatCalendarDate(parseDateOnly(value.date), locale);
+    return catalog ? catalog.t(value.messageKey) : value.messageKey;
+  };
+  const changes = error.changes.map((change) => t("staleChange", { field: label(change), value: shown(change.value) }));
+  return `${message} ${t("staleChanges", { changes: changes.join(t("staleChangeSeparator")) })}`;
 }
 
 function isNextControlFlow(error: unknown): boolean {

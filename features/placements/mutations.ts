@@ -8,7 +8,8 @@ import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
 import { formatOfficerName } from "@/features/officers/names";
 import { displayStatus, type PlacementDisplayStatus } from "./display-status";
-import { refuseStaleEdit } from "@/lib/last-change";
+import { findValuesChangedSince, refuseStaleEdit } from "@/lib/last-change";
+import type { ChangedField } from "@/lib/errors";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
@@ -80,10 +81,49 @@ function refuseCompletedCohort(cohort: { status: string }) {
   if (cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
 }
 
-/** Refuses an edit that started from an older version: "changed by NAME at TIME — reload"; nothing is written. */
-async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never> {
-  const current = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: { updatedAt: true } });
-  return refuseStaleEdit(tx, "Placement", placementId, current.updatedAt);
+/** The placement's fields as a stale-edit refusal lists them, in form order; the rest (ids of approvers' times…) are not shown. */
+const placementFieldLabels: Record<string, string> = {
+  status: "placements.status",
+  hostUnitId: "placements.hostUnit",
+  fieldId: "placements.field",
+  postTitle: "placements.post",
+  startDate: "placements.startDate",
+  endDate: "placements.endDate",
+  sendingApprovedById: "placements.sendingApproval",
+  hostApprovedById: "placements.hostApproval",
+  withdrawnReason: "placements.withdrawReason",
+};
+
+/** What changed since the user loaded version `fromVersion`, with each field's label and its value now (decision 057). */
+async function placementChangesSince(tx: Tx, current: Placement, fromVersion: number): Promise<ChangedField[]> {
+  const changed = await findValuesChangedSince(tx, "Placement", current.id, current.version - fromVersion);
+  const fields = Object.keys(placementFieldLabels).filter((field) => field in changed);
+  const [hostUnit, field, approvers] = await Promise.all([
+    fields.includes("hostUnitId") && current.hostUnitId ? tx.hostUnit.findUnique({ where: { id: current.hostUnitId }, select: { nameEn: true, nameZhHant: true, nameZhHans: true } }) : null,
+    fields.includes("fieldId") && current.fieldId ? tx.field.findUnique({ where: { id: current.fieldId }, select: { nameEn: true, nameZhHant: true, nameZhHans: true } }) : null,
+    tx.user.findMany({ where: { id: { in: [current.sendingApprovedById, current.hostApprovedById].filter((id): id is string => id !== null) } }, select: { id: true, name: true } }),
+  ]);
+  const approver = (id: string | null): ChangedField["value"] => (id ? { text: approvers.find((user) => user.id === id)?.name ?? "✓" } : null);
+  const valueOf: Record<string, () => ChangedField["value"]> = {
+    status: () => ({ messageKey: `status.placement.${displayStatus(current)}` }),
+    hostUnitId: () => (hostUnit ? { names: hostUnit } : null),
+    fieldId: () => (field ? { names: field } : null),
+    postTitle: () => (current.postTitle ? { text: current.postTitle } : null),
+    startDate: () => ({ date: formatDateOnly(current.startDate) }),
+    endDate: () => ({ date: formatDateOnly(current.endDate) }),
+    sendingApprovedById: () => approver(current.sendingApprovedById),
+    hostApprovedById: () => approver(current.hostApprovedById),
+    withdrawnReason: () => (current.withdrawnReason ? { text: current.withdrawnReason } : null),
+  };
+  return fields.map((name) => ({ labelKey: placementFieldLabels[name], value: valueOf[name]() }));
+}
+
+/**
+ * Refuses an edit that started from an older version: "changed by NAME at TIME — reload", then what changed since
+ * with the values now; nothing is written.
+ */
+async function refuseStalePlacement(tx: Tx, current: Placement, fromVersion: number): Promise<never> {
+  return refuseStaleEdit(tx, "Placement", current.id, current.updatedAt, await placementChangesSince(tx, current, fromVersion));
 }
 
 /**
@@ -160,7 +200,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       if (!isAllowed(actor, "placement:assign", placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
       if (!hostUnit) throw new AppError("hostUnitNotOnHostSide", {}, { hostUnitId: ["hostUnitNotOnHostSide"] });
       if (!hostUnit.active && hostUnit.id !== before.hostUnitId) throw new AppError("hostUnitInactive", {}, { hostUnitId: ["hostUnitInactive"] });
@@ -207,7 +247,7 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, approvalPermission[input.side], placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const blocker = approvalBlocker(before, input.side);
       if (blocker) throw new AppError(blocker);
       const now = new Date();
@@ -230,7 +270,7 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
       if (!isAllowed(actor, "placement:withdraw", placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
       return outcomeOf(before, after);
@@ -248,7 +288,7 @@ export async function revokeApproval({ actor, request }: MutationContext, input:
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, revocationPermission[input.side], placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const blocker = revocationBlocker(before, input.side, actor.userId);
       if (blocker) throw new AppError(blocker);
       const data: Prisma.PlacementUncheckedUpdateManyInput =

@@ -37,3 +37,8 @@ export function formatDateTime(date: Date, locale: AppLocale): string {
 export function formatNumber(value: number, locale: AppLocale): string {
   return numbers(locale).format(value);
 }
+
+/** Message values with every Date written as a Hong Kong date and time, so catalogs never format instants themselves. */
+export function formatMessageValues(values: Record<string, string | number | Date>, locale: AppLocale): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value instanceof Date ? formatDateTime(value, locale) : value]));
+}

@@ -198,7 +198,7 @@ test("the Shenzhen coordinator sets a host unit's capacity; below the places tak
   expect(await db.hostUnitCapacity.findUnique({ where: { hostUnitId_cohortId: { hostUnitId: hostUnitId!, cohortId } } })).toEqual(storedBefore);
   await field.fill(String(_count._all + 2));
   await section.getByRole("button", { name: "Save capacity" }).click();
-  await expect(section.getByText("Capacity saved.")).toBeVisible();
+  await expect(page.getByRole("status").locator("[data-notice-text]")).toHaveText(new RegExp(`now has ${_count._all + 2} places in ${cohort.nameEn}\\.$`));
   await expect(section.getByTestId("places-used")).toHaveText(`${_count._all} of ${_count._all + 2} places taken`);
   await expectNoSeriousAccessibilityViolations(page);
 });
