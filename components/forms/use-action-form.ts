@@ -24,6 +24,15 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
   const formRef = useRef<HTMLFormElement>(null);
   const send = useSendAction();
 
+  // Published once the transition has committed, so the page the message describes (refreshed by the action's
+  // revalidation, e.g. with the record's new version in its forms) is on screen when the message is.
+  const { navigatesOnSuccess, noticeAction } = options;
+  useEffect(() => {
+    if (result?.ok && result.notice) publishNotice(result.notice, { carry: navigatesOnSuccess, action: noticeAction?.(result.data) });
+    // Only a new result publishes; the options are read as they were when it arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+
   useEffect(() => {
     if (!result || result.ok) return;
     const form = formRef.current;
@@ -42,7 +51,6 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
     startTransition(async () => {
       const next = await send(action, formData);
       setResult(next);
-      if (next.ok && next.notice) publishNotice(next.notice, { carry: options.navigatesOnSuccess, action: options.noticeAction?.(next.data) });
       if (next.ok) onSuccess?.(next.data);
     });
   }
