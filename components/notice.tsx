@@ -59,7 +59,13 @@ function deleteFlashCookie() {
 
 function readFlashCookie(): FlashNotice | null {
   const entry = document.cookie.split("; ").find((part) => part.startsWith(`${flashCookieName}=`));
-  return decodeFlash(entry?.slice(flashCookieName.length + 1));
+  if (!entry) return null;
+  // Next writes cookie values URI-encoded (on top of the flash's own encoding); the server's cookies() undoes that layer.
+  try {
+    return decodeFlash(decodeURIComponent(entry.slice(flashCookieName.length + 1)));
+  } catch {
+    return null;
+  }
 }
 
 /**
