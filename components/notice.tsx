@@ -78,26 +78,23 @@ export function NoticeRegion({ flash, dismissLabel }: { flash: FlashNotice | nul
   const shownFlash = useRef<string | null>(null);
   const lastPath = useRef(pathname);
 
+  // One effect for both causes, so a redirect that brings a flash notice and a new path in the same commit shows the
+  // notice instead of clearing it as "another page".
   useEffect(() => {
-    const pending = flash ?? readFlashCookie();
-    if (pending && shownFlash.current !== pending.id) {
-      shownFlash.current = pending.id;
-      deleteFlashCookie();
-      emit({ ...pending, carry: false, tone: "success" });
-    }
-  }, [flash]);
-
-  useEffect(() => {
-    if (lastPath.current === pathname) return;
+    const pathChanged = lastPath.current !== pathname;
     lastPath.current = pathname;
-    const pending = readFlashCookie();
-    if (pending && shownFlash.current !== pending.id) {
-      shownFlash.current = pending.id;
-      deleteFlashCookie();
-      emit({ ...pending, carry: false, tone: "success" });
-    } else if (current?.carry) emit({ ...current, carry: false });
+    for (const pending of [flash, readFlashCookie()]) {
+      if (pending && shownFlash.current !== pending.id) {
+        shownFlash.current = pending.id;
+        deleteFlashCookie();
+        emit({ ...pending, carry: false, tone: "success" });
+        return;
+      }
+    }
+    if (!pathChanged) return;
+    if (current?.carry) emit({ ...current, carry: false });
     else clearNotice();
-  }, [pathname]);
+  }, [flash, pathname]);
 
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="no-print pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
