@@ -59,6 +59,8 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
     await szod.getByLabel("Post", { exact: true }).fill("Senior Planning Officer");
     await szod.getByRole("button", { name: "Save assignment" }).click();
     await expect(notice(szod)).toHaveText(`Assignment of ${name} saved — now Assigned.`);
+    // The page shows the saved post once it has refreshed (with the placement's new version in its forms).
+    await expect(szod.locator("main")).toContainText("Senior Planning Officer");
 
     await szod.getByRole("button", { name: "Approve for the host side" }).click();
     await expect(notice(szod)).toHaveText(`${name} approved by the host side — now Assigned, waiting for the sending side.`);
