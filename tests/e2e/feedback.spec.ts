@@ -162,3 +162,14 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
     await expectNoSeriousAccessibilityViolations(csb);
   });
 }
+
+for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
+  test(`at ${width} px: changing the language says so in the new language`, async ({ browser }) => {
+    const csb = await signedInPage(browser, CSB, width);
+    await csb.getByRole("button", { name: "繁體中文" }).click();
+    await expect(notice(csb)).toHaveText("語言已改為繁體中文。");
+    await csb.getByRole("button", { name: "English" }).click();
+    await expect(notice(csb)).toHaveText("Language changed to English.");
+    await expectNoSidewaysScroll(csb);
+  });
+}
