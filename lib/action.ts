@@ -1,17 +1,23 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasPermission, type Permission } from "@/lib/authorization";
 import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-errors";
-import { AppError, ForbiddenError } from "@/lib/errors";
+import { AppError, ForbiddenError, type ChangedField, type ShownValue } from "@/lib/errors";
+import { formatCalendarDate, formatMessageValues } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/locales";
+import { parseDateOnly } from "@/lib/dates";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
 import { findControlCharacters } from "@/lib/text";
 import { issueMessageKey } from "@/lib/validation-messages";
+import { setFlashNotice } from "@/lib/notice/set-flash";
 
 export type ActionResult<Output = undefined> =
-  | { ok: true; data: Output }
+  | { ok: true; data: Output; /** What the action did, in the user's language (components/notice.tsx shows it). */ notice?: string }
   | { ok: false; formError?: string; fieldErrors?: Record<string, string>; requestId?: string };
 
 export interface ActionContext {
@@ -25,6 +31,13 @@ export interface ActionDefinition<Schema extends z.ZodType, Output> {
   /** Role-level gate; the body still checks the record with `isAllowed` once it has loaded it. */
   permission: Permission;
   run: (input: z.output<Schema>, context: ActionContext) => Promise<Output>;
+  /**
+   * The one way an action says what happened (decision 056): the message naming the record and its new state,
+   * built from the result with the whole catalog (`t("notices.…")`, `t("status.placement.…")`).
+   */
+  notice?: (output: Output, catalog: NoticeCatalog) => string;
+  /** Where to go after success; the notice then travels in the flash cookie. */
+  redirectTo?: (output: Output) => string;
 }
 
 /** FormData → plain object; a key given several times (checkbox groups, multi-selects) becomes an array. */
@@ -40,6 +53,12 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** The whole catalog in the user's language, for a notice: `t("notices.…")`, and the locale for record names. */
+export interface NoticeCatalog {
+  t: Translate;
+  locale: AppLocale;
+}
+
 function messageForIssue(issue: z.core.$ZodIssue, t: Translate): string {
   const { key, values } = issueMessageKey(issue);
   return t(key, values);
@@ -50,6 +69,8 @@ export interface ActionEnvironment {
   request: RequestContext;
   /** Translator for the "errors" namespace. */
   t: Translate;
+  /** Translator over the whole catalog, for the success notice; without it the result carries none. */
+  catalog?: NoticeCatalog;
   /** The signed-in user (read from the database), or null. */
   loadUser: () => Promise<SessionUser | null>;
 }
@@ -64,14 +85,20 @@ export function defineAction<Schema extends z.ZodType, Output>(definition: Actio
   return async function action(_previous: unknown, payload: FormData | z.input<Schema>): Promise<ActionResult<Output>> {
     const request = await getRequestContext();
     const t = (await getTranslations("errors")) as unknown as Translate;
-    return runAction(definition, payload, { request, t, loadUser: getSessionUser });
+    const catalog: NoticeCatalog = { t: (await getTranslations()) as unknown as Translate, locale: (await getLocale()) as AppLocale };
+    const result = await runAction(definition, payload, { request, t, catalog, loadUser: getSessionUser });
+    if (result.ok && definition.redirectTo) {
+      if (result.notice) await setFlashNotice(result.notice);
+      redirect(definition.redirectTo(result.data));
+    }
+    return result;
   };
 }
 
 export async function runAction<Schema extends z.ZodType, Output>(
   definition: ActionDefinition<Schema, Output>,
   payload: FormData | z.input<Schema>,
-  { request, t, loadUser }: ActionEnvironment,
+  { request, t, catalog, loadUser }: ActionEnvironment,
 ): Promise<ActionResult<Output>> {
   let user: SessionUser | null = null;
   try {
@@ -92,7 +119,9 @@ export async function runAction<Schema extends z.ZodType, Output>(
       }
       return { ok: false, formError: t("checkFields"), fieldErrors };
     }
-    return { ok: true, data: await definition.run(parsed.data, { user, request }) };
+    const data = await definition.run(parsed.data, { user, request });
+    const notice = catalog && definition.notice ? definition.notice(data, catalog) : undefined;
+    return notice === undefined ? { ok: true, data } : { ok: true, data, notice };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     if (isDatabaseUnavailable(error)) {
@@ -102,11 +131,31 @@ export async function runAction<Schema extends z.ZodType, Output>(
     const known = error instanceof AppError ? error : translateDatabaseError(error);
     if (known) {
       const fieldErrors = Object.fromEntries(Object.entries(known.fieldErrors).map(([field, keys]) => [field, t(keys[0])]));
-      return { ok: false, formError: t(known.messageKey, known.values), fieldErrors };
+      return { ok: false, formError: appErrorMessage(known, t, catalog), fieldErrors };
     }
     logger.error("server action failed", { action: definition.name, requestId: request.requestId, userId: user?.userId, error });
     return { ok: false, formError: t("unexpected", { requestId: request.requestId }), requestId: request.requestId };
   }
+}
+
+/**
+ * An AppError in the reader's words: Dates among its values as Hong Kong date and time in the one format of the
+ * language (lib/i18n/format.ts), then — for a stale edit — each changed field with its label and value now.
+ */
+export function appErrorMessage(error: AppError, t: Translate, catalog?: NoticeCatalog): string {
+  const locale = catalog?.locale ?? "en";
+  const message = t(error.messageKey, formatMessageValues(error.values, locale));
+  if (error.changes.length === 0) return message;
+  const label = (change: ChangedField) => (catalog ? catalog.t(change.labelKey) : change.labelKey);
+  const shown = (value: ShownValue): string => {
+    if (value === null) return "—";
+    if ("text" in value) return value.text || "—";
+    if ("names" in value) return localizedName(value.names, locale);
+    if ("date" in value) return formatCalendarDate(parseDateOnly(value.date), locale);
+    return catalog ? catalog.t(value.messageKey) : value.messageKey;
+  };
+  const changes = error.changes.map((change) => t("staleChange", { field: label(change), value: shown(change.value) }));
+  return `${message} ${t("staleChanges", { changes: changes.join(t("staleChangeSeparator")) })}`;
 }
 
 function isNextControlFlow(error: unknown): boolean {

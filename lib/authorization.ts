@@ -31,6 +31,8 @@ export const permissions = [
   "placement:assign",
   "placement:approveSending",
   "placement:approveHost",
+  "placement:revokeSending",
+  "placement:revokeHost",
   "placement:withdraw",
   "schedule:view",
   "schedule:editCohort",
@@ -70,6 +72,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "placement:assign",
     "placement:approveSending",
     "placement:approveHost",
+    "placement:revokeSending",
+    "placement:revokeHost",
     "placement:withdraw",
     "schedule:view",
     "schedule:editCohort",
@@ -144,8 +148,10 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
   }
 }
 
-const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending"]);
-const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
+// Revoking an approval belongs to the side that gave it; placements/policy.ts adds "only your own, and only while
+// the other side has not approved".
+const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending", "placement:revokeSending"]);
+const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {
   if (actor.role !== "COORDINATOR") return false;

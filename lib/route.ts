@@ -7,6 +7,8 @@ import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-er
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestContext, type RequestContext } from "@/lib/request-context";
+import { formatMessageValues } from "@/lib/i18n/format";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 /** Translator over the whole catalog ("errors.forbidden", "reports.export.busy", …). */
 export type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has(key: string): boolean };
@@ -58,7 +60,7 @@ export interface RouteErrorAnswer {
  * translated message, a database that cannot be reached as 503, anything else as a logged 500 carrying the request
  * id. Also used by streaming handlers for errors that happen after the response has started.
  */
-export function describeRouteError(error: unknown, t: Translate, log: { route: string; requestId: string; userId?: string }): RouteErrorAnswer {
+export function describeRouteError(error: unknown, t: Translate, log: { route: string; requestId: string; userId?: string }, locale: AppLocale = "en"): RouteErrorAnswer {
   if (isDatabaseUnavailable(error)) {
     logger.error("route handler: database unavailable", { ...log, error });
     return { status: 503, message: t("errors.serviceUnavailable"), headers: { "Retry-After": "30" } };
@@ -67,7 +69,7 @@ export function describeRouteError(error: unknown, t: Translate, log: { route: s
   if (known) {
     // Any other refusal: the request was understood, and a rule of the application or the database refused it.
     const status = known instanceof NotFoundError ? 404 : known instanceof ForbiddenError ? 403 : 422;
-    return { status, message: t(`errors.${known.messageKey}`, known.values), headers: {} };
+    return { status, message: t(`errors.${known.messageKey}`, formatMessageValues(known.values, locale)), headers: {} };
   }
   logger.error("route handler failed", { ...log, error });
   return { status: 500, message: t("errors.unexpected", { requestId: log.requestId }), headers: {} };

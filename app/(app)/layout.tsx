@@ -4,6 +4,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { LanguageSwitcher } from "@/features/preferences/language-switcher";
 import { navigationFor } from "@/components/shell/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { NoticeArea } from "@/components/notice-area";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser();
@@ -38,6 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <NoticeArea />
     </>
   );
 }

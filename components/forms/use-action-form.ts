@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
 import { actionBodyLimit, exceedsActionBodyLimit, isBodyLimitError } from "@/lib/action-limits";
+import { clearNotice, publishNotice, type NoticeAction } from "@/components/notice";
 
 type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
 
@@ -11,12 +12,26 @@ type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionRe
  * Submits a form to a server action without React's form reset, so that after a refusal every field still holds
  * what the user typed. After a refusal, focus moves to the first invalid field (or the form message) when the form
  * carries `ref={formRef}`. Sent with `useSendAction`, so an over-large form says the size limit.
+ *
+ * What the action did is shown in the app's one notice region (components/notice.tsx): the last action's message is
+ * cleared when this one starts, and the new one shown when it succeeds. `navigatesOnSuccess`: `onSuccess` moves to
+ * another page, and the message goes along.
  */
-export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void) {
+export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data: Output) => void, options: { navigatesOnSuccess?: boolean; noticeAction?: (data: Output) => NoticeAction | undefined } = {},
+) {
   const [result, setResult] = useState<ActionResult<Output> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   const send = useSendAction();
+
+  // Published once the transition has committed, so the page the message describes (refreshed by the action's
+  // revalidation, e.g. with the record's new version in its forms) is on screen when the message is.
+  const { navigatesOnSuccess, noticeAction } = options;
+  useEffect(() => {
+    if (result?.ok && result.notice) publishNotice(result.notice, { carry: navigatesOnSuccess, action: noticeAction?.(result.data) });
+    // Only a new result publishes; the options are read as they were when it arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
 
   useEffect(() => {
     if (!result || result.ok) return;
@@ -32,6 +47,7 @@ export function useActionForm<Output>(action: Action<Output>, onSuccess?: (data:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    clearNotice();
     startTransition(async () => {
       const next = await send(action, formData);
       setResult(next);

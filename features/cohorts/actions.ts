@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
+import { localizedName } from "@/lib/i18n/locales";
 import { createCohort, updateCohort } from "./mutations";
 import { createCohortSchema, updateCohortSchema } from "./schemas";
 
@@ -12,8 +13,9 @@ export const createCohortAction = defineAction({
   run: async (input, { user, request }) => {
     const result = await createCohort({ actor: user, request }, input);
     revalidatePath("/cohorts");
-    return result;
+    return { ...result, names: { nameEn: input.nameEn, nameZhHant: input.nameZhHant, nameZhHans: input.nameZhHans }, status: input.status };
   },
+  notice: (cohort, { t, locale }) => t("notices.cohortCreated", { name: localizedName(cohort.names, locale), status: t(`status.cohort.${cohort.status}`) }),
 });
 
 export const updateCohortAction = defineAction({
@@ -24,6 +26,7 @@ export const updateCohortAction = defineAction({
     const result = await updateCohort({ actor: user, request }, input);
     revalidatePath("/cohorts");
     revalidatePath(`/cohorts/${result.id}`);
-    return result;
+    return { ...result, names: { nameEn: input.nameEn, nameZhHant: input.nameZhHant, nameZhHans: input.nameZhHans }, status: input.status };
   },
+  notice: (cohort, { t, locale }) => t("notices.cohortSaved", { name: localizedName(cohort.names, locale), status: t(`status.cohort.${cohort.status}`) }),
 });

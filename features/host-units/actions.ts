@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
+import { localizedName } from "@/lib/i18n/locales";
 import { setHostUnitCapacity } from "./mutations";
 import { setCapacitySchema } from "./schemas";
 
@@ -14,4 +15,6 @@ export const setHostUnitCapacityAction = defineAction({
     revalidatePath(`/host-units/${input.hostUnitId}`);
     return result;
   },
+  notice: (saved, { t, locale }) =>
+    t("notices.capacitySaved", { name: localizedName(saved.hostUnit, locale), cohort: localizedName(saved.cohort, locale), capacity: saved.capacity }),
 });

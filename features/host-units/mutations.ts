@@ -49,7 +49,8 @@ export async function setHostUnitCapacity(actor: Actor, request: RequestContext,
         before: { hostUnit: unit.code, cohort: cohort.code, capacity: current?.capacity ?? unit.defaultCapacity },
         after: { hostUnit: unit.code, cohort: cohort.code, capacity: saved.capacity },
       });
-      return { capacity: saved.capacity, version: saved.version };
+      const names = (record: { nameEn: string; nameZhHant: string; nameZhHans: string }) => ({ nameEn: record.nameEn, nameZhHant: record.nameZhHant, nameZhHans: record.nameZhHans });
+      return { capacity: saved.capacity, version: saved.version, hostUnit: names(unit), cohort: names(cohort) };
     });
   } catch (error) {
     const details = readDatabaseError(error);

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { createOfficer, setOfficerActive, updateOfficer } from "./mutations";
 import { createOfficerSchema, setOfficerActiveSchema, updateOfficerSchema } from "./schemas";
@@ -13,8 +12,10 @@ export const createOfficerAction = defineAction({
   run: async (input, { user, request }) => {
     const officer = await createOfficer(user, request, input);
     revalidatePath("/officers");
-    redirect(`/officers/${officer.id}`);
+    return officer;
   },
+  notice: (officer, { t }) => t("notices.officerCreated", { name: officer.name }),
+  redirectTo: (officer) => `/officers/${officer.id}`,
 });
 
 export const updateOfficerAction = defineAction({
@@ -24,8 +25,10 @@ export const updateOfficerAction = defineAction({
   run: async (input, { user, request }) => {
     const officer = await updateOfficer(user, request, input);
     revalidatePath("/officers");
-    redirect(`/officers/${officer.id}`);
+    return officer;
   },
+  notice: (officer, { t }) => t("notices.officerSaved", { name: officer.name }),
+  redirectTo: (officer) => `/officers/${officer.id}`,
 });
 
 export const setOfficerActiveAction = defineAction({

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatOfficerName } from "./names";
 import type { Prisma } from "@/generated/prisma/client";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { updateAtVersion } from "@/lib/mutation-support";
@@ -65,9 +66,12 @@ function staffNumberTaken(error: unknown): boolean {
   return details?.code === "23505" && (details.constraint?.includes("staffNumber") || details.target?.includes("staffNumber") || false);
 }
 
+/** What a notice needs to name the officer as every list does (features/officers/names.ts). */
+const officerNameSelect = { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } as const;
+
 const staffNumberTakenError = () => new AppError("checkFields", {}, { staffNumber: ["staffNumberTaken"] });
 
-export async function createOfficer(actor: Actor, request: RequestContext, input: OfficerFields): Promise<{ id: string }> {
+export async function createOfficer(actor: Actor, request: RequestContext, input: OfficerFields): Promise<{ id: string; name: string }> {
   const jurisdictionId = managedJurisdiction(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -75,7 +79,7 @@ export async function createOfficer(actor: Actor, request: RequestContext, input
       const { fieldIds, ...fields } = input;
       const officer = await tx.officer.create({
         data: { ...fields, jurisdictionId, fields: { create: fieldIds.map((fieldId) => ({ fieldId })) } },
-        select: { id: true },
+        select: { id: true, ...officerNameSelect },
       });
       await writeAudit(tx, actor, request, {
         action: "officer.create",
@@ -83,7 +87,7 @@ export async function createOfficer(actor: Actor, request: RequestContext, input
         entityId: officer.id,
         after: await officerAuditSnapshot(tx, officer.id),
       });
-      return officer;
+      return { id: officer.id, name: formatOfficerName(officer) };
     });
   } catch (error) {
     if (staffNumberTaken(error)) throw staffNumberTakenError();
@@ -103,7 +107,7 @@ async function lockManagedOfficer(tx: Tx, actor: Actor, id: string) {
  * Saves an edit that started from `input.version`. If anyone saved in between, the edit is refused with who
  * changed it and when, and nothing is written: the row lock makes "check the version, then write" one step.
  */
-export async function updateOfficer(actor: Actor, request: RequestContext, input: UpdateOfficerInput): Promise<{ id: string; version: number }> {
+export async function updateOfficer(actor: Actor, request: RequestContext, input: UpdateOfficerInput): Promise<{ id: string; version: number; name: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const current = await lockManagedOfficer(tx, actor, input.id);
@@ -126,10 +130,10 @@ export async function updateOfficer(actor: Actor, request: RequestContext, input
           }
           return written;
         },
-        read: () => tx.officer.findUniqueOrThrow({ where: { id }, select: { version: true } }),
+        read: () => tx.officer.findUniqueOrThrow({ where: { id }, select: { version: true, ...officerNameSelect } }),
         audit: async () => ({ action: "officer.update", before, after: await officerAuditSnapshot(tx, id) }),
       });
-      return { id, version: updated.version };
+      return { id, version: updated.version, name: formatOfficerName(updated) };
     });
   } catch (error) {
     if (staffNumberTaken(error)) throw staffNumberTakenError();

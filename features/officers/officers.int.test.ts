@@ -185,7 +185,7 @@ describe("creating and editing", () => {
     const refusal = await updateOfficer(hk, request, second).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ messageKey: "staleRecord", values: { name: "Second HK Coordinator" } });
-    expect(typeof (refusal as AppError).values.time).toBe("number");
+    expect((refusal as AppError).values.time).toBeInstanceOf(Date);
     const stored = await db.officer.findUniqueOrThrow({ where: { id: target.id } });
     expect(stored).toMatchObject({ surname: "FirstEdit", givenName: target.givenName, version: 2 });
     expect(await db.auditLog.count({ where: { entityId: target.id, action: "officer.update" } })).toBe(1);

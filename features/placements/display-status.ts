@@ -23,16 +23,20 @@ const confirmedPhases = [
 
 const sqlComparison = { after: ">", onOrAfter: ">=" } as const;
 
+/** Dates as Date (UTC midnight) or as "YYYY-MM-DD" Hong Kong calendar dates. */
 interface Dated {
   status: PlacementStatus;
-  startDate: Date;
-  endDate: Date;
+  startDate: Date | string;
+  endDate: Date | string;
 }
 
+const asDate = (date: Date | string) => (typeof date === "string" ? parseDateOnly(date) : date);
+
+/** The one status every screen, message and export shows for a placement (issue 12 §6). */
 export function displayStatus(placement: Dated, today: Date = parseDateOnly(todayInHongKong())): PlacementDisplayStatus {
   if (placement.status !== "CONFIRMED") return placement.status;
   const phase = confirmedPhases.find(({ today: comparison, column }) =>
-    comparison === "after" ? today > placement[column] : today >= placement[column],
+    comparison === "after" ? today > asDate(placement[column]) : today >= asDate(placement[column]),
   );
   return phase?.status ?? "CONFIRMED";
 }

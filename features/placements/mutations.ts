@@ -6,13 +6,18 @@ import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
-import { refuseStaleEdit } from "@/lib/last-change";
+import { formatOfficerName } from "@/features/officers/names";
+import { displayStatus, type PlacementDisplayStatus } from "./display-status";
+import { findValuesChangedSince, refuseStaleEdit } from "@/lib/last-change";
+import type { ChangedField } from "@/lib/errors";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
   approvalBlocker,
   approvalPermission,
   encodeApprovalResetReason,
+  revocationBlocker,
+  revocationPermission,
   hasAnyApproval,
   materialChanges,
   nominationDeadlinePassed,
@@ -51,10 +56,24 @@ function auditSnapshot(placement: Placement) {
 async function loadPlacementInScope(tx: Tx, actor: Actor, placementId: string) {
   const placement = await tx.placement.findFirst({
     where: { AND: [{ id: placementId }, scopeWhere("placement", actor)] },
-    include: { cohort: true },
+    include: { cohort: true, officer: { select: officerNameSelect } },
   });
   if (!placement) throw new NotFoundError();
   return placement;
+}
+
+const officerNameSelect = { surname: true, givenName: true, otherName: true, jurisdiction: { select: { kind: true } } } as const;
+
+/** What an action's notice names: the officer, and the state the placement shows now (decision 056). */
+export interface PlacementOutcome {
+  id: string;
+  version: number;
+  officerName: string;
+  displayStatus: PlacementDisplayStatus;
+}
+
+function outcomeOf(before: { officer: Parameters<typeof formatOfficerName>[0] }, after: Placement): PlacementOutcome {
+  return { id: after.id, version: after.version, officerName: formatOfficerName(before.officer), displayStatus: displayStatus(after) };
 }
 
 /** A completed cohort's placements are read-only (the database refuses it too: Placement_cohort_completed_read_only). */
@@ -62,10 +81,49 @@ function refuseCompletedCohort(cohort: { status: string }) {
   if (cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
 }
 
-/** Refuses an edit that started from an older version: "changed by NAME at TIME — reload"; nothing is written. */
-async function refuseStalePlacement(tx: Tx, placementId: string): Promise<never> {
-  const current = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: { updatedAt: true } });
-  return refuseStaleEdit(tx, "Placement", placementId, current.updatedAt);
+/** The placement's fields as a stale-edit refusal lists them, in form order; the rest (ids of approvers' times…) are not shown. */
+const placementFieldLabels: Record<string, string> = {
+  status: "placements.status",
+  hostUnitId: "placements.hostUnit",
+  fieldId: "placements.field",
+  postTitle: "placements.post",
+  startDate: "placements.startDate",
+  endDate: "placements.endDate",
+  sendingApprovedById: "placements.sendingApproval",
+  hostApprovedById: "placements.hostApproval",
+  withdrawnReason: "placements.withdrawReason",
+};
+
+/** What changed since the user loaded version `fromVersion`, with each field's label and its value now (decision 057). */
+async function placementChangesSince(tx: Tx, current: Placement, fromVersion: number): Promise<ChangedField[]> {
+  const changed = await findValuesChangedSince(tx, "Placement", current.id, current.version - fromVersion);
+  const fields = Object.keys(placementFieldLabels).filter((field) => field in changed);
+  const [hostUnit, field, approvers] = await Promise.all([
+    fields.includes("hostUnitId") && current.hostUnitId ? tx.hostUnit.findUnique({ where: { id: current.hostUnitId }, select: { nameEn: true, nameZhHant: true, nameZhHans: true } }) : null,
+    fields.includes("fieldId") && current.fieldId ? tx.field.findUnique({ where: { id: current.fieldId }, select: { nameEn: true, nameZhHant: true, nameZhHans: true } }) : null,
+    tx.user.findMany({ where: { id: { in: [current.sendingApprovedById, current.hostApprovedById].filter((id): id is string => id !== null) } }, select: { id: true, name: true } }),
+  ]);
+  const approver = (id: string | null): ChangedField["value"] => (id ? { text: approvers.find((user) => user.id === id)?.name ?? "✓" } : null);
+  const valueOf: Record<string, () => ChangedField["value"]> = {
+    status: () => ({ messageKey: `status.placement.${displayStatus(current)}` }),
+    hostUnitId: () => (hostUnit ? { names: hostUnit } : null),
+    fieldId: () => (field ? { names: field } : null),
+    postTitle: () => (current.postTitle ? { text: current.postTitle } : null),
+    startDate: () => ({ date: formatDateOnly(current.startDate) }),
+    endDate: () => ({ date: formatDateOnly(current.endDate) }),
+    sendingApprovedById: () => approver(current.sendingApprovedById),
+    hostApprovedById: () => approver(current.hostApprovedById),
+    withdrawnReason: () => (current.withdrawnReason ? { text: current.withdrawnReason } : null),
+  };
+  return fields.map((name) => ({ labelKey: placementFieldLabels[name], value: valueOf[name]() }));
+}
+
+/**
+ * Refuses an edit that started from an older version: "changed by NAME at TIME — reload", then what changed since
+ * with the values now; nothing is written.
+ */
+async function refuseStalePlacement(tx: Tx, current: Placement, fromVersion: number): Promise<never> {
+  return refuseStaleEdit(tx, "Placement", current.id, current.updatedAt, await placementChangesSince(tx, current, fromVersion));
 }
 
 /**
@@ -92,7 +150,7 @@ export async function nominateOfficers(
   { actor, request }: MutationContext,
   input: NominateOfficersInput,
   options: { now?: Date } = {},
-): Promise<{ nominated: number }> {
+): Promise<{ nominated: number; cohort: { nameEn: string; nameZhHant: string; nameZhHans: string } }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: input.cohortId }, scopeWhere("cohort", actor)] } });
@@ -117,7 +175,7 @@ export async function nominateOfficers(
         });
         await writeAudit(tx, actor, request, { action: "placement.nominate", entityType: "Placement", entityId: placement.id, after: auditSnapshot(placement) });
       }
-      return { nominated: officerIds.length };
+      return { nominated: officerIds.length, cohort: { nameEn: cohort.nameEn, nameZhHant: cohort.nameZhHant, nameZhHans: cohort.nameZhHans } };
     }, transactionOptions),
   );
 }
@@ -135,14 +193,14 @@ const assignmentFieldOf: Record<string, string> = {
  * post — to a placement either side has already approved clears both approvals and records why, so nobody is
  * held to an agreement they did not make.
  */
-export async function assignPlacement({ actor, request }: MutationContext, input: AssignPlacementInput): Promise<{ id: string; version: number; approvalsReset: boolean }> {
+export async function assignPlacement({ actor, request }: MutationContext, input: AssignPlacementInput): Promise<PlacementOutcome & { approvalsReset: boolean }> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:assign", placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
       if (!hostUnit) throw new AppError("hostUnitNotOnHostSide", {}, { hostUnitId: ["hostUnitNotOnHostSide"] });
       if (!hostUnit.active && hostUnit.id !== before.hostUnitId) throw new AppError("hostUnitInactive", {}, { hostUnitId: ["hostUnitInactive"] });
@@ -171,7 +229,7 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       }
       const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
-      return { id: after.id, version: after.version, approvalsReset: resetApprovals };
+      return { ...outcomeOf(before, after), approvalsReset: resetApprovals };
     }, transactionOptions);
   } catch (error) {
     const known = error instanceof AppError ? error : translateDatabaseError(error);
@@ -183,13 +241,13 @@ export async function assignPlacement({ actor, request }: MutationContext, input
 }
 
 /** Approval for one side of the cohort, by that side's coordinator; the second approval confirms the placement. */
-export async function approvePlacement({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<{ id: string; version: number; confirmed: boolean }> {
+export async function approvePlacement({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<PlacementOutcome & { confirmed: boolean }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, approvalPermission[input.side], placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const blocker = approvalBlocker(before, input.side);
       if (blocker) throw new AppError(blocker);
       const now = new Date();
@@ -199,23 +257,45 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
           : { hostApprovedAt: now, hostApprovedById: actor.userId };
       data.status = statusAfterApproval(before, input.side);
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
-      return { id: after.id, version: after.version, confirmed: after.status === "CONFIRMED" };
+      return { ...outcomeOf(before, after), confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );
 }
 
 /** Either side may withdraw a placement, always with a reason; the place it held is free again. */
-export async function withdrawPlacement({ actor, request }: MutationContext, input: WithdrawPlacementInput): Promise<{ id: string; version: number }> {
+export async function withdrawPlacement({ actor, request }: MutationContext, input: WithdrawPlacementInput): Promise<PlacementOutcome> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const before = await loadPlacementInScope(tx, actor, input.placementId);
       if (!isAllowed(actor, "placement:withdraw", placementResource(before))) throw new ForbiddenError();
       refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
-      if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
-      return { id: after.id, version: after.version };
+      return outcomeOf(before, after);
+    }, transactionOptions),
+  );
+}
+
+/**
+ * Undo of one's own approval (issue 12 §2): the coordinator who approved for a side takes it back while the other
+ * side has not approved (features/placements/policy.ts revocationBlocker); the placement stays assigned, waiting.
+ */
+export async function revokeApproval({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<PlacementOutcome> {
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const before = await loadPlacementInScope(tx, actor, input.placementId);
+      if (!isAllowed(actor, revocationPermission[input.side], placementResource(before))) throw new ForbiddenError();
+      refuseCompletedCohort(before.cohort);
+      if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
+      const blocker = revocationBlocker(before, input.side, actor.userId);
+      if (blocker) throw new AppError(blocker);
+      const data: Prisma.PlacementUncheckedUpdateManyInput =
+        input.side === "sending" ? { sendingApprovedAt: null, sendingApprovedById: null } : { hostApprovedAt: null, hostApprovedById: null };
+      data.status = "ASSIGNED";
+      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.revokeApproval.${input.side}`);
+      return outcomeOf(before, after);
     }, transactionOptions),
   );
 }

@@ -9,6 +9,7 @@ import {
   encodeApprovalResetReason,
   materialChanges,
   nominationDeadlinePassed,
+  revocationBlocker,
   statusAfterApproval,
 } from "./policy";
 
@@ -30,6 +31,15 @@ describe("approvals", () => {
     expect(approvalBlocker({ ...assigned, status: "WITHDRAWN" }, "host")).toBe("placementWithdrawn");
     expect(approvalBlocker({ ...assigned, hostApprovedAt: now }, "host")).toBe("alreadyApproved");
     expect(approvalBlocker({ ...assigned, hostApprovedAt: now }, "sending")).toBeNull();
+  });
+
+  it("lets a coordinator take back only their own approval, and only while the other side has not approved", () => {
+    const mine = { ...assigned, hostApprovedAt: now, hostApprovedById: "me", sendingApprovedById: null };
+    expect(revocationBlocker(mine, "host", "me")).toBeNull();
+    expect(revocationBlocker(mine, "host", "colleague")).toBe("approvalNotYours");
+    expect(revocationBlocker(mine, "sending", "me")).toBe("approvalNotGiven");
+    expect(revocationBlocker({ ...mine, status: "CONFIRMED", sendingApprovedAt: now, sendingApprovedById: "them" }, "host", "me")).toBe("approvalOtherSideActed");
+    expect(revocationBlocker({ ...mine, status: "WITHDRAWN" }, "host", "me")).toBe("placementWithdrawn");
   });
 
   it("derives the approving side from the cohort, so the roles swap with the direction", () => {

@@ -40,6 +40,27 @@ export function approvalBlocker(placement: Approvals, side: ApprovalSide): strin
   return null;
 }
 
+export const revocationPermission = { sending: "placement:revokeSending", host: "placement:revokeHost" } as const;
+
+interface RevocableApprovals extends Approvals {
+  sendingApprovedById: string | null;
+  hostApprovedById: string | null;
+}
+
+/**
+ * Why `actorId` cannot take back `side`'s approval now (an "errors" key), or null when it can: only the approval
+ * they gave themselves, and only while the other side has not approved too — once it has, the placement is
+ * confirmed and the other side acted on it, so undoing is no longer safe (withdrawal remains).
+ */
+export function revocationBlocker(placement: RevocableApprovals, side: ApprovalSide, actorId: string): string | null {
+  if (placement.status === "WITHDRAWN") return "placementWithdrawn";
+  if (!isApprovedBy(placement, side)) return "approvalNotGiven";
+  const approvedBy = side === "sending" ? placement.sendingApprovedById : placement.hostApprovedById;
+  if (approvedBy !== actorId) return "approvalNotYours";
+  if (placement.status === "CONFIRMED" || isApprovedBy(placement, side === "sending" ? "host" : "sending")) return "approvalOtherSideActed";
+  return null;
+}
+
 /** Confirmed only once both sides have approved (the database checks the same). */
 export function statusAfterApproval(placement: Approvals, side: ApprovalSide): PlacementStatus {
   const other: ApprovalSide = side === "sending" ? "host" : "sending";

@@ -131,7 +131,7 @@ describe("the placement workflow", () => {
     const open = await createCohort(db, { ...sides, nominationDeadline: today });
     const closed = await createCohort(db, { ...sides, nominationDeadline: addDays(today, -1) });
     const [first, second] = [await createOfficer(db, { jurisdictionId: world.hk.id }), await createOfficer(db, { jurisdictionId: world.hk.id })];
-    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: open.id, officerIds: [first.id] }, { now })).toEqual({ nominated: 1 });
+    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: open.id, officerIds: [first.id] }, { now })).toMatchObject({ nominated: 1 });
     expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: closed.id, officerIds: [second.id] }, { now }))).messageKey).toBe("nominationDeadlinePassed");
     expect(await db.placement.count({ where: { cohortId: closed.id } })).toBe(0);
   });
@@ -168,7 +168,7 @@ describe("optimistic concurrency", () => {
     const stale = await refusal(assignPlacement(as(world.szCoordinator), assignment({ id: placement.id, version }, { postTitle: "Special Assistant (second edit)" })));
     expect(stale.messageKey).toBe("staleRecord");
     expect(stale.values.name).toBe(colleague.name);
-    expect(typeof stale.values.time).toBe("number");
+    expect(stale.values.time).toBeInstanceOf(Date);
     const stored = await db.placement.findUniqueOrThrow({ where: { id: placement.id } });
     expect(stored).toMatchObject({ postTitle: "Special Assistant (first edit)", version: first.version });
     expect(await db.auditLog.count({ where: { entityId: placement.id, after: { path: ["postTitle"], equals: "Special Assistant (second edit)" } } })).toBe(0);

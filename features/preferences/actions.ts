@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { localeCookie, locales, toDatabaseLocale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { getRequestContext } from "@/lib/request-context";
+import { getTranslations } from "next-intl/server";
+import { setFlashNotice } from "@/lib/notice/set-flash";
 
 /** What the language switcher posts; any other body (a replayed or hand-made request) changes nothing. */
 const localeInput = z
@@ -30,6 +32,10 @@ export async function setLocaleAction(payload: unknown): Promise<void> {
   const locale = parsed.data;
   (await cookies()).set(localeCookie, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
   const user = await getSessionUser();
-  if (user) await db.user.update({ where: { id: user.userId }, data: { locale: toDatabaseLocale(locale) } });
+  if (user) {
+    await db.user.update({ where: { id: user.userId }, data: { locale: toDatabaseLocale(locale) } });
+    // Said in the new language by the app shell's notice region when the layout re-renders (decision 056).
+    await setFlashNotice((await getTranslations({ locale, namespace: "notices" }))("languageChanged"));
+  }
   revalidatePath("/", "layout");
 }

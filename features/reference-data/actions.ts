@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
+import { localizedName } from "@/lib/i18n/locales";
 import { saveReferenceRecord, setReferenceActive } from "./mutations";
 import { referenceRecordSchema, setReferenceActiveSchema } from "./schemas";
 
@@ -13,8 +13,10 @@ export const saveReferenceRecordAction = defineAction({
   run: async (input, { user, request }) => {
     const { id } = await saveReferenceRecord(user, request, input);
     revalidatePath(`/admin/reference/${input.referenceKind}`);
-    redirect(`/admin/reference/${input.referenceKind}/${id}?saved=1`);
+    return { id, kind: input.referenceKind, created: !input.id, names: { nameEn: input.nameEn, nameZhHant: input.nameZhHant, nameZhHans: input.nameZhHans } };
   },
+  notice: (saved, { t, locale }) => t(saved.created ? "notices.referenceCreated" : "notices.referenceSaved", { name: localizedName(saved.names, locale) }),
+  redirectTo: (saved) => `/admin/reference/${saved.kind}/${saved.id}`,
 });
 
 export const setReferenceActiveAction = defineAction({

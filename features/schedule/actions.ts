@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
+import { parseDateOnly } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/i18n/format";
 import {
   createScheduleItem,
   createStandardSchedule,
@@ -23,8 +25,9 @@ export const createScheduleItemAction = defineAction({
   run: async (input, { user, request }) => {
     const result = await createScheduleItem(user, request, input);
     revalidatePath("/schedule", "layout");
-    return result;
+    return { ...result, title: input.title, startDate: input.startDate };
   },
+  notice: (item, { t, locale }) => t("notices.scheduleItemCreated", { title: item.title, date: formatCalendarDate(parseDateOnly(item.startDate), locale) }),
 });
 
 export const updateScheduleItemAction = defineAction({
@@ -34,8 +37,9 @@ export const updateScheduleItemAction = defineAction({
   run: async (input, { user, request }) => {
     const result = await updateScheduleItem(user, request, input);
     revalidatePath("/schedule", "layout");
-    return result;
+    return { ...result, title: input.title, startDate: input.startDate };
   },
+  notice: (item, { t, locale }) => t("notices.scheduleItemSaved", { title: item.title, date: formatCalendarDate(parseDateOnly(item.startDate), locale) }),
 });
 
 export const deleteScheduleItemAction = defineAction({
@@ -47,6 +51,7 @@ export const deleteScheduleItemAction = defineAction({
     revalidatePath("/schedule", "layout");
     return result;
   },
+  notice: (item, { t }) => t("notices.scheduleItemDeleted", { title: item.title }),
 });
 
 export const createStandardScheduleAction = defineAction({

@@ -116,13 +116,13 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
   });
 }
 
-export async function deleteScheduleItem(actor: Actor, request: RequestContext, input: DeleteScheduleItemInput): Promise<{ id: string }> {
+export async function deleteScheduleItem(actor: Actor, request: RequestContext, input: DeleteScheduleItemInput): Promise<{ id: string; title: string }> {
   return db.$transaction(async (tx) => {
     const before = await loadEditableItem(tx, actor, input.id);
     const { count } = await tx.scheduleItem.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
     await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
-    return { id: input.id };
+    return { id: input.id, title: before.title };
   });
 }
 

@@ -98,7 +98,7 @@ describe("catalogs for client components", () => {
     expect(clientFiles.length).toBeGreaterThan(10);
     const approveButton = clientFiles.find((file) => file.endsWith("approve-button.client.tsx"))!;
     expect(importers.get(approveButton)?.length).toBeGreaterThan(0);
-    expect(islandNamespacesFor(approveButton)).toEqual(["placements"]);
+    expect(islandNamespacesFor(approveButton)).toEqual(["placements", "notices"]);
     expect(clientFiles.some((file) => modules.get(file)!.translators.some((translator) => translator.keys.includes(null) || translator.keys.length > 0))).toBe(true);
   });
 

@@ -31,7 +31,7 @@ test("the admin adds and edits a field of work, with errors next to the fields a
   await page.getByLabel("Name in Simplified Chinese").fill("公共卫生");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Public health" })).toBeVisible();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByRole("status").locator("[data-notice-text]")).toHaveText("Public health added.");
   const field = await db.field.findUniqueOrThrow({ where: { code } });
   expect(field).toMatchObject({ nameZhHant: "公共衞生", nameZhHans: "公共卫生", version: 1 });
 
@@ -73,7 +73,7 @@ test("a new jurisdiction is data: the admin adds a city and gives it a departmen
   await page.getByLabel("Name in Traditional Chinese").fill("廣州市人力資源和社會保障局");
   await page.getByLabel("Name in Simplified Chinese").fill("广州市人力资源和社会保障局");
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByRole("status").locator("[data-notice-text]")).toHaveText("Human Resources and Social Security Bureau of Guangzhou Municipality added.");
   const jurisdiction = await db.jurisdiction.findUniqueOrThrow({ where: { code }, include: { departments: true } });
   expect(jurisdiction.departments.map((department) => department.code)).toEqual(["GZHR"]);
 });

@@ -89,7 +89,7 @@ test("CSB nominates, Shenzhen assigns and approves, CSB approves: confirmed, and
   await szod.getByLabel("Post", { exact: true }).fill("Planning Officer, Planning Management Division");
   await expect(szod.getByLabel("Start date")).toHaveValue(formatDateOnly(cohort.startDate));
   await szod.getByRole("button", { name: "Save assignment" }).click();
-  await expect(formAlert(szod).filter({ hasText: "Assignment saved." })).toBeVisible();
+  await expect(szod.getByRole("status").locator("[data-notice-text]")).toHaveText(`Assignment of ${names[0]} saved — now Assigned.`);
   await expect(szod.getByTestId("placement-status")).toHaveText("Assigned");
   await expectNoSeriousAccessibilityViolations(szod);
   await szod.getByRole("button", { name: "Approve for the host side" }).click();
@@ -131,7 +131,7 @@ test("two sessions edit the same placement: the second is refused with who chang
 
   await first.getByLabel("Post", { exact: true }).fill("Planning Officer (first session)");
   await first.getByRole("button", { name: "Save assignment" }).click();
-  await expect(formAlert(first).filter({ hasText: "Assignment saved." })).toBeVisible();
+  await expect(first.getByRole("status").locator("[data-notice-text]")).toHaveText(/^Assignment of .* saved — now Assigned\.$/);
 
   await second.getByLabel("Post", { exact: true }).fill("Planning Officer (second session)");
   await second.getByRole("button", { name: "Save assignment" }).click();

@@ -39,7 +39,7 @@ interface CohortFormProps {
 export function CohortForm({ action, values, sendingOptions, hostOptions, statusOptions, submitLabel }: CohortFormProps) {
   const t = useTranslations("cohorts");
   const router = useRouter();
-  const form = useActionForm(action, (data) => router.push(`/cohorts/${data.id}`));
+  const form = useActionForm(action, (data) => router.push(`/cohorts/${data.id}`), { navigatesOnSuccess: true });
   return (
     <form onSubmit={form.onSubmit} className="flex max-w-3xl flex-col gap-5" noValidate>
       <FormMessage message={form.formError} />

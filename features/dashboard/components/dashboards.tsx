@@ -18,6 +18,7 @@ import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 import { controlClass, Field } from "@/components/ui/field";
 import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
+import { displayStatus } from "@/features/placements/display-status";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -300,7 +301,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
             [t("post"), placement.postTitle ?? "—"],
             [t("field"), placement.fieldName ? localizedName(placement.fieldName, locale) : "—"],
             [t("dates"), `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`],
-            [t("placementStatus"), status(placement.status)],
+            [t("placementStatus"), status(displayStatus(placement))],
             [t("daysDone"), String(progress.done)],
             [t("daysRemaining"), String(progress.remaining)],
           ];
@@ -361,7 +362,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
               <td>
                 {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
               </td>
-              <td>{status(placement.status)}</td>
+              <td>{status(displayStatus(placement))}</td>
             </tr>
           ))}
         </DataTable>

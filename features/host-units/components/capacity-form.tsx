@@ -12,7 +12,7 @@ import { setHostUnitCapacityAction } from "../actions";
 export function CapacityForm({ hostUnitId, cohortId, cohortName, capacity, version }: { hostUnitId: string; cohortId: string; cohortName: string; capacity: number; version: number | null }) {
   const t = useTranslations("hostUnits");
   const router = useRouter();
-  const { formRef, onSubmit, pending, formError, fieldError, succeeded } = useActionForm(setHostUnitCapacityAction, () => router.refresh());
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(setHostUnitCapacityAction, () => router.refresh());
   const error = fieldError("capacity");
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
@@ -38,11 +38,6 @@ export function CapacityForm({ hostUnitId, cohortId, cohortName, capacity, versi
         <div className="basis-full">
           <FormMessage message={formError} />
         </div>
-      )}
-      {succeeded && (
-        <p role="status" className="basis-full text-sm text-green-800">
-          {t("capacitySaved")}
-        </p>
       )}
     </form>
   );

@@ -17,7 +17,7 @@ export async function OfficerList({ actor, params, rawParams, locale }: { actor:
   const [t, options, list] = await Promise.all([getTranslations("officers"), findOfficerFilterOptions(actor), findOfficers(actor, params, locale)]);
   const isAdmin = actor.role === "ADMIN";
   const choice = (items: { id: string; code: string; active: boolean; nameEn: string; nameZhHant: string; nameZhHans: string }[]) =>
-    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)} (${item.code})${item.active ? "" : ` — ${t("inactive")}`}` }));
+    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)}${item.active ? "" : ` — ${t("inactive")}`}` }));
   const sortProps = { sort: params.sort, dir: params.dir, basePath, params: rawParams };
   const filtered = Boolean(params.q || params.rank || params.department || params.field || params.jurisdiction || params.status !== "active");
   return (

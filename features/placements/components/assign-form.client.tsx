@@ -32,8 +32,8 @@ interface AssignFormProps {
 export function AssignForm({ action, placementId, version, hostUnits, fields, values, cohortWindow, hasApprovals }: AssignFormProps) {
   const t = useTranslations("placements");
   const [fieldId, setFieldId] = useState(values.fieldId);
-  const [notice, setNotice] = useState<string>();
-  const form = useActionForm(action, (data) => setNotice(data.approvalsReset ? t("savedApprovalsReset") : t("saved")));
+  // What the save did is said by the app's notice region (components/notice.tsx), which the next action clears.
+  const form = useActionForm(action);
 
   const unitOptions = hostUnits.map((unit) => {
     const fits = fieldId ? unit.fieldIds.includes(fieldId) : null;
@@ -45,16 +45,12 @@ export function AssignForm({ action, placementId, version, hostUnits, fields, va
 
   return (
     <form
-      onSubmit={(event) => {
-        setNotice(undefined);
-        form.onSubmit(event);
-      }}
+      onSubmit={form.onSubmit}
       className="flex flex-col gap-4"
       noValidate
       aria-labelledby="assign-heading"
     >
       <FormMessage message={form.formError} />
-      <FormMessage message={notice} tone="success" />
       {hasApprovals && <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("materialChangeWarning")}</p>}
       <input type="hidden" name="placementId" value={placementId} />
       <input type="hidden" name="version" value={version} />

@@ -4,7 +4,7 @@ import { cohortSidesSelect, isAllowed, placementResource, sideInCohort, type Act
 import { scopeWhere } from "@/lib/scopes";
 import type { PlacementStatus } from "@/generated/prisma/enums";
 import { displayStatus, type PlacementDisplayStatus } from "../display-status";
-import { approvalSideOf } from "../policy";
+import { approvalSideOf, revocationBlocker } from "../policy";
 import type { ApprovalSide } from "../schemas";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
@@ -37,6 +37,8 @@ export interface PlacementDetail {
   approvalSide: ApprovalSide | null;
   canAssign: boolean;
   canWithdraw: boolean;
+  /** The viewer approved for `approvalSide` and may still take it back (policy.ts revocationBlocker). */
+  canRevokeApproval: boolean;
   officer: OfficerSummary;
   hostUnit: (TrilingualName & { id: string }) | null;
   field: (TrilingualName & { id: string }) | null;
@@ -106,6 +108,10 @@ export async function findPlacementDetail(actor: Actor, id: string): Promise<Pla
     approvalSide: approvalSideOf(actor, placement),
     canAssign: isAllowed(actor, "placement:assign", resource),
     canWithdraw: isAllowed(actor, "placement:withdraw", resource),
+    canRevokeApproval: (() => {
+      const side = approvalSideOf(actor, placement);
+      return side !== null && revocationBlocker(placement, side, actor.userId) === null;
+    })(),
     officer: toOfficerSummary(placement.officer, staffNumbers.get(placement.officerId) ?? null),
     hostUnit: placement.hostUnit,
     field: placement.field,

@@ -10,6 +10,7 @@ import { formatIsoDate, formatMonth, localizedName } from "./format";
 import { ColumnHeaders } from "@/components/ui/column-headers";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { EmptyState } from "@/components/empty-state";
+import { displayStatus } from "@/features/placements/display-status";
 
 interface TimelineGroup {
   hostUnit: (TrilingualName & { id: string }) | null;
@@ -91,7 +92,7 @@ export function CohortTimeline({ cohort, groups, today }: { cohort: ScheduleCoho
                   <td className="px-3 py-2">{placement.postTitle ?? "—"}</td>
                   <td className="px-3 py-2">{formatIsoDate(placement.startDate, locale)}</td>
                   <td className="px-3 py-2">{formatIsoDate(placement.endDate, locale)}</td>
-                  <td className="px-3 py-2">{status(placement.status)}</td>
+                  <td className="px-3 py-2">{status(displayStatus(placement))}</td>
                 </tr>
               ))}
             </tbody>

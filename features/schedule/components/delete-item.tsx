@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
+import { clearNotice, publishNotice } from "@/components/notice";
 import { FormMessage } from "@/components/ui/form-message";
 import { deleteScheduleItemAction } from "../actions";
 
@@ -22,10 +23,13 @@ export function DeleteItem({ id, version, title, returnHref }: { id: string; ver
   }, [confirming]);
 
   function remove() {
+    clearNotice();
     startTransition(async () => {
       const answer = await deleteScheduleItemAction(undefined, { id, version });
-      if (answer.ok) router.push(returnHref);
-      else setResult(answer);
+      if (answer.ok) {
+        if (answer.notice) publishNotice(answer.notice, { carry: true });
+        router.push(returnHref);
+      } else setResult(answer);
     });
   }
 

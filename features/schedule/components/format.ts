@@ -1,13 +1,15 @@
 import { parseDateOnly } from "@/lib/dates";
-import { languageTags, localizedName, type AppLocale } from "@/lib/i18n/locales";
+import { formatCalendarDate, formatCalendarDateWithWeekday, formatCalendarMonth, formatWeekdayName } from "@/lib/i18n/format";
+import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import type { CalendarMonth } from "../calendar";
 import type { HolidayName } from "../holidays";
 
 // Dates here are plain "YYYY-MM-DD" Hong Kong calendar dates; formatting them at UTC midnight in UTC keeps the day.
 const utc = parseDateOnly;
 
-export function formatIsoDate(date: string, locale: AppLocale, style: "long" | "full" | "medium" = "long"): string {
-  return new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeZone: "UTC" }).format(utc(date));
+/** The app's calendar date (lib/i18n/format.ts); "full" adds the weekday, for day headings. */
+export function formatIsoDate(date: string, locale: AppLocale, style: "long" | "full" = "long"): string {
+  return style === "full" ? formatCalendarDateWithWeekday(utc(date), locale) : formatCalendarDate(utc(date), locale);
 }
 
 /** "10 February 2024 – 17 February 2024", written like the app's other date ranges. */
@@ -17,11 +19,11 @@ export function formatIsoDateRange(startDate: string, endDate: string, locale: A
 }
 
 export function formatMonth({ year, month }: CalendarMonth, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(languageTags[locale], { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return formatCalendarMonth(new Date(Date.UTC(year, month - 1, 1)), locale);
 }
 
 export function formatWeekday(date: string, locale: AppLocale, width: "short" | "long"): string {
-  return new Intl.DateTimeFormat(languageTags[locale], { weekday: width, timeZone: "UTC" }).format(utc(date));
+  return formatWeekdayName(utc(date), locale, width);
 }
 
 export function holidayName(name: HolidayName, locale: AppLocale): string {

@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import { useSendAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { clearNotice, publishNotice } from "@/components/notice";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { createScheduleItemAction, updateScheduleItemAction } from "../actions";
@@ -55,10 +56,12 @@ export function ItemForm({ target, mode, initial, hostHolidays, hostSideLabel, r
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    clearNotice();
     startTransition(async () => {
       const action = mode === "create" ? createScheduleItemAction : updateScheduleItemAction;
       const answer = await send(action, formData);
       if (answer.ok) {
+        if (answer.notice) publishNotice(answer.notice, { carry: true });
         const separator = returnHref.includes("?") ? "&" : "?";
         router.push(`${returnHref}${separator}month=${startDate.slice(0, 7)}`);
         return;

@@ -19,6 +19,7 @@ import { PlacementDetails } from "./placement-details";
 import { PrintButton } from "./print-button";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
+import { displayStatus } from "@/features/placements/display-status";
 
 interface OverviewProps {
   user: SessionUser;
@@ -115,7 +116,7 @@ export async function SupervisorOverview({ user, today }: OverviewProps) {
                   <td>
                     {formatIsoDate(placement.startDate, locale)} – {formatIsoDate(placement.endDate, locale)}
                   </td>
-                  <td>{status(placement.status)}</td>
+                  <td>{status(displayStatus(placement))}</td>
                 </tr>
               ))}
             </DataTable>

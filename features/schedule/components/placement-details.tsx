@@ -5,6 +5,7 @@ import { countWorkingDays } from "../holidays";
 import type { Contact, SchedulePlacement } from "../queries";
 import { formatIsoDate, localizedName } from "./format";
 import { DetailList } from "@/components/detail-list";
+import { displayStatus } from "@/features/placements/display-status";
 
 /** "My placement": where, in which post, with whom, and how far along (calendar days and host working days). */
 export function PlacementDetails({ placement, contacts, today, headingId = "placement-heading", title }: { placement: SchedulePlacement; contacts?: Contact[]; today: string; headingId?: string; title: string }) {
@@ -21,7 +22,7 @@ export function PlacementDetails({ placement, contacts, today, headingId = "plac
     [t("hostUnit"), placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")],
     [t("post"), placement.postTitle ?? "—"],
     [t("dates"), `${formatIsoDate(placement.startDate, locale)} – ${formatIsoDate(placement.endDate, locale)}`],
-    [t("status"), status(placement.status)],
+    [t("status"), status(displayStatus(placement))],
     [t("daysDone"), t("daysOf", { done: progress.done, total: progress.total })],
     [t("daysRemaining"), String(progress.remaining)],
     [t("hostWorkingDaysRemaining", { side: holidays(`sides.${placement.cohort.hostSide}`) }), String(hostWorkingDaysLeft)],

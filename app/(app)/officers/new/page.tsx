@@ -18,7 +18,7 @@ export default async function NewOfficerPage() {
   if (!hasPermission(user, "officer:manage") || !user.jurisdictionId) forbidden();
   const [t, locale, options] = await Promise.all([getTranslations("officers"), getLocale() as Promise<AppLocale>, findOfficerFormOptions(user)]);
   const choice = (items: { id: string; code: string; nameEn: string; nameZhHant: string; nameZhHans: string }[]) =>
-    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)} (${item.code})` }));
+    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)}` }));
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} />

@@ -7,7 +7,14 @@ import { formatDateOnly } from "@/lib/dates";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { PageSection } from "@/components/page-section";
-import { approveAsHostSideAction, approveAsSendingSideAction, assignPlacementAction, withdrawPlacementAction } from "@/features/placements/actions";
+import {
+  approveAsHostSideAction,
+  approveAsSendingSideAction,
+  assignPlacementAction,
+  revokeHostApprovalAction,
+  revokeSendingApprovalAction,
+  withdrawPlacementAction,
+} from "@/features/placements/actions";
 import { approvalBlocker, hasAnyApproval } from "@/features/placements/policy";
 import { findFieldOptions, findHostUnitOptions } from "@/features/placements/queries/assignment-options";
 import { findPlacementDetail } from "@/features/placements/queries/detail";
@@ -32,8 +39,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   const locale = (await getLocale()) as AppLocale;
   const isLive = placement.status !== "WITHDRAWN";
   const canAssign = placement.canAssign && isLive;
-  const [t, cohorts, hostUnits, fields] = await Promise.all([
+  const [t, notices, cohorts, hostUnits, fields] = await Promise.all([
     getTranslations("placements"),
+    getTranslations("notices"),
     getTranslations("cohorts"),
     canAssign ? findHostUnitOptions(user, placement.cohort.id, placement.hostUnit?.id) : Promise.resolve([]),
     canAssign ? findFieldOptions() : Promise.resolve([]),
@@ -62,9 +70,21 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
           <div className="mt-4">
             <ApproveButton
               action={approvalSide === "sending" ? approveAsSendingSideAction : approveAsHostSideAction}
+              revokeAction={approvalSide === "sending" ? revokeSendingApprovalAction : revokeHostApprovalAction}
               placementId={placement.id}
               version={placement.version}
               label={t(approvalSide === "sending" ? "approveAsSending" : "approveAsHost")}
+            />
+          </div>
+        )}
+        {placement.canRevokeApproval && placement.approvalSide && (
+          <div className="mt-4">
+            <ApproveButton
+              action={placement.approvalSide === "sending" ? revokeSendingApprovalAction : revokeHostApprovalAction}
+              placementId={placement.id}
+              version={placement.version}
+              label={notices("undoApproval")}
+              variant="secondary"
             />
           </div>
         )}

@@ -3,6 +3,7 @@ import { defineRoute, describeRouteError, errorResponse } from "@/lib/route";
 import { commitOfficerImport, ImportRejectedError, previewOfficerImport, type ImportPhase } from "@/features/import/officer-import";
 import { maxImportBytes, megabytes } from "@/features/import/limits";
 import type { ImportStreamEvent } from "@/features/import/stream-events";
+import { formatMessageValues } from "@/lib/i18n/format";
 
 // Officer import upload: a route handler rather than a server action, because server actions cap request bodies
 // at 1 MB and cannot report progress. The response is a stream of JSON lines: progress events while the server
@@ -62,7 +63,7 @@ export const POST = defineRoute({
         } catch (error) {
           if (error instanceof ImportRejectedError) send({ type: "rejected", report: error.preview });
           // Import-specific refusals live in the import catalog; everything else is answered as any route's error.
-          else if (error instanceof AppError && t.has(`import.problems.${error.messageKey}`)) send(errorEvent(t(`import.problems.${error.messageKey}`, error.values)));
+          else if (error instanceof AppError && t.has(`import.problems.${error.messageKey}`)) send(errorEvent(t(`import.problems.${error.messageKey}`, formatMessageValues(error.values, "en"))));
           else send(errorEvent(describeRouteError(error, t, { route: "officers.import", requestId: context.requestId, userId: user.userId }).message));
         } finally {
           controller.close();

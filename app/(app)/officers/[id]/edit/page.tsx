@@ -25,7 +25,7 @@ export default async function EditOfficerPage({ params }: { params: Promise<{ id
     findOfficerFormOptions(user, { rankId: officer.rankId, departmentId: officer.departmentId, fieldIds: officer.fieldIds }),
   ]);
   const choice = (items: { id: string; code: string; active: boolean; nameEn: string; nameZhHant: string; nameZhHans: string }[]) =>
-    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)} (${item.code})${item.active ? "" : ` — ${t("inactive")}`}` }));
+    items.map((item) => ({ value: item.id, label: `${localizedName(item, locale)}${item.active ? "" : ` — ${t("inactive")}`}` }));
   return (
     <>
       <PageHeader title={t("editTitle")} description={officer.name} />

@@ -3,7 +3,6 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { PageSection } from "@/components/page-section";
-import { FormMessage } from "@/components/ui/form-message";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
@@ -47,20 +46,14 @@ function formValues(kind: ReferenceKind, record: ReferenceRecord): ReferenceForm
   };
 }
 
-export default async function EditReferencePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ kind: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EditReferencePage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const user = await requireSessionUser();
   if (!hasPermission(user, "referenceData:manage")) forbidden();
   const { kind, id } = await params;
   if (!isReferenceKind(kind)) notFound();
   const record = await findReferenceRecord(user, kind, id);
   if (!record) notFound();
-  const [t, locale, options, query] = await Promise.all([getTranslations("referenceData"), getLocale() as Promise<AppLocale>, findReferenceFormOptions(user), searchParams]);
+  const [t, locale, options] = await Promise.all([getTranslations("referenceData"), getLocale() as Promise<AppLocale>, findReferenceFormOptions(user)]);
   const entityType = referenceEntityTypes[kind];
   return (
     <>
@@ -86,7 +79,6 @@ export default async function EditReferencePage({
         }
       />
       <div className="flex flex-col gap-8">
-        {query.saved && <FormMessage tone="success" message={t("saved")} />}
         <ReferenceForm
           key={record.versionToken}
           kind={kind}
