@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "./mutations";
-import { approvalSchema, assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
+import { approveSelectedPlacements } from "./bulk-approval";
+import { approvalSchema, approveSelectedSchema, assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
 
 // Thin: the schema parses, defineAction checks the role-level permission, the mutation loads the record in the
 // actor's scope and checks the side. Every page that shows placements is dynamic; revalidating refreshes the caller's view.
@@ -56,6 +57,22 @@ export const approveAsHostSideAction = defineAction({
   run: async (input, { user, request }) => {
     const result = await approvePlacement({ actor: user, request }, { ...input, side: "host" });
     revalidatePlacementViews(result.id);
+    return result;
+  },
+});
+
+/**
+ * "Approve selected" in the approvals queue. The role-level gate is approving at all (a coordinator holds both
+ * approval permissions); each placement is then approved for the actor's side in its cohort, checked per record with
+ * isAllowed in the mutation, all or nothing.
+ */
+export const approveSelectedAction = defineAction({
+  name: "placement.approve.selected",
+  schema: approveSelectedSchema,
+  permission: "placement:approveSending",
+  run: async (input, { user, request }) => {
+    const result = await approveSelectedPlacements({ actor: user, request }, input);
+    revalidatePlacementViews();
     return result;
   },
 });
