@@ -32,7 +32,7 @@ async function sides() {
   return { hk, sz, rank, department, field, hostUnits };
 }
 
-/** An HK→SZ cohort with `count` placements (every other one assigned), the first officer with a very long name. */
+/** An HK→SZ cohort with `count` placements (every other one assigned, the first nominated with a very long name). */
 async function boardWith(count: number, weeksAhead: number) {
   const suffix = uniqueSuffix();
   const { hk, sz, rank, department, field, hostUnits } = await sides();
@@ -47,10 +47,12 @@ async function boardWith(count: number, weeksAhead: number) {
   for (const unit of hostUnits) await db.hostUnitCapacity.create({ data: { hostUnitId: unit.id, cohortId: cohort.id, capacity: 20 } });
   const names: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const officer = await createOfficer(db, { jurisdictionId: hk.id, rankId: rank.id, departmentId: department.id, otherName: index === 0 ? LONG_NAME : `Board ${suffix} ${index}` });
+    // The first officer sorts first on the board (nominated, surname "Au") and has the very long name.
+    const first = index === 0 ? { surname: "Au", otherName: LONG_NAME } : { otherName: `Board ${suffix} ${index}` };
+    const officer = await createOfficer(db, { jurisdictionId: hk.id, rankId: rank.id, departmentId: department.id, ...first });
     names.push(`${officer.surname.toUpperCase()} ${officer.givenName}, ${officer.otherName}`);
-    const assigned = index % 2 === 0;
-    await createPlacement(db, { officerId: officer.id, cohortId: cohort.id, ...(assigned ? { hostUnitId: hostUnits[index % hostUnits.length].id, fieldId: field.id, postTitle: index === 0 ? LONG_POST : POST } : {}) });
+    const assigned = index % 2 === 1;
+    await createPlacement(db, { officerId: officer.id, cohortId: cohort.id, ...(assigned ? { hostUnitId: hostUnits[index % hostUnits.length].id, fieldId: field.id, postTitle: index === 1 ? LONG_POST : POST } : {}) });
   }
   return { cohort, names, suffix };
 }
@@ -207,7 +209,7 @@ test("at 390 px in Traditional Chinese the board and the approvals queue are car
   await expect(host.getByRole("columnheader", { name: "接收方" })).toBeAttached();
   await expect(host.getByTestId("board-row")).toHaveCount(3);
   await expectNoSidewaysScroll(host);
-  await expectInViewport(host, host.getByRole("link", { name: `分配${names[1]}` }));
+  await expectInViewport(host, host.getByRole("link", { name: `分配${names[0]}` }));
   await expectNoSeriousAccessibilityViolations(host);
 
   const sending = await signedInPage(browser, hkCoordinator.email, DEFAULT_TEST_PASSWORD);

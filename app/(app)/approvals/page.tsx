@@ -6,7 +6,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { FilterForm } from "@/components/data-list";
 import { PageHeader } from "@/components/page-header";
 import { SelectField } from "@/components/ui/form-fields";
-import { firstParam } from "@/lib/list-params";
+import { firstParam, listText } from "@/lib/list-params";
 import { findCohortsAwaitingApproval, findPlacementsAwaitingApproval } from "@/features/placements/queries/approvals";
 import { ApprovalsTable } from "@/features/placements/components/approvals-table";
 
@@ -21,14 +21,19 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const query = await searchParams;
   const requestedPage = Number(firstParam(query.page)) || 1;
   const locale = (await getLocale()) as AppLocale;
-  const cohorts = await findCohortsAwaitingApproval(user);
-  // Only a cohort the queue offers is a filter; anything else (an old link) shows every cohort.
-  const cohortId = cohorts.find((cohort) => cohort.id === firstParam(query.cohort))?.id;
-  const [t, b, page] = await Promise.all([getTranslations("approvals"), getTranslations("bulkApproval"), findPlacementsAwaitingApproval(user, requestedPage, { cohortId })]);
+  // Any cohort id filters (the queue is scoped to the actor's side anyway): a cohort whose last placement was just
+  // approved shows an empty queue rather than every other cohort's.
+  const cohortId = listText(100).parse(firstParam(query.cohort));
+  const [t, b, cohorts, page] = await Promise.all([
+    getTranslations("approvals"),
+    getTranslations("bulkApproval"),
+    findCohortsAwaitingApproval(user),
+    findPlacementsAwaitingApproval(user, requestedPage, { cohortId }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      {cohorts.length > 1 && (
+      {(cohorts.length > 1 || cohortId) && (
         <FilterForm basePath="/approvals" label={b("filterLabel")}>
           <SelectField
             name="cohort"

@@ -17,13 +17,24 @@ import { ApproveSelected, approveSelectedFormId } from "./approve-selected.clien
  */
 export async function ApprovalsTable({ page, locale, cohortId }: { page: AwaitingApprovalPage; locale: AppLocale; cohortId?: string }) {
   const [t, p, b] = await Promise.all([getTranslations("approvals"), getTranslations("placements"), getTranslations("bulkApproval")]);
-  if (page.total === 0) return <EmptyState message={t("empty")} />;
   const labels = [p("officer"), p("cohort"), p("hostUnit"), p("post"), p("dates"), t("yourSide"), t("otherSide")];
+  // Always mounted, so the confirmation survives the refresh that empties the queue it came from.
+  const bulk = (
+    <ClientMessages namespaces={["bulkApproval"]}>
+      <ApproveSelected action={approveSelectedAction} hasRows={page.total > 0} />
+    </ClientMessages>
+  );
+  if (page.total === 0) {
+    return (
+      <>
+        {bulk}
+        <EmptyState message={t("empty")} />
+      </>
+    );
+  }
   return (
     <>
-      <ClientMessages namespaces={["bulkApproval"]}>
-        <ApproveSelected action={approveSelectedAction} />
-      </ClientMessages>
+      {bulk}
       <PagedTable
         caption={t("caption")}
         cardLabels={[null, ...labels.slice(1), null]}

@@ -11,6 +11,8 @@ export const approveSelectedFormId = "approve-selected";
 
 interface ApproveSelectedProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ approved: number; confirmed: number }>>;
+  /** The queue shows rows to choose; without, only the last answer (if any) is shown. */
+  hasRows: boolean;
 }
 
 /** The queue's checkboxes (in each row, joined to this form by its id) as the rows the form sends. */
@@ -24,7 +26,7 @@ function rowCheckboxes(form: HTMLFormElement | null): HTMLInputElement[] {
  * this form through their `form` attribute, so the table stays server-rendered. All or nothing: when any chosen
  * placement is refused, nothing is approved and the answer lists every refused officer with the reason.
  */
-export function ApproveSelected({ action }: ApproveSelectedProps) {
+export function ApproveSelected({ action, hasRows }: ApproveSelectedProps) {
   const t = useTranslations("bulkApproval");
   const [notice, setNotice] = useState<string>();
   const [nothingChosen, setNothingChosen] = useState(false);
@@ -34,6 +36,13 @@ export function ApproveSelected({ action }: ApproveSelectedProps) {
     .map(([id, name]) => ({ id, name, reason: fieldError(`rows.${id}`) }))
     .filter((row) => row.reason);
 
+  if (!hasRows) {
+    return notice ? (
+      <div className="mb-4">
+        <FormMessage message={notice} tone="success" />
+      </div>
+    ) : null;
+  }
   return (
     <form
       id={approveSelectedFormId}

@@ -99,13 +99,23 @@ export function NominateDialog({ action, cohortId }: NominateDialogProps) {
               void load(query);
             }}
           >
-            <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
-              {t("searchLabel")}
-              <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} maxLength={100} className={controlClass()} aria-describedby={`${descriptionId}-hint`} />
-              <span id={`${descriptionId}-hint`} className="text-xs font-normal text-slate-600">
+            <div className="flex min-w-0 flex-1 flex-col gap-1">
+              <label htmlFor={`${descriptionId}-query`} className="text-sm font-medium">
+                {t("searchLabel")}
+              </label>
+              <input
+                id={`${descriptionId}-query`}
+                type="search"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                maxLength={100}
+                className={controlClass()}
+                aria-describedby={`${descriptionId}-hint`}
+              />
+              <span id={`${descriptionId}-hint`} className="text-xs text-slate-600">
                 {t("searchHint")}
               </span>
-            </label>
+            </div>
             <Button type="submit" variant="secondary">
               {t("search")}
             </Button>

@@ -5,43 +5,24 @@ import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table";
 import "./placement-board.css";
 import type { PlacementDisplayStatus } from "../display-status";
-
-/**
- * One board row, already in the reader's language. The board is rendered from these plain values on purpose: a
- * server-rendered row travels twice (as HTML and again as React's element tree in the page's payload), a client row
- * as HTML plus these few strings — about half the bytes per row (decision 050).
- */
-export interface BoardRowView {
-  id: string;
-  name: string;
-  chineseName: string | null;
-  /** Null unless the staff-number rule (lib/scopes.ts) lets this viewer see it. */
-  staffNumber: string | null;
-  rank: string;
-  department: string;
-  hostUnit: string | null;
-  post: string | null;
-  field: string | null;
-  start: string;
-  end: string;
-  status: PlacementDisplayStatus;
-  withdrawn: boolean;
-  sendingApproved: boolean;
-  hostApproved: boolean;
-  /** The host side's assign link, when this viewer assigns and the placement is not withdrawn. */
-  action: "assign" | "change" | null;
-}
+import { decodeBoardRows, type EncodedBoardRows } from "../board-rows";
 
 interface PlacementBoardTableProps {
-  rows: BoardRowView[];
+  /** The rows as plain, already-translated values, compactly encoded (board-rows.ts, decision 050). */
+  encodedRows: EncodedBoardRows;
   /** The status names, once for the page rather than once per row. */
   statusLabels: Record<PlacementDisplayStatus, string>;
   /** The viewer assigns host units (host side of this cohort): the action column is shown. */
   canAssign: boolean;
 }
 
-export function PlacementBoardTable({ rows, statusLabels, canAssign }: PlacementBoardTableProps) {
+/**
+ * The board's table. Rendered from plain values on purpose: a server-rendered row travels twice (as HTML and again as
+ * React's element tree in the page's payload), a client row as HTML plus its few texts (decision 050).
+ */
+export function PlacementBoardTable({ encodedRows, statusLabels, canAssign }: PlacementBoardTableProps) {
   const t = useTranslations("board");
+  const rows = decodeBoardRows(encodedRows);
   const labels = [t("officer"), t("rankAndDepartment"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status"), t("sendingApproval"), t("hostApproval")];
   const approval = (approved: boolean, withdrawn: boolean) => (approved ? <b>✓ {t("approved")}</b> : withdrawn ? "—" : t("waiting"));
   return (
@@ -65,7 +46,7 @@ export function PlacementBoardTable({ rows, statusLabels, canAssign }: Placement
       }
     >
       {rows.map((row) => (
-        <tr key={row.id} className={row.withdrawn ? "text-slate-600" : undefined} data-testid="board-row">
+        <tr key={row.id} className={row.status === "WITHDRAWN" ? "text-slate-600" : undefined} data-testid="board-row">
           <th scope="row">
             <Link href={`/placements/${row.id}`}>{row.name}</Link>
             {row.chineseName && <span lang="zh">{row.chineseName}</span>}
@@ -86,8 +67,8 @@ export function PlacementBoardTable({ rows, statusLabels, canAssign }: Placement
               {statusLabels[row.status]}
             </span>
           </td>
-          <td>{approval(row.sendingApproved, row.withdrawn)}</td>
-          <td>{approval(row.hostApproved, row.withdrawn)}</td>
+          <td>{approval(row.sendingApproved, row.status === "WITHDRAWN")}</td>
+          <td>{approval(row.hostApproved, row.status === "WITHDRAWN")}</td>
           {canAssign && (
             <td>
               {row.action && (

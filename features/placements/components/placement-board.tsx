@@ -5,7 +5,8 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { displayStatuses, type PlacementDisplayStatus } from "../display-status";
 import type { BoardPlacement } from "../queries/board";
-import { PlacementBoardTable, type BoardRowView } from "./placement-board.client";
+import { encodeBoardRows, type BoardRowView } from "../board-rows";
+import { PlacementBoardTable } from "./placement-board.client";
 
 interface PlacementBoardProps {
   placements: BoardPlacement[];
@@ -34,7 +35,6 @@ export async function PlacementBoard({ placements, locale, canAssign, isFiltered
       start: formatCalendarDate(placement.startDate, locale),
       end: formatCalendarDate(placement.endDate, locale),
       status: placement.displayStatus,
-      withdrawn: placement.status === "WITHDRAWN",
       sendingApproved: placement.sendingApprovedAt !== null,
       hostApproved: placement.hostApprovedAt !== null,
       action: !canAssign || placement.status === "WITHDRAWN" ? null : placement.status === "NOMINATED" ? "assign" : "change",
@@ -43,7 +43,7 @@ export async function PlacementBoard({ placements, locale, canAssign, isFiltered
   const statusLabels = Object.fromEntries(displayStatuses.map((value) => [value, status(value)])) as Record<PlacementDisplayStatus, string>;
   return (
     <ClientMessages namespaces={["board"]}>
-      <PlacementBoardTable rows={rows} statusLabels={statusLabels} canAssign={canAssign} />
+      <PlacementBoardTable encodedRows={encodeBoardRows(rows)} statusLabels={statusLabels} canAssign={canAssign} />
     </ClientMessages>
   );
 }
