@@ -9,6 +9,8 @@ import { createCohort, createOfficer, createPlacement, createTwoSidedWorld, type
 import { appErrorRefusal } from "@/tests/support/refusal";
 import { approveSelectedPlacements } from "./bulk-approval";
 import { nominateOfficers } from "./mutations";
+import { findNominationChoices } from "./nomination-choices";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { RowsRefusedError } from "./row-refusals";
 import { approveSelectedSchema, type ApproveSelectedInput } from "./schemas";
 
@@ -186,5 +188,18 @@ describe("nominate several officers", () => {
     expect(error.fieldErrors).toMatchObject({ [`rows.${busy.id}`]: ["placementOverlap"] });
     expect(await db.placement.count({ where: { officerId: fine.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "placement.nominate", requestId: "bulk-test" } })).toBe(auditBefore);
+  });
+});
+
+describe("the nominate dialog's choices", () => {
+  it("are read in the actor's scope: the sending side gets them, the host side is refused, a past deadline says so", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id, otherName: `Choice ${world.hkToSz.code}` });
+    const choices = await findNominationChoices(actorFromUser(world.hkCoordinator), world.hkToSz.id, officer.staffNumber, "zh-Hant");
+    expect(choices.map((choice) => choice.id)).toEqual([officer.id]);
+    expect(choices[0]).toMatchObject({ staffNumber: officer.staffNumber, hasOverlap: false });
+    await expect(findNominationChoices(actorFromUser(world.szCoordinator), world.hkToSz.id, null, "en")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(findNominationChoices(actorFromUser(world.hkOfficerUsers[0]), world.hkToSz.id, null, "en")).rejects.toBeInstanceOf(NotFoundError);
+    const closed = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, nominationDeadline: addDays(world.hkToSz.startDate, -400), startDate: addDays(world.hkToSz.startDate, 1200) });
+    expect((await appErrorRefusal(findNominationChoices(actorFromUser(world.hkCoordinator), closed.id, null, "en"))).messageKey).toBe("nominationDeadlinePassed");
   });
 });
