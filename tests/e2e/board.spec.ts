@@ -92,7 +92,7 @@ test("at 1366 px the board shows every column and the row's action without sidew
   await expectInViewport(szod, szod.getByRole("link", { name: `Assign ${names[0]}` }));
   await expectInViewport(szod, szod.getByRole("columnheader", { name: "Host side" }));
   // Short headings and badges stay on one line.
-  const badge = szod.getByTestId("placement-status").first();
+  const badge = szod.getByTestId("board-row").locator("[data-status]").first();
   expect((await badge.boundingBox())!.height).toBeLessThan(30);
   await expectNoSeriousAccessibilityViolations(szod);
 
@@ -100,7 +100,13 @@ test("at 1366 px the board shows every column and the row's action without sidew
   await szod.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(szod);
   await expectInViewport(szod, szod.getByRole("link", { name: `Assign ${names[0]}` }));
-  await expectInViewport(szod, szod.getByTestId("board-row").first().getByTestId("placement-status"));
+  await expectInViewport(szod, szod.getByTestId("board-row").first().locator("[data-status]"));
+
+  // The places per host unit are a page of their own, linked from the board's one-line total.
+  await szod.getByRole("link", { name: /^Places per host unit: \d+ left in \d+ units$/ }).click();
+  await expect(szod.getByRole("heading", { level: 1, name: "Places per host unit" })).toBeVisible();
+  await expect(szod.getByRole("table", { name: "Places per host unit in this cohort" }).getByRole("row")).not.toHaveCount(0);
+  await expectNoSeriousAccessibilityViolations(szod);
   await szod.context().close();
 });
 

@@ -71,7 +71,7 @@ test("CSB nominates, Shenzhen assigns and approves, CSB approves: confirmed, and
   await expect(nominate.getByRole("alert").filter({ hasText: "2 officers nominated." })).toBeVisible();
   await nominate.getByRole("button", { name: "Close" }).click();
   await expect(csb.getByTestId("board-row")).toHaveCount(2);
-  await expect(csb.getByTestId("board-row").getByTestId("placement-status").first()).toHaveText("Nominated");
+  await expect(csb.getByTestId("board-row").locator("[data-status]").first()).toHaveText("Nominated");
   // The sending side sees its officers' staff numbers.
   await expect(csb.getByTestId("staff-number").filter({ hasText: officers[0].staffNumber })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(csb);
@@ -214,7 +214,7 @@ test("the board and the approvals queue read in Traditional and Simplified Chine
   const traditional = await signedInPage(browser, hkCoordinator.email, DEFAULT_TEST_PASSWORD);
   await traditional.goto(`/cohorts/${cohort.id}`);
   await expect(traditional.getByRole("heading", { name: "派駐安排一覽（1）" })).toBeVisible();
-  await expect(traditional.getByTestId("placement-status")).toHaveText("已分配");
+  await expect(traditional.getByTestId("board-row").locator("[data-status]")).toHaveText("已分配");
   await expect(traditional.getByRole("button", { name: "提名人員…" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(traditional);
 

@@ -63,9 +63,7 @@ export function PlacementBoardTable({ encodedRows, statusLabels, canAssign }: Pl
             <span>{`${row.start} –`}</span> <span>{row.end}</span>
           </td>
           <td>
-            <span data-status={row.status} data-testid="placement-status">
-              {statusLabels[row.status]}
-            </span>
+            <span data-status={row.status}>{statusLabels[row.status]}</span>
           </td>
           <td>{approval(row.sendingApproved, row.status === "WITHDRAWN")}</td>
           <td>{approval(row.hostApproved, row.status === "WITHDRAWN")}</td>

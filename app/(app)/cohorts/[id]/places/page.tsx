@@ -11,8 +11,8 @@ import { findHostUnitOptions } from "@/features/placements/queries/assignment-op
 import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
 
 export async function generateMetadata() {
-  const t = await getTranslations("board");
-  return { title: t("placesTitle") };
+  const t = await getTranslations("places");
+  return { title: t("title") };
 }
 
 /** The host side's places per host unit in one cohort: linked from the board, which shows only the total. */
@@ -23,7 +23,7 @@ export default async function CohortPlacesPage({ params }: { params: Promise<{ i
   if (!cohort) notFound();
   if (!isAllowed(user, "placement:assign", cohortResource(cohort))) forbidden();
   const locale = (await getLocale()) as AppLocale;
-  const [t, units] = await Promise.all([getTranslations("board"), findHostUnitOptions(user, cohort.id)]);
+  const [t, units] = await Promise.all([getTranslations("places"), findHostUnitOptions(user, cohort.id)]);
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
@@ -31,7 +31,7 @@ export default async function CohortPlacesPage({ params }: { params: Promise<{ i
           {localizedName(cohort.name, locale)}
         </Link>
       </nav>
-      <PageHeader title={t("placesTitle")} description={localizedName(cohort.name, locale)} />
+      <PageHeader title={t("title")} description={localizedName(cohort.name, locale)} />
       {units.length === 0 ? <EmptyState message={t("noHostUnits")} /> : <HostUnitPlaces units={units} locale={locale} />}
     </>
   );
