@@ -230,3 +230,19 @@ test("at 390 px in Traditional Chinese the board and the approvals queue are car
   await host.context().close();
   await sending.context().close();
 });
+
+test("at 390 px the officers list is cards: no sideways scroll, each card's name and status in view", async ({ browser }) => {
+  const csb = await signedInPage(browser, CSB);
+  await csb.setViewportSize({ width: 390, height: 844 });
+  await csb.goto("/officers");
+  const first = csb.getByTestId("officer-row").first();
+  await expect(first).toBeVisible();
+  await expectNoSidewaysScroll(csb);
+  await expectInViewport(csb, first.getByRole("link"));
+  await expectInViewport(csb, first.getByRole("cell").last());
+  // Each cell says which column it is, from the table's labels (data-table-cards.css).
+  const label = await first.getByRole("cell").first().evaluate((cell) => getComputedStyle(cell, "::before").content);
+  expect(label).toBe('"Staff number"');
+  await expectNoSeriousAccessibilityViolations(csb);
+  await csb.context().close();
+});
