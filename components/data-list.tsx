@@ -123,6 +123,8 @@ export function PagedTable({
   headers: React.ReactNode;
   pagination: { page: number; pageCount: number; total: number; basePath: string; params: SearchParams };
   children: React.ReactNode;
+  /** See DataTable. */
+  cardLabels?: readonly (string | null | undefined)[];
 }) {
   return (
     <>

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction, type NoticeCatalog } from "@/lib/action";
 import { localizedName } from "@/lib/i18n/locales";
 import { approvePlacement, assignPlacement, nominateOfficers, revokeApproval, withdrawPlacement, type PlacementOutcome } from "./mutations";
-import { approvalSchema, assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
+import { approveSelectedPlacements } from "./bulk-approval";
+import { approvalSchema, approveSelectedSchema, assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
 import type { ApprovalSide } from "./schemas";
 
 // Thin: the schema parses, defineAction checks the role-level permission, the mutation loads the record in the
@@ -110,6 +111,22 @@ export const revokeHostApprovalAction = defineAction({
     return result;
   },
   notice: revocationNotice("host"),
+});
+
+/**
+ * "Approve selected" in the approvals queue. The role-level gate is approving at all (a coordinator holds both
+ * approval permissions); each placement is then approved for the actor's side in its cohort, checked per record with
+ * isAllowed in the mutation, all or nothing.
+ */
+export const approveSelectedAction = defineAction({
+  name: "placement.approve.selected",
+  schema: approveSelectedSchema,
+  permission: "placement:approveSending",
+  run: async (input, { user, request }) => {
+    const result = await approveSelectedPlacements({ actor: user, request }, input);
+    revalidatePlacementViews();
+    return result;
+  },
 });
 
 export const withdrawPlacementAction = defineAction({

@@ -23,6 +23,7 @@ import {
   nominationDeadlinePassed,
   statusAfterApproval,
 } from "./policy";
+import { RowsRefusedError, type RowRefusal } from "./row-refusals";
 import type { ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput, WithdrawPlacementInput } from "./schemas";
 
 // Every write to a placement: scoped load (404 outside the actor's scope) → authorization for the actor's side
@@ -30,10 +31,10 @@ import type { ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput
 // transaction. Capacity, overlap, sides and the cohort window are enforced by the database itself (see
 // prisma/migrations/20261127000000_init); their violations come back here as translated AppErrors.
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 /** What the audit log keeps of a placement (ids and workflow fields; nothing personal beyond the officer's id). */
-function auditSnapshot(placement: Placement) {
+export function auditSnapshot(placement: Placement) {
   return {
     officerId: placement.officerId,
     cohortId: placement.cohortId,
@@ -130,7 +131,7 @@ async function refuseStalePlacement(tx: Tx, current: Placement, fromVersion: num
  * Writes `data` only if the placement still has the version the user started from (lib/mutation-support.ts
  * updateAtVersion) and audits it as `action`; the refusal of a stale edit names the time of the placement as it is now.
  */
-function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Placement, version: number, data: Prisma.PlacementUncheckedUpdateManyInput, action: AuditAction) {
+export function updatePlacementAtVersion(tx: Tx, context: MutationContext, before: Placement, version: number, data: Prisma.PlacementUncheckedUpdateManyInput, action: AuditAction) {
   return updateAtVersion(tx, context, {
     entityType: "Placement",
     id: before.id,
@@ -159,16 +160,9 @@ export async function nominateOfficers(
       if (cohort.status === "COMPLETED") throw new AppError("cohortClosed");
       if (nominationDeadlinePassed(cohort, parseDateOnly(todayInHongKong(options.now)))) throw new AppError("nominationDeadlinePassed");
       const officerIds = [...new Set(input.officerIds)];
-      // Officers of another side are "not found", like any id outside the actor's scope.
-      const officers = await tx.officer.findMany({
-        where: { id: { in: officerIds }, jurisdictionId: cohort.sendingJurisdictionId },
-        select: { id: true, active: true },
-      });
-      if (officers.length !== officerIds.length) throw new NotFoundError();
-      if (officers.some((officer) => !officer.active)) throw new AppError("officerInactive", {}, { officerIds: ["officerInactive"] });
-      // Also guaranteed by a unique index, but the overlap constraint would fire first with a less precise message.
-      const alreadyIn = await tx.placement.count({ where: { cohortId: cohort.id, officerId: { in: officerIds }, status: { not: "WITHDRAWN" } } });
-      if (alreadyIn > 0) throw new AppError("placementAlreadyInCohort", {}, { officerIds: ["placementAlreadyInCohort"] });
+      // All or nothing: every refused officer is named with its reason, and nothing is written (row-refusals.ts).
+      const refusals = await nominationRefusals(tx, cohort, officerIds);
+      if (refusals.length > 0) throw new RowsRefusedError(refusals);
       for (const officerId of officerIds) {
         const placement = await tx.placement.create({
           data: { officerId, cohortId: cohort.id, startDate: cohort.startDate, endDate: cohort.endDate, status: "NOMINATED", updatedById: actor.userId },
@@ -178,6 +172,35 @@ export async function nominateOfficers(
       return { nominated: officerIds.length, cohort: { nameEn: cohort.nameEn, nameZhHant: cohort.nameZhHant, nameZhHans: cohort.nameZhHans } };
     }, transactionOptions),
   );
+}
+
+/**
+ * Why each chosen officer cannot be nominated to the cohort, if any can't. Officers of another side are "not found",
+ * like any id outside the actor's scope. "Already in the cohort" is also guaranteed by a unique index, and "already
+ * placed in these dates" by the overlap constraint: checked here first to name the officer and the reason.
+ */
+async function nominationRefusals(tx: Tx, cohort: { id: string; sendingJurisdictionId: string; startDate: Date; endDate: Date }, officerIds: string[]): Promise<RowRefusal[]> {
+  const officers = await tx.officer.findMany({
+    where: { id: { in: officerIds }, jurisdictionId: cohort.sendingJurisdictionId },
+    select: {
+      id: true,
+      active: true,
+      placements: {
+        where: { status: { not: "WITHDRAWN" }, OR: [{ cohortId: cohort.id }, { startDate: { lte: cohort.endDate }, endDate: { gte: cohort.startDate } }] },
+        select: { cohortId: true },
+      },
+    },
+  });
+  const byId = new Map(officers.map((officer) => [officer.id, officer]));
+  const refusals: RowRefusal[] = [];
+  for (const id of officerIds) {
+    const officer = byId.get(id);
+    if (!officer) refusals.push({ id, reason: "notFound" });
+    else if (!officer.active) refusals.push({ id, reason: "officerInactive" });
+    else if (officer.placements.some((placement) => placement.cohortId === cohort.id)) refusals.push({ id, reason: "placementAlreadyInCohort" });
+    else if (officer.placements.length > 0) refusals.push({ id, reason: "placementOverlap" });
+  }
+  return refusals;
 }
 
 /** Which form field a refusal from the database belongs next to. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCohortSchema, parseCohortListParams } from "@/features/cohorts/schemas";
-import { assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
+import { approveSelectedSchema, assignPlacementSchema, nominateOfficersSchema, withdrawPlacementSchema } from "./schemas";
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
@@ -60,5 +60,23 @@ describe("placement forms", () => {
 
   it("refuses a withdrawal without a reason", () => {
     expect(messages(withdrawPlacementSchema.safeParse({ placementId: "p", version: 1, reason: "   " }))).toEqual({ reason: "errors.withdrawalNeedsReason" });
+  });
+});
+
+describe("approveSelectedSchema", () => {
+  it("reads each checkbox as a placement and the version its row showed", () => {
+    expect(approveSelectedSchema.parse({ placements: ["abc:3", "def:1"] })).toEqual({
+      placements: [
+        { placementId: "abc", version: 3 },
+        { placementId: "def", version: 1 },
+      ],
+    });
+    expect(approveSelectedSchema.parse({ placements: "abc:12" })).toEqual({ placements: [{ placementId: "abc", version: 12 }] });
+  });
+
+  it("refuses an empty choice, a malformed value and a placement chosen twice", () => {
+    for (const placements of [undefined, [], ["abc"], ["abc:0"], ["abc:x"], ["a b:1"], ["abc:1", "abc:2"]]) {
+      expect(approveSelectedSchema.safeParse({ placements }).success, JSON.stringify(placements)).toBe(false);
+    }
   });
 });

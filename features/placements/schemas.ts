@@ -46,6 +46,32 @@ export const withdrawPlacementSchema = z.object({
 });
 export type WithdrawPlacementInput = z.output<typeof withdrawPlacementSchema>;
 
+/**
+ * "Approve selected": each checkbox carries `placementId:version`, so every approval is checked against the version
+ * its row showed. At most one page of the queue; a placement chosen twice is refused as a bad request.
+ */
+export const approveSelectedSchema = z.object({
+  placements: idList
+    .pipe(z.array(z.string()).min(1).max(100))
+    .transform((values, context) => {
+      const placements = [];
+      for (const value of values) {
+        const match = /^([^:\s]+):([1-9][0-9]{0,9})$/.exec(value);
+        if (!match) {
+          context.addIssue({ code: "custom", message: "errors.invalidValue" });
+          return z.NEVER;
+        }
+        placements.push({ placementId: match[1], version: Number(match[2]) });
+      }
+      if (new Set(placements.map((placement) => placement.placementId)).size !== placements.length) {
+        context.addIssue({ code: "custom", message: "errors.invalidValue" });
+        return z.NEVER;
+      }
+      return placements;
+    }),
+});
+export type ApproveSelectedInput = z.output<typeof approveSelectedSchema>;
+
 export const approvalsPageSize = 25;
 
 /** Stored workflow states, in the order the board lists them. */

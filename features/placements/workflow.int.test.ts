@@ -140,19 +140,20 @@ describe("the placement workflow", () => {
     const { officer, placement } = await nominatedOfficer();
     // The same officer already placed in an overlapping cohort.
     const parallel = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(world.hkToSz.startDate, 14) });
+    // Nominations are refused per officer (bulk.int.test.ts): the reason is the same message key, under the officer's row.
     const overlapping = await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: parallel.id, officerIds: [officer.id] }));
-    expect(overlapping.messageKey).toBe("placementOverlap");
+    expect(overlapping.fieldErrors).toEqual({ [`rows.${officer.id}`]: ["placementOverlap"] });
 
     const outside = await refusal(assignPlacement(as(world.szCoordinator), assignment(placement, { endDate: addDays(world.hkToSz.endDate, 1) })));
     expect(outside).toMatchObject({ messageKey: "placementOutsideCohort", fieldErrors: { startDate: ["placementOutsideCohort"] } });
     const wrongSide = await refusal(assignPlacement(as(world.szCoordinator), assignment(placement, { hostUnitId: world.hkHostUnits[0].id })));
     expect(wrongSide).toMatchObject({ messageKey: "hostUnitNotOnHostSide", fieldErrors: { hostUnitId: ["hostUnitNotOnHostSide"] } });
     const again = await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: world.hkToSz.id, officerIds: [officer.id] }));
-    expect(again.messageKey).toBe("placementAlreadyInCohort");
+    expect(again.fieldErrors).toEqual({ [`rows.${officer.id}`]: ["placementAlreadyInCohort"] });
     const mainlander = await createOfficer(db, { jurisdictionId: world.sz.id });
-    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: world.hkToSz.id, officerIds: [mainlander.id] }))).messageKey).toBe("notFound");
+    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: world.hkToSz.id, officerIds: [mainlander.id] }))).fieldErrors).toEqual({ [`rows.${mainlander.id}`]: ["notFound"] });
     const retired = await createOfficer(db, { jurisdictionId: world.hk.id, active: false });
-    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: world.hkToSz.id, officerIds: [retired.id] }))).messageKey).toBe("officerInactive");
+    expect((await refusal(nominateOfficers(as(world.hkCoordinator), { cohortId: world.hkToSz.id, officerIds: [retired.id] }))).fieldErrors).toEqual({ [`rows.${retired.id}`]: ["officerInactive"] });
     // Nothing of a refused nomination is half-written.
     expect(await db.placement.count({ where: { officerId: { in: [mainlander.id, retired.id] } } })).toBe(0);
   });

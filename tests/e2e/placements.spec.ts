@@ -61,14 +61,17 @@ test("CSB nominates, Shenzhen assigns and approves, CSB approves: confirmed, and
   await csb.getByRole("link", { name: cohort.nameEn }).click();
   await expect(csb.getByRole("heading", { level: 1, name: cohort.nameEn })).toBeVisible();
   await expect(csb.getByText("No officer has been nominated to this cohort yet.")).toBeVisible();
-  await csb.getByRole("searchbox", { name: "Search officers" }).fill(suffix);
-  await csb.getByRole("button", { name: "Search", exact: true }).click();
-  await csb.getByRole("checkbox", { name: new RegExp(names[0]) }).check();
-  await csb.getByRole("checkbox", { name: new RegExp(names[1]) }).check();
-  await csb.getByRole("button", { name: "Nominate selected officers" }).click();
-  await expect(formAlert(csb).filter({ hasText: "2 officers nominated." })).toBeVisible();
+  await csb.getByRole("button", { name: "Nominate officers…" }).click();
+  const nominate = csb.getByRole("dialog", { name: "Nominate officers" });
+  await nominate.getByRole("searchbox", { name: "Search officers" }).fill(suffix);
+  await nominate.getByRole("button", { name: "Search", exact: true }).click();
+  await nominate.getByRole("checkbox", { name: new RegExp(names[0]) }).check();
+  await nominate.getByRole("checkbox", { name: new RegExp(names[1]) }).check();
+  await nominate.getByRole("button", { name: "Nominate selected officers" }).click();
+  await expect(nominate.getByRole("alert").filter({ hasText: "2 officers nominated." })).toBeVisible();
+  await nominate.getByRole("button", { name: "Close" }).click();
   await expect(csb.getByTestId("board-row")).toHaveCount(2);
-  await expect(csb.getByTestId("board-row").getByTestId("placement-status").first()).toHaveText("Nominated");
+  await expect(csb.getByTestId("board-row").locator("[data-status]").first()).toHaveText("Nominated");
   // The sending side sees its officers' staff numbers.
   await expect(csb.getByTestId("staff-number").filter({ hasText: officers[0].staffNumber })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(csb);
@@ -78,7 +81,7 @@ test("CSB nominates, Shenzhen assigns and approves, CSB approves: confirmed, and
   await szod.goto(`/cohorts/${cohort.id}`);
   await expect(szod.getByTestId("board-row")).toHaveCount(2);
   await expect(szod.locator("main")).not.toContainText(officers[0].staffNumber);
-  await expect(szod.getByRole("heading", { name: "Nominate officers" })).toHaveCount(0);
+  await expect(szod.getByRole("button", { name: "Nominate officers…" })).toHaveCount(0);
   await expectNoSeriousAccessibilityViolations(szod);
   await szod.getByRole("link", { name: `Assign ${names[0]}` }).click();
   await expect(szod.getByRole("heading", { name: "Assign a host unit" })).toBeVisible();
@@ -211,8 +214,8 @@ test("the board and the approvals queue read in Traditional and Simplified Chine
   const traditional = await signedInPage(browser, hkCoordinator.email, DEFAULT_TEST_PASSWORD);
   await traditional.goto(`/cohorts/${cohort.id}`);
   await expect(traditional.getByRole("heading", { name: "派駐安排一覽（1）" })).toBeVisible();
-  await expect(traditional.getByTestId("placement-status")).toHaveText("已分配");
-  await expect(traditional.getByRole("heading", { name: "提名人員" })).toBeVisible();
+  await expect(traditional.getByTestId("board-row").locator("[data-status]")).toHaveText("已分配");
+  await expect(traditional.getByRole("button", { name: "提名人員…" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(traditional);
 
   const simplified = await signedInPage(browser, szCoordinator.email, DEFAULT_TEST_PASSWORD);

@@ -41,6 +41,7 @@ export async function OfficerList({ actor, params, rawParams, locale }: { actor:
           </p>
           <PagedTable
             caption={t("tableCaption")}
+            cardLabels={[null, t("staffNumber"), t("rank"), t("department"), t("fields"), ...(isAdmin ? [t("side")] : []), t("status")]}
             pagination={{ page: list.page, pageCount: list.pageCount, total: list.total, basePath, params: rawParams }}
             headers={
               <>

@@ -1,13 +1,12 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { EmptyState } from "@/components/empty-state";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
-import { DataTable } from "@/components/data-table";
-import { EmptyState } from "@/components/empty-state";
-import { HeaderCells } from "@/components/ui/column-headers";
+import { displayStatuses, type PlacementDisplayStatus } from "../display-status";
 import type { BoardPlacement } from "../queries/board";
-import { PlacementOfficerCell } from "./officer-cell";
-import { ApprovalState, StatusBadge } from "./placement-status";
+import { encodeBoardRows, type BoardRowView } from "../board-rows";
+import { PlacementBoardTable } from "./placement-board.client";
 
 interface PlacementBoardProps {
   placements: BoardPlacement[];
@@ -20,68 +19,31 @@ interface PlacementBoardProps {
 
 /** Every nominated officer of a cohort with host unit, post, field, dates, status and both approvals. */
 export async function PlacementBoard({ placements, locale, canAssign, isFiltered = false }: PlacementBoardProps) {
-  const t = await getTranslations("placements");
+  const [t, status] = await Promise.all([getTranslations("placements"), getTranslations("status.placement")]);
   if (placements.length === 0) return <EmptyState message={t(isFiltered ? "boardNoMatch" : "boardEmpty")} />;
+  const rows = placements.map(
+    (placement): BoardRowView => ({
+      id: placement.id,
+      name: placement.officer.name,
+      chineseName: placement.officer.chineseName,
+      staffNumber: placement.officer.staffNumber,
+      rank: localizedName(placement.officer.rank, locale),
+      department: localizedName(placement.officer.department, locale),
+      hostUnit: placement.hostUnit && localizedName(placement.hostUnit, locale),
+      post: placement.postTitle,
+      field: placement.field && localizedName(placement.field, locale),
+      start: formatCalendarDate(placement.startDate, locale),
+      end: formatCalendarDate(placement.endDate, locale),
+      status: placement.displayStatus,
+      sendingApproved: placement.sendingApprovedAt !== null,
+      hostApproved: placement.hostApprovedAt !== null,
+      action: !canAssign || placement.status === "WITHDRAWN" ? null : placement.status === "NOMINATED" ? "assign" : "change",
+    }),
+  );
+  const statusLabels = Object.fromEntries(displayStatuses.map((value) => [value, status(value)])) as Record<PlacementDisplayStatus, string>;
   return (
-    <DataTable
-      caption={t("boardCaption")}
-      headers={
-        <>
-          <HeaderCells
-            labels={[t("officer"), t("rankAndDepartment"), t("hostUnit"), t("post"), t("field"), t("dates"), t("status"), t("sendingApproval"), t("hostApproval")]}
-          />
-          {canAssign && (
-            <th scope="col">
-              <span className="sr-only">{t("actions")}</span>
-            </th>
-          )}
-        </>
-      }
-    >
-      {placements.map((placement) => (
-        <tr key={placement.id} className={`border-t border-slate-200 ${placement.status === "WITHDRAWN" ? "text-slate-600" : ""}`} data-testid="board-row">
-          <PlacementOfficerCell placementId={placement.id} name={placement.officer.name} chineseName={placement.officer.chineseName}>
-            {/* Null unless the staff-number rule (lib/scopes.ts) lets this viewer see it. */}
-            {placement.officer.staffNumber && (
-              <span className="block text-xs font-normal text-slate-600" data-testid="staff-number">
-                {placement.officer.staffNumber}
-              </span>
-            )}
-          </PlacementOfficerCell>
-          <td>
-            {localizedName(placement.officer.rank, locale)}
-            <span className="block text-xs text-slate-600">{localizedName(placement.officer.department, locale)}</span>
-          </td>
-          <td>{placement.hostUnit ? localizedName(placement.hostUnit, locale) : t("notAssigned")}</td>
-          <td>{placement.postTitle ?? "—"}</td>
-          <td>{placement.field ? localizedName(placement.field, locale) : "—"}</td>
-          <td className="whitespace-nowrap">
-            {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
-          </td>
-          <td>
-            <StatusBadge status={placement.displayStatus} />
-          </td>
-          <td>
-            <ApprovalState approved={placement.sendingApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
-          </td>
-          <td>
-            <ApprovalState approved={placement.hostApprovedAt !== null} withdrawn={placement.status === "WITHDRAWN"} />
-          </td>
-          {canAssign && (
-            <td>
-              {placement.status !== "WITHDRAWN" && (
-                <Link
-                  href={`/placements/${placement.id}#assign-heading`}
-                  className="whitespace-nowrap text-brand-700 underline"
-                  aria-label={t(placement.status === "NOMINATED" ? "assignOfficer" : "changeAssignmentOf", { name: placement.officer.name })}
-                >
-                  {t(placement.status === "NOMINATED" ? "assign" : "changeAssignment")}
-                </Link>
-              )}
-            </td>
-          )}
-        </tr>
-      ))}
-    </DataTable>
+    <ClientMessages namespaces={["board"]}>
+      <PlacementBoardTable encodedRows={encodeBoardRows(rows)} statusLabels={statusLabels} canAssign={canAssign} />
+    </ClientMessages>
   );
 }

@@ -22,9 +22,3 @@ export function StatusBadge({ status }: { status: PlacementDisplayStatus }) {
     </span>
   );
 }
-
-export function ApprovalState({ approved, withdrawn }: { approved: boolean; withdrawn: boolean }) {
-  const t = useTranslations("placements");
-  if (approved) return <span className="font-medium text-green-800">✓ {t("approved")}</span>;
-  return <span className="text-slate-700">{withdrawn ? "—" : t("waiting")}</span>;
-}

@@ -28,16 +28,24 @@ export interface AwaitingApprovalPage {
   pageCount: number;
 }
 
-/** Assigned placements still waiting for the approval of the actor's side, whichever side that is in each cohort. */
-export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage = 1): Promise<AwaitingApprovalPage> {
-  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return { rows: [], total: 0, page: 1, pageCount: 1 };
-  const where: Prisma.PlacementWhereInput = {
+/** What "waiting for my approval" means for a coordinator: assigned, and not yet approved by its side. */
+function awaitingWhere(jurisdictionId: string): Prisma.PlacementWhereInput {
+  return {
     status: "ASSIGNED",
     OR: [
-      { cohort: { sendingJurisdictionId: actor.jurisdictionId }, sendingApprovedAt: null },
-      { cohort: { hostJurisdictionId: actor.jurisdictionId }, hostApprovedAt: null },
+      { cohort: { sendingJurisdictionId: jurisdictionId }, sendingApprovedAt: null },
+      { cohort: { hostJurisdictionId: jurisdictionId }, hostApprovedAt: null },
     ],
   };
+}
+
+/**
+ * Assigned placements still waiting for the approval of the actor's side, whichever side that is in each cohort;
+ * optionally of one cohort only (the queue's cohort filter).
+ */
+export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage = 1, filters: { cohortId?: string } = {}): Promise<AwaitingApprovalPage> {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.PlacementWhereInput = { AND: [awaitingWhere(actor.jurisdictionId), ...(filters.cohortId ? [{ cohortId: filters.cohortId }] : [])] };
   const total = await db.placement.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / approvalsPageSize));
   const page = Math.min(Math.max(1, requestedPage), pageCount);
@@ -74,4 +82,14 @@ export async function findPlacementsAwaitingApproval(actor: Actor, requestedPage
       };
     }),
   };
+}
+
+/** The cohorts that have placements waiting for the actor's approval: the choices of the queue's cohort filter. */
+export async function findCohortsAwaitingApproval(actor: Actor): Promise<(TrilingualName & { id: string; code: string })[]> {
+  if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return [];
+  return db.cohort.findMany({
+    where: { placements: { some: awaitingWhere(actor.jurisdictionId) } },
+    select: { id: true, code: true, ...trilingualNameSelect },
+    orderBy: [{ startDate: "asc" }, { code: "asc" }],
+  });
 }

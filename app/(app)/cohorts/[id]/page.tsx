@@ -15,10 +15,10 @@ import { canManageCohort } from "@/features/cohorts/policy";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { firstParam } from "@/lib/list-params";
 import { findPlacementBoard } from "@/features/placements/queries/board";
-import { findNominationCandidates } from "@/features/placements/queries/candidates";
 import { findHostUnitOptions } from "@/features/placements/queries/assignment-options";
-import { HostUnitPlaces } from "@/features/placements/components/host-unit-places";
-import { NominatePanel, NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
+import { HostUnitPlacesLink } from "@/features/placements/components/host-unit-places";
+import { NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
+import { NominateDialog } from "@/features/placements/components/nominate-dialog";
 import { nominationDeadlinePassed } from "@/features/placements/policy";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
 import { DetailList } from "@/components/detail-list";
@@ -44,7 +44,6 @@ export default async function CohortBoardPage({
   const cohort = await findCohortForActor(user, (await params).id);
   if (!cohort) notFound();
   const query = await searchParams;
-  const officerQuery = listText(100).parse(firstParam(query.officerQuery)?.slice(0, 100));
   const boardQuery = listText(100).parse(firstParam(query.q)?.slice(0, 100));
   const boardStatus = placementStatuses.find((value) => value === firstParam(query.status));
   const boardPage = Number(firstParam(query.page)) || 1;
@@ -53,12 +52,11 @@ export default async function CohortBoardPage({
   const nominationsClosed = nominationDeadlinePassed(cohort);
   const canAssign = isAllowed(user, "placement:assign", sides);
   const locale = (await getLocale()) as AppLocale;
-  const [t, p, status, board, candidates, hostUnits] = await Promise.all([
+  const [t, p, status, board, hostUnits] = await Promise.all([
     getTranslations("cohorts"),
     getTranslations("placements"),
     getTranslations("status.cohort"),
     findPlacementBoard(user, cohort.id, { query: boardQuery, status: boardStatus, page: boardPage }),
-    canNominate && !nominationsClosed ? findNominationCandidates(user, cohort.id, officerQuery) : Promise.resolve([]),
     canAssign ? findHostUnitOptions(user, cohort.id) : Promise.resolve([]),
   ]);
   const boardPath = `/cohorts/${cohort.id}`;
@@ -89,9 +87,12 @@ export default async function CohortBoardPage({
       <PageHeader title={localizedName(cohort.name, locale)} actions={edit} />
       <DetailList items={facts} className="mb-8 rounded border border-slate-300 bg-white p-5 text-sm" />
       <section aria-labelledby="board-heading">
-        <h2 id="board-heading" className="mb-3 text-xl font-semibold">
-          {t("boardTitle", { count: board.total })}
-        </h2>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="board-heading" className="text-xl font-semibold">
+            {t("boardTitle", { count: board.total })}
+          </h2>
+          {canNominate && cohort.status !== "COMPLETED" && !nominationsClosed && <NominateDialog cohortId={cohort.id} />}
+        </div>
         <FilterForm basePath={boardPath} label={p("boardSearch")}>
           <TextField name="q" type="search" label={p("boardQuery")} defaultValue={boardQuery} />
           <SelectField
@@ -112,14 +113,10 @@ export default async function CohortBoardPage({
           <Pagination basePath={boardPath} params={{ q: boardQuery, status: boardStatus }} page={board.page} pageCount={board.pageCount} total={board.total} />
         )}
       </section>
-      {canAssign && <HostUnitPlaces units={hostUnits} locale={locale} />}
-      {canNominate &&
-        cohort.status !== "COMPLETED" &&
-        (nominationsClosed && cohort.nominationDeadline ? (
-          <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />
-        ) : (
-          <NominatePanel cohortId={cohort.id} query={officerQuery} candidates={candidates} locale={locale} />
-        ))}
+      {canAssign && <HostUnitPlacesLink cohortId={cohort.id} units={hostUnits} />}
+      {canNominate && cohort.status !== "COMPLETED" && nominationsClosed && cohort.nominationDeadline && (
+        <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />
+      )}
     </>
   );
 }
