@@ -77,11 +77,10 @@ export function staticBrotliHandler(files) {
   };
 }
 
-if (process.env.EXCHANGE_DESK_STATIC_BROTLI !== "0") {
-  const serve = staticBrotliHandler(compressBuild(path.resolve(process.env.NEXT_DIST_DIR || ".next", "static")));
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function emitWithStaticBrotli(event, ...args) {
-    if (event === "request" && serve(args[0], args[1])) return true;
-    return emit.call(this, event, ...args);
-  };
-}
+// NEXT_DIST_DIR is Next's own build-folder setting (next.config.ts reads it the same way), not the app's configuration.
+const serve = staticBrotliHandler(compressBuild(path.resolve(process.env.NEXT_DIST_DIR || ".next", "static")));
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function emitWithStaticBrotli(event, ...args) {
+  if (event === "request" && serve(args[0], args[1])) return true;
+  return emit.call(this, event, ...args);
+};
