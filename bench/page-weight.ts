@@ -36,9 +36,14 @@ async function decompressedHtml(url: string, cookie?: string): Promise<string> {
   return response.text();
 }
 
-/** The scripts a document loads: every <script src> of our build (Next's chunks, async and not). */
+/**
+ * The scripts a document loads: every <script src> of our build (Next's chunks, async and not), except `nomodule`
+ * ones (the polyfills for browsers without modules, which a current browser does not download).
+ */
 export function scriptSources(html: string): string[] {
-  return [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, "&")).filter((src) => src.startsWith("/_next/")))];
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = tags.map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replace(/&amp;/g, "&")).filter((src): src is string => Boolean(src?.startsWith("/_next/")));
+  return [...new Set(sources)];
 }
 
 export async function measurePageWeight(baseUrl: string, target: { key: string; name: string; path: string; cookie?: string }): Promise<PageWeight> {
