@@ -53,3 +53,12 @@ test("scripts are sent Brotli-compressed to a browser that accepts it, and gzip 
     await Promise.all([withoutBrotli.dispose(), withBrotli.dispose()]);
   }
 });
+
+test("the not-found page's way back opens the home page", async ({ page }) => {
+  await signInAndWait(page, "officer@exchange.demo");
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await page.getByRole("link", { name: "Back to the home page" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page.locator("main h1")).toBeVisible();
+});
