@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { StatusPage } from "@/components/status-page";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** Shows the request id so a user can quote it; the error itself is logged on the server (instrumentation.ts). */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -15,9 +15,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <StatusPage code="500" title={t("errorTitle")} body={t("errorBody")} linkLabel={common("backToHome")}>
       {requestId && <p className="mt-2 text-sm text-slate-700">{common("requestId", { requestId })}</p>}
-      <Button type="button" onClick={reset} className="mt-4">
+      {/* A <button> with the kit's classes, not <Button>: this boundary is in every page's scripts, Radix's Slot need not be. */}
+      <button type="button" onClick={reset} className={buttonClass({ className: "mt-4" })}>
         {t("retry")}
-      </Button>
+      </button>
     </StatusPage>
   );
 }

@@ -1,5 +1,6 @@
 // npm run bench [-- --quick] [--officers N --placements N --host-units N --export-rows N --duration S --connections N --keep]
 //                [--pages-only] [--pages login,dashboard,board,…] [--rounds N] [--cpu-prof DIR] [--serve FILE]
+//                [--skip-lighthouse] [--lighthouse-runs N]
 //
 // A benchmark, not a test: nothing here passes or fails a build. On a throwaway embedded PostgreSQL it generates the
 // scale data (scripts/data) plus the demo accounts, starts `next start` from a production build (NEXT_DIST_DIR, built
@@ -7,7 +8,9 @@
 //   - the baseline: /login, a page of the same server that needs no session and no database (see BASELINE_WHY);
 //   - the coordinator's dashboard, the placement board of the largest cohort, the cohort list, the report preview;
 // then tops the data up to --export-rows placements and times the CSV and XLSX exports of all of them (with the
-// server's peak memory growth) beside a PostgreSQL COPY of the same rows. Results are printed and saved as
+// server's peak memory growth) beside a PostgreSQL COPY of the same rows. Before the load it records each page's
+// weight (HTML bytes, compressed script) and Lighthouse 12's scores for the board, the coordinator's dashboard and the
+// officer's schedule (skipped with --skip-lighthouse or without Chromium). Results are printed and saved as
 // bench/results/<timestamp>.json and .md. See docs/performance.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,6 +27,8 @@ import { findFreePort, makeTraversableTempDir, startEmbeddedDatabase, type Embed
 import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 import { projectRoot } from "../scripts/db/schema-engine.ts";
 import { generateScaleData } from "../scripts/data/scale-data.ts";
+import { measurePageWeight, type PageWeight } from "./page-weight.ts";
+import { findChromium, measureLighthouse, type LighthouseResult } from "./lighthouse.ts";
 import { cpuMeter, measureCopy, measureDownload, measureLoad, median, summarizeLoad, type DownloadResult, type LoadResult, type LoadSample } from "./measure.ts";
 
 const BASELINE_WHY =
@@ -53,6 +58,10 @@ const { values: args } = parseArgs({
     // Instead of measuring: writes the address, the sign-in cookies and the pages to FILE and keeps the server
     // running until FILE is deleted, for profiling or looking at a page by hand.
     serve: { type: "string" },
+    // Lighthouse needs Chromium (CHROME_PATH, or /usr/bin/chromium); without it, or with this flag, it is skipped.
+    "skip-lighthouse": { type: "boolean", default: false },
+    // Lighthouse runs per page (the median by performance score is reported).
+    "lighthouse-runs": { type: "string" },
   },
 });
 
@@ -70,6 +79,7 @@ const config = {
   pagesOnly: args["pages-only"],
   pages: args.pages?.split(",").map((key) => key.trim()).filter(Boolean) ?? null,
   rounds: number(args.rounds, 1),
+  lighthouseRuns: number(args["lighthouse-runs"], quick ? 1 : 3),
 };
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -107,6 +117,7 @@ async function main() {
     const admin = await signIn(baseUrl, "admin@exchange.demo");
     const officer = await signIn(baseUrl, "officer@exchange.demo");
     const targets = await chooseTargets(databaseUrl, baseUrl, coordinator, officer);
+    const { weights, lighthouse } = await measureFrontEnd(baseUrl, targets, officer);
     if (args.serve) {
       await serveUntilDeleted(args.serve, { baseUrl, databaseUrl, serverPid: server.pid, cookies: { coordinator, admin, officer }, targets });
       return;
@@ -139,6 +150,8 @@ async function main() {
       data: { generated, exportRows: exported?.exportRows ?? null },
       baselineWhy: BASELINE_WHY,
       load,
+      weights,
+      lighthouse,
       exports: exported?.exports ?? null,
       csvGzip: exported?.csvGzip ?? null,
       targets: evaluateTargets(load, exported?.exports ?? null),
@@ -152,6 +165,37 @@ async function main() {
     if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
     else log(`Kept the database cluster in ${dataDir}.`);
   }
+}
+
+/** Page weight of every measured page and the officer's schedule; Lighthouse for the board, dashboard and schedule. */
+async function measureFrontEnd(baseUrl: string, targets: Awaited<ReturnType<typeof chooseTargets>>, officerCookie: string) {
+  const pages = [
+    ...targets.filter((target) => target.key !== "static"),
+    { key: "schedule", name: "officer's schedule", path: "/schedule", why: "The officer's agenda and month calendar.", cookie: officerCookie },
+  ];
+  const weights: PageWeight[] = [];
+  for (const page of pages) {
+    const weight = await measurePageWeight(baseUrl, page);
+    weights.push(weight);
+    log(`Weight: ${page.name}: HTML ${weight.htmlBytes} bytes (${weight.htmlCompressedBytes} compressed), ${weight.scripts} scripts, ${weight.scriptCompressedBytes} bytes compressed (${weight.scriptEncoding})`);
+  }
+  const lighthousePages = pages.filter((page) => ["board", "dashboard", "schedule"].includes(page.key));
+  const chromium = findChromium();
+  let lighthouse: { skipped: string } | { chromium: string; runsPerPage: number; pages: LighthouseResult[] };
+  if (args["skip-lighthouse"]) lighthouse = { skipped: "--skip-lighthouse" };
+  else if (!chromium) lighthouse = { skipped: "no Chromium found (set CHROME_PATH)" };
+  else {
+    const results: LighthouseResult[] = [];
+    for (const page of lighthousePages) {
+      log(`Lighthouse: ${page.name} (${config.lighthouseRuns} run(s)) …`);
+      const result = await measureLighthouse(projectRoot, chromium, baseUrl, page, config.lighthouseRuns);
+      results.push(result);
+      log(`  performance ${result.performance}, TBT ${result.totalBlockingTimeMs} ms, LCP ${result.largestContentfulPaintMs} ms, accessibility ${result.accessibility}${result.failedAccessibilityAudits.length ? ` (failed: ${result.failedAccessibilityAudits.join(", ")})` : ""}`);
+    }
+    lighthouse = { chromium, runsPerPage: config.lighthouseRuns, pages: results };
+  }
+  if ("skipped" in lighthouse) log(`Lighthouse skipped: ${lighthouse.skipped}.`);
+  return { weights, lighthouse };
 }
 
 type ExportResults = Record<"csv" | "xlsx" | "copy", { runs: (DownloadResult | { milliseconds: number; bytes: number })[]; medianMs: number }>;
@@ -213,7 +257,9 @@ function ensureBuild() {
 function startServer(port: number, databaseUrl: string): ChildProcess {
   // The next binary itself, not npx: its pid is the server whose memory the export measurements sample.
   const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // As `npm start` serves it: the build's scripts and styles Brotli-compressed (scripts/runtime/static-brotli.mjs).
+  const staticBrotli = ["--import", path.join(projectRoot, "scripts/runtime/static-brotli.mjs")];
+  const child = spawn(process.execPath, [...profile, ...staticBrotli, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -372,6 +418,8 @@ function saveResults(results: {
   data: { exportRows: number | null };
   commit: string | null;
   load: LoadResult[];
+  weights: PageWeight[];
+  lighthouse: Awaited<ReturnType<typeof measureFrontEnd>>["lighthouse"];
   exports: Record<"csv" | "xlsx" | "copy", { runs: ({ milliseconds: number; bytes: number } & Partial<DownloadResult>)[]; medianMs: number }> | null;
   csvGzip: DownloadResult | null;
   targets: ReturnType<typeof evaluateTargets>;
@@ -399,6 +447,7 @@ function saveResults(results: {
       const cpu = result.nodeCpuMsPerRequest === null ? "n/a" : `${result.nodeCpuMsPerRequest} + ${result.postgresCpuMsPerRequest}`;
       return `| ${result.name} | \`${shownPath}\` | ${result.p50} | ${result.p95} | ${result.p99} | ${result.requestsPerSecond} | ${result.bytesPerResponse} | ${result.non2xx} | ${cpu} | ${ratio} |`;
     }),
+    ...frontEndLines(results),
     ...exportLines(results),
     "",
     `_${BASELINE_WHY}_`,
@@ -407,6 +456,31 @@ function saveResults(results: {
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(markdownFile, `${markdown}\n`);
   return { jsonFile, markdownFile, markdown };
+}
+
+function frontEndLines(results: Parameters<typeof saveResults>[0]): string[] {
+  const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  const lines = [
+    "",
+    "Page weight (HTML decompressed and as sent; scripts as sent to a browser accepting Brotli and gzip):",
+    "",
+    "| Page | HTML | HTML sent | scripts | script sent | encoding |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+    ...results.weights.map((weight) => `| ${weight.name} | ${kilobytes(weight.htmlBytes)} | ${kilobytes(weight.htmlCompressedBytes)} | ${weight.scripts} | ${kilobytes(weight.scriptCompressedBytes)} | ${weight.scriptEncoding} |`),
+    "",
+  ];
+  if ("skipped" in results.lighthouse) return [...lines, `Lighthouse skipped: ${results.lighthouse.skipped}.`];
+  return [
+    ...lines,
+    `Lighthouse 12, mobile with simulated throttling, ${results.lighthouse.runsPerPage} run(s) per page (median by performance; targets: performance ≥ 0.97, TBT ≤ 150 ms, accessibility 1):`,
+    "",
+    "| Page | performance | TBT ms | LCP ms | FCP ms | CLS | accessibility | all runs (perf / TBT) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...results.lighthouse.pages.map(
+      (page) =>
+        `| ${page.name} | ${page.performance} ${page.performance >= 0.97 ? "✓" : "✗"} | ${page.totalBlockingTimeMs} ${page.totalBlockingTimeMs <= 150 ? "✓" : "✗"} | ${page.largestContentfulPaintMs} | ${page.firstContentfulPaintMs} | ${page.cumulativeLayoutShift} | ${page.accessibility} ${page.accessibility === 1 ? "✓" : `✗ (${page.failedAccessibilityAudits.join(", ")})`} | ${page.runs.map((run) => `${run.performance} / ${run.totalBlockingTimeMs}`).join(", ")} |`,
+    ),
+  ];
 }
 
 function exportLines(results: Parameters<typeof saveResults>[0]): string[] {

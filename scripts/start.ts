@@ -75,7 +75,9 @@ async function main() {
 
   // The preload gives the app each request's socket address, which Next does not (lib/request-context.ts).
   const peerAddressPreload = path.join(projectRoot, "scripts/runtime/peer-address.mjs");
-  const next = spawn(process.execPath, ["--import", peerAddressPreload, nextBin, mode, "--port", String(config.port)], {
+  // In production the build's scripts and styles are also sent Brotli-compressed (scripts/runtime/static-brotli.mjs).
+  const staticBrotliPreload = mode === "start" ? ["--import", path.join(projectRoot, "scripts/runtime/static-brotli.mjs")] : [];
+  const next = spawn(process.execPath, ["--import", peerAddressPreload, ...staticBrotliPreload, nextBin, mode, "--port", String(config.port)], {
     cwd: projectRoot,
     stdio: ["ignore", "inherit", "inherit"],
     env: {

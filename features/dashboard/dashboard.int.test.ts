@@ -64,13 +64,13 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
     const sending = await db.placement.count({ where: { status: "ASSIGNED", sendingApprovedAt: null, cohort: { sendingJurisdictionId: world.hk.id } } });
     const host = await db.placement.count({ where: { status: "ASSIGNED", hostApprovedAt: null, cohort: { hostJurisdictionId: world.hk.id } } });
     expect([sending, host]).toEqual([1, 1]);
-    expect(dashboard.sending?.waitingForMyApproval).toBe(sending);
-    expect(dashboard.host?.waitingForMyApproval).toBe(host);
+    expect((await dashboard.sending)?.waitingForMyApproval).toBe(sending);
+    expect((await dashboard.host)?.waitingForMyApproval).toBe(host);
     expect(dashboard.waitingForMyApproval).toBe(sending + host);
   });
 
   it("sums the sending side's running and coming cohorts", async () => {
-    const { sending } = (await findCoordinatorDashboard(hk, { today, now }))!;
+    const sending = await (await findCoordinatorDashboard(hk, { today, now }))!.sending;
     const liveSending = await cohortIdsOf({ sendingJurisdictionId: world.hk.id, endDate: { gte: today } });
     const live = { cohortId: { in: liveSending }, status: { not: "WITHDRAWN" as const } };
     expect(sending!.liveCohortCount).toBe(liveSending.length);
@@ -88,7 +88,7 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
   });
 
   it("shows the host side the capacity used per host unit in its current cohort", async () => {
-    const { host } = (await findCoordinatorDashboard(sz, { today, now }))!;
+    const host = await (await findCoordinatorDashboard(sz, { today, now }))!.host;
     expect(host!.currentCohort?.id).toBe(world.hkToSz.id);
     const units = await db.hostUnit.findMany({ where: { jurisdictionId: world.sz.id, active: true }, include: { capacities: { where: { cohortId: world.hkToSz.id } } } });
     const capacity = units.reduce((sum, unit) => sum + (unit.capacities[0]?.capacity ?? unit.defaultCapacity), 0);
@@ -108,14 +108,16 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
   it("derives the side from each cohort, not from the organisation", async () => {
     // The same Shenzhen coordinator is the sending side of the Shenzhen → Hong Kong cohort.
     const dashboard = (await findCoordinatorDashboard(sz, { today, now }))!;
-    expect(dashboard.sending?.liveCohortCount).toBe(1);
+    expect((await dashboard.sending)?.liveCohortCount).toBe(1);
     expect(dashboard.cohorts.find((cohort) => cohort.id === world.szToHk.id)?.side).toBe("sending");
   });
 
   it("shows a coordinator of a third city no cohort and no numbers", async () => {
     const city = await createJurisdiction(db);
     const coordinator = actorFromUser(await createUser(db, { role: "COORDINATOR", jurisdictionId: city.id }));
-    expect(await findCoordinatorDashboard(coordinator, { today, now })).toMatchObject({ totalCohorts: 0, cohorts: [], sending: null, host: null, waitingForMyApproval: 0 });
+    const dashboard = (await findCoordinatorDashboard(coordinator, { today, now }))!;
+    expect(dashboard).toMatchObject({ totalCohorts: 0, cohorts: [], waitingForMyApproval: 0 });
+    expect([await dashboard.sending, await dashboard.host]).toEqual([null, null]);
   });
 });
 

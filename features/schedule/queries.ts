@@ -250,7 +250,8 @@ export async function findSupervisorSchedules(actor: Actor, today: string) {
   if (actor.role !== "SUPERVISOR" || !actor.hostUnitId) return null;
   const [rows, upcoming] = await Promise.all([
     db.placement.findMany({ where: scopeWhere("schedulePlacement", actor), select: placementSelect, orderBy: [{ startDate: "desc" }, { id: "asc" }], take: 100 }),
-    findEntries(actor, { placementId: { not: null }, endsAt: { gte: instantInHongKong(today) } }, 50),
+    // Cohort-wide items too: the scope (lib/scopes.ts) limits them to cohorts the unit's officers are in (issue 12 §8).
+    findEntries(actor, { endsAt: { gte: instantInHongKong(today) } }, 50),
   ]);
   return { placements: rows.map((row) => toPlacement(actor, row)), upcoming };
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { signInErrorCodes } from "@/lib/auth/sign-in-error-codes";
+import { signInWithCredentials } from "@/lib/auth/browser";
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send the user elsewhere. */
 function safeCallbackUrl(value: string | null): string {
@@ -26,11 +25,10 @@ export function LoginForm() {
     setPending(true);
     setError(undefined);
     const form = new FormData(event.currentTarget);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
-    if (!result || result.error) {
+    const result = await signInWithCredentials({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+    if (!result.ok) {
       setPending(false);
-      // lib/auth/outage.ts: the only error codes sign-in lets out besides next-auth's own "wrong credentials".
-      setError(result?.error === signInErrorCodes.serviceUnavailable ? t("serviceUnavailable") : result?.error === signInErrorCodes.failed ? t("signInFailed") : t("invalidCredentials"));
+      setError(t(result.error));
       return;
     }
     router.replace(safeCallbackUrl(searchParams.get("callbackUrl")));

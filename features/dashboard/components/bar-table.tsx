@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table";
 import { formatNumber } from "@/lib/i18n/format";
@@ -7,6 +8,8 @@ export interface BarRow {
   key: string;
   label: string;
   value: number;
+  /** The list this row counts, filtered to it. */
+  href?: string;
 }
 
 /**
@@ -51,7 +54,13 @@ export function BarTable({
       {rows.map((row) => (
         <tr key={row.key} className="border-t border-slate-100">
           <th scope="row" className="text-left font-normal">
-            {row.label}
+            {row.href ? (
+              <Link href={row.href} className="text-brand-700 underline">
+                {row.label}
+              </Link>
+            ) : (
+              row.label
+            )}
           </th>
           <td className="text-right tabular-nums" data-testid={testId ? `${testId}-value` : undefined}>
             {formatNumber(row.value, locale)}

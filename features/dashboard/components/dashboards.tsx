@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ import { findCoordinatorDashboard, UPCOMING_DAYS, type Arrival, type HostSideSum
 import { findOfficerNextEvents, findOwnPlacements } from "../queries/officer";
 import { findSupervisedPlacements } from "../queries/supervisor";
 import { findAdminDashboard } from "../queries/admin";
-import { BarTable } from "./bar-table";
+import { BarTable, type BarRow } from "./bar-table";
 import { CohortStatusTable, PlacementStatusSummary } from "./status-table";
 import { controlClass, Field } from "@/components/ui/field";
 import { DetailList } from "@/components/detail-list";
@@ -22,15 +23,27 @@ import { displayStatus } from "@/features/placements/display-status";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
+/** The placement report filtered as a dashboard number counts (features/reports/schemas.ts reads these parameters). */
+function reportHref(filters: { cohort?: string; hostUnit?: string; field?: string }): string {
+  return `/reports?${new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
+}
+
 // Only the dashboards that load data are async; their tables, lists and panels are synchronous (useTranslations
 // rather than await getTranslations), because React writes every async component as a chunk of its own.
 
-function Stat({ label, value, locale, testId }: { label: string; value: number; locale: AppLocale; testId: string }) {
+/** A number with its label; with `href`, the number opens the list it counts (issue 12 §5). */
+function Stat({ label, value, locale, testId, href }: { label: string; value: number; locale: AppLocale; testId: string; href?: string }) {
   return (
     <div>
       <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-3xl font-bold tabular-nums" data-testid={testId}>
-        {formatNumber(value, locale)}
+      <dd className="text-3xl font-bold tabular-nums">
+        {href ? (
+          <Link href={href} className="text-brand-700 underline" data-testid={testId}>
+            {formatNumber(value, locale)}
+          </Link>
+        ) : (
+          <span data-testid={testId}>{formatNumber(value, locale)}</span>
+        )}
       </dd>
     </div>
   );
@@ -47,14 +60,13 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
   return (
     <div className="flex flex-col gap-8">
       <PageSection id="waiting" title={t("waitingForApproval")} className={card}>
-        <p className="text-3xl font-bold tabular-nums" data-testid="waiting-total">
-          {formatNumber(dashboard.waitingForMyApproval, locale)}
+        <p className="text-3xl font-bold tabular-nums">
+          <Link href="/approvals" className="text-brand-700 underline" data-testid="waiting-total">
+            {formatNumber(dashboard.waitingForMyApproval, locale)}
+          </Link>
         </p>
         <p className="mt-1 text-sm text-slate-700">
-          {t("waitingSplit", {
-            sending: formatNumber(dashboard.sending?.waitingForMyApproval ?? 0, locale),
-            host: formatNumber(dashboard.host?.waitingForMyApproval ?? 0, locale),
-          })}
+          {t("waitingSplit", { sending: formatNumber(dashboard.waitingSending, locale), host: formatNumber(dashboard.waitingHost, locale) })}
         </p>
       </PageSection>
 
@@ -81,9 +93,35 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
         )}
       </PageSection>
 
-      {dashboard.sending && <SendingSidePanel summary={dashboard.sending} locale={locale} />}
-      {dashboard.host && <HostSidePanel summary={dashboard.host} locale={locale} />}
+      {/* Below the first screen: sent when their statements finish, after the sections above (decision 054). */}
+      {dashboard.hasSendingSide && (
+        <Suspense fallback={<PanelLoading id="sending" title={t("sendingSideTitle")} />}>
+          <StreamedPanel summary={dashboard.sending} render={(summary) => <SendingSidePanel summary={summary} locale={locale} />} />
+        </Suspense>
+      )}
+      {dashboard.hasHostSide && (
+        <Suspense fallback={<PanelLoading id="host" title={t("hostSideTitle")} />}>
+          <StreamedPanel summary={dashboard.host} render={(summary) => <HostSidePanel summary={summary} locale={locale} />} />
+        </Suspense>
+      )}
     </div>
+  );
+}
+
+/** A side panel, once its statements have finished; until then the Suspense fallback around it shows. */
+async function StreamedPanel<Summary>({ summary, render }: { summary: Promise<Summary | null>; render: (summary: Summary) => React.ReactNode }) {
+  const resolved = await summary;
+  return resolved ? render(resolved) : null;
+}
+
+function PanelLoading({ id, title }: { id: string; title: string }) {
+  const h = useTranslations("dashboardHome");
+  return (
+    <PageSection id={`${id}-loading`} title={title} className={card} testId={`${id}-panel-loading`}>
+      <p className="text-sm text-slate-700" role="status">
+        {h("loading")}
+      </p>
+    </PageSection>
   );
 }
 
@@ -99,7 +137,9 @@ function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string;
       {arrivals.map((arrival) => (
         <tr key={arrival.placementId} className="border-t border-slate-200">
           <th scope="row" className="font-normal">
-            {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
+            <Link href={`/placements/${arrival.placementId}`} className="text-brand-700 underline">
+              {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
+            </Link>
           </th>
           <td>{arrival.hostUnitName ? localizedName(arrival.hostUnitName, locale) : t("notAssigned")}</td>
           <td>{localizedName(arrival.cohortName, locale)}</td>
@@ -134,7 +174,12 @@ function MilestoneList({ milestones, locale }: { milestones: Milestone[]; locale
 
 function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; locale: AppLocale }) {
   const t = useTranslations("dashboard");
-  const unitRows = summary.byHostUnit.top.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("notAssigned"), value: row.count }));
+  const unitRows: BarRow[] = summary.byHostUnit.top.map((row) => ({
+    key: row.id ?? "none",
+    label: row.name ? localizedName(row.name, locale) : t("notAssigned"),
+    value: row.count,
+    href: row.id ? reportHref({ hostUnit: row.id }) : undefined,
+  }));
   if (summary.byHostUnit.otherCount > 0) unitRows.push({ key: "other", label: t("otherHostUnits"), value: summary.byHostUnit.otherCount });
   return (
     <PageSection
@@ -146,7 +191,7 @@ function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; lo
     >
       <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-3`}>
         <Stat label={t("nominatedNotPlaced")} value={summary.nominatedNotPlaced} locale={locale} testId="nominated-not-placed" />
-        <Stat label={t("waitingSending")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-sending" />
+        <Stat label={t("waitingSending")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-sending" href="/approvals" />
         <Stat label={t("upcomingArrivalsCount", { days: UPCOMING_DAYS })} value={summary.upcomingArrivals.total} locale={locale} testId="upcoming-arrivals-total" />
       </dl>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -154,7 +199,12 @@ function SendingSidePanel({ summary, locale }: { summary: SendingSideSummary; lo
           <BarTable
             caption={t("byField")}
             labelHeader={t("field")}
-            rows={summary.byField.map((row) => ({ key: row.id ?? "none", label: row.name ? localizedName(row.name, locale) : t("noField"), value: row.count }))}
+            rows={summary.byField.map((row) => ({
+              key: row.id ?? "none",
+              label: row.name ? localizedName(row.name, locale) : t("noField"),
+              value: row.count,
+              href: row.id ? reportHref({ field: row.id }) : undefined,
+            }))}
             locale={locale}
             testId="by-field"
           />
@@ -193,7 +243,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
   return (
     <PageSection id="host" title={t("hostSideTitle")} className="flex flex-col gap-4 [&>h2]:mb-0" testId="host-panel">
       <dl className={`${card} grid grid-cols-1 gap-4 sm:grid-cols-2`}>
-        <Stat label={t("waitingHost")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-host" />
+        <Stat label={t("waitingHost")} value={summary.waitingForMyApproval} locale={locale} testId="waiting-host" href="/approvals" />
         <Stat label={t("arrivalsThisMonth", { month: monthName })} value={summary.arrivalsThisMonth.total} locale={locale} testId="arrivals-this-month-total" />
       </dl>
       <div className={card}>
@@ -249,7 +299,9 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
               {summary.capacity.rows.map((row) => (
                 <tr key={row.hostUnitId} className="border-t border-slate-200">
                   <th scope="row" className="font-normal">
-                    {localizedName(row.name, locale)}
+                    <Link href={reportHref({ cohort: cohort.id, hostUnit: row.hostUnitId })} className="text-brand-700 underline">
+                      {localizedName(row.name, locale)}
+                    </Link>
                   </th>
                   <td className="text-right tabular-nums">{formatNumber(row.used, locale)}</td>
                   <td className="text-right tabular-nums">{formatNumber(row.capacity, locale)}</td>
@@ -343,29 +395,55 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
     getLocale() as Promise<AppLocale>,
     findSupervisedPlacements(user),
   ]);
+  // Each name opens the officer's placement schedule, the supervisor's daily work (issue 12 §8).
+  const nameLink = (placement: (typeof placements)[number]) => (
+    <Link href={`/schedule/placements/${placement.id}`} className="text-brand-700 underline">
+      {placement.officerName} {placement.chineseName && <span lang="zh">{placement.chineseName}</span>}
+    </Link>
+  );
+  const dates = (placement: (typeof placements)[number]) => `${formatCalendarDate(placement.startDate, locale)} – ${formatCalendarDate(placement.endDate, locale)}`;
   return (
     <PageSection id="supervised" title={t("supervisedPlacements")} className={card}>
       {placements.length === 0 ? (
         <EmptyState message={t("noPlacement")} />
       ) : (
-        <DataTable
-          caption={t("supervisedPlacements")}
-          framed={false}
-          headers={<HeaderCells labels={[t("officerColumn"), t("post"), t("dates"), t("placementStatus")]} />}
-        >
-          {placements.map((placement) => (
-            <tr key={placement.id} className="border-t border-slate-200">
-              <td>
-                {placement.officerName} {placement.chineseName && <span lang="zh">{placement.chineseName}</span>}
-              </td>
-              <td>{placement.postTitle ?? "—"}</td>
-              <td>
-                {formatCalendarDate(placement.startDate, locale)} – {formatCalendarDate(placement.endDate, locale)}
-              </td>
-              <td>{status(displayStatus(placement))}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          {/* Phones: one card per officer, the values under their labels, rather than four cramped columns. */}
+          <ul className="flex flex-col gap-3 md:hidden" data-testid="supervised-cards">
+            {placements.map((placement) => (
+              <li key={placement.id} className="rounded border border-slate-200 p-3 [overflow-wrap:anywhere]">
+                <p className="font-medium">{nameLink(placement)}</p>
+                <DetailList
+                  className="mt-2 text-sm"
+                  items={[
+                    [t("post"), placement.postTitle ?? "—"],
+                    [t("dates"), dates(placement)],
+                    [t("placementStatus"), status(displayStatus(placement))],
+                  ]}
+                />
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <DataTable
+              caption={t("supervisedPlacements")}
+              framed={false}
+              testId="supervised-table"
+              headers={<HeaderCells labels={[t("officerColumn"), t("post"), t("dates"), t("placementStatus")]} />}
+            >
+              {placements.map((placement) => (
+                <tr key={placement.id} className="border-t border-slate-200">
+                  <th scope="row" className="font-normal">
+                    {nameLink(placement)}
+                  </th>
+                  <td>{placement.postTitle ?? "—"}</td>
+                  <td className="whitespace-nowrap">{dates(placement)}</td>
+                  <td>{status(displayStatus(placement))}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        </>
       )}
     </PageSection>
   );

@@ -93,8 +93,17 @@ export interface CoordinatorDashboard {
   totalCohorts: number;
   cohorts: CoordinatorCohortSummary[];
   waitingForMyApproval: number;
-  sending: SendingSideSummary | null;
-  host: HostSideSummary | null;
+  waitingSending: number;
+  waitingHost: number;
+  /** Whether the panels below have anything to show (the side takes part in a cohort as sender / host). */
+  hasSendingSide: boolean;
+  hasHostSide: boolean;
+  /**
+   * The two side panels sit below the first screen: their statements run while the first screen is sent, and the
+   * page streams each panel in when its promise settles (decision 054).
+   */
+  sending: Promise<SendingSideSummary | null>;
+  host: Promise<HostSideSummary | null>;
 }
 
 interface CohortRow {
@@ -167,17 +176,25 @@ export async function findCoordinatorDashboard(
   const sending = cohorts.filter((cohort) => sideInCohort(actor, cohort) === "sending");
   const hosted = cohorts.filter((cohort) => sideInCohort(actor, cohort) === "host");
 
-  const [counts, sendingSide, hostSide] = await Promise.all([
-    countPerCohort(jurisdictionId, shown.map((cohort) => cohort.id)),
-    sending.length ? findSendingSide(live.filter((cohort) => sending.includes(cohort)), today, now) : Promise.resolve(null),
-    hosted.length ? findHostSide(jurisdictionId, live.filter((cohort) => hosted.includes(cohort)), hosted, options.hostCohortId, today) : Promise.resolve(null),
-  ]);
-  if (sendingSide) sendingSide.waitingForMyApproval = counts.waitingSending;
-  if (hostSide) hostSide.waitingForMyApproval = counts.waitingHost;
+  const countsPromise = countPerCohort(jurisdictionId, shown.map((cohort) => cohort.id));
+  const sendingSide = sending.length
+    ? Promise.all([findSendingSide(live.filter((cohort) => sending.includes(cohort)), today, now), countsPromise]).then(([summary, { waitingSending }]) => ({ ...summary, waitingForMyApproval: waitingSending }))
+    : Promise.resolve(null);
+  const hostSide = hosted.length
+    ? Promise.all([findHostSide(jurisdictionId, live.filter((cohort) => hosted.includes(cohort)), hosted, options.hostCohortId, today), countsPromise]).then(([summary, { waitingHost }]) => ({ ...summary, waitingForMyApproval: waitingHost }))
+    : Promise.resolve(null);
+  // Whoever renders a panel awaits it and sees its error; this only keeps a failure from being an unhandled
+  // rejection when the first screen fails first and nothing renders the panels.
+  for (const panel of [sendingSide, hostSide]) panel.catch(() => {});
+  const counts = await countsPromise;
 
   return {
     totalCohorts,
     waitingForMyApproval: counts.waitingSending + counts.waitingHost,
+    waitingSending: counts.waitingSending,
+    waitingHost: counts.waitingHost,
+    hasSendingSide: sending.length > 0,
+    hasHostSide: hosted.length > 0,
     sending: sendingSide,
     host: hostSide,
     cohorts: shown.map((cohort) => ({

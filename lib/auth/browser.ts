@@ -1,0 +1,57 @@
+import { signInErrorCodes } from "./sign-in-error-codes";
+
+// The two calls the browser makes to next-auth's endpoints (app/api/auth/[...nextauth]), without next-auth/react:
+// that module (its SessionProvider, session polling, broadcast channel and regenerator runtime) was 11 kB of
+// compressed script on every page for two fetches (decision 053). The protocol is next-auth 4's own, as its
+// signIn/signOut send it: a CSRF token from /api/auth/csrf, then a form POST with `json=true`, answered by
+// `{ url }` whose `error` parameter says why a sign-in failed.
+
+export type SignInOutcome = { ok: true } | { ok: false; error: "invalidCredentials" | "serviceUnavailable" | "signInFailed" };
+
+async function csrfToken(): Promise<string> {
+  const response = await fetch("/api/auth/csrf", { cache: "no-store" });
+  if (!response.ok) throw Object.assign(new Error("csrf"), { status: response.status });
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return csrfToken;
+}
+
+async function postForm(path: string, fields: Record<string, string>): Promise<Response> {
+  const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
+  return fetch(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+}
+
+function outcomeOfStatus(status: number | undefined): SignInOutcome {
+  return { ok: false, error: status === 503 ? "serviceUnavailable" : "signInFailed" };
+}
+
+/** Signs in with email and password; the session cookie is set by the answer. Never throws. */
+export async function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInOutcome> {
+  let response: Response;
+  try {
+    response = await postForm("/api/auth/callback/credentials", { ...credentials, callbackUrl: window.location.href });
+  } catch (error) {
+    return outcomeOfStatus((error as { status?: number }).status);
+  }
+  const answer = (await response.json().catch(() => null)) as { url?: string } | null;
+  const code = answer?.url ? new URL(answer.url, window.location.origin).searchParams.get("error") : null;
+  if (response.ok && answer?.url && !code) return { ok: true };
+  // lib/auth/outage.ts: the only error codes sign-in lets out besides next-auth's own "wrong credentials".
+  if (code === signInErrorCodes.serviceUnavailable) return { ok: false, error: "serviceUnavailable" };
+  if (code === signInErrorCodes.failed) return { ok: false, error: "signInFailed" };
+  if (code) return { ok: false, error: "invalidCredentials" };
+  return outcomeOfStatus(response.status);
+}
+
+/**
+ * Ends the session (next-auth's sign-out endpoint revokes it on the server) and opens the sign-in page on the host in
+ * use: the path is relative, not next-auth's answer, which is built from NEXTAUTH_URL's host (issue 12 §8).
+ */
+export async function signOutAndOpenSignIn(): Promise<void> {
+  try {
+    await postForm("/api/auth/signout", { callbackUrl: "/login" });
+  } finally {
+    // A full load on purpose: the client router's cache still holds the signed-in pages.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign("/login");
+  }
+}
