@@ -11,6 +11,9 @@ import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
 /** One placement as the report reads it: names already in the reader's language, nothing the reader may not see. */
 export interface ReportRecord {
   id: string;
+  cohortCode: string;
+  /** In the reader's language. */
+  cohortName: string;
   surname: string;
   givenName: string;
   otherName: string | null;
@@ -66,6 +69,8 @@ export function reportWhereClause(actor: Actor, filters: ReportFilters, extra: P
  */
 interface PlacementRow {
   id: string;
+  cohortCode: string;
+  cohortName: string;
   officerJurisdictionKind: JurisdictionKind;
   surname: string;
   givenName: string;
@@ -90,9 +95,9 @@ interface PlacementRow {
  * Only the placement, its cohort (for the scope) and its officer are joined: reference names (ranks, departments,
  * host units, fields, approvers) come from small caches, which keeps each batch query cheap to plan and to run.
  */
-function selectPlacementRows(actor: Actor): Prisma.Sql {
+function selectPlacementRows(actor: Actor, locale: AppLocale): Prisma.Sql {
   return Prisma.sql`
-    SELECT p."id", j."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
+    SELECT p."id", c."code" AS "cohortCode", ${Prisma.raw(`c."${nameColumns[locale]}"`)} AS "cohortName", j."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
       ${staffNumberSql(actor, reportAliases)} AS "staffNumber",
       o."rankId", o."departmentId", p."hostUnitId", p."fieldId", p."postTitle",
       p."startDate"::text AS "startDate", p."endDate"::text AS "endDate", p."status"::text AS "status",
@@ -174,6 +179,8 @@ class DateCache {
 function toRecord(row: PlacementRow, names: NameCache, dates: DateCache): ReportRecord {
   return {
     id: row.id,
+    cohortCode: row.cohortCode,
+    cohortName: row.cohortName,
     jurisdiction: { kind: row.officerJurisdictionKind },
     surname: row.surname,
     givenName: row.givenName,
@@ -208,7 +215,7 @@ export async function countReportRecords(actor: Actor, filters: ReportFilters): 
 /** One page of the report preview, newest placements first. */
 export async function findReportPage(actor: Actor, filters: ReportFilters, page: number, locale: AppLocale): Promise<ReportRecord[]> {
   const rows = await db.$queryRaw<PlacementRow[]>`
-    ${selectPlacementRows(actor)}
+    ${selectPlacementRows(actor, locale)}
     ${reportWhereClause(actor, filters)}
     ORDER BY p."startDate" DESC, p."id" DESC
     LIMIT ${REPORT_PAGE_SIZE} OFFSET ${(page - 1) * REPORT_PAGE_SIZE}`;
@@ -234,7 +241,7 @@ export async function* streamReportRecords(
   const readBatch = async (after: string | null) => {
     const keyset = after === null ? [] : [Prisma.sql`p."id" > ${after}`];
     const rows = await db.$queryRaw<PlacementRow[]>`
-      ${selectPlacementRows(actor)}
+      ${selectPlacementRows(actor, locale)}
       ${reportWhereClause(actor, filters, keyset)}
       ORDER BY p."id"
       LIMIT ${batchSize}`;
