@@ -21,9 +21,11 @@ describe("report date filters from the URL", () => {
 describe("the report column choice", () => {
   it("keeps the ticked columns once each, and refuses none or an unknown one with a field error", () => {
     expect(reportColumnChoiceSchema.parse({ columns: ["status", "cohortCode", "status"] }).columns).toEqual(["status", "cohortCode"]);
+    expect(reportColumnChoiceSchema.parse({ columns: "status" }).columns).toEqual(["status"]);
     const none = reportColumnChoiceSchema.safeParse({});
     expect(none.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["columns", "errors.chooseAtLeastOneColumn"]]);
     const unknown = reportColumnChoiceSchema.safeParse({ columns: ["status", "password"] });
     expect(unknown.error?.issues[0].path[0]).toBe("columns");
+    expect(reportColumnChoiceSchema.safeParse({ columns: [] }).success).toBe(false);
   });
 });

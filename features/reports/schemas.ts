@@ -92,14 +92,17 @@ export const reportColumnKeys = [
 export type ReportColumnKey = (typeof reportColumnKeys)[number];
 
 /**
- * The columns a user keeps in the report (the column chooser posts `columns[]`, one per ticked box). At least one;
- * the staff number may be chosen by anyone and still appears only where the reader may see it.
+ * The columns a user keeps in the report (the column chooser posts `columns` once per ticked box: none, one string
+ * or several). At least one; the staff number may be chosen by anyone and still appears only where the reader may
+ * see it.
  */
 export const reportColumnChoiceSchema = z.object({
-  columns: z
-    .array(z.enum(reportColumnKeys, { message: "errors.invalidChoice" }))
-    .optional()
-    .transform((columns) => [...new Set(columns ?? [])])
-    .pipe(z.array(z.enum(reportColumnKeys)).min(1, "errors.chooseAtLeastOneColumn")),
+  columns: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.enum(reportColumnKeys, { message: "errors.invalidChoice" }))
+      .transform((columns) => [...new Set(columns)])
+      .pipe(z.array(z.enum(reportColumnKeys)).min(1, "errors.chooseAtLeastOneColumn")),
+  ),
 });
 export type ReportColumnChoice = z.output<typeof reportColumnChoiceSchema>;
