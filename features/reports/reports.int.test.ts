@@ -152,7 +152,7 @@ describe("export rows and columns", () => {
   it("builds host-side rows and columns without the staff number, headers in the reader's language", async () => {
     const placementExport = await preparePlacementExport(asReader(world.szCoordinator, "zh-Hans"), filters({ cohort: world.hkToSz.id }), "csv");
     expect(placementExport.columns.map((column) => column.key)).not.toContain("staffNumber");
-    expect(placementExport.columns.slice(0, 3).map((column) => column.header)).toEqual(["交流批次编号", "交流批次", "人员"]);
+    expect(placementExport.columns.slice(0, 3).map((column) => column.header)).toEqual(["交流批次编号", "交流批次名称", "人员"]);
     const rows = await collect(placementExport.rows());
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => !("staffNumber" in row))).toBe(true);
@@ -174,7 +174,7 @@ describe("export rows and columns", () => {
     const { bytes } = await download(asReader(world.hkCoordinator, "zh-Hant"), "csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(bytes, { bom: true });
-    expect(records[0].slice(0, 3)).toEqual(["交流批次編號", "交流批次", "人員"]);
+    expect(records[0].slice(0, 3)).toEqual(["交流批次編號", "交流批次名稱", "人員"]);
     expect(records[0]).not.toContain("員工編號"); // mixed report: no staff number column
     const cells = records.flat();
     expect(cells).toContain(`'${FORMULA}`);
@@ -359,7 +359,7 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     const localReader = { ...reader, locale: "zh-Hant" as const };
     const csv = await preparePlacementExport(localReader, filters({ cohort: other.hkToSz.id }), "csv");
     const records: string[][] = parse(Buffer.from(await new Response(await placementExportStream(csv, "test")).arrayBuffer()), { bom: true });
-    expect(records[0].slice(0, 2)).toEqual(["交流批次編號", "交流批次"]);
+    expect(records[0].slice(0, 2)).toEqual(["交流批次編號", "交流批次名稱"]);
     for (const record of records.slice(1)) expect(record.slice(0, 2)).toEqual([other.hkToSz.code, other.hkToSz.nameZhHant]);
     const cells = records.slice(1).flat();
     expect(cells.filter((cell) => /[\u0000-\u001F\u007F]/.test(cell))).toEqual([]);
@@ -370,7 +370,7 @@ describe("CSV and XLSX written by PostgreSQL", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await new Response(await placementExportStream(xlsx, "test")).arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
-    expect([sheet.getRow(1).getCell(1).text, sheet.getRow(1).getCell(2).text]).toEqual(["交流批次編號", "交流批次"]);
+    expect([sheet.getRow(1).getCell(1).text, sheet.getRow(1).getCell(2).text]).toEqual(["交流批次編號", "交流批次名稱"]);
     expect([sheet.getRow(2).getCell(1).text, sheet.getRow(2).getCell(2).text]).toEqual([other.hkToSz.code, other.hkToSz.nameZhHant]);
     const texts: string[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
