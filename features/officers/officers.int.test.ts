@@ -67,6 +67,21 @@ describe("the officer list", () => {
     expect(await search("_")).toEqual([]);
   });
 
+  it("finds a name written in Traditional characters by its Simplified form and the other way round, storing it as written", async () => {
+    const traditional = await createOfficerRow(db, { jurisdictionId: world.hk.id, surname: "Chan", chineseName: "陳詠詩" });
+    const simplified = await createOfficerRow(db, { jurisdictionId: world.hk.id, surname: "Chen", chineseName: "陈晓东" });
+    const search = async (q: string) => (await findOfficers(hk, params({ q }), "en")).rows.map((row) => row.id).sort();
+    expect(await search("陈咏诗")).toEqual([traditional.id]);
+    expect(await search("陳曉東")).toEqual([simplified.id]);
+    expect(await search("陳")).toEqual([traditional.id, simplified.id].sort());
+    expect(await search("陈")).toEqual([traditional.id, simplified.id].sort());
+    // Several words, mixed scripts and a Latin word still all have to match.
+    expect(await search("陈 Chan")).toEqual([traditional.id]);
+    const list = await findOfficers(hk, params({ q: "陈咏诗" }), "en");
+    expect(list.rows.map((row) => row.chineseName)).toEqual(["陳詠詩"]);
+    expect((await db.officer.findUniqueOrThrow({ where: { id: traditional.id } })).chineseName).toBe("陳詠詩");
+  });
+
   it("filters, sorts and pages in the database", async () => {
     const jurisdiction = await db.jurisdiction.create({ data: { code: `PG-${uniqueSuffix()}`, kind: "MAINLAND_CITY", nameEn: "Paging", nameZhHant: "分頁", nameZhHans: "分页" } });
     const coordinator = actorFromUser(await createUser(db, { role: "COORDINATOR", jurisdictionId: jurisdiction.id }));

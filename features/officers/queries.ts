@@ -9,17 +9,24 @@ import { scopeCondition, scopeSql, scopeWhere } from "@/lib/scopes";
 import { db } from "@/lib/db";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import { containsPattern } from "@/lib/sql-search";
+import { foldHanScript } from "@/lib/han-folding";
 import { formatOfficerName } from "./names";
 import { officerAccessFor, canManageOfficer, type OfficerAccess } from "./policy";
 import { officerPageSize, searchTerms, type OfficerListParams } from "./schemas";
 
 
 /**
- * Everything the list searches, as one lower-case text. Must stay identical to the expression of the trigram
- * index "Officer_search_text_trgm_idx" (migration 20261127100001), or the search falls back to a full scan;
+ * Everything the list searches, as one lower-case text with the Chinese name folded to Simplified characters (so 陳
+ * and 陈 match; decision 061): "chineseNameFolded" is a generated column, fold_han_script("chineseName"). Must stay identical to the expression of the trigram index
+ * "Officer_search_text_trgm_idx" (migration 20261204060000), or the search falls back to a full scan;
  * search-expression.int.test.ts checks that it is.
  */
-export const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || coalesce(o."chineseName", ''))`;
+export const searchText = Prisma.sql`lower(o."staffNumber" || ' ' || o."surname" || ' ' || o."givenName" || ' ' || coalesce(o."otherName", '') || ' ' || o."chineseNameFolded")`;
+
+/** A search word as the LIKE pattern over searchText: folded the same way, lower case, wildcards taken literally. */
+export function searchPattern(term: string): string {
+  return containsPattern(foldHanScript(term).toLowerCase());
+}
 
 
 
@@ -29,8 +36,8 @@ function officerListCondition(actor: Actor, params: OfficerListParams): Expressi
   const eb = expressionBuilder<DB & { o: DB["Officer"] }, "o">();
   const conditions: Expression<SqlBool>[] = [prismaFragment<SqlBool>(scopeSql("officer", actor, { Officer: "o" }))];
   if (params.jurisdiction && actor.role === "ADMIN") conditions.push(eb("o.jurisdictionId", "=", params.jurisdiction));
-  // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文" and "10023" all find the same officer.
-  for (const term of searchTerms(params.q)) conditions.push(eb(prismaFragment<string>(searchText), "like", containsPattern(term.toLowerCase())));
+  // Every word must occur somewhere: "CHAN Tai-man, Peter", "陳大文", "陈大文" and "10023" all find the same officer.
+  for (const term of searchTerms(params.q)) conditions.push(eb(prismaFragment<string>(searchText), "like", searchPattern(term)));
   if (params.rank) conditions.push(eb("o.rankId", "=", params.rank));
   if (params.department) conditions.push(eb("o.departmentId", "=", params.department));
   const field = params.field;

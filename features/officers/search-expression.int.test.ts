@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { foldHanScript } from "@/lib/han-folding";
+import { HAN_FOLDING_FROM } from "@/lib/han-folding-table";
 import { searchText } from "./queries";
 
 // The officer search is fast only while its expression is the trigram index's expression (decision 011). The index
-// is the one migration 20261127100001 created in this (migrated) test database.
+// is the one migration 20261204060000 created in this (migrated) test database.
 const indexName = "Officer_search_text_trgm_idx";
 
 async function indexDefinition(name: string): Promise<string> {
@@ -37,3 +39,18 @@ describe("the officer search expression", () => {
   });
 });
 
+
+describe("the Chinese script folding", () => {
+  it("is the same in PostgreSQL (fold_han_script) as in the code that folds the search words", async () => {
+    // Every character of the table, plus text the folding must leave alone.
+    const samples = [HAN_FOLDING_FROM, "陳大文 CHAN Tai-man, Peter 10023", "陈晓东", "司徒健峰", "𠵾㗲", ""];
+    const [row] = await db.$queryRaw<{ folded: string[] }[]>`SELECT array(SELECT fold_han_script(s) FROM unnest(${samples}::text[]) WITH ORDINALITY AS u(s, n) ORDER BY n) AS "folded"`;
+    expect(row.folded).toEqual(samples.map(foldHanScript));
+    expect(row.folded[0]).not.toBe(HAN_FOLDING_FROM);
+  });
+
+  it("is immutable, so that an index may use it", async () => {
+    const [row] = await db.$queryRaw<{ volatility: string }[]>`SELECT provolatile::text AS "volatility" FROM pg_proc WHERE proname = 'fold_han_script'`;
+    expect(row.volatility).toBe("i");
+  });
+});

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/i18n/format";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -17,6 +18,7 @@ import { PDF_MAX_ROWS, writePlacementPdf } from "./export/pdf";
 import { openReportCsv, openReportSheet, type ReportCopyOptions } from "./export/report-copy";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./export/types";
 import { writePlacementXlsx } from "./export/xlsx";
+import { findReportColumnChoice } from "./column-choice";
 import { countReportRecords, findReportCohort, mayIncludeSendingSideFields, streamReportRecords, type ReportCohort } from "./queries";
 import { createRowFormatter, formatRecords, reportColumns, type ReportTexts } from "./rows";
 import { displayStatuses, type PlacementDisplayStatus } from "@/features/placements/display-status";
@@ -105,6 +107,8 @@ export function reportTexts(locale: AppLocale): ReportTexts & { translate: Trans
   return {
     translate: t,
     headers: {
+      cohortCode: t("columns.cohortCode"),
+      cohortName: t("columns.cohortName"),
       officerNameEn: t("columns.officerName"),
       officerNameZh: t("columns.chineseName"),
       staffNumber: t("columns.staffNumber"),
@@ -122,6 +126,36 @@ export function reportTexts(locale: AppLocale): ReportTexts & { translate: Trans
     statuses,
     approvedBy: t.raw("approvedBy") as string,
   };
+}
+
+/**
+ * The filters of a report as "Label: value" lines in the reader's language, for the PDF's title block: always the
+ * cohort (or "All cohorts"), then each other filter that is set. Reference names are looked up by id (names only).
+ */
+export async function reportFilterSummary(filters: ReportFilters, cohort: ReportCohort | null, locale: AppLocale): Promise<string[]> {
+  const t = translatorFor(locale, "reports");
+  const status = translatorFor(locale, "status.placement");
+  const line = (label: string, value: string) => t("pdf.filterLine", { label, value });
+  const named = async (lookup: Promise<{ nameEn: string; nameZhHant: string; nameZhHans: string } | null>) => {
+    const record = await lookup;
+    return record ? localizedName(record, locale) : "—";
+  };
+  const names = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
+  const [hostUnit, department, field] = await Promise.all([
+    filters.hostUnit ? named(db.hostUnit.findUnique({ where: { id: filters.hostUnit }, select: names })) : null,
+    filters.department ? named(db.department.findUnique({ where: { id: filters.department }, select: names })) : null,
+    filters.field ? named(db.field.findUnique({ where: { id: filters.field }, select: names })) : null,
+  ]);
+  const lines = [line(t("filters.cohort"), cohort ? `${cohort.code} — ${localizedName(cohort, locale)}` : t("filters.anyCohort"))];
+  if (filters.status) lines.push(line(t("filters.status"), status(filters.status)));
+  if (hostUnit) lines.push(line(t("filters.hostUnit"), hostUnit));
+  if (department) lines.push(line(t("filters.department"), department));
+  if (field) lines.push(line(t("filters.field"), field));
+  if (filters.from || filters.to) {
+    const day = (value: string | undefined) => (value ? formatCalendarDate(parseDateOnly(value), locale) : "…");
+    lines.push(line(t("filters.dateRange"), `${day(filters.from)} – ${day(filters.to)}`));
+  }
+  return lines;
 }
 
 function exportFilename(cohort: ReportCohort | null, today: Date, format: ExportFormat): string {
@@ -151,7 +185,11 @@ export async function preparePlacementExport(
   if (filters.cohort && !cohort) throw new NotFoundError();
   const rowCount = countReportRecords(reader, filters);
   rowCount.catch(() => {}); // awaited by whoever records the export; a failure must not count as unhandled before then
-  const includeStaffNumber = await mayIncludeSendingSideFields(reader, filters);
+  const [includeStaffNumber, chosenColumns, filterSummary] = await Promise.all([
+    mayIncludeSendingSideFields(reader, filters),
+    findReportColumnChoice(reader),
+    reportFilterSummary(filters, cohort, reader.locale),
+  ]);
   if (format === "pdf" && (await rowCount) > PDF_MAX_ROWS) throw new ReportTooLargeForPdfError(await rowCount);
 
   const now = options.now ?? new Date();
@@ -159,7 +197,7 @@ export async function preparePlacementExport(
   const texts = reportTexts(reader.locale);
   const t = texts.translate;
   const format_ = createRowFormatter(texts, reader.locale, today, includeStaffNumber);
-  const columns = reportColumns(texts, includeStaffNumber);
+  const columns = reportColumns(texts, includeStaffNumber, chosenColumns);
   return {
     format,
     filename: exportFilename(cohort, today, format),
@@ -170,7 +208,8 @@ export async function preparePlacementExport(
       generatedAt: now,
       generatedBy: reader.name,
       locale: reader.locale,
-      labels: { page: t.raw("pdf.page") as string, generatedAt: t("pdf.generatedAt"), generatedBy: t("pdf.generatedBy") },
+      filterSummary,
+      labels: { page: t.raw("pdf.page") as string, generatedAt: t("pdf.generatedAt"), generatedBy: t("pdf.generatedBy"), noRows: t("empty") },
     },
     rowCount,
     filters,

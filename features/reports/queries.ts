@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { JurisdictionKind, PlacementStatus } from "@/generated/prisma/enums";
+import { sql, type Expression, type InferResult, type SqlBool } from "kysely";
 import { db } from "@/lib/db";
+import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
 import type { Actor } from "@/lib/authorization";
 import { parseDateOnly } from "@/lib/dates";
 import { nameColumns, trilingualNameSelect, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
@@ -11,6 +13,9 @@ import { REPORT_PAGE_SIZE, type ReportFilters } from "./schemas";
 /** One placement as the report reads it: names already in the reader's language, nothing the reader may not see. */
 export interface ReportRecord {
   id: string;
+  cohortCode: string;
+  /** In the reader's language. */
+  cohortName: string;
   surname: string;
   givenName: string;
   otherName: string | null;
@@ -60,49 +65,52 @@ export function reportWhereClause(actor: Actor, filters: ReportFilters, extra: P
   return Prisma.sql`WHERE ${Prisma.join([scopeSql("cohort", actor, reportAliases), ...filterConditions(filters), ...extra], " AND ")}`;
 }
 
-/**
- * A placement row as read, with references instead of names. Dates come as text (cheaper than Date objects);
- * approval instants as their calendar date in Hong Kong (UTC+8 all year, as is Shenzhen), which is all a report shows.
- */
-interface PlacementRow {
-  id: string;
-  officerJurisdictionKind: JurisdictionKind;
-  surname: string;
-  givenName: string;
-  otherName: string | null;
-  chineseName: string | null;
-  staffNumber: string | null;
-  rankId: string;
-  departmentId: string;
-  hostUnitId: string | null;
-  fieldId: string | null;
-  postTitle: string | null;
-  startDate: string;
-  endDate: string;
-  status: PlacementStatus;
-  sendingApprovedOn: string | null;
-  sendingApprovedById: string | null;
-  hostApprovedOn: string | null;
-  hostApprovedById: string | null;
+/** The report's scope and filters as one condition over the aliases p, c and o (reportAliases). */
+function reportCondition(actor: Actor, filters: ReportFilters, extra: Prisma.Sql[] = []): Expression<SqlBool> {
+  return prismaFragment<SqlBool>(Prisma.join([scopeSql("cohort", actor, reportAliases), ...filterConditions(filters), ...extra], " AND "));
 }
 
 /**
- * Only the placement, its cohort (for the scope) and its officer are joined: reference names (ranks, departments,
- * host units, fields, approvers) come from small caches, which keeps each batch query cheap to plan and to run.
+ * Placement rows as read, with references instead of names (typed by Kysely from the schema: a renamed column fails
+ * typecheck). Dates come as text (cheaper than Date objects); approval instants as their calendar date in Hong Kong
+ * (UTC+8 all year, as is Shenzhen), which is all a report shows. Only the placement, its cohort (for the scope) and
+ * its officer are joined: reference names come from small caches, which keeps each batch query cheap.
  */
-function selectPlacementRows(actor: Actor): Prisma.Sql {
-  return Prisma.sql`
-    SELECT p."id", j."kind"::text AS "officerJurisdictionKind", o."surname", o."givenName", o."otherName", o."chineseName",
-      ${staffNumberSql(actor, reportAliases)} AS "staffNumber",
-      o."rankId", o."departmentId", p."hostUnitId", p."fieldId", p."postTitle",
-      p."startDate"::text AS "startDate", p."endDate"::text AS "endDate", p."status"::text AS "status",
-      (p."sendingApprovedAt" + interval '8 hours')::date::text AS "sendingApprovedOn", p."sendingApprovedById",
-      (p."hostApprovedAt" + interval '8 hours')::date::text AS "hostApprovedOn", p."hostApprovedById"
-    FROM "Placement" p
-    JOIN "Cohort" c ON c."id" = p."cohortId"
-    JOIN "Officer" o ON o."id" = p."officerId"
-    JOIN "Jurisdiction" j ON j."id" = o."jurisdictionId"`;
+function selectPlacementRows(actor: Actor, locale: AppLocale, condition: Expression<SqlBool>) {
+  const hongKongDay = (column: "p.sendingApprovedAt" | "p.hostApprovedAt") => sql<string | null>`(${sql.ref(column)} + interval '8 hours')::date::text`;
+  return sqlBuilder
+    .selectFrom("Placement as p")
+    .innerJoin("Cohort as c", "c.id", "p.cohortId")
+    .innerJoin("Officer as o", "o.id", "p.officerId")
+    .innerJoin("Jurisdiction as j", "j.id", "o.jurisdictionId")
+    .select([
+      "p.id",
+      "c.code as cohortCode",
+      sql.ref<string>(`c.${nameColumns[locale]}`).as("cohortName"),
+      sql<JurisdictionKind>`j."kind"::text`.as("officerJurisdictionKind"),
+      "o.surname",
+      "o.givenName",
+      "o.otherName",
+      "o.chineseName",
+      prismaFragment<string | null>(staffNumberSql(actor, reportAliases)).as("staffNumber"),
+      "o.rankId",
+      "o.departmentId",
+      "p.hostUnitId",
+      "p.fieldId",
+      "p.postTitle",
+      sql<string>`p."startDate"::text`.as("startDate"),
+      sql<string>`p."endDate"::text`.as("endDate"),
+      sql<PlacementStatus>`p."status"::text`.as("status"),
+      hongKongDay("p.sendingApprovedAt").as("sendingApprovedOn"),
+      "p.sendingApprovedById",
+      hongKongDay("p.hostApprovedAt").as("hostApprovedOn"),
+      "p.hostApprovedById",
+    ])
+    .where(condition);
 }
+
+/** A placement row as selectPlacementRows reads it. */
+type PlacementRow = InferResult<ReturnType<typeof selectPlacementRows>>[number];
 
 type NamedTable = "rank" | "department" | "hostUnit" | "field" | "user";
 
@@ -174,6 +182,8 @@ class DateCache {
 function toRecord(row: PlacementRow, names: NameCache, dates: DateCache): ReportRecord {
   return {
     id: row.id,
+    cohortCode: row.cohortCode,
+    cohortName: row.cohortName,
     jurisdiction: { kind: row.officerJurisdictionKind },
     surname: row.surname,
     givenName: row.givenName,
@@ -195,23 +205,23 @@ function toRecord(row: PlacementRow, names: NameCache, dates: DateCache): Report
   };
 }
 
-/** How many placements the report holds for these filters. */
+/** How many placements the report holds for these filters (the officer is joined only when a filter needs it). */
 export async function countReportRecords(actor: Actor, filters: ReportFilters): Promise<number> {
-  const officerJoin = filters.department ? Prisma.sql`JOIN "Officer" o ON o."id" = p."officerId"` : Prisma.empty;
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count"
-    FROM "Placement" p JOIN "Cohort" c ON c."id" = p."cohortId" ${officerJoin}
-    ${reportWhereClause(actor, filters)}`;
+  const base = sqlBuilder.selectFrom("Placement as p").innerJoin("Cohort as c", "c.id", "p.cohortId");
+  const joined = filters.department ? base.innerJoin("Officer as o", "o.id", "p.officerId") : base;
+  const [row] = await runQuery(joined.select(sql<number>`count(*)::int`.as("count")).where(reportCondition(actor, filters)));
   return row?.count ?? 0;
 }
 
 /** One page of the report preview, newest placements first. */
 export async function findReportPage(actor: Actor, filters: ReportFilters, page: number, locale: AppLocale): Promise<ReportRecord[]> {
-  const rows = await db.$queryRaw<PlacementRow[]>`
-    ${selectPlacementRows(actor)}
-    ${reportWhereClause(actor, filters)}
-    ORDER BY p."startDate" DESC, p."id" DESC
-    LIMIT ${REPORT_PAGE_SIZE} OFFSET ${(page - 1) * REPORT_PAGE_SIZE}`;
+  const rows = await runQuery(
+    selectPlacementRows(actor, locale, reportCondition(actor, filters))
+      .orderBy("p.startDate", "desc")
+      .orderBy("p.id", "desc")
+      .limit(REPORT_PAGE_SIZE)
+      .offset((page - 1) * REPORT_PAGE_SIZE),
+  );
   const names = new NameCache(locale);
   await names.load(rows);
   const dates = new DateCache();
@@ -233,11 +243,7 @@ export async function* streamReportRecords(
   const dates = new DateCache();
   const readBatch = async (after: string | null) => {
     const keyset = after === null ? [] : [Prisma.sql`p."id" > ${after}`];
-    const rows = await db.$queryRaw<PlacementRow[]>`
-      ${selectPlacementRows(actor)}
-      ${reportWhereClause(actor, filters, keyset)}
-      ORDER BY p."id"
-      LIMIT ${batchSize}`;
+    const rows = await runQuery(selectPlacementRows(actor, locale, reportCondition(actor, filters, keyset)).orderBy("p.id").limit(batchSize));
     await names.load(rows);
     return rows;
   };

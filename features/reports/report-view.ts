@@ -2,6 +2,10 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { findReportColumnChoice } from "./column-choice";
+import { reportTexts } from "./export-service";
+import type { ExportColumn } from "./export/types";
+import { reportColumns } from "./rows";
 import {
   countReportRecords,
   findReportCohort,
@@ -17,6 +21,7 @@ import {
   REPORT_PAGE_SIZE,
   reportFiltersSchema,
   reportPageSchema,
+  type ReportColumnKey,
   type ReportFilterName,
   type ReportFilters,
 } from "./schemas";
@@ -26,6 +31,8 @@ interface FormState {
   values: Record<ReportFilterName, string | undefined>;
   errors: Partial<Record<ReportFilterName, string>>;
   options: ReportFilterOptions;
+  /** Every column a report can have (for the column chooser), and the keys the user keeps. */
+  columnChoice: { columns: { key: ReportColumnKey; header: string }[]; chosen: ReportColumnKey[] };
 }
 
 export type PlacementReportView =
@@ -39,6 +46,8 @@ export type PlacementReportView =
       page: number;
       records: ReportRecord[];
       includeStaffNumber: boolean;
+      /** The preview's columns: the user's choice, the staff number only where the reader may see it. */
+      columns: ExportColumn[];
     } & FormState);
 
 /**
@@ -64,7 +73,13 @@ export async function findPlacementReportView(
   const cohortId = parsed.success ? parsed.data.cohort : errors.cohort ? undefined : values.cohort || undefined;
   const cohort = cohortId ? await findReportCohort(actor, cohortId) : null;
   if (cohortId && !cohort) return { kind: "notFound" };
-  const options = await findReportFilterOptions(actor, cohort);
+  const [options, chosen] = await Promise.all([findReportFilterOptions(actor, cohort), findReportColumnChoice(actor)]);
+  const texts = reportTexts(locale);
+  const allColumns = reportColumns(texts, true);
+  const columnChoice = {
+    columns: allColumns.map((column) => ({ key: column.key as ReportColumnKey, header: column.header })),
+    chosen: chosen ?? allColumns.map((column) => column.key as ReportColumnKey),
+  };
 
   // An id that is not among the choices offered (e.g. a host unit of another cohort) is a wrong choice, not an
   // empty report.
@@ -75,7 +90,7 @@ export async function findPlacementReportView(
   offered("hostUnit", options.hostUnits);
   offered("department", options.departments);
   offered("field", options.fields);
-  if (!parsed.success || Object.keys(errors).length > 0) return { kind: "invalid", values, errors, options };
+  if (!parsed.success || Object.keys(errors).length > 0) return { kind: "invalid", values, errors, options, columnChoice };
 
   const filters = parsed.data;
   const requestedPage = reportPageSchema.parse(Array.isArray(params.page) ? params.page[0] : params.page);
@@ -87,5 +102,6 @@ export async function findPlacementReportView(
   const lastPage = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
   const page = Math.min(requestedPage, lastPage);
   const records = page === requestedPage ? firstTry : await findReportPage(actor, filters, page, locale);
-  return { kind: "ready", values, errors, options, filters, query: filtersToSearchParams(filters), total, page, records, includeStaffNumber };
+  const columns = reportColumns(texts, includeStaffNumber, chosen);
+  return { kind: "ready", values, errors, options, columnChoice, filters, query: filtersToSearchParams(filters), total, page, records, includeStaffNumber, columns };
 }

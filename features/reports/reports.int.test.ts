@@ -16,6 +16,7 @@ import {
   createTwoSidedWorld,
   type TwoSidedWorld,
 } from "@/tests/factories";
+import { findReportColumnChoice, saveReportColumnChoice } from "./column-choice";
 import {
   auditedPlacementExportStream,
   exportSlots,
@@ -24,6 +25,7 @@ import {
   placementExportStream,
   preparePlacementExport,
   recordPlacementExport,
+  reportFilterSummary,
   type ExportReader,
 } from "./export-service";
 import type { PlacementReportRow } from "./export/types";
@@ -150,7 +152,7 @@ describe("export rows and columns", () => {
   it("builds host-side rows and columns without the staff number, headers in the reader's language", async () => {
     const placementExport = await preparePlacementExport(asReader(world.szCoordinator, "zh-Hans"), filters({ cohort: world.hkToSz.id }), "csv");
     expect(placementExport.columns.map((column) => column.key)).not.toContain("staffNumber");
-    expect(placementExport.columns[0].header).toBe("人员");
+    expect(placementExport.columns.slice(0, 3).map((column) => column.header)).toEqual(["交流批次编号", "交流批次名称", "人员"]);
     const rows = await collect(placementExport.rows());
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => !("staffNumber" in row))).toBe(true);
@@ -172,7 +174,7 @@ describe("export rows and columns", () => {
     const { bytes } = await download(asReader(world.hkCoordinator, "zh-Hant"), "csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(bytes, { bom: true });
-    expect(records[0][0]).toBe("人員");
+    expect(records[0].slice(0, 3)).toEqual(["交流批次編號", "交流批次名稱", "人員"]);
     expect(records[0]).not.toContain("員工編號"); // mixed report: no staff number column
     const cells = records.flat();
     expect(cells).toContain(`'${FORMULA}`);
@@ -205,6 +207,41 @@ describe("export rows and columns", () => {
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.getRow(2).getCell(column("startDate")).type).toBe(ExcelJS.ValueType.Date);
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it("uses the columns the reader chose, in the report's order, in every format; the staff number only where allowed", async () => {
+    const chooser = asReader(await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id }));
+    expect(await findReportColumnChoice(chooser)).toBeNull();
+    await saveReportColumnChoice(chooser, ["status", "staffNumber", "officerNameEn", "cohortCode"]);
+    expect(await findReportColumnChoice(chooser)).toEqual(["cohortCode", "officerNameEn", "staffNumber", "status"]);
+    for (const format of ["csv", "xlsx", "pdf"] as const) {
+      // Shenzhen hosts this cohort: no staff number although chosen.
+      const hosted = await preparePlacementExport(chooser, filters({ cohort: world.hkToSz.id }), format);
+      expect(hosted.columns.map((column) => column.key)).toEqual(["cohortCode", "officerNameEn", "status"]);
+      const sent = await preparePlacementExport(chooser, filters({ cohort: world.szToHk.id }), format);
+      expect(sent.columns.map((column) => column.key)).toEqual(["cohortCode", "officerNameEn", "staffNumber", "status"]);
+    }
+    const records: string[][] = parse((await download(chooser, "csv", { cohort: world.hkToSz.id })).bytes, { bom: true });
+    expect(records[0]).toEqual(["Cohort code", "Officer", "Status"]);
+    expect(records.slice(1).every((record) => record[0] === world.hkToSz.code)).toBe(true);
+    // Another user's choice is their own.
+    expect((await preparePlacementExport(sz, filters({ cohort: world.hkToSz.id }), "csv")).columns.length).toBeGreaterThan(3);
+  });
+
+  it("states the filters for the PDF's title block in the reader's language", async () => {
+    const cohort = { ...world.hkToSz, sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id };
+    const lines = await reportFilterSummary(
+      filters({ cohort: world.hkToSz.id, status: "CONFIRMED", field: world.field.id, from: "2026-01-05", to: "2026-03-31" }),
+      cohort,
+      "zh-Hant",
+    );
+    expect(lines).toEqual([
+      `交流批次：${world.hkToSz.code} — ${world.hkToSz.nameZhHant}`,
+      "狀態：已確認",
+      `範疇：${world.field.nameZhHant}`,
+      expect.stringMatching(/^派駐日期：2026年1月5日 – 2026年3月31日$/),
+    ]);
+    expect(await reportFilterSummary(filters(), null, "en")).toEqual(["Cohort: All cohorts"]);
   });
 
   it("records one audit entry per export with format, filters and row count", async () => {
@@ -316,6 +353,28 @@ describe("CSV and XLSX written by PostgreSQL", () => {
         }),
       ),
     );
+  });
+
+  it("carries the cohort's code and name, and prints control characters in names and posts as spaces", async () => {
+    const localReader = { ...reader, locale: "zh-Hant" as const };
+    const csv = await preparePlacementExport(localReader, filters({ cohort: other.hkToSz.id }), "csv");
+    const records: string[][] = parse(Buffer.from(await new Response(await placementExportStream(csv, "test")).arrayBuffer()), { bom: true });
+    expect(records[0].slice(0, 2)).toEqual(["交流批次編號", "交流批次名稱"]);
+    for (const record of records.slice(1)) expect(record.slice(0, 2)).toEqual([other.hkToSz.code, other.hkToSz.nameZhHant]);
+    const cells = records.slice(1).flat();
+    expect(cells.filter((cell) => /[\u0000-\u001F\u007F]/.test(cell))).toEqual([]);
+    expect(cells).toContain("陳 大文");
+    expect(cells.some((cell) => cell.includes('Smith, "Jr" second line'))).toBe(true);
+
+    const xlsx = await preparePlacementExport(localReader, filters({ cohort: other.hkToSz.id }), "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await new Response(await placementExportStream(xlsx, "test")).arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect([sheet.getRow(1).getCell(1).text, sheet.getRow(1).getCell(2).text]).toEqual(["交流批次編號", "交流批次名稱"]);
+    expect([sheet.getRow(2).getCell(1).text, sheet.getRow(2).getCell(2).text]).toEqual([other.hkToSz.code, other.hkToSz.nameZhHant]);
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+    expect(texts.filter((text) => /[\u0000-\u001F\u007F]/.test(text))).toEqual([]);
   });
 
   it.each(["en", "zh-Hant", "zh-Hans"] as const)("writes every month's dates in %s as Intl does, from a Hong Kong wall-clock time", async (locale) => {

@@ -3,8 +3,10 @@
 import { formatOfficerName } from "@/features/officers/names";
 import { displayStatus, type PlacementDisplayStatus } from "@/features/placements/display-status";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
+import { printableText } from "./export/cell-values";
 import type { ExportColumn, PlacementReportRow } from "./export/types";
 import type { ReportRecord } from "./queries";
+import { reportColumnKeys } from "./schemas";
 
 export interface ReportTexts {
   /** Column headers by row key. */
@@ -14,25 +16,18 @@ export interface ReportTexts {
   approvedBy: string;
 }
 
-const COLUMN_ORDER: (keyof PlacementReportRow)[] = [
-  "officerNameEn",
-  "officerNameZh",
-  "staffNumber",
-  "rank",
-  "homeDepartment",
-  "hostUnit",
-  "post",
-  "field",
-  "startDate",
-  "endDate",
-  "status",
-  "sendingApproval",
-  "hostApproval",
-];
+/** Every column a report can have, in the order the preview and the files show them. */
+export const REPORT_COLUMN_ORDER: readonly (keyof PlacementReportRow)[] = reportColumnKeys;
 
-/** The report's columns; the staff number only when the reader may see sending-side fields. */
-export function reportColumns(texts: ReportTexts, includeStaffNumber: boolean): ExportColumn[] {
-  return COLUMN_ORDER.filter((key) => includeStaffNumber || key !== "staffNumber").map((key) => ({ key, header: texts.headers[key] }));
+/**
+ * The report's columns: those the reader chose (all when `chosen` is null; report-columns.ts), in the fixed order,
+ * and the staff number only when the reader may see sending-side fields.
+ */
+export function reportColumns(texts: ReportTexts, includeStaffNumber: boolean, chosen: readonly (keyof PlacementReportRow)[] | null = null): ExportColumn[] {
+  return REPORT_COLUMN_ORDER.filter((key) => (includeStaffNumber || key !== "staffNumber") && (chosen === null || chosen.includes(key))).map((key) => ({
+    key,
+    header: texts.headers[key],
+  }));
 }
 
 export interface RowFormatter {
@@ -74,12 +69,15 @@ export function createRowFormatter(texts: ReportTexts, locale: AppLocale, today:
   };
   return (record) => {
     const row: PlacementReportRow = {
-      officerNameEn: formatOfficerName(record),
-      officerNameZh: record.chineseName,
+      cohortCode: record.cohortCode,
+      cohortName: record.cohortName,
+      // Control characters typed into names and posts print as spaces in every format (report-copy.ts does the same).
+      officerNameEn: printableText(formatOfficerName(record)),
+      officerNameZh: record.chineseName === null ? null : printableText(record.chineseName),
       rank: record.rank,
       homeDepartment: record.homeDepartment,
       hostUnit: record.hostUnit,
-      post: record.postTitle,
+      post: record.postTitle === null ? null : printableText(record.postTitle),
       field: record.field,
       startDate: record.startDate,
       endDate: record.endDate,

@@ -70,3 +70,39 @@ export function filtersToSearchParams(filters: Partial<Record<ReportFilterName, 
   }
   return params;
 }
+
+/** Every column a report can have, in the order the preview and the files show them. */
+export const reportColumnKeys = [
+  "cohortCode",
+  "cohortName",
+  "officerNameEn",
+  "officerNameZh",
+  "staffNumber",
+  "rank",
+  "homeDepartment",
+  "hostUnit",
+  "post",
+  "field",
+  "startDate",
+  "endDate",
+  "status",
+  "sendingApproval",
+  "hostApproval",
+] as const;
+export type ReportColumnKey = (typeof reportColumnKeys)[number];
+
+/**
+ * The columns a user keeps in the report (the column chooser posts `columns` once per ticked box: none, one string
+ * or several). At least one; the staff number may be chosen by anyone and still appears only where the reader may
+ * see it.
+ */
+export const reportColumnChoiceSchema = z.object({
+  columns: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.enum(reportColumnKeys, { message: "errors.invalidChoice" }))
+      .transform((columns) => [...new Set(columns)])
+      .pipe(z.array(z.enum(reportColumnKeys)).min(1, "errors.chooseAtLeastOneColumn")),
+  ),
+});
+export type ReportColumnChoice = z.output<typeof reportColumnChoiceSchema>;

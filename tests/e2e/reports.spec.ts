@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "./fixtures";
-import { createCohort, uniqueSuffix } from "../factories";
+import { PDFParse } from "pdf-parse";
+import { createCohort, createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
 
@@ -24,9 +25,12 @@ async function demoCohort() {
   return cohort;
 }
 
+/** The filter form (the column chooser has fields of the same names). */
+const filterForm = (page: Page) => page.getByRole("search", { name: "Filters" });
+
 async function openReportFor(page: Page, cohortId: string) {
   await page.goto("/reports");
-  await page.getByLabel("Cohort", { exact: true }).selectOption(cohortId);
+  await filterForm(page).getByLabel("Cohort", { exact: true }).selectOption(cohortId);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`cohort=${cohortId}`));
 }
@@ -61,7 +65,7 @@ for (const account of accounts) {
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.toString("utf8");
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0].startsWith("Officer,Chinese name,")).toBe(true);
+    expect(lines[0].startsWith("Cohort code,Cohort name,Officer,Chinese name,")).toBe(true);
     expect(lines[0].includes("Staff number")).toBe(account.staffNumbers);
     // One line per placement (no field of this cohort spans lines), each officer's Chinese name as stored.
     expect(lines).toHaveLength(cohort.placements.length + 1);
@@ -110,9 +114,9 @@ test("a cohort outside the coordinator's sides answers 404, on the page and for 
 test("filters live in the URL, are shown back with errors beside the field, and page the preview", async ({ page }) => {
   await signInAndWait(page, "admin@exchange.demo");
   await page.goto("/reports?from=2026-05-01&to=2026-04-01");
-  const to = page.getByLabel("To", { exact: true });
+  const to = filterForm(page).getByLabel("To", { exact: true });
   await expect(to).toHaveValue("2026-04-01");
-  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-05-01");
+  await expect(filterForm(page).getByLabel("From", { exact: true })).toHaveValue("2026-05-01");
   await expect(to).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#filter-to-error")).toHaveText("The end date must not be before the start date.");
   await expect(page.getByTestId("report-preview")).toHaveCount(0);
@@ -122,7 +126,7 @@ test("filters live in the URL, are shown back with errors beside the field, and 
   await page.goto(`/reports?cohort=${cohort.id}&status=CONFIRMED`);
   const confirmed = cohort.placements.filter((placement) => placement.status === "CONFIRMED").length;
   await expect(page.getByTestId("report-total")).toHaveText(`Placements matching these filters: ${confirmed}`);
-  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("CONFIRMED");
+  await expect(filterForm(page).getByLabel("Status", { exact: true })).toHaveValue("CONFIRMED");
   await expect(page.getByTestId("report-row")).toHaveCount(confirmed);
 });
 
@@ -130,4 +134,65 @@ test("an officer cannot open the report or download it", async ({ page }) => {
   await signInAndWait(page, "officer@exchange.demo");
   expect((await page.goto("/reports"))?.status()).toBe(403);
   expect((await page.request.get("/api/reports/placements/csv")).status()).toBe(403);
+});
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+test("a coordinator chooses the report's columns in 繁體中文: a table at 1366 px, cards at 390 px, and the same columns in every download", async ({ page }) => {
+  const cohort = await demoCohort();
+  // A coordinator of the sending side of its own, so that the demo accounts keep every column.
+  const coordinator = await createUser(db, { role: "COORDINATOR", jurisdictionId: cohort.sendingJurisdictionId, locale: "zh_Hant", name: "報表欄位統籌主任" });
+  await signInAndWait(page, coordinator.email, coordinator.password);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/reports?cohort=${cohort.id}`);
+  const table = page.getByTestId("report-preview");
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader")).toHaveText(["交流批次編號", "交流批次名稱", "人員", "中文姓名", "員工編號", "職級", "所屬部門", "接收單位", "職位", "範疇", "開始日期", "結束日期", "狀態", "派出方審批", "接收方審批"]);
+  await expect(table.getByRole("row").nth(1)).toContainText(cohort.code);
+
+  // No column at all is refused beside the choices, and nothing changes.
+  await page.getByText("選擇欄位").click();
+  const chooser = page.getByRole("group", { name: "預覽及下載包含的欄位" });
+  for (const box of await chooser.getByRole("checkbox").all()) await box.uncheck();
+  await page.getByRole("button", { name: "儲存欄位" }).click();
+  await expect(page.locator("#report-columns-error")).toHaveText("請至少選擇一欄。");
+  await expect(chooser).toHaveAccessibleDescription("請至少選擇一欄。");
+
+  for (const name of ["交流批次名稱", "人員", "狀態"]) await chooser.getByRole("checkbox", { name, exact: true }).check();
+  await page.getByRole("button", { name: "儲存欄位" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已儲存欄位：顯示 3 欄。" })).toBeVisible();
+  await expect(table.getByRole("columnheader")).toHaveText(["交流批次名稱", "人員", "狀態"]);
+  const shown = Math.min(cohort.placements.length, 25);
+  await expect(page.getByTestId("report-row")).toHaveCount(shown);
+
+  // Remembered: a new visit shows the same columns; on a phone each placement is a card.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/reports?cohort=${cohort.id}`);
+  await expect(table).toBeHidden();
+  const cards = page.getByTestId("report-card");
+  await expect(cards).toHaveCount(shown);
+  await expect(cards.first().locator("dt")).toHaveText(["交流批次名稱", "狀態"]);
+  await expect(cards.first().locator("dd").first()).toHaveText(cohort.nameZhHant);
+  await expectNoSeriousAccessibilityViolations(page);
+
+  const csv = await page.request.get(`/api/reports/placements/csv?cohort=${cohort.id}`);
+  const lines = (await csv.text()).slice(1).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("交流批次名稱,人員,狀態");
+  expect(lines).toHaveLength(cohort.placements.length + 1);
+
+  // Read back with a real PDF text extractor (which may space out CJK text).
+  const withoutSpaces = (text: string) => text.replace(/\s+/g, "");
+  const pdf = withoutSpaces(await pdfText(await (await page.request.get(`/api/reports/placements/pdf?cohort=${cohort.id}&status=CONFIRMED`)).body()));
+  expect(pdf).toContain(withoutSpaces(`交流批次：${cohort.code} — ${cohort.nameZhHant}`));
+  expect(pdf).toContain("狀態：已確認");
+  expect(pdf).not.toContain("員工編號");
+  const empty = withoutSpaces(await pdfText(await (await page.request.get(`/api/reports/placements/pdf?cohort=${cohort.id}&from=2099-01-01`)).body()));
+  expect(empty).toContain("沒有符合篩選條件的派駐安排。");
 });

@@ -7,17 +7,25 @@ import { parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { EmptyState } from "@/components/empty-state";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
-import { formatOfficerName } from "@/features/officers/names";
+import { reportTexts } from "../export-service";
+import type { ExportColumn, PlacementReportRow } from "../export/types";
 import type { ReportRecord } from "../queries";
-import { displayStatus } from "@/features/placements/display-status";
+import { createRowFormatter } from "../rows";
 import { REPORT_PAGE_SIZE } from "../schemas";
 
-/** One page of the report, with the same columns (and the same staff-number rule) as the downloads. */
+const WIDE_TEXT = "[overflow-wrap:anywhere]";
+
+/**
+ * One page of the report with the columns the downloads carry (the user's choice; the staff number only where the
+ * reader may see it), formatted as the files format them, dates in the reader's language. A table from 768 px, a
+ * card per placement below, so that a phone never scrolls sideways.
+ */
 export async function ReportPreview({
   records,
   total,
   page,
   includeStaffNumber,
+  columns,
   query,
   locale,
 }: {
@@ -25,73 +33,78 @@ export async function ReportPreview({
   total: number;
   page: number;
   includeStaffNumber: boolean;
+  columns: ExportColumn[];
   /** The filters as a query string, for the page links. */
   query: URLSearchParams;
   locale: AppLocale;
 }) {
-  const [t, status] = await Promise.all([getTranslations("reports"), getTranslations("status.placement")]);
+  const t = await getTranslations("reports");
   if (total === 0) return <EmptyState message={t("empty")} />;
-  const today = parseDateOnly(todayInHongKong());
+  const format = createRowFormatter(reportTexts(locale), locale, parseDateOnly(todayInHongKong()), includeStaffNumber);
+  const rows = records.map((record) => ({ id: record.id, row: format(record) }));
+  const text = (row: PlacementReportRow, key: keyof PlacementReportRow) => {
+    const value = row[key];
+    if (value instanceof Date) return formatCalendarDate(value, locale);
+    return value || "—";
+  };
+  // The officer's name heads each row (and each card) when it is shown; otherwise the first column does.
+  const headingKey = columns.some((column) => column.key === "officerNameEn") ? "officerNameEn" : columns[0].key;
   const first = (page - 1) * REPORT_PAGE_SIZE + 1;
   const last = first + records.length - 1;
   const pageCount = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
+  const caption = t("previewCaption", { from: formatNumber(first, locale), to: formatNumber(last, locale), total: formatNumber(total, locale) });
   const pageHref = (target: number) => {
     const params = new URLSearchParams(query);
     if (target > 1) params.set("page", String(target));
-    const text = params.toString();
-    return text ? `/reports?${text}` : "/reports";
+    const search = params.toString();
+    return search ? `/reports?${search}` : "/reports";
   };
   return (
     <PageSection id="preview" title={t("previewHeading")}>
-      <DataTable
-        showCaption
-        testId="report-preview"
-        caption={t("previewCaption", { from: formatNumber(first, locale), to: formatNumber(last, locale), total: formatNumber(total, locale) })}
-        headers={
-          <HeaderCells
-            labels={[
-              t("columns.officerName"),
-              ...(includeStaffNumber ? [t("columns.staffNumber")] : []),
-              t("columns.rank"),
-              t("columns.homeDepartment"),
-              t("columns.hostUnit"),
-              t("columns.post"),
-              t("columns.field"),
-              t("columns.dates"),
-              t("columns.status"),
-              t("columns.approvals"),
-            ]}
-          />
-        }
-      >
-        {records.map((record) => (
-          <tr key={record.id} className="border-t border-slate-200" data-testid="report-row">
-            <th scope="row" className="font-medium">
-              {formatOfficerName(record)}
-              {record.chineseName && (
-                <span lang="zh" className="block font-normal">
-                  {record.chineseName}
-                </span>
+      <div className="hidden md:block">
+        <DataTable
+          showCaption
+          testId="report-preview"
+          caption={caption}
+          headers={<HeaderCells labels={columns.map((column) => column.header)} />}
+        >
+          {rows.map(({ id, row }) => (
+            <tr key={id} className="border-t border-slate-200" data-testid="report-row">
+              {columns.map((column) =>
+                column.key === headingKey ? (
+                  <th key={column.key} scope="row" className={`font-medium ${WIDE_TEXT}`}>
+                    {text(row, column.key)}
+                  </th>
+                ) : (
+                  <td key={column.key} className={column.key === "startDate" || column.key === "endDate" ? "whitespace-nowrap" : WIDE_TEXT}>
+                    {text(row, column.key)}
+                  </td>
+                ),
               )}
-            </th>
-            {includeStaffNumber && <td>{record.staffNumber ?? "—"}</td>}
-            <td>{record.rank}</td>
-            <td>{record.homeDepartment}</td>
-            <td>{record.hostUnit ?? t("notAssigned")}</td>
-            <td>{record.postTitle ?? "—"}</td>
-            <td>{record.field ?? "—"}</td>
-            <td className="whitespace-nowrap">
-              {formatCalendarDate(record.startDate, locale)} –<br />
-              {formatCalendarDate(record.endDate, locale)}
-            </td>
-            <td>{status(displayStatus(record, today))}</td>
-            <td>
-              <span className="block">{record.sendingApprovedOn ? t("sendingApproved") : t("sendingPending")}</span>
-              <span className="block">{record.hostApprovedOn ? t("hostApproved") : t("hostPending")}</span>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+            </tr>
+          ))}
+        </DataTable>
+      </div>
+      <div className="md:hidden">
+        <p className="mb-2 font-medium text-slate-800">{caption}</p>
+        <ul className="space-y-3" data-testid="report-cards">
+          {rows.map(({ id, row }) => (
+            <li key={id} className="rounded border border-slate-300 bg-white p-3" data-testid="report-card">
+              <h3 className={`font-semibold ${WIDE_TEXT}`}>{text(row, headingKey)}</h3>
+              <dl className="mt-2 grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1 text-sm">
+                {columns
+                  .filter((column) => column.key !== headingKey)
+                  .map((column) => (
+                    <div key={column.key} className="contents">
+                      <dt className={`text-slate-700 ${WIDE_TEXT}`}>{column.header}</dt>
+                      <dd className={WIDE_TEXT}>{text(row, column.key)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </div>
       {pageCount > 1 && (
         <nav aria-label={t("pagination.label")} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
           {page > 1 ? (

@@ -24,10 +24,18 @@ export function formatCalendarDate(date: Date): string {
   return text;
 }
 
+/** C0 and C1 control characters and DEL: a tab or carriage return typed into a name would show as a box in a PDF. */
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** Text as printed: every control character (tab, CR, line feed…) becomes a space. */
+export function printableText(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, " ");
+}
+
 export function cellText(row: PlacementReportRow, key: keyof PlacementReportRow): string {
   const value = cellValue(row, key);
   if (value === null) return "";
-  return value instanceof Date ? formatCalendarDate(value) : value;
+  return value instanceof Date ? formatCalendarDate(value) : printableText(value);
 }
 
 const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;

@@ -3,9 +3,10 @@ import { finished } from "node:stream/promises";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import PDFDocument from "pdfkit";
-import { cellText } from "./cell-values";
+import { cellText, printableText } from "./cell-values";
 import { resolvePdfFonts, PDF_FONT_ENV_VAR, type PdfFontFace } from "./font";
 import type { ExportColumn, ExportMeta, PlacementReportRow } from "./types";
+import { wrapWords } from "./wrap";
 
 /**
  * PDFs are for reading and printing, not for bulk data. "Page X of Y" needs the page count before the first
@@ -28,6 +29,7 @@ const PAGE = { size: "A4", layout: "landscape" } as const;
 const MARGIN = { top: 36, left: 36, right: 36, bottom: 52 };
 const FOOTER_OFFSET_FROM_BOTTOM = 36;
 const TITLE_FONT_SIZE = 14;
+const FILTER_FONT_SIZE = 9;
 const TABLE_FONT_SIZE = 8;
 const FOOTER_FONT_SIZE = 7.5;
 const CELL_PADDING_X = 3;
@@ -41,6 +43,8 @@ const BOLD_FONT = "report-bold";
 
 /** Relative share of the page width; dates get exactly the width they need instead. */
 const COLUMN_WEIGHT: Record<keyof PlacementReportRow, number> = {
+  cohortCode: 1,
+  cohortName: 1.3,
   officerNameEn: 1.6,
   officerNameZh: 0.9,
   rank: 1.1,
@@ -78,8 +82,9 @@ interface PagePlan {
 }
 
 /**
- * Writes an A4 landscape PDF: title, a table whose header repeats on every page, cells that wrap, and a footer
- * with who generated it, when, and "Page X of Y". The CJK font (Traditional and Simplified) is embedded as a
+ * Writes an A4 landscape PDF: title and the filters it was made with, a table whose header repeats on every page,
+ * cells that wrap between words (wrap.ts), a "no placements match" line when there are no rows, and a footer with
+ * who generated it, when, and "Page X of Y". The CJK font (Traditional and Simplified) is embedded as a
  * subset of the glyphs used.
  *
  * `output` is ended on success. On failure, including `output` closing early, the promise rejects and `output` is
@@ -107,13 +112,14 @@ export async function writePlacementPdf(
     if (fonts.bold) registerFont(doc, BOLD_FONT, fonts.bold);
     doc.pipe(output);
 
-    const tableTop = drawTitle(doc, meta.title);
+    const tableTop = drawTitle(doc, meta.title, meta.filterSummary);
     const table = layoutTable(doc, columns, fonts.bold ? BOLD_FONT : REGULAR_FONT);
     const plan = planPages(doc, table, rowTexts, tableTop);
     const footer = footerTexts(meta, plan.pageCount);
 
     let pageNumber = 1;
     let y = drawHeader(doc, table, tableTop);
+    if (rowTexts.length === 0) drawNoRows(doc, meta.labels.noRows, y);
     rowTexts.forEach((texts, index) => {
       if (plan.pageStarts.has(index)) {
         drawFooter(doc, footer.provenance, footer.pageLabel(pageNumber));
@@ -161,11 +167,26 @@ function bodyBottom(doc: Document): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-function drawTitle(doc: Document, title: string): number {
-  const top = doc.page.margins.top;
+/** The title and, below it, one line per filter ("Cohort: …"); returns where the table starts. */
+function drawTitle(doc: Document, title: string, filterSummary: string[]): number {
+  const left = doc.page.margins.left;
+  const width = bodyWidth(doc);
+  let y = doc.page.margins.top;
   doc.font(REGULAR_FONT).fontSize(TITLE_FONT_SIZE).fillColor(TEXT_COLOR);
-  doc.text(title, doc.page.margins.left, top, { width: bodyWidth(doc) });
-  return top + doc.heightOfString(title, { width: bodyWidth(doc) }) + doc.currentLineHeight() / 2;
+  doc.text(printableText(title), left, y, { width });
+  y += doc.heightOfString(printableText(title), { width }) + doc.currentLineHeight() / 4;
+  doc.fontSize(FILTER_FONT_SIZE);
+  for (const line of filterSummary) {
+    const text = printableText(line);
+    doc.text(text, left, y, { width });
+    y += doc.heightOfString(text, { width });
+  }
+  return y + doc.currentLineHeight() / 2;
+}
+
+function drawNoRows(doc: Document, text: string, top: number): void {
+  doc.font(REGULAR_FONT).fontSize(FILTER_FONT_SIZE).fillColor(TEXT_COLOR);
+  doc.text(text, doc.page.margins.left + CELL_PADDING_X, top + 2 * CELL_PADDING_Y, { width: bodyWidth(doc) - 2 * CELL_PADDING_X });
 }
 
 function layoutTable(doc: Document, columns: ExportColumn[], headerFont: string): TableLayout {
@@ -222,21 +243,34 @@ function drawHeader(doc: Document, table: TableLayout, top: number): number {
   return top + table.headerHeight;
 }
 
+/** A cell's lines in the current font: broken between words, inside a word only when it alone is too wide. */
+function cellLines(doc: Document, table: TableLayout, text: string, index: number): string[] {
+  if (!text) return [];
+  return wrapWords(text, table.widths[index] - 2 * CELL_PADDING_X, (part) => doc.widthOfString(part));
+}
+
 function rowHeight(doc: Document, table: TableLayout, texts: string[]): number {
-  let tallest = doc.currentLineHeight(true);
-  texts.forEach((text, index) => {
-    if (text) tallest = Math.max(tallest, doc.heightOfString(text, { width: table.widths[index] - 2 * CELL_PADDING_X }));
-  });
-  return tallest + 2 * CELL_PADDING_Y;
+  const lineHeight = doc.currentLineHeight(true);
+  const lines = Math.max(1, ...texts.map((text, index) => cellLines(doc, table, text, index).length));
+  return lines * lineHeight + 2 * CELL_PADDING_Y;
 }
 
 function drawCells(doc: Document, table: TableLayout, texts: string[], top: number, height: number): void {
+  const lineHeight = doc.currentLineHeight(true);
+  // The epsilon keeps a row laid out for n lines at n lines despite rounding (n × h / h may come out below n).
+  const maxLines = Math.max(1, Math.floor((height - 2 * CELL_PADDING_Y) / lineHeight + 1e-6));
   texts.forEach((text, index) => {
-    if (!text) return;
-    doc.text(text, table.x[index] + CELL_PADDING_X, top + CELL_PADDING_Y, {
-      width: table.widths[index] - 2 * CELL_PADDING_X,
-      height: height - 2 * CELL_PADDING_Y,
-      ellipsis: true,
+    let lines = cellLines(doc, table, text, index);
+    if (lines.length > maxLines) {
+      // A row taller than a page is cut: its last visible line ends in an ellipsis.
+      lines = lines.slice(0, maxLines);
+      const width = table.widths[index] - 2 * CELL_PADDING_X;
+      let last = lines[maxLines - 1];
+      while (last && doc.widthOfString(`${last}…`) > width) last = [...last].slice(0, -1).join("");
+      lines[maxLines - 1] = `${last}…`;
+    }
+    lines.forEach((line, lineIndex) => {
+      doc.text(line, table.x[index] + CELL_PADDING_X, top + CELL_PADDING_Y + lineIndex * lineHeight, { lineBreak: false });
     });
   });
   const right = table.x[0] + bodyWidth(doc);

@@ -108,6 +108,21 @@ function statusSql(labels: Record<PlacementDisplayStatus, string>, today: string
   return displayStatusSql({ placement: "p", today, label: (status) => literal(statusText(status, labels[status])) });
 }
 
+/** Control characters (C0 but NUL, which text cannot hold, DEL and C1), as export/cell-values.ts printableText. */
+const CONTROL_CHARACTERS = Array.from({ length: 0x20 }, (_, code) => code)
+  .slice(1)
+  .concat(Array.from({ length: 0x21 }, (_, index) => 0x7f + index))
+  .map((code) => String.fromCharCode(code))
+  .join("");
+
+/**
+ * `value` with every control character (a tab or carriage return typed into a name) as a space, so that no file
+ * shows it as a box or breaks a line with it. The match is cheap; translate() copies, so it runs only when needed.
+ */
+function printableSql(value: string): string {
+  return `CASE WHEN ${value} ~ ${literal(`[${CONTROL_CHARACTERS}]`)} THEN translate(${value}, ${literal(CONTROL_CHARACTERS)}, ${literal(" ".repeat(CONTROL_CHARACTERS.length))}) ELSE ${value} END`;
+}
+
 /** How a file format writes text: SQL for values from the database, JavaScript for our own words. */
 interface TextWriting {
   /** A reference table (ranks, departments, host units, fields) as `id` and the `name` the file wants, per record. */
@@ -146,10 +161,10 @@ function reportRowsSql(options: ReportCopyOptions, writing: TextWriting): string
   const approval = (at: string, user: string) =>
     approvalSql(texts.approvedBy, `(p."${at}" + interval '8 hours')`, `${user}."name"`, locale, writing.ownText);
   return `
-    SELECT p."id",
-      CASE WHEN j."kind" = 'SAR' THEN upper(o."surname") ELSE o."surname" END || ' ' || o."givenName" || coalesce(', ' || o."otherName", '') AS "officerNameEn",
-      o."chineseName" AS "officerNameZh", ${staffNumber} AS "staffNumber",
-      r."name" AS "rank", d."name" AS "homeDepartment", h."name" AS "hostUnit", p."postTitle" AS "post", f."name" AS "field",
+    SELECT p."id", c."code" AS "cohortCode", c.${name} AS "cohortName",
+      ${printableSql(`CASE WHEN j."kind" = 'SAR' THEN upper(o."surname") ELSE o."surname" END || ' ' || o."givenName" || coalesce(', ' || o."otherName", '')`)} AS "officerNameEn",
+      ${printableSql('o."chineseName"')} AS "officerNameZh", ${staffNumber} AS "staffNumber",
+      r."name" AS "rank", d."name" AS "homeDepartment", h."name" AS "hostUnit", ${printableSql('p."postTitle"')} AS "post", f."name" AS "field",
       p."startDate", p."endDate", ${statusSql(texts.statuses, today, writing.statusText)} AS "status",
       ${approval("sendingApprovedAt", "sa")} AS "sendingApproval",
       ${approval("hostApprovedAt", "ha")} AS "hostApproval"
@@ -176,6 +191,8 @@ const asIs = (text: string) => text;
  */
 function reportCsvCopy(options: ReportCopyOptions): string {
   const cell: Record<keyof PlacementReportRow, string> = {
+    cohortCode: formulaSafe('x."cohortCode"'),
+    cohortName: formulaSafe('x."cohortName"'),
     officerNameEn: formulaSafe('x."officerNameEn"'),
     officerNameZh: formulaSafe('x."officerNameZh"'),
     staffNumber: formulaSafe('x."staffNumber"'),
@@ -233,6 +250,8 @@ const textCellRest = (value: string) => `'" t="inlineStr"><is><t>' || ${value} |
 function reportXlsxRowsCopy(options: ReportCopyOptions): string {
   const date = (column: string) => `'" s="${DATE_STYLE}"><v>' || (${column} - DATE '1899-12-30') || '</v></c>'`;
   const rest: Record<keyof PlacementReportRow, string> = {
+    cohortCode: textCellRest(xmlText('y."cohortCode"')),
+    cohortName: textCellRest(xmlText('y."cohortName"')),
     officerNameEn: textCellRest(xmlText('y."officerNameEn"')),
     officerNameZh: textCellRest(xmlText(`nullif(y."officerNameZh", '')`)),
     staffNumber: textCellRest(xmlText(`nullif(y."staffNumber", '')`)),

@@ -6,6 +6,8 @@ import { ZipStreamWriter } from "./zip";
 
 /** Typical content width in characters; the header can only widen a column. */
 const TYPICAL_WIDTH: Record<keyof PlacementReportRow, number> = {
+  cohortCode: 14,
+  cohortName: 24,
   officerNameEn: 28,
   officerNameZh: 12,
   rank: 22,
