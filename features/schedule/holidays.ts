@@ -413,3 +413,13 @@ export function createHolidayCalendar(overrides: readonly HolidayOverride[] = []
 export function holidaySideOf(jurisdiction: { kind: "SAR" | "MAINLAND_CITY" | "PROVINCE" }): Side {
   return jurisdiction.kind === "SAR" ? "HK" : "MAINLAND";
 }
+
+/**
+ * The three-language name of a holiday the package knows, looked up by any of its names ("春节", "Spring Festival",
+ * "春節"), so an admin who types one name gets the other two; null for a name the package does not know.
+ */
+export function knownHolidayName(side: Side, text: string): HolidayName | null {
+  const wanted = text.trim().toLowerCase();
+  const names = side === "HK" ? Object.values(HK_NAMES) : Object.values(MAINLAND_NAMES);
+  return names.find((name) => [name.en, name.zhHant, name.zhHans].some((candidate) => candidate.toLowerCase() === wanted)) ?? null;
+}
