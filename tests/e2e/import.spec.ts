@@ -75,21 +75,21 @@ test("a refused file shows no 'new officers' tile, its problems with the value e
   await page.goto("/officers/import");
   const file = page.getByLabel("2. Choose the file");
 
-  await file.setInputFiles(csv([header, goodRow, `${staffNumber}X,Ho,Ka-yan,=HYPERLINK("http://evil.test"),PLAND,ho@example.gov.hk`]));
+  await file.setInputFiles(csv([header, goodRow, `${staffNumber}X,Ho,Ka-yan,=SUM(1+2),PLAND,ho@example.gov.hk`]));
   await page.getByRole("button", { name: "Check the file" }).click();
   const summary = page.getByTestId("import-summary");
   await expect(summary).toContainText("Problems");
   await expect(summary).not.toContainText("New officers");
   const error = page.getByTestId("import-error");
   await expect(error).toHaveCount(1);
-  await expect(error).toContainText('=HYPERLINK("http://evil.test")');
+  await expect(error).toContainText("=SUM(1+2)");
   await expectNoSeriousAccessibilityViolations(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the problems (.csv)" }).click()]);
   expect(download.suggestedFilename()).toBe("import-problems.csv");
   const report = readFileSync((await download.path())!, "utf8");
   expect(report).toContain("Row,Column,Value entered,Problem");
   // Escaped: a spreadsheet shows the text instead of running it.
-  expect(report).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
+  expect(report).toContain(",'=SUM(1+2),");
 
   await file.setInputFiles(csv([header, goodRow]));
   await page.getByRole("button", { name: "Check the file" }).click();
