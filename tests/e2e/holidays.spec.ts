@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { createCohort } from "../factories";
+import { createCohort, createUser } from "../factories";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";
 
@@ -86,3 +86,17 @@ test("only the admin has the holidays page", async ({ page }) => {
   const response = await page.goto("/admin/holidays");
   expect(response?.status()).toBe(403);
 });
+
+for (const [locale, title, paste] of [
+  ["zh_Hant", "假期", "貼上 2027 年的清單"],
+  ["zh_Hans", "假期", "粘贴 2027 年的清单"],
+] as const) {
+  test(`the holidays page reads in ${locale} at phone and laptop widths`, async ({ page }) => {
+    const admin = await createUser(db, { role: "ADMIN", locale, name: `Holiday admin ${locale}` });
+    await signInAndWait(page, admin.email, admin.password);
+    await page.goto("/admin/holidays?side=MAINLAND&year=2027");
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: paste })).toBeVisible();
+    await expectNoSeriousAccessibilityViolations(page);
+  });
+}
