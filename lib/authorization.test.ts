@@ -64,6 +64,7 @@ const matrix: Row[] = [
   ["hostUnit:manageCapacity", "szUnit2", { szCoordinator: true }],
   ["report:export", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
   ["referenceData:manage", "cohortHkToSz", { admin: true }],
+  ["holiday:manage", "ownAccount", { admin: true }],
   ["user:manage", "cohortHkToSz", { admin: true }],
   ["audit:view", "cohortHkToSz", { admin: true }],
   ["calendarFeed:manage", "ownAccount", { hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],

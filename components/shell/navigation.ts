@@ -16,6 +16,7 @@ const items: NavigationItem[] = [
   { href: "/schedule", labelKey: "schedule", permission: "schedule:view" },
   { href: "/reports", labelKey: "reports", permission: "report:export" },
   { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
+  { href: "/admin/holidays", labelKey: "holidays", permission: "holiday:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
 ];
 

@@ -72,19 +72,25 @@ describe("rows", () => {
     const result = validateOfficerSheet(sheet([["", "", "Tai-man", "Chan", "NOPE", "XYZ", "TRANSPORT; MAGIC", "not-an-email"]]), references);
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([
-      { row: 2, column: "staffNumber", key: "errors.required" },
-      { row: 2, column: "surname", key: "errors.required" },
-      { row: 2, column: "chineseName", key: "errors.invalidChineseName" },
-      { row: 2, column: "workEmail", key: "errors.invalidEmail" },
-      { row: 2, column: "rankCode", key: "import.unknownRank", values: { code: "NOPE" } },
-      { row: 2, column: "departmentCode", key: "import.unknownDepartment", values: { code: "XYZ" } },
-      { row: 2, column: "fieldCodes", key: "import.unknownField", values: { code: "MAGIC" } },
+      { row: 2, column: "staffNumber", key: "errors.required", value: "" },
+      { row: 2, column: "surname", key: "errors.required", value: "" },
+      { row: 2, column: "chineseName", key: "errors.invalidChineseName", value: "Chan" },
+      { row: 2, column: "workEmail", key: "errors.invalidEmail", value: "not-an-email" },
+      { row: 2, column: "rankCode", key: "import.unknownRank", values: { code: "NOPE" }, value: "NOPE" },
+      { row: 2, column: "departmentCode", key: "import.unknownDepartment", values: { code: "XYZ" }, value: "XYZ" },
+      { row: 2, column: "fieldCodes", key: "import.unknownField", values: { code: "MAGIC" }, value: "TRANSPORT; MAGIC" },
     ]);
+  });
+
+  it("keeps at most 200 characters of the value entered in a report", () => {
+    const long = "x".repeat(500);
+    const [error] = validateOfficerSheet(sheet([[...good.slice(0, 7), long]]), references).errors;
+    expect(error).toMatchObject({ column: "workEmail", value: `${"x".repeat(199)}…` });
   });
 
   it("finds a staff number repeated in the file, whatever its case", () => {
     const result = validateOfficerSheet(sheet([good, [...good.slice(0, 0), "HK1", ...good.slice(1)]]), references);
-    expect(result.errors).toEqual([{ row: 3, column: "staffNumber", key: "import.duplicateStaffNumber", values: { row: 2 } }]);
+    expect(result.errors).toEqual([{ row: 3, column: "staffNumber", key: "import.duplicateStaffNumber", values: { row: 2 }, value: "HK1" }]);
   });
 
   it("refuses retired codes for new values but keeps them on an officer who already has them", () => {
@@ -98,7 +104,7 @@ describe("rows", () => {
 
   it("flags data under a blank header instead of dropping it", () => {
     const result = validateOfficerSheet(sheet([[...good, "stray"]]), references);
-    expect(result.errors).toEqual([{ row: 2, column: null, key: "import.valueWithoutColumn", values: { column: 9 } }]);
+    expect(result.errors).toEqual([{ row: 2, column: null, key: "import.valueWithoutColumn", values: { column: 9 }, value: "stray" }]);
   });
 
   it("marks fields as unknown when the file has no field column, so updates keep them", () => {

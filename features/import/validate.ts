@@ -34,6 +34,15 @@ export interface ImportRowError {
   column: OfficerImportColumnKey | null;
   key: string;
   values?: Record<string, string | number>;
+  /** What the cell held, as entered (cut to `reportedValueLength`), so the person sees what to correct. */
+  value?: string;
+}
+
+export const reportedValueLength = 200;
+
+/** The value entered, as a report shows it: cut to `reportedValueLength` characters with an ellipsis. */
+export function reportedValue(text: string): string {
+  return text.length > reportedValueLength ? `${text.slice(0, reportedValueLength - 1)}…` : text;
 }
 
 export interface ImportOfficerRow {
@@ -124,10 +133,11 @@ export function validateOfficerSheet(sheet: ParsedSheet, references: ImportRefer
       if (key) raw[key] = cells[index] ?? "";
     });
     const rowErrors: ImportRowError[] = [];
-    const problem = (column: OfficerImportColumnKey | null, key: string, values?: ImportRowError["values"]) => rowErrors.push({ row: rowNumber, column, key, values });
+    const problem = (column: OfficerImportColumnKey | null, key: string, values?: ImportRowError["values"], value = column ? (raw[column] ?? "") : "") =>
+      rowErrors.push({ row: rowNumber, column, key, values, value: reportedValue(value) });
     // A cell with content under a blank header is data the user expects to be read; say so rather than drop it.
     cells.forEach((cell, index) => {
-      if ((index >= columnAt.length || columnAt[index] === null) && cell.trim() !== "") problem(null, "import.valueWithoutColumn", { column: index + 1 });
+      if ((index >= columnAt.length || columnAt[index] === null) && cell.trim() !== "") problem(null, "import.valueWithoutColumn", { column: index + 1 }, cell);
     });
     const values: Partial<CellValues> = {};
     for (const key of Object.keys(cellRules) as OfficerImportColumnKey[]) {
@@ -135,7 +145,7 @@ export function validateOfficerSheet(sheet: ParsedSheet, references: ImportRefer
       const parsed = cellRules[key].safeParse(raw[key]);
       // The first problem of a cell is the one worth fixing; "required" and "wrong format" together add nothing.
       if (parsed.success) (values as Record<string, unknown>)[key] = parsed.data;
-      else rowErrors.push({ row: rowNumber, column: key, ...issueMessage(parsed.error.issues[0]) });
+      else rowErrors.push({ row: rowNumber, column: key, ...issueMessage(parsed.error.issues[0]), value: reportedValue(raw[key]) });
     }
     const row = values as Partial<CellValues>;
     const existing = row.staffNumber ? (references.existing.get(row.staffNumber) ?? null) : null;

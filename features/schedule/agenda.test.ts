@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildAgenda, groupHolidayRuns } from "./agenda";
-import { listHolidays } from "./holidays";
+import { createHolidayCalendar } from "./holidays";
+
+const { listHolidays } = createHolidayCalendar();
 
 describe("groupHolidayRuns", () => {
   it("joins the mainland Spring Festival break 2024 into one run and keeps Hong Kong's days apart", () => {

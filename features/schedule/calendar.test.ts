@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { holidaysOn, isWorkingDay } from "./holidays";
+import { createHolidayCalendar } from "./holidays";
 import { defaultMonth, firstDayOfMonth, formatMonthParam, lastDayOfMonth, monthGrid, parseMonthParam, placementWeek, shiftMonth } from "./calendar";
+
+const { holidaysOn, isWorkingDay } = createHolidayCalendar();
 
 describe("month parameter", () => {
   it("parses YYYY-MM within the supported years and nothing else", () => {

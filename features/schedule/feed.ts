@@ -11,7 +11,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
 import type { RequestContext } from "@/lib/request-context";
 import { formatOfficerName } from "@/features/officers/names";
-import { listHolidays } from "./holidays";
+import { loadHolidayCalendar } from "./holiday-calendar";
 import { scheduleItemFeedSelect } from "./item-select";
 import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
 import { hashCalendarToken } from "./mutations";
@@ -76,6 +76,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   }));
 
   let holidays: IcsHoliday[] = [];
+  let description: string | null = null;
   const dates = [
     ...items.flatMap((item) => [item.startDate, item.endDate]),
     ...placements.flatMap((placement) => [formatDateOnly(placement.startDate), formatDateOnly(placement.endDate)]),
@@ -84,7 +85,11 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
     const to = dates.at(-1)!;
     const earliest = addDays(to, -maximumHolidayDays);
     const from = dates[0] < earliest ? earliest : dates[0];
-    holidays = listHolidays(from, to).map((entry) => ({
+    const holidayCalendar = await loadHolidayCalendar();
+    // The same rule as the web page's note (HolidayDataNote): a year neither the package nor an admin has given.
+    const missingYears = holidayCalendar.yearsWithoutData("MAINLAND", [{ startDate: from, endDate: to }]);
+    if (missingYears.length > 0) description = t("holidays.mainlandDataMissing", { years: missingYears.join(", ") });
+    holidays = holidayCalendar.listHolidays(from, to).map((entry) => ({
       entry,
       label: t(entry.kind === "holiday" ? "holidays.holidayLabel" : "holidays.makeUpLabel", {
         side: t(`holidays.sides.${entry.side}`),
@@ -92,7 +97,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
       }),
     }));
   }
-  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), items, holidays, generatedAt: new Date() });
+  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), description, items, holidays, generatedAt: new Date() });
 }
 
 /**

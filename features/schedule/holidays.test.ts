@@ -2,18 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addDays, isoDayOfWeek } from "@/lib/dates";
-import {
-  HOLIDAY_DATA_SOURCES,
-  countWorkingDays,
-  hasHolidayData,
-  holidaysOn,
-  hostSideHolidayWarning,
-  isWorkingDay,
-  listHolidays,
-  holidaySideOf,
-  type HolidayEntry,
-  type Side,
-} from "./holidays";
+import { HOLIDAY_DATA_SOURCES, createHolidayCalendar, holidaySideOf, type HolidayEntry, type Side } from "./holidays";
+
+// The package data alone; the merge with admin entries is tested in holiday-merge.test.ts.
+const { countWorkingDays, hasHolidayData, holidaysOn, hostSideHolidayWarning, isWorkingDay, listHolidays } = createHolidayCalendar();
 
 function dates(entries: HolidayEntry[], side: Side, kind: HolidayEntry["kind"] = "holiday"): string[] {
   return entries.filter((e) => e.side === side && e.kind === kind).map((e) => e.date);

@@ -17,9 +17,12 @@
  *   day of each official break, incl. weekend days inside it; `workdays` = 调休 make-up working days). The package
  *   transcribes the State Council General Office (国务院办公厅) annual notices; it covers 2004–2026.
  *   No data for 2027 (the 2027 notice is not in this version): for 2027 the mainland side has no holiday or
- *   make-up entries and `isWorkingDay` falls back to Monday–Friday; use `hasHolidayData` to detect this.
+ *   make-up entries unless an admin enters them (below); `hasHolidayData` says whether a year is known.
  *   The package's functional API (getDayDetail etc.) is deliberately not used: it parses "YYYY-MM-DD" as UTC and
  *   then reads local-time fields, so west of UTC it answers for the previous day.
+ *
+ * - Admin entries (the Holiday table, maintained at /admin/holidays) override the package per side and date; the
+ *   server loads them (holiday-calendar.ts) and passes them to `createHolidayCalendar`, the one place that merges.
  *
  * Dates are plain calendar dates "YYYY-MM-DD" in Asia/Hong_Kong / Asia/Shanghai (both UTC+8, no DST). All arithmetic
  * below uses UTC-based Date fields only, so the machine's time zone never shifts a date.
@@ -42,6 +45,8 @@ export interface HolidayEntry {
   side: Side;
   kind: "holiday" | "makeUpWorkday";
   name: HolidayName;
+  /** "admin" when the entry comes from the Holiday table rather than the bundled package. */
+  source?: "package" | "admin";
 }
 
 export const HOLIDAY_DATA_SOURCES = {
@@ -247,9 +252,9 @@ function mainlandEntriesOfYear(year: number): HolidayEntry[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Per-year cache, indexed by date
+// Package data per year (cached: it never changes while the process runs)
 
-const entriesByYear = new Map<number, { list: HolidayEntry[]; byDate: Map<string, HolidayEntry[]> }>();
+const packageYears = new Map<number, HolidayEntry[]>();
 
 const SIDE_ORDER: Record<Side, number> = { HK: 0, MAINLAND: 1 };
 
@@ -258,25 +263,148 @@ function compareEntries(a: HolidayEntry, b: HolidayEntry): number {
   return SIDE_ORDER[a.side] - SIDE_ORDER[b.side];
 }
 
-function yearData(year: number) {
-  let data = entriesByYear.get(year);
-  if (!data) {
-    const list = [...hkHolidaysOfYear(year), ...mainlandEntriesOfYear(year)].sort(compareEntries);
-    const byDate = new Map<string, HolidayEntry[]>();
-    for (const entry of list) byDate.set(entry.date, [...(byDate.get(entry.date) ?? []), entry]);
-    data = { list, byDate };
-    entriesByYear.set(year, data);
+function packageEntriesOfYear(year: number): HolidayEntry[] {
+  let list = packageYears.get(year);
+  if (!list) {
+    list = [...hkHolidaysOfYear(year), ...mainlandEntriesOfYear(year)].sort(compareEntries);
+    packageYears.set(year, list);
   }
-  return data;
+  return list;
 }
 
-function entriesOn(date: string): HolidayEntry[] {
-  parseDateOnly(date);
-  return yearData(yearOf(date)).byDate.get(date) ?? [];
+/** Whether the bundled package knows this side's holidays for a year (HK rules: any year; chinese-days: 2004–2026). */
+export function packageHasYear(side: Side, year: number): boolean {
+  return side === "HK" || (year >= MAINLAND_FIRST_YEAR && year <= MAINLAND_LAST_YEAR);
+}
+
+/** The package's entries of one side and year, as the admin page shows them beside the admin's own. */
+export function packageHolidaysOfYear(side: Side, year: number): HolidayEntry[] {
+  return packageEntriesOfYear(year).filter((entry) => entry.side === side);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Public API
+// Admin entries merged over the package data
+
+/**
+ * An admin's entry for one side and date (the Holiday table). It replaces everything the package says for that side
+ * and date: "holiday" and "makeUpWorkday" become the day's only entry, "workingDay" removes the package's entry and
+ * leaves an ordinary day (Monday–Friday working, weekend off). See docs/decisions/064-admin-holidays.md.
+ */
+export interface HolidayOverride {
+  date: string;
+  side: Side;
+  kind: "holiday" | "makeUpWorkday" | "workingDay";
+  name: HolidayName;
+}
+
+export interface HolidayCalendar {
+  /** Every holiday and make-up working day of both sides in [from, to] (inclusive), sorted by date, then HK first. */
+  listHolidays(from: string, to: string): HolidayEntry[];
+  /** Both sides' entries on one date (HK first). */
+  holidaysOn(date: string): HolidayEntry[];
+  /**
+   * Monday–Friday are working days unless they are a holiday of that side; Saturday and Sunday are days off, except
+   * make-up working days (调休). For a year without data (see `hasHolidayData`) this is plain Monday–Friday.
+   */
+  isWorkingDay(side: Side, date: string): boolean;
+  /** Number of working days of `side` in [from, to] (inclusive); 0 when from > to. */
+  countWorkingDays(side: Side, from: string, to: string): number;
+  /**
+   * Host-side holidays (not make-up working days) within [startDate, endDate] inclusive — for warning when a schedule
+   * item is placed on a day the host side is off. Pass the same date twice for a single-day item.
+   */
+  hostSideHolidayWarning(hostSide: Side, startDate: string, endDate: string): HolidayEntry[];
+  /**
+   * Whether the side's holidays of the date's year are known: the package covers the year, or an admin has entered at
+   * least one holiday for that side and year. The .ics description and the web page's note both use this rule.
+   */
+  hasHolidayData(side: Side, date: string): boolean;
+  /** The years touched by the windows for which `side` has no holiday data, ascending. */
+  yearsWithoutData(side: Side, windows: readonly { startDate: string; endDate: string }[]): number[];
+}
+
+/** The one holiday calendar: package data by default, each admin entry overriding its side and date. */
+export function createHolidayCalendar(overrides: readonly HolidayOverride[] = []): HolidayCalendar {
+  const overridesByYear = new Map<number, HolidayOverride[]>();
+  const adminYears = new Set<string>();
+  for (const override of overrides) {
+    parseDateOnly(override.date);
+    const year = yearOf(override.date);
+    overridesByYear.set(year, [...(overridesByYear.get(year) ?? []), override]);
+    if (override.kind === "holiday") adminYears.add(`${override.side}|${year}`);
+  }
+
+  const merged = new Map<number, { list: HolidayEntry[]; byDate: Map<string, HolidayEntry[]> }>();
+  function yearData(year: number) {
+    let data = merged.get(year);
+    if (!data) {
+      const yearOverrides = overridesByYear.get(year) ?? [];
+      const overridden = new Set(yearOverrides.map((override) => `${override.side}|${override.date}`));
+      const list = [
+        ...packageEntriesOfYear(year).filter((entry) => !overridden.has(`${entry.side}|${entry.date}`)),
+        ...yearOverrides.flatMap((override): HolidayEntry[] =>
+          override.kind === "workingDay" ? [] : [{ date: override.date, side: override.side, kind: override.kind, name: override.name, source: "admin" }],
+        ),
+      ].sort(compareEntries);
+      const byDate = new Map<string, HolidayEntry[]>();
+      for (const entry of list) byDate.set(entry.date, [...(byDate.get(entry.date) ?? []), entry]);
+      data = { list, byDate };
+      merged.set(year, data);
+    }
+    return data;
+  }
+
+  function entriesOn(date: string): HolidayEntry[] {
+    parseDateOnly(date);
+    return yearData(yearOf(date)).byDate.get(date) ?? [];
+  }
+
+  const calendar: HolidayCalendar = {
+    listHolidays(from, to) {
+      if (parseDateOnly(from) > parseDateOnly(to)) return [];
+      const result: HolidayEntry[] = [];
+      for (let year = yearOf(from); year <= yearOf(to); year++) {
+        for (const entry of yearData(year).list) {
+          if (entry.date >= from && entry.date <= to) result.push(entry);
+        }
+      }
+      return result;
+    },
+    holidaysOn(date) {
+      return [...entriesOn(date)];
+    },
+    isWorkingDay(side, date) {
+      const entries = entriesOn(date).filter((entry) => entry.side === side);
+      if (entries.some((entry) => entry.kind === "makeUpWorkday")) return true;
+      if (entries.some((entry) => entry.kind === "holiday")) return false;
+      return !isWeekend(date);
+    },
+    countWorkingDays(side, from, to) {
+      if (parseDateOnly(from) > parseDateOnly(to)) return 0;
+      let count = 0;
+      for (const date of eachDate(from, to)) if (calendar.isWorkingDay(side, date)) count++;
+      return count;
+    },
+    hostSideHolidayWarning(hostSide, startDate, endDate) {
+      return calendar.listHolidays(startDate, endDate).filter((entry) => entry.side === hostSide && entry.kind === "holiday");
+    },
+    hasHolidayData(side, date) {
+      parseDateOnly(date);
+      const year = yearOf(date);
+      return packageHasYear(side, year) || adminYears.has(`${side}|${year}`);
+    },
+    yearsWithoutData(side, windows) {
+      const years = new Set<number>();
+      for (const window of windows) {
+        for (let year = yearOf(window.startDate); year <= yearOf(window.endDate); year++) {
+          if (!calendar.hasHolidayData(side, `${year}-01-01`)) years.add(year);
+        }
+      }
+      return [...years].sort((a, b) => a - b);
+    },
+  };
+  return calendar;
+}
 
 /**
  * Which holiday calendar a jurisdiction keeps, from its kind rather than its code: the Hong Kong SAR keeps Hong Kong
@@ -287,59 +415,11 @@ export function holidaySideOf(jurisdiction: { kind: "SAR" | "MAINLAND_CITY" | "P
 }
 
 /**
- * Whether the bundled data knows this side's holidays for the date's year. HK rules are computed for any year;
- * mainland data exists only for the years published in chinese-days (2004–2026 in 1.5.7).
+ * The three-language name of a holiday the package knows, looked up by any of its names ("春节", "Spring Festival",
+ * "春節"), so an admin who types one name gets the other two; null for a name the package does not know.
  */
-export function hasHolidayData(side: Side, date: string): boolean {
-  parseDateOnly(date);
-  if (side === "HK") return true;
-  const year = yearOf(date);
-  return year >= MAINLAND_FIRST_YEAR && year <= MAINLAND_LAST_YEAR;
-}
-
-/** Every holiday and make-up working day of both sides in [from, to] (inclusive), sorted by date, then HK first. */
-export function listHolidays(from: string, to: string): HolidayEntry[] {
-  if (parseDateOnly(from) > parseDateOnly(to)) return [];
-  const result: HolidayEntry[] = [];
-  for (let year = yearOf(from); year <= yearOf(to); year++) {
-    for (const entry of yearData(year).list) {
-      if (entry.date >= from && entry.date <= to) result.push(entry);
-    }
-  }
-  return result;
-}
-
-/** Both sides' entries on one date (HK first). */
-export function holidaysOn(date: string): HolidayEntry[] {
-  return [...entriesOn(date)];
-}
-
-/**
- * Monday–Friday are working days unless they are a holiday of that side; Saturday and Sunday are days off, except
- * mainland make-up working days (调休), which are always weekend days. For a mainland year without data (see
- * `hasHolidayData`) this is plain Monday–Friday.
- */
-export function isWorkingDay(side: Side, date: string): boolean {
-  const entries = entriesOn(date).filter((entry) => entry.side === side);
-  if (entries.some((entry) => entry.kind === "makeUpWorkday")) return true;
-  if (entries.some((entry) => entry.kind === "holiday")) return false;
-  return !isWeekend(date);
-}
-
-/** Number of working days of `side` in [from, to] (inclusive); 0 when from > to. */
-export function countWorkingDays(side: Side, from: string, to: string): number {
-  if (parseDateOnly(from) > parseDateOnly(to)) return 0;
-  let count = 0;
-  for (const date of eachDate(from, to)) if (isWorkingDay(side, date)) count++;
-  return count;
-}
-
-/**
- * Host-side holidays (not make-up working days) within [startDate, endDate] inclusive — for warning when a schedule
- * item is placed on a day the host side is off. Pass the same date twice for a single-day item.
- */
-export function hostSideHolidayWarning(hostSide: Side, startDate: string, endDate: string): HolidayEntry[] {
-  return listHolidays(startDate, endDate).filter(
-    (entry) => entry.side === hostSide && entry.kind === "holiday",
-  );
+export function knownHolidayName(side: Side, text: string): HolidayName | null {
+  const wanted = text.trim().toLowerCase();
+  const names = side === "HK" ? Object.values(HK_NAMES) : Object.values(MAINLAND_NAMES);
+  return names.find((name) => [name.en, name.zhHant, name.zhHans].some((candidate) => candidate.toLowerCase() === wanted)) ?? null;
 }

@@ -1,8 +1,10 @@
 import ical, { type VEvent } from "node-ical";
 import { describe, expect, it } from "vitest";
-import { holidaysOn } from "./holidays";
+import { createHolidayCalendar } from "./holidays";
 import { buildIcsCalendar, type IcsItem } from "./ics";
 import { instantsFromForm, itemDateRange } from "./time";
+
+const { holidaysOn } = createHolidayCalendar();
 
 function item(id: string, values: Parameters<typeof instantsFromForm>[0], overrides: Partial<IcsItem> = {}): IcsItem {
   const instants = instantsFromForm(values);
@@ -86,5 +88,14 @@ describe("buildIcsCalendar", () => {
     expect(buildIcsCalendar(input)).toBe(text);
     expect(text).toContain("X-WR-CALNAME:Exchange Desk – LAM Wing-sze");
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+});
+
+describe("calendar description", () => {
+  it("says which years have no holiday data, and says nothing when every year is known", () => {
+    const missing = buildIcsCalendar({ ...input, description: "Mainland holidays and make-up working days for 2027 are not in the data yet" });
+    const unfolded = missing.replace(/\r\n[ \t]/g, "");
+    expect(unfolded).toContain("X-WR-CALDESC:Mainland holidays and make-up working days for 2027 are not in the data yet\r\n");
+    expect(buildIcsCalendar(input)).not.toContain("X-WR-CALDESC");
   });
 });

@@ -41,6 +41,8 @@ export interface IcsHoliday {
 
 export interface IcsCalendarInput {
   name: string;
+  /** The calendar's description (X-WR-CALDESC), e.g. which years have no holiday data for a side. */
+  description?: string | null;
   items: IcsItem[];
   holidays: IcsHoliday[];
   /** When this text is produced: the DTSTAMP of holidays. */
@@ -60,8 +62,8 @@ export function holidayUid(entry: HolidayEntry): string {
   return `holiday-${entry.side.toLowerCase()}-${entry.kind === "holiday" ? "holiday" : "workday"}-${entry.date}@${uidDomain}`;
 }
 
-export function buildIcsCalendar({ name, items, holidays, generatedAt, refreshSeconds = 3600 }: IcsCalendarInput): string {
-  const calendar = ical({ name, prodId: { company: "Exchange Desk", product: "Schedule", language: "EN" }, ttl: refreshSeconds });
+export function buildIcsCalendar({ name, description = null, items, holidays, generatedAt, refreshSeconds = 3600 }: IcsCalendarInput): string {
+  const calendar = ical({ name, description, prodId: { company: "Exchange Desk", product: "Schedule", language: "EN" }, ttl: refreshSeconds });
   for (const item of items) {
     const description = [item.typeLabel, item.officerName, item.notes].filter(Boolean).join("\n");
     calendar.createEvent({

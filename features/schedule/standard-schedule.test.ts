@@ -1,15 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isWorkingDay, type Side } from "./holidays";
+import { createHolidayCalendar, type Side } from "./holidays";
 import { proposeStandardSchedule } from "./standard-schedule";
 import { addDays } from "@/lib/dates";
 
+const packageCalendar = createHolidayCalendar();
+const { isWorkingDay } = packageCalendar;
+
 const datesOf = (startDate: string, endDate: string, hostSide: Side) =>
-  Object.fromEntries(proposeStandardSchedule({ startDate, endDate, hostSide }).map((item) => [item.key, item.date]));
+  Object.fromEntries(proposeStandardSchedule({ startDate, endDate, hostSide }, packageCalendar).map((item) => [item.key, item.date]));
 
 describe("proposeStandardSchedule", () => {
   it("proposes the four usual items for the first cohort (18 Dec 2023 – 8 Mar 2024, Shenzhen host)", () => {
-    const items = proposeStandardSchedule({ startDate: "2023-12-18", endDate: "2024-03-08", hostSide: "MAINLAND" });
+    const items = proposeStandardSchedule({ startDate: "2023-12-18", endDate: "2024-03-08", hostSide: "MAINLAND" }, packageCalendar);
     expect(items).toEqual([
       { key: "firstDay", type: "ORIENTATION", allDay: false, date: "2023-12-18", startTime: "09:30", endTime: "12:00" },
       // The middle (Sat 27 Jan) is a weekend: the nearest working day is Friday 26 Jan.
@@ -42,7 +45,7 @@ describe("proposeStandardSchedule", () => {
   });
 
   it("rejects a placement that ends before it starts", () => {
-    expect(() => proposeStandardSchedule({ startDate: "2024-02-10", endDate: "2024-02-09", hostSide: "HK" })).toThrow(RangeError);
+    expect(() => proposeStandardSchedule({ startDate: "2024-02-10", endDate: "2024-02-09", hostSide: "HK" }, packageCalendar)).toThrow(RangeError);
   });
 
   it("keeps every date inside the placement and in order, however short or long, on either side", () => {
@@ -51,7 +54,7 @@ describe("proposeStandardSchedule", () => {
       fc.property(fc.integer({ min: 0, max: 1400 }), fc.integer({ min: 0, max: 140 }), fc.constantFrom<Side>("HK", "MAINLAND"), (offset, length, side) => {
         const startDate = addDays(start, offset);
         const endDate = addDays(startDate, length);
-        const dates = proposeStandardSchedule({ startDate, endDate, hostSide: side }).map((item) => item.date);
+        const dates = proposeStandardSchedule({ startDate, endDate, hostSide: side }, packageCalendar).map((item) => item.date);
         expect([...dates].sort()).toEqual(dates);
         for (const date of dates) expect(date >= startDate && date <= endDate).toBe(true);
         // A placement of two weeks or more always has host working days near each target.

@@ -4,7 +4,7 @@
  * included), because these are days at the host unit. Pure: unit-tested without a database.
  */
 import type { ScheduleItemType } from "@/generated/prisma/enums";
-import { isWorkingDay, type Side } from "./holidays";
+import type { HolidayCalendar, Side } from "./holidays";
 import { addDays, daysBetween } from "@/lib/dates";
 
 export const standardItemKeys = ["firstDay", "midTermCheckIn", "finalReportDue", "reviewMeeting"] as const;
@@ -34,30 +34,30 @@ function clamp(date: string, from: string, to: string): string {
 }
 
 /** The first host working day on or after `date` and not after `last`; `date` itself when there is none. */
-function workingDayOnOrAfter(side: Side, date: string, last: string): string {
+function workingDayOnOrAfter(isWorking: (date: string) => boolean, date: string, last: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
     const candidate = addDays(date, offset);
     if (candidate > last) break;
-    if (isWorkingDay(side, candidate)) return candidate;
+    if (isWorking(candidate)) return candidate;
   }
   return date;
 }
 
 /** The last host working day on or before `date` and not before `first`; `date` itself when there is none. */
-function workingDayOnOrBefore(side: Side, date: string, first: string): string {
+function workingDayOnOrBefore(isWorking: (date: string) => boolean, date: string, first: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
     const candidate = addDays(date, -offset);
     if (candidate < first) break;
-    if (isWorkingDay(side, candidate)) return candidate;
+    if (isWorking(candidate)) return candidate;
   }
   return date;
 }
 
 /** The host working day nearest to `date` within [first, last], preferring the later day on a tie. */
-function nearestWorkingDay(side: Side, date: string, first: string, last: string): string {
+function nearestWorkingDay(isWorking: (date: string) => boolean, date: string, first: string, last: string): string {
   for (let offset = 0; offset <= searchLimit; offset++) {
     for (const candidate of [addDays(date, offset), addDays(date, -offset)]) {
-      if (candidate >= first && candidate <= last && isWorkingDay(side, candidate)) return candidate;
+      if (candidate >= first && candidate <= last && isWorking(candidate)) return candidate;
     }
   }
   return date;
@@ -70,17 +70,18 @@ function nearestWorkingDay(side: Side, date: string, first: string, last: string
  * - review meeting: the last host working day three days before the end, 10:00–11:30.
  * The four dates never run backwards and stay inside the placement, however short it is.
  */
-export function proposeStandardSchedule({ startDate, endDate, hostSide }: StandardScheduleInput): ProposedItem[] {
+export function proposeStandardSchedule({ startDate, endDate, hostSide }: StandardScheduleInput, holidayCalendar: HolidayCalendar): ProposedItem[] {
   if (endDate < startDate) throw new RangeError("The placement ends before it starts");
+  const isWorking = (date: string) => holidayCalendar.isWorkingDay(hostSide, date);
   const length = daysBetween(startDate, endDate);
 
-  const firstDay = workingDayOnOrAfter(hostSide, startDate, endDate);
+  const firstDay = workingDayOnOrAfter(isWorking, startDate, endDate);
   const middle = addDays(startDate, Math.floor(length / 2));
-  const midTerm = nearestWorkingDay(hostSide, clamp(middle, firstDay, endDate), firstDay, endDate);
+  const midTerm = nearestWorkingDay(isWorking, clamp(middle, firstDay, endDate), firstDay, endDate);
   const reportTarget = clamp(addDays(endDate, -7), midTerm, endDate);
-  const finalReport = workingDayOnOrBefore(hostSide, reportTarget, midTerm);
+  const finalReport = workingDayOnOrBefore(isWorking, reportTarget, midTerm);
   const reviewTarget = clamp(addDays(endDate, -3), finalReport, endDate);
-  const review = workingDayOnOrBefore(hostSide, reviewTarget, finalReport);
+  const review = workingDayOnOrBefore(isWorking, reviewTarget, finalReport);
 
   return [
     { key: "firstDay", type: "ORIENTATION", allDay: false, date: firstDay, startTime: "09:30", endTime: "12:00" },

@@ -1,8 +1,9 @@
 import { expect, test } from "./fixtures";
 import ExcelJS from "exceljs";
-import { createUser } from "../factories";
+import { readFileSync } from "node:fs";
+import { createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { formAlert, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";
 
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
@@ -63,4 +64,41 @@ test("an Excel file is read by the server (in its worker) and a formula without 
   await expect(errors).toHaveCount(1);
   await expect(errors.first()).toContainText("C3: formula without a value");
   await expect(errors.first().getByRole("rowheader")).toHaveText("3");
+});
+
+test("a refused file shows no 'new officers' tile, its problems with the value entered, downloadable; an unchanged re-upload says so", async ({ page }) => {
+  const staffNumber = `E2EIMP${uniqueSuffix()}`.toUpperCase().slice(0, 20);
+  const header = "Staff number,Surname,Given name,Rank code,Department code,Work email";
+  const goodRow = `${staffNumber},Lee,Wing-yan,STP,PLAND,${staffNumber.toLowerCase()}@example.gov.hk`;
+  const csv = (lines: string[]) => ({ name: "officers.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`, "utf8") });
+  await signInAndWait(page, "csb.coordinator@exchange.demo");
+  await page.goto("/officers/import");
+  const file = page.getByLabel("2. Choose the file");
+
+  await file.setInputFiles(csv([header, goodRow, `${staffNumber}X,Ho,Ka-yan,=SUM(1+2),PLAND,ho@example.gov.hk`]));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText("Problems");
+  await expect(summary).not.toContainText("New officers");
+  const error = page.getByTestId("import-error");
+  await expect(error).toHaveCount(1);
+  await expect(error).toContainText("=SUM(1+2)");
+  await expectNoSeriousAccessibilityViolations(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the problems (.csv)" }).click()]);
+  expect(download.suggestedFilename()).toBe("import-problems.csv");
+  const report = readFileSync((await download.path())!, "utf8");
+  expect(report).toContain("Row,Column,Value entered,Problem");
+  // Escaped: a spreadsheet shows the text instead of running it.
+  expect(report).toContain(",'=SUM(1+2),");
+
+  await file.setInputFiles(csv([header, goodRow]));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "1 officer — confirm the import" }).click();
+  await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible();
+
+  await file.setInputFiles(csv([header, goodRow]));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("import-no-changes")).toHaveText("No changes: 1 officer is already recorded exactly as the file says. There is nothing to import.");
+  await expect(page.getByRole("button", { name: /confirm/ })).toHaveCount(0);
+  await expectNoSeriousAccessibilityViolations(page);
 });

@@ -203,6 +203,14 @@ test("a subscription link works at once and stops working when it is replaced", 
   }
   const first = await panel.getByTestId("subscription-url").inputValue();
   expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  // The same link as webcal:// and for Google Calendar / Outlook on the web.
+  const webcal = first.replace(/^https?:/, "webcal:");
+  const links = panel.getByTestId("subscription-links");
+  await expect(links.getByRole("link", { name: "Open in my calendar app (webcal://)" })).toHaveAttribute("href", webcal);
+  const hrefOf = async (name: string) => new URL((await links.getByRole("link", { name }).getAttribute("href"))!);
+  expect((await hrefOf("Add to Google Calendar")).searchParams.get("cid")).toBe(webcal);
+  expect((await hrefOf("Add to Outlook (work or school account)")).searchParams.get("url")).toBe(first);
+  expect((await hrefOf("Add to Outlook.com")).searchParams.get("url")).toBe(first);
   await expectNoSeriousAccessibilityViolations(page);
 
   const feed = await page.request.get(first);
@@ -212,7 +220,13 @@ test("a subscription link works at once and stops working when it is replaced", 
   expect(summaries).toContain("Site visit: Kai Tak Development");
   expect(summaries).not.toContain("Site visit: Futian urban renewal projects");
 
+  // Shown once: after a reload the page says why it cannot show the link again.
+  await page.reload();
+  await expect(panel.getByText(/It cannot be shown again: like a password, only a fingerprint of it is kept/)).toBeVisible();
+  await expect(panel.getByTestId("subscription-url")).toHaveCount(0);
+  // Replacing warns first that the current subscription breaks.
   await panel.getByRole("button", { name: "Replace the link…" }).click();
+  await expect(panel.getByText(/The current link stops working at once; calendars using it stop updating/)).toBeVisible();
   await panel.getByRole("button", { name: "Yes, replace it" }).click();
   await expect(panel.getByTestId("subscription-url")).not.toHaveValue(first);
   expect((await page.request.get(first)).status()).toBe(404);

@@ -12,6 +12,7 @@ import type { ImportPhase, ImportPreview } from "../officer-import";
 import type { FileProblem } from "../parse";
 import type { ImportStreamEvent } from "../stream-events";
 import type { ImportRowError } from "../validate";
+import { importErrorReportCsv } from "../error-report";
 import { postImport } from "./upload";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
@@ -133,12 +134,17 @@ export function ImportWizard() {
           <h2 id="import-result" ref={resultHeading} tabIndex={-1} className="text-lg font-semibold">
             {t("previewTitle", { fileName: step.preview.fileName })}
           </h2>
-          <Summary preview={step.preview} />
+          <Summary preview={step.preview} refused={step.preview.fileProblems.length > 0 || step.preview.errorCount > 0} />
           {step.preview.fileProblems.length > 0 || step.preview.errorCount > 0 ? (
             <>
               <FormMessage message={t("fixAndRetry")} />
               <ProblemReport report={step.preview} problemText={problemText} rowErrorText={rowErrorText} locale={locale} />
             </>
+          ) : step.preview.counts.create + step.preview.counts.update === 0 ? (
+            // An unchanged re-upload: there is nothing to confirm.
+            <p role="status" className="rounded border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-sm text-slate-800" data-testid="import-no-changes">
+              {t("noChanges", { count: step.preview.counts.unchanged })}
+            </p>
           ) : (
             <>
               <SampleTable preview={step.preview} />
@@ -182,17 +188,22 @@ function Progress({ step }: { step: Extract<Step, { name: "working" }> }) {
   );
 }
 
-function Summary({ preview }: { preview: ImportPreview }) {
+/** A file that will be refused shows its rows and problems only: "New officers 1" would promise what will not happen. */
+function Summary({ preview, refused }: { preview: ImportPreview; refused: boolean }) {
   const t = useTranslations("import");
-  const items: [string, number][] = [
-    [t("rows"), preview.rowCount],
-    [t("toCreate"), preview.counts.create],
-    [t("toUpdate"), preview.counts.update],
-    [t("unchanged"), preview.counts.unchanged],
-    [t("withErrors"), preview.errorCount],
-  ];
+  const items: [string, number][] = refused
+    ? [
+        [t("rows"), preview.rowCount],
+        [t("withErrors"), preview.errorCount],
+      ]
+    : [
+        [t("rows"), preview.rowCount],
+        [t("toCreate"), preview.counts.create],
+        [t("toUpdate"), preview.counts.update],
+        [t("unchanged"), preview.counts.unchanged],
+      ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+    <dl className={refused ? "grid grid-cols-2 gap-3 sm:max-w-md" : "grid grid-cols-2 gap-3 sm:grid-cols-4"} data-testid="import-summary">
       {items.map(([label, value]) => (
         <div key={label} className="rounded border border-slate-300 bg-white p-3">
           <dt className="text-sm text-slate-700">{label}</dt>
@@ -224,18 +235,37 @@ function ProblemReport({
       </ul>
     );
   }
+  const columnText = (error: ImportRowError) => (error.column ? columnLabel(error.column, locale) : "—");
+  function download() {
+    const csv = importErrorReportCsv(
+      [t("row"), t("column"), t("valueEntered"), t("problem")],
+      report.errors.map((error) => ({ row: error.row, column: columnText(error), value: error.value ?? "", problem: rowErrorText(error) })),
+    );
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = t("errorsFileName");
+    link.click();
+    URL.revokeObjectURL(url);
+  }
   return (
     <>
-      <DataTable showCaption caption={t("errorTableCaption", { count: report.errorCount })} headers={<HeaderCells labels={[t("row"), t("column"), t("problem")]} />}>
+      <DataTable showCaption caption={t("errorTableCaption", { count: report.errorCount })} headers={<HeaderCells labels={[t("row"), t("column"), t("valueEntered"), t("problem")]} />}>
         {report.errors.map((error, index) => (
           <tr key={index} className="border-t border-slate-200" data-testid="import-error">
             <th scope="row" className="font-medium tabular-nums">{error.row}</th>
-            <td>{error.column ? columnLabel(error.column, locale) : "—"}</td>
+            <td>{columnText(error)}</td>
+            <td className="break-all">{error.value ? <span className="font-mono">{error.value}</span> : <span className="text-slate-700">{t("emptyValue")}</span>}</td>
             <td>{rowErrorText(error)}</td>
           </tr>
         ))}
       </DataTable>
       {report.errorCount > report.errors.length && <p className="text-sm text-slate-700">{t("moreErrors", { count: report.errorCount - report.errors.length })}</p>}
+      <div>
+        <Button type="button" variant="secondary" onClick={download}>
+          {t("downloadErrors")}
+        </Button>
+      </div>
     </>
   );
 }

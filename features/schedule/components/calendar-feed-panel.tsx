@@ -8,13 +8,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { regenerateCalendarLinkAction, revokeCalendarLinkAction } from "../actions";
 import { CheckboxField } from "@/components/ui/form-fields";
 import { Field } from "@/components/ui/field";
+import { calendarSubscriptionLinks } from "../calendar-links";
 
 type Pending = "replace" | "revoke" | null;
 
 /**
  * Download the schedule as a file, or subscribe with a personal link. The link's token exists in the browser only
- * right after it was made (the server keeps its hash), so it is shown once; replacing or stopping it revokes the
- * old link at once, after a confirmation.
+ * right after it was made (the server keeps its hash; decision 065), so it is shown once, with webcal:// and
+ * Google / Outlook links; replacing or stopping it revokes the old link at once, after a warning.
  */
 export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: boolean }) {
   const t = useTranslations("schedule.feed");
@@ -37,6 +38,7 @@ export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: bool
 
   const query = includeHolidays ? "" : "?holidays=none";
   const subscriptionUrl = token ? `${window.location.origin}/api/calendar/${token}.ics${query}` : "";
+  const links = subscriptionUrl ? calendarSubscriptionLinks(subscriptionUrl, t("appCalendarName")) : null;
 
   function createLink() {
     startTransition(async () => {
@@ -109,6 +111,35 @@ export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: bool
               {copied ? t("copied") : ""}
             </span>
           </div>
+          {links && (
+            <div className="flex flex-col gap-2">
+              <p className="text-sm font-semibold">{t("openIn")}</p>
+              {/* The links carry the secret: sent to the chosen service only, never as a Referer elsewhere. */}
+              <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm" data-testid="subscription-links">
+                <li>
+                  <a href={links.webcal} rel="noreferrer" className="text-brand-800 underline">
+                    {t("openWebcal")}
+                  </a>
+                </li>
+                <li>
+                  <a href={links.google} target="_blank" rel="noopener noreferrer" className="text-brand-800 underline">
+                    {t("openGoogle")}
+                  </a>
+                </li>
+                <li>
+                  <a href={links.outlookWork} target="_blank" rel="noopener noreferrer" className="text-brand-800 underline">
+                    {t("openOutlookWork")}
+                  </a>
+                </li>
+                <li>
+                  <a href={links.outlookPersonal} target="_blank" rel="noopener noreferrer" className="text-brand-800 underline">
+                    {t("openOutlookPersonal")}
+                  </a>
+                </li>
+              </ul>
+              <p className="text-sm text-slate-700">{t("openInHint")}</p>
+            </div>
+          )}
         </div>
       )}
 

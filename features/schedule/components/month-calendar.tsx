@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { formatMonthParam, monthGrid, shiftMonth, type CalendarMonth } from "../calendar";
-import { listHolidays } from "../holidays";
+import type { HolidayCalendar } from "../holidays";
 import type { ScheduleEntry } from "../queries";
 import { CalendarKeyboard } from "./calendar-keyboard";
 import { entryTime } from "./entry-line";
@@ -16,6 +16,8 @@ import { Field } from "@/components/ui/field";
 interface MonthCalendarProps {
   month: CalendarMonth;
   entries: ScheduleEntry[];
+  /** Package holidays merged with the admin's entries (loadHolidayCalendar). */
+  holidayCalendar: HolidayCalendar;
   today: string;
   /** The page's path; the month travels as ?month=YYYY-MM next to the other parameters given here. */
   basePath: string;
@@ -33,14 +35,14 @@ function hrefFor(basePath: string, params: Record<string, string>, month: Calend
  * A Monday-first month grid with ISO week numbers. Every day lists both sides' holidays and make-up working days in
  * words, then the items that touch it. A real table: weekday column headers and week row headers.
  */
-export function MonthCalendar({ month, entries, today, basePath, params = {}, showOfficer = false, id = "calendar" }: MonthCalendarProps) {
+export function MonthCalendar({ month, entries, holidayCalendar, today, basePath, params = {}, showOfficer = false, id = "calendar" }: MonthCalendarProps) {
   const t = useTranslations("schedule.calendar");
   const schedule = useTranslations("schedule");
   const locale = useLocale() as AppLocale;
   const weeks = monthGrid(month);
   const first = weeks[0].days[0].date;
   const last = weeks.at(-1)!.days[6].date;
-  const holidays = listHolidays(first, last);
+  const holidays = holidayCalendar.listHolidays(first, last);
   const title = formatMonth(month, locale);
   const previous = shiftMonth(month, -1);
   const next = shiftMonth(month, 1);
@@ -148,7 +150,7 @@ export function MonthCalendar({ month, entries, today, basePath, params = {}, sh
           </tbody>
         </table>
       </CalendarKeyboard>
-      <HolidayDataNote years={yearsWithoutMainlandData([{ startDate: first, endDate: last }])} />
+      <HolidayDataNote years={yearsWithoutMainlandData(holidayCalendar, [{ startDate: first, endDate: last }])} />
       <p className="no-print text-sm text-slate-700">{t("keyboardHint")}</p>
     </section>
   );

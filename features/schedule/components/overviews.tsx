@@ -13,6 +13,7 @@ import { formatDateOnly } from "@/lib/dates";
 import { Agenda } from "./agenda";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { formatIsoDate } from "./format";
+import { loadHolidayCalendar } from "../holiday-calendar";
 import { holidayRunsFor, yearsWithoutMainlandData } from "./host-holidays";
 import { MonthCalendar } from "./month-calendar";
 import { PlacementDetails } from "./placement-details";
@@ -41,7 +42,7 @@ function featuredPlacement<P extends SchedulePlacement>(placements: P[], today: 
 
 /** An officer's own placement, agenda and month calendar, nothing of anyone else's. */
 export async function OfficerOverview({ user, today, month }: OverviewProps) {
-  const [t, locale, data] = await Promise.all([getTranslations("schedule"), getLocale() as Promise<AppLocale>, findMySchedule(user)]);
+  const [t, locale, data, holidayCalendar] = await Promise.all([getTranslations("schedule"), getLocale() as Promise<AppLocale>, findMySchedule(user), loadHolidayCalendar()]);
   if (!data || data.placements.length === 0) {
     return (
       <>
@@ -59,7 +60,7 @@ export async function OfficerOverview({ user, today, month }: OverviewProps) {
     <>
       <PageHeader title={t("my.title")} description={t("my.intro")} actions={<PrintButton label={t("print")} />} />
       <div className="flex flex-col gap-6">
-        <PlacementDetails placement={featured} contacts={featured.contacts} today={today} title={t("my.placementTitle")} />
+        <PlacementDetails holidayCalendar={holidayCalendar} placement={featured} contacts={featured.contacts} today={today} title={t("my.placementTitle")} />
         {others.length > 0 && (
           <section aria-labelledby="other-placements" className="rounded border border-slate-300 bg-white p-4">
             <h2 id="other-placements" className="text-lg font-semibold">
@@ -79,13 +80,13 @@ export async function OfficerOverview({ user, today, month }: OverviewProps) {
         )}
         <Agenda
           entries={data.entries}
-          holidays={holidayRunsFor(data.placements)}
-          missingHolidayYears={yearsWithoutMainlandData(data.placements)}
+          holidays={holidayRunsFor(holidayCalendar, data.placements)}
+          missingHolidayYears={yearsWithoutMainlandData(holidayCalendar, data.placements)}
           today={today}
           placementStart={others.length === 0 ? featured.startDate : undefined}
           title={t("my.agendaTitle")}
         />
-        <MonthCalendar month={month ?? defaultMonth(today, featured)} entries={data.entries} today={today} basePath="/schedule" />
+        <MonthCalendar holidayCalendar={holidayCalendar} month={month ?? defaultMonth(today, featured)} entries={data.entries} today={today} basePath="/schedule" />
         <FeedPanel user={user} />
       </div>
     </>

@@ -1,21 +1,21 @@
 import { useLocale, useTranslations } from "next-intl";
 import { placementProgress } from "@/lib/dates";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { countWorkingDays } from "../holidays";
+import type { HolidayCalendar } from "../holidays";
 import type { Contact, SchedulePlacement } from "../queries";
 import { formatIsoDate, localizedName } from "./format";
 import { DetailList } from "@/components/detail-list";
 import { displayStatus } from "@/features/placements/display-status";
 
 /** "My placement": where, in which post, with whom, and how far along (calendar days and host working days). */
-export function PlacementDetails({ placement, contacts, today, headingId = "placement-heading", title }: { placement: SchedulePlacement; contacts?: Contact[]; today: string; headingId?: string; title: string }) {
+export function PlacementDetails({ placement, contacts, holidayCalendar, today, headingId = "placement-heading", title }: { placement: SchedulePlacement; contacts?: Contact[]; holidayCalendar: HolidayCalendar; today: string; headingId?: string; title: string }) {
   const t = useTranslations("schedule.placement");
   const status = useTranslations("status.placement");
   const holidays = useTranslations("schedule.holidays");
   const locale = useLocale() as AppLocale;
   const progress = placementProgress(placement.startDate, placement.endDate, today);
   const from = today > placement.startDate ? today : placement.startDate;
-  const hostWorkingDaysLeft = from > placement.endDate ? 0 : countWorkingDays(placement.cohort.hostSide, from, placement.endDate);
+  const hostWorkingDaysLeft = from > placement.endDate ? 0 : holidayCalendar.countWorkingDays(placement.cohort.hostSide, from, placement.endDate);
   const rows: [string, React.ReactNode][] = [
     [t("officer"), placement.chineseName ? `${placement.officerName} ${placement.chineseName}` : placement.officerName],
     [t("cohort"), localizedName(placement.cohort.name, locale)],

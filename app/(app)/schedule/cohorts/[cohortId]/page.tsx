@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { loadHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { hasPermission } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
@@ -41,6 +42,7 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
   const monthStart = firstDayOfMonth(data.month);
   const monthEnd = lastDayOfMonth(data.month);
   const action = "rounded px-4 py-2 text-sm font-semibold";
+  const holidayCalendar = await loadHolidayCalendar();
   return (
     <>
       <PageHeader
@@ -77,10 +79,10 @@ export default async function CohortCalendarPage({ params, searchParams }: Props
             {t("cohortCalendar.apply")}
           </Button>
         </form>
-        <MonthCalendar month={data.month} entries={data.entries} today={today} basePath={basePath} params={filterParams} showOfficer />
+        <MonthCalendar holidayCalendar={holidayCalendar} month={data.month} entries={data.entries} today={today} basePath={basePath} params={filterParams} showOfficer />
         <Agenda
           entries={data.entries.filter((entry) => entry.endDate >= monthStart && entry.startDate <= monthEnd)}
-          holidays={holidayRunsFor([{ startDate: monthStart, endDate: monthEnd }])}
+          holidays={holidayRunsFor(holidayCalendar, [{ startDate: monthStart, endDate: monthEnd }])}
           today={today}
           title={t("cohortCalendar.monthItems")}
           showOfficer

@@ -1,6 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { loadHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { hasPermission } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
@@ -35,6 +36,7 @@ export default async function EditScheduleItemPage({ params }: { params: Promise
   const description = target.placement
     ? t("form.forPlacement", { officer: target.placement.officerName, cohort: localizedName(target.cohort.name, locale) })
     : t("form.forCohort", { cohort: localizedName(target.cohort.name, locale) });
+  const holidayCalendar = await loadHolidayCalendar();
   return (
     <>
       <PageHeader title={t("form.editTitle")} description={description} />
@@ -52,7 +54,7 @@ export default async function EditScheduleItemPage({ params }: { params: Promise
           endDate: times.endDate === times.startDate ? "" : times.endDate,
           endTime: times.endTime,
         }}
-        hostHolidays={hostHolidaysForForm(hostSide, target.cohort, locale)}
+        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
         hostSideLabel={holidays(`sides.${hostSide}`)}
         returnHref={returnHref}
       />

@@ -1,6 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { loadHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { hasPermission } from "@/lib/authorization";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
@@ -38,6 +39,7 @@ export default async function NewScheduleItemPage({ searchParams }: Props) {
   const description = target.placement
     ? t("form.forPlacement", { officer: target.placement.officerName, cohort: localizedName(target.cohort.name, locale) })
     : t("form.forCohort", { cohort: localizedName(target.cohort.name, locale) });
+  const holidayCalendar = await loadHolidayCalendar();
   return (
     <>
       <PageHeader title={t("form.newTitle")} description={description} />
@@ -45,7 +47,7 @@ export default async function NewScheduleItemPage({ searchParams }: Props) {
         mode="create"
         target={target.placement ? { placementId: target.placement.id } : { cohortId: target.cohort.id }}
         initial={{ type: target.placement ? "SITE_VISIT" : "MEETING", title: "", location: "", notes: "", allDay: false, startDate: date, startTime: "09:30", endDate: "", endTime: "11:00" }}
-        hostHolidays={hostHolidaysForForm(hostSide, target.cohort, locale)}
+        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
         hostSideLabel={holidays(`sides.${hostSide}`)}
         returnHref={returnHref}
       />

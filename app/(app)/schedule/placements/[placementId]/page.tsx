@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { loadHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { hasPermission } from "@/lib/authorization";
 import { PageHeader } from "@/components/page-header";
 import { defaultMonth, parseMonthParam } from "@/features/schedule/calendar";
@@ -46,20 +47,21 @@ export default async function PlacementSchedulePage({ params, searchParams }: Pr
       <PrintButton label={t("print")} />
     </div>
   );
+  const holidayCalendar = await loadHolidayCalendar();
   return (
     <>
       <PageHeader title={t("placementSchedule.title", { officer: placement.officerName })} actions={actions} />
       <div className="flex flex-col gap-6">
-        <PlacementDetails placement={placement} today={today} title={t("placementSchedule.details")} />
+        <PlacementDetails holidayCalendar={holidayCalendar} placement={placement} today={today} title={t("placementSchedule.details")} />
         <Agenda
           entries={entries}
-          holidays={holidayRunsFor([placement])}
-          missingHolidayYears={yearsWithoutMainlandData([placement])}
+          holidays={holidayRunsFor(holidayCalendar, [placement])}
+          missingHolidayYears={yearsWithoutMainlandData(holidayCalendar, [placement])}
           today={today}
           placementStart={placement.startDate}
           linkToEdit
         />
-        <MonthCalendar month={month} entries={entries} today={today} basePath={`/schedule/placements/${placement.id}`} />
+        <MonthCalendar holidayCalendar={holidayCalendar} month={month} entries={entries} today={today} basePath={`/schedule/placements/${placement.id}`} />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
+import { loadHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
@@ -30,7 +31,8 @@ export default async function StandardSchedulePage({ params }: { params: Promise
   const { placement } = data;
   if (!placement.canEditItems) forbidden();
   const hostSide = placement.cohort.hostSide;
-  const proposals = proposeStandardSchedule({ startDate: placement.startDate, endDate: placement.endDate, hostSide }).map((item) => ({
+  const holidayCalendar = await loadHolidayCalendar();
+  const proposals = proposeStandardSchedule({ startDate: placement.startDate, endDate: placement.endDate, hostSide }, holidayCalendar).map((item) => ({
     key: item.key,
     heading: t(`items.${item.key}`),
     include: true,
@@ -58,7 +60,7 @@ export default async function StandardSchedulePage({ params }: { params: Promise
       <StandardScheduleForm
         placementId={placement.id}
         proposals={proposals}
-        hostHolidays={hostHolidaysForForm(hostSide, placement.cohort, locale)}
+        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, placement.cohort, locale)}
         hostSideLabel={holidays(`sides.${hostSide}`)}
         returnHref={`/schedule/placements/${placement.id}`}
       />
