@@ -7,6 +7,7 @@ import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
 import { refuseStaleEdit } from "@/lib/last-change";
+import { recordEvent } from "@/features/notifications/events";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
@@ -116,6 +117,7 @@ export async function nominateOfficers(
           data: { officerId, cohortId: cohort.id, startDate: cohort.startDate, endDate: cohort.endDate, status: "NOMINATED", updatedById: actor.userId },
         });
         await writeAudit(tx, actor, request, { action: "placement.nominate", entityType: "Placement", entityId: placement.id, after: auditSnapshot(placement) });
+        await recordEvent(tx, actor.userId, { kind: "placement.nominated", placementId: placement.id });
       }
       return { nominated: officerIds.length };
     }, transactionOptions),
@@ -171,6 +173,11 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       }
       const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.update.approvalsReset" : "placement.update";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
+      if (before.status === "NOMINATED") await recordEvent(tx, actor.userId, { kind: "placement.assigned", placementId: after.id });
+      if (resetApprovals) {
+        const clearedSides = [...(before.sendingApprovedAt ? ["sending" as const] : []), ...(before.hostApprovedAt ? ["host" as const] : [])];
+        await recordEvent(tx, actor.userId, { kind: "placement.approvalsCleared", placementId: after.id, clearedSides, changes });
+      }
       return { id: after.id, version: after.version, approvalsReset: resetApprovals };
     }, transactionOptions);
   } catch (error) {
@@ -199,6 +206,11 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
           : { hostApprovedAt: now, hostApprovedById: actor.userId };
       data.status = statusAfterApproval(before, input.side);
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
+      await recordEvent(
+        tx,
+        actor.userId,
+        after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side: input.side },
+      );
       return { id: after.id, version: after.version, confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );
@@ -215,6 +227,7 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
       if (before.version !== input.version) await refuseStalePlacement(tx, before.id);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
+      await recordEvent(tx, actor.userId, { kind: "placement.withdrawn", placementId: after.id, reason: input.reason });
       return { id: after.id, version: after.version };
     }, transactionOptions),
   );
