@@ -17,8 +17,6 @@ const mail = { enabled: false, appUrl: "http://desk.test" };
 let world: TwoSidedWorld;
 let hkCoordinator2: CreatedUser;
 let szCoordinator2: CreatedUser;
-let otherUnitSupervisor: CreatedUser;
-let inactiveSzCoordinator: CreatedUser;
 
 const as = (user: CreatedUser) => ({ actor: actorFromUser(user), request });
 
@@ -40,8 +38,9 @@ beforeAll(async () => {
   for (const unit of world.szHostUnits) await db.hostUnitCapacity.create({ data: { hostUnitId: unit.id, cohortId: world.hkToSz.id, capacity: 50 } });
   hkCoordinator2 = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id, locale: "zh_Hant" });
   szCoordinator2 = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id, locale: "zh_Hans" });
-  inactiveSzCoordinator = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id, active: false });
-  otherUnitSupervisor = await createUser(db, { role: "SUPERVISOR", jurisdictionId: world.sz.id, hostUnitId: world.szHostUnits[1].id });
+  // Must never be chosen: an inactive coordinator of the host side, and the supervisor of another unit.
+  await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id, active: false });
+  await createUser(db, { role: "SUPERVISOR", jurisdictionId: world.sz.id, hostUnitId: world.szHostUnits[1].id });
 });
 afterAll(async () => db.$disconnect());
 
@@ -226,6 +225,3 @@ describe("reminders", () => {
     expect(parseDateOnly(day).getTime() - parseDateOnly("2026-04-01").getTime()).toBeGreaterThan(3 * 86_400_000);
   });
 });
-
-void otherUnitSupervisor;
-void inactiveSzCoordinator;

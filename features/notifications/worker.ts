@@ -42,7 +42,10 @@ interface EmailJob {
   messageId: string;
 }
 
-/** An email not yet sent whose job may have been lost (a crash between writing it and queueing it) is queued again. */
+/**
+ * An email not yet sent whose job may have been lost (a crash between writing it and queueing it) is queued again, as
+ * is an email an admin retried (a new send round). Queueing is idempotent per round, so this never makes a second job.
+ */
 const strandedAfterMs = 60_000;
 
 async function prepareQueues(options: WorkerOptions) {
@@ -55,8 +58,11 @@ async function prepareQueues(options: WorkerOptions) {
   await queue.createQueue(queueNames.digest);
 }
 
-export async function queueEmails(queue: Queue, messageIds: string[]) {
-  for (const messageId of messageIds) await queue.send(queueNames.email, { messageId } satisfies EmailJob, { id: jobIdFor(`email:${messageId}`) });
+/** Queues emails to send; one job per email and send round (see EmailMessage.sendRound), however often it is called. */
+export async function queueEmails(queue: Queue, messages: { id: string; sendRound: number }[]) {
+  for (const message of messages) {
+    await queue.send(queueNames.email, { messageId: message.id } satisfies EmailJob, { id: jobIdFor(`email:${message.id}:${message.sendRound}`) });
+  }
 }
 
 /** Turns every pending outbox event into notifications and emails, and queues the emails. */
@@ -64,7 +70,7 @@ export async function relayOutbox(options: WorkerOptions): Promise<number> {
   let events = 0;
   for (;;) {
     const batch = await fanOutPendingEvents(options.client, options.mail);
-    if (options.transport) await queueEmails(options.queue, batch.emailIds);
+    if (options.transport) await queueEmails(options.queue, batch.emailIds.map((id) => ({ id, sendRound: 0 })));
     events += batch.events;
     if (batch.events === 0) return events;
   }
@@ -74,11 +80,11 @@ async function requeueStrandedEmails(options: WorkerOptions) {
   if (!options.transport) return;
   const now = options.now?.() ?? new Date();
   const stranded = await options.client.emailMessage.findMany({
-    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - strandedAfterMs) } },
-    select: { id: true },
+    where: { status: "PENDING", OR: [{ createdAt: { lt: new Date(now.getTime() - strandedAfterMs) } }, { sendRound: { gt: 0 } }] },
+    select: { id: true, sendRound: true },
     take: 500,
   });
-  await queueEmails(options.queue, stranded.map((message) => message.id));
+  await queueEmails(options.queue, stranded);
 }
 
 async function handleEmailJob(options: WorkerOptions, job: QueueJob<EmailJob>) {
@@ -98,7 +104,7 @@ async function runReminderScan(options: WorkerOptions, now: Date) {
 
 async function runDigest(options: WorkerOptions, now: Date) {
   const emailIds = await writeDailyDigests(options.client, options.mail, now);
-  if (options.transport) await queueEmails(options.queue, emailIds);
+  if (options.transport) await queueEmails(options.queue, emailIds.map((id) => ({ id, sendRound: 0 })));
 }
 
 /** Runs every due job and reminder now, then returns: outbox, reminders, digests, and every email due for sending. */

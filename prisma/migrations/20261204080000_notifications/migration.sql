@@ -49,6 +49,7 @@ CREATE TABLE "EmailMessage" (
     "text" TEXT NOT NULL,
     "status" "EmailStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "sendRound" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "sentAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
