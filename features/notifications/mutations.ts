@@ -46,3 +46,12 @@ export async function retryDeadEmail(client: PrismaClient, actor: Actor, request
     await writeAudit(tx, actor, request, { action: "email.retry", entityType: "EmailMessage", entityId: messageId });
   });
 }
+
+/** Marks the recipient's notification read and returns where it points; anyone else's is "not found". */
+export async function openNotification(actor: Actor, id: string): Promise<string> {
+  const notification = await db.notification.findFirst({ where: { id, recipientId: actor.userId }, select: { link: true, readAt: true } });
+  if (!notification) throw new NotFoundError();
+  if (!notification.readAt) await db.notification.updateMany({ where: { id, recipientId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+  // Links are written by the worker and always start with one "/": never somewhere else.
+  return notification.link.startsWith("/") && !notification.link.startsWith("//") ? notification.link : "/notifications";
+}
