@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { parseEnvironment } from "../lib/env.ts";
 import { projectRoot } from "./db/schema-engine.ts";
+import { applyPendingMigrations } from "./db/migrations.ts";
 import { openAppDatabase, type AppDatabase } from "./runtime/database.ts";
 
 async function isReachable(url: string): Promise<boolean> {
@@ -28,5 +29,8 @@ export async function openWorkerDatabase(): Promise<AppDatabase> {
       if (databaseUrl && (await isReachable(databaseUrl))) return { url: databaseUrl, embedded: false, stop: async () => {} };
     }
   }
-  return openAppDatabase();
+  const database = await openAppDatabase();
+  // Started here (no app is running on it): bring it up to date, as `npm start` would.
+  if (database.embedded) await applyPendingMigrations(database.url);
+  return database;
 }

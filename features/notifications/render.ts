@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core): no React, so the worker, which runs under the react-server condition, can use it.
+import { createTranslator } from "use-intl/core";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedName, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
 import type { MaterialChange, NotificationEventKind } from "./events";
