@@ -113,7 +113,7 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   const except = event.kind.startsWith("reminder.") ? null : actorId;
   const recipients = await placementRecipients(tx, context, placementAudiences(event), except);
   const params = placementParams(event, placement);
-  const link = event.kind.startsWith("schedule.") ? `/schedule?placement=${placement.id}` : `/placements/${placement.id}`;
+  const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);
     return { recipient, link, params: staffNumber ? { ...params, staffNumber } : params };
