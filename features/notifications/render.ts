@@ -66,7 +66,7 @@ export function renderNotification(t: NotificationTranslate, locale: AppLocale, 
   return { text, details };
 }
 
-const knownKinds = new Set<NotificationEventKind>([
+export const knownKinds = new Set<NotificationEventKind>([
   "placement.nominated",
   "placement.assigned",
   "placement.approved",
