@@ -70,6 +70,9 @@ const matrix: Row[] = [
   ["calendarFeed:manage", "ownAccount", { hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   ["dashboard:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
   ["referenceData:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  // One's own notifications (each query is scoped to the recipient); the email outbox and dead letters are admins'.
+  ["notification:view", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
+  ["email:manage", "cohortHkToSz", { admin: true }],
 ];
 
 describe("authorization matrix", () => {

@@ -40,6 +40,8 @@ export const permissions = [
   "schedule:editPlacement",
   "calendarFeed:manage",
   "report:export",
+  "notification:view",
+  "email:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,6 +60,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "placement:view",
     "schedule:view",
     "report:export",
+    "notification:view",
+    "email:manage",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -82,9 +86,10 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "schedule:editPlacement",
     "calendarFeed:manage",
     "report:export",
+    "notification:view",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage"]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view"]),
 };
 
 export interface CohortSides {

@@ -16,6 +16,13 @@ describe("parseEnvironment", () => {
       EXPORT_CONCURRENCY_LIMIT: 4,
       LOGIN_IP_FAILURE_LIMIT: 50,
       TRUSTED_PROXY_HOPS: 0,
+      SMTP_URL: undefined,
+      MAIL_FROM: "Exchange Desk <no-reply@exchange-desk.invalid>",
+      NOTIFICATION_WORKER: true,
+      NOTIFICATION_POLL_SECONDS: 5,
+      REMINDER_SCAN_CRON: "0 * * * *",
+      MAIL_RETRY_LIMIT: 5,
+      MAIL_RETRY_DELAY_SECONDS: 30,
       LOG_LEVEL: "info",
       NODE_ENV: "development",
     });
@@ -32,6 +39,12 @@ describe("parseEnvironment", () => {
       LOG_LEVEL: "warn",
     });
     expect(parsed).toMatchObject({ DATABASE_POOL_SIZE: 24, LOGIN_IP_FAILURE_LIMIT: 200, TRUSTED_PROXY_HOPS: 2, EXCHANGE_DESK_DEMO: true, LOG_LEVEL: "warn" });
+  });
+
+  it("reads the notification settings", () => {
+    expect(
+      parseEnvironment({ SMTP_URL: "smtps://desk:secret@mail.example.gov.hk:465", MAIL_FROM: "Exchange Desk <desk@example.gov.hk>", NOTIFICATION_WORKER: "0", REMINDER_SCAN_CRON: "*/15 * * * *" }),
+    ).toMatchObject({ SMTP_URL: "smtps://desk:secret@mail.example.gov.hk:465", MAIL_FROM: "Exchange Desk <desk@example.gov.hk>", NOTIFICATION_WORKER: false, REMINDER_SCAN_CRON: "*/15 * * * *" });
   });
 
   it("treats an empty text setting as unset", () => {
@@ -60,6 +73,11 @@ describe("parseEnvironment", () => {
     ["NEXTAUTH_SECRET", "too-short"],
     ["DATABASE_URL", "mysql://x@y/z"],
     ["NEXTAUTH_URL", "exchange.example.gov.hk"],
+    ["SMTP_URL", "http://mail.example.gov.hk"],
+    ["MAIL_FROM", "not an address"],
+    ["REMINDER_SCAN_CRON", "hourly"],
+    ["MAIL_RETRY_LIMIT", "many"],
+    ["NOTIFICATION_WORKER", "off"],
   ])("refuses %s=%j with one line naming the variable", (name, value) => {
     let error: unknown;
     try {

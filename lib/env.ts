@@ -47,6 +47,19 @@ const variables = {
   EXPORT_CONCURRENCY_LIMIT: { schema: wholeNumber(1, 1000, 4), expected: "a whole number from 1 to 1000 (default 4)" },
   LOGIN_IP_FAILURE_LIMIT: { schema: wholeNumber(1, 1_000_000, 50), expected: "a whole number from 1 to 1000000 (default 50)" },
   TRUSTED_PROXY_HOPS: { schema: wholeNumber(0, 20, 0), expected: "a whole number from 0 to 20: how many proxies in front of the app append to X-Forwarded-For (default 0)" },
+  SMTP_URL: { schema: url(/^smtps?:$/), expected: "an smtp:// or smtps:// URL, credentials included, e.g. smtps://user:password@mail.example.gov.hk:465 (unset: email is off)" },
+  MAIL_FROM: {
+    schema: optionalText.refine((value) => value === undefined || /^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(value)).transform((value) => value ?? "Exchange Desk <no-reply@exchange-desk.invalid>"),
+    expected: 'an email address, optionally with a name: "Exchange Desk <desk@example.gov.hk>"',
+  },
+  NOTIFICATION_WORKER: { schema: z.enum(["0", "1"]).optional().transform((value) => value !== "0"), expected: '"0" (npm start runs no notification worker) or "1" (default)' },
+  NOTIFICATION_POLL_SECONDS: { schema: wholeNumber(1, 3600, 5), expected: "a whole number of seconds from 1 to 3600 (default 5)" },
+  REMINDER_SCAN_CRON: {
+    schema: optionalText.refine((value) => value === undefined || /^\S+( \S+){4}$/.test(value)).transform((value) => value ?? "0 * * * *"),
+    expected: 'a cron expression of five fields in Hong Kong time (default "0 * * * *", hourly)',
+  },
+  MAIL_RETRY_LIMIT: { schema: wholeNumber(0, 20, 5), expected: "a whole number from 0 to 20 (default 5)" },
+  MAIL_RETRY_DELAY_SECONDS: { schema: wholeNumber(1, 3600, 30), expected: "a whole number of seconds from 1 to 3600, doubled at each retry (default 30)" },
   LOG_LEVEL: { schema: z.enum(["debug", "info", "warn", "error"]).optional().transform((value) => value ?? "info"), expected: "debug, info, warn or error (default info)" },
   NODE_ENV: { schema: z.enum(["development", "production", "test"]).optional().transform((value) => value ?? "development"), expected: "development, production or test" },
 } satisfies Record<string, { schema: z.ZodType<unknown, string | undefined>; expected: string }>;

@@ -27,18 +27,13 @@ async function main() {
     // For local tools and the e2e tests, which need the embedded cluster's address (its port changes per start).
     writeFileSync(path.join(config.dataDir, "runtime.json"), JSON.stringify({ databaseUrl: database.url, port: config.port }), { mode: 0o600 });
   }
-  const children: { next?: ChildProcess } = {};
+  const children: { next?: ChildProcess; worker?: ChildProcess } = {};
   let stopping = false;
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    const next = children.next;
-    if (next && next.exitCode === null) {
-      const exited = new Promise((resolve) => next.once("exit", resolve));
-      next.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (next.exitCode === null) next.kill("SIGKILL");
-    }
+    await stopChild(children.worker);
+    await stopChild(children.next);
     await database.stop().catch(() => {});
     process.exit(exitCode);
   };
@@ -92,12 +87,36 @@ async function main() {
   children.next = next;
   next.on("exit", (code) => void stop(stopping ? 0 : (code ?? 1)));
 
+  // The notification worker (docs/decisions/067) runs beside Next by default; `npm run worker` runs it elsewhere.
+  if (config.environment.NOTIFICATION_WORKER) {
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: config.authSecret, NEXTAUTH_URL: config.authUrl, ...(mode === "start" ? { NODE_ENV: "production" } : {}) },
+    });
+    children.worker = worker;
+    worker.on("exit", (code) => {
+      if (!stopping) log(`The notification worker stopped (exit code ${code}); notifications wait in the outbox until a worker runs (npm run worker).`);
+    });
+  } else {
+    log("Notification worker off (NOTIFICATION_WORKER=0): run `npm run worker` elsewhere, or notifications wait in the outbox.");
+  }
+  log(config.environment.SMTP_URL ? "Email is on (SMTP_URL)." : "Email is off: no SMTP_URL is set. Emails are written and kept in the admin outbox (/admin/outbox).");
   log(`Exchange Desk is starting at ${config.authUrl}`);
   if (config.seedDemoData) {
     log(`Demo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(34)} ${account.description}`);
   }
   log("Press Ctrl-C to stop.");
+}
+
+/** Asks a child process to stop and waits up to 10 s, then kills it. */
+async function stopChild(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 main().catch((error) => fail(error));

@@ -5,6 +5,7 @@ import { LanguageSwitcher } from "@/features/preferences/language-switcher";
 import { navigationFor } from "@/components/shell/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { NoticeArea } from "@/components/notice-area";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser();
@@ -20,6 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <p className="text-sm">
               {common("signedInAs", { name: user.name })} · {roles(user.role)}
             </p>
+            <NotificationBell user={user} />
             <LanguageSwitcher />
             <SignOutButton label={common("signOut")} />
           </div>

@@ -18,6 +18,7 @@ const items: NavigationItem[] = [
   { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
   { href: "/admin/holidays", labelKey: "holidays", permission: "holiday:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
+  { href: "/admin/outbox", labelKey: "emailOutbox", permission: "email:manage" },
 ];
 
 export function navigationFor(actor: Actor): NavigationItem[] {

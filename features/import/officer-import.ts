@@ -13,6 +13,7 @@ import { advisoryLock, anyText, unnestText } from "@/lib/sql-fragments";
 import { columnForHeader } from "./columns";
 import { parseImportFile, type FileProblem, type ParsedSheet } from "./parse";
 import { validateOfficerSheet, type ExistingOfficer, type ImportOfficerRow, type ImportReferences, type ImportRowError } from "./validate";
+import { recordEvent } from "@/features/notifications/events";
 
 // Bulk import of officers by a coordinator, for its own side only: preview (nothing written) and commit (all rows
 // in one transaction, or none). Rows are matched to existing officers by staff number within the coordinator's
@@ -285,6 +286,7 @@ export async function commitOfficerImport(
           unchanged: plan.unchanged.length,
         },
       });
+      await recordEvent(tx, actor.userId, { kind: "import.finished", importId: sha256, created: plan.creates.length, updated: plan.updates.length });
       onProgress?.("saving", total, total);
       return { counts: countsOf(plan), rowCount: plan.sheet?.rows.length ?? 0 };
     },

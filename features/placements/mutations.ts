@@ -10,6 +10,7 @@ import { formatOfficerName } from "@/features/officers/names";
 import { displayStatus, type PlacementDisplayStatus } from "./display-status";
 import { findValuesChangedSince, refuseStaleEdit } from "@/lib/last-change";
 import type { ChangedField } from "@/lib/errors";
+import { recordEvent } from "@/features/notifications/events";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
 import {
@@ -168,6 +169,7 @@ export async function nominateOfficers(
           data: { officerId, cohortId: cohort.id, startDate: cohort.startDate, endDate: cohort.endDate, status: "NOMINATED", updatedById: actor.userId },
         });
         await writeAudit(tx, actor, request, { action: "placement.nominate", entityType: "Placement", entityId: placement.id, after: auditSnapshot(placement) });
+        await recordEvent(tx, actor.userId, { kind: "placement.nominated", placementId: placement.id });
       }
       return { nominated: officerIds.length, cohort: { nameEn: cohort.nameEn, nameZhHant: cohort.nameZhHant, nameZhHans: cohort.nameZhHans } };
     }, transactionOptions),
@@ -252,6 +254,11 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       }
       const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
+      if (before.status === "NOMINATED") await recordEvent(tx, actor.userId, { kind: "placement.assigned", placementId: after.id });
+      if (resetApprovals) {
+        const clearedSides = [...(before.sendingApprovedAt ? ["sending" as const] : []), ...(before.hostApprovedAt ? ["host" as const] : [])];
+        await recordEvent(tx, actor.userId, { kind: "placement.approvalsCleared", placementId: after.id, clearedSides, changes });
+      }
       return { ...outcomeOf(before, after), approvalsReset: resetApprovals };
     }, transactionOptions);
   } catch (error) {
@@ -280,6 +287,11 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
           : { hostApprovedAt: now, hostApprovedById: actor.userId };
       data.status = statusAfterApproval(before, input.side);
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
+      await recordEvent(
+        tx,
+        actor.userId,
+        after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side: input.side },
+      );
       return { ...outcomeOf(before, after), confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );
@@ -296,6 +308,7 @@ export async function withdrawPlacement({ actor, request }: MutationContext, inp
       if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const withdrawal = { status: "WITHDRAWN" as const, withdrawnReason: input.reason, withdrawnAt: new Date(), withdrawnById: actor.userId };
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, withdrawal, "placement.withdraw");
+      await recordEvent(tx, actor.userId, { kind: "placement.withdrawn", placementId: after.id, reason: input.reason });
       return outcomeOf(before, after);
     }, transactionOptions),
   );

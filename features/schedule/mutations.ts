@@ -9,6 +9,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { refuseStaleEdit } from "@/lib/last-change";
 import { updateAtVersion } from "@/lib/mutation-support";
 import { scopeWhere } from "@/lib/scopes";
+import { recordEvent } from "@/features/notifications/events";
 import { canEditSchedule, type ScheduleTarget } from "./policy";
 import type { CreateScheduleItemInput, DeleteScheduleItemInput, ScheduleItemFields, StandardScheduleInput, UpdateScheduleItemInput } from "./schemas";
 
@@ -39,6 +40,11 @@ function auditedFields(item: AuditedItem) {
     startsAt: item.startsAt.toISOString(),
     endsAt: item.endsAt.toISOString(),
   };
+}
+
+/** What a notification about an item on an officer's schedule says of it (the item may be gone when it is read). */
+function scheduleEventFields(item: { id: string; title: string; startsAt: Date; allDay: boolean }, placementId: string) {
+  return { placementId, itemId: item.id, title: item.title, startsAt: item.startsAt.toISOString(), allDay: item.allDay };
 }
 
 function storedFields(input: ScheduleItemFields) {
@@ -95,6 +101,7 @@ export async function createScheduleItem(actor: Actor, request: RequestContext, 
     const target = await loadEditableTarget(tx, actor, input);
     const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(input), createdById: actor.userId } });
     await writeAudit(tx, actor, request, { action: "scheduleItem.create", entityType: "ScheduleItem", entityId: item.id, after: auditedFields(item) });
+    if (item.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemAdded", ...scheduleEventFields(item, item.placementId) });
     return { id: item.id };
   });
 }
@@ -112,6 +119,7 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
       read: () => tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } }),
       audit: (written) => ({ action: "scheduleItem.update", before: auditedFields(before), after: auditedFields(written) }),
     });
+    if (after.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemMoved", ...scheduleEventFields(after, after.placementId) });
     return { id: after.id, version: after.version };
   });
 }
@@ -122,6 +130,7 @@ export async function deleteScheduleItem(actor: Actor, request: RequestContext, 
     const { count } = await tx.scheduleItem.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
     await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
+    if (before.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemRemoved", ...scheduleEventFields(before, before.placementId) });
     return { id: input.id, title: before.title };
   });
 }

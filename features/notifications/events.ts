@@ -1,0 +1,41 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+
+// The transactional outbox (docs/decisions/067): a change calls recordEvent with its own transaction client, so the
+// event exists exactly when the change does. Who hears of it is decided later, by the worker (./fan-out.ts).
+
+type OutboxClient = Pick<Prisma.TransactionClient, "notificationEvent">;
+
+export type MaterialChange = "hostUnit" | "dates" | "post";
+
+export type NotificationEventInput =
+  | { kind: "placement.nominated"; placementId: string }
+  | { kind: "placement.assigned"; placementId: string }
+  | { kind: "placement.approved"; placementId: string; side: "sending" | "host" }
+  | { kind: "placement.confirmed"; placementId: string }
+  | { kind: "placement.approvalsCleared"; placementId: string; clearedSides: ("sending" | "host")[]; changes: MaterialChange[] }
+  | { kind: "placement.withdrawn"; placementId: string; reason: string }
+  | { kind: "schedule.itemAdded" | "schedule.itemMoved" | "schedule.itemRemoved"; placementId: string; itemId: string; title: string; startsAt: string; allDay: boolean }
+  | { kind: "import.finished"; importId: string; created: number; updated: number }
+  | { kind: "reminder.nominationDeadline"; cohortId: string; days: number; deadline: string }
+  | { kind: "reminder.approvalWaiting"; placementId: string; side: "sending" | "host"; workingDays: number }
+  | { kind: "reminder.arrival"; placementId: string; startDate: string }
+  | { kind: "reminder.ending"; placementId: string; endDate: string };
+
+export type NotificationEventKind = NotificationEventInput["kind"];
+
+function entityOf(event: NotificationEventInput): { entityType: string; entityId: string } {
+  if ("placementId" in event) return { entityType: "Placement", entityId: event.placementId };
+  if ("cohortId" in event) return { entityType: "Cohort", entityId: event.cohortId };
+  return { entityType: "OfficerImport", entityId: event.importId };
+}
+
+/** Call inside the transaction of the change the event reports. Returns the event's id. */
+export async function recordEvent(tx: OutboxClient, actorId: string | null, event: NotificationEventInput, options: { id?: string } = {}): Promise<string> {
+  const { kind, ...payload } = event;
+  const row = await tx.notificationEvent.create({
+    data: { id: options.id, kind, ...entityOf(event), actorId, payload: payload as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  return row.id;
+}
