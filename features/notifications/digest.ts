@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { hongKongParts, todayInHongKong } from "@/lib/dates";
-import { holidaySideOf, isWorkingDay, type Side } from "@/features/schedule/holidays";
+import { holidaySideOf, type HolidayCalendar, type Side } from "@/features/schedule/holidays";
+import { loadHolidayCalendarFrom } from "@/features/schedule/holiday-calendar";
 import { composeEmail, type MailSettings } from "./email";
 import type { NotificationParams } from "./render";
 
@@ -21,19 +22,20 @@ export async function writeDailyDigests(client: PrismaClient, mail: MailSettings
   const today = todayInHongKong(now);
   const waiting = await client.notification.groupBy({ by: ["recipientId"], where: { pendingDigest: true } });
   const emailIds: string[] = [];
+  const holidayCalendar = await loadHolidayCalendarFrom(client);
   for (const { recipientId } of waiting) {
-    const id = await client.$transaction(async (tx) => writeDigest(tx, mail, recipientId, today));
+    const id = await client.$transaction(async (tx) => writeDigest(tx, mail, holidayCalendar, recipientId, today));
     if (id) emailIds.push(id);
   }
   return emailIds;
 }
 
-async function writeDigest(tx: Prisma.TransactionClient, mail: MailSettings, userId: string, today: string): Promise<string | null> {
+async function writeDigest(tx: Prisma.TransactionClient, mail: MailSettings, holidayCalendar: HolidayCalendar, userId: string, today: string): Promise<string | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, locale: true, active: true, jurisdiction: { select: { kind: true } } },
   });
-  if (!user || !user.active || !isWorkingDay(sideOf(user), today)) return null;
+  if (!user || !user.active || !holidayCalendar.isWorkingDay(sideOf(user), today)) return null;
   // Locks the user's waiting notifications, so a second worker doing the same waits, then finds none.
   const items = await tx.$queryRaw<{ id: string; kind: string; link: string; params: NotificationParams }[]>`
     SELECT id, kind, link, params FROM "Notification" WHERE "recipientId" = ${userId} AND "pendingDigest" ORDER BY "createdAt", id FOR UPDATE`;
