@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { scopeWhere } from "@/lib/scopes";
 import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Prisma } from "@/generated/prisma/client";
+import { recordEvent } from "@/features/notifications/events";
 import { updatePlacementAtVersion } from "./mutations";
 import { approvalBlocker, approvalSideOf, statusAfterApproval } from "./policy";
 import { rowRefusalReasons, RowsRefusedError, type RowRefusal, type RowRefusalReason } from "./row-refusals";
@@ -46,6 +47,8 @@ export async function approveSelectedPlacements({ actor, request }: MutationCont
         data.status = statusAfterApproval(placement, side);
         // A concurrent change between the read above and this write is still refused (and rolls everything back).
         const after = await updatePlacementAtVersion(tx, { actor, request }, placement, version, data, `placement.approve.${side}`);
+        // The same notification a single approval records (features/notifications, in this transaction).
+        await recordEvent(tx, actor.userId, after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side });
         if (after.status === "CONFIRMED") confirmed += 1;
       }
       return { approved: approvals.length, confirmed };

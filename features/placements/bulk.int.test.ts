@@ -154,7 +154,7 @@ describe("nominate several officers", () => {
   it("nominates them all in one transaction, one audit entry per placement", async () => {
     const officers = [await createOfficer(db, { jurisdictionId: world.hk.id }), await createOfficer(db, { jurisdictionId: world.hk.id }), await createOfficer(db, { jurisdictionId: world.hk.id })];
     const cohort = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, startDate: addDays(world.hkToSz.startDate, 400) });
-    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: cohort.id, officerIds: officers.map((officer) => officer.id) })).toEqual({ nominated: 3 });
+    expect(await nominateOfficers(as(world.hkCoordinator), { cohortId: cohort.id, officerIds: officers.map((officer) => officer.id) })).toMatchObject({ nominated: 3 });
     const placements = await db.placement.findMany({ where: { cohortId: cohort.id } });
     expect(placements.map((placement) => placement.officerId).sort()).toEqual(officers.map((officer) => officer.id).sort());
     const audit = await db.auditLog.findMany({ where: { entityType: "Placement", entityId: { in: placements.map((placement) => placement.id) } } });
