@@ -32,6 +32,8 @@ export const auditActions = [
   "placement.reassignAndResetApprovals",
   "placement.approve.sending",
   "placement.approve.host",
+  "placement.revokeApproval.sending",
+  "placement.revokeApproval.host",
   "placement.withdraw",
   "scheduleItem.create",
   "scheduleItem.update",
