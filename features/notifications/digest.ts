@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { hongKongParts, todayInHongKong } from "@/lib/dates";
-import { holidaySideOf, isWorkingDay, type Side } from "@/features/schedule/holidays";
+import { holidaySideOf, type Side } from "@/features/schedule/holidays";
+import { readHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { composeEmail, type MailSettings } from "./email";
 import type { NotificationParams } from "./render";
 
@@ -33,7 +34,7 @@ async function writeDigest(tx: Prisma.TransactionClient, mail: MailSettings, use
     where: { id: userId },
     select: { id: true, email: true, name: true, locale: true, active: true, jurisdiction: { select: { kind: true } } },
   });
-  if (!user || !user.active || !isWorkingDay(sideOf(user), today)) return null;
+  if (!user || !user.active || !(await readHolidayCalendar(tx)).isWorkingDay(sideOf(user), today)) return null;
   // Locks the user's waiting notifications, so a second worker doing the same waits, then finds none.
   const items = await tx.$queryRaw<{ id: string; kind: string; link: string; params: NotificationParams }[]>`
     SELECT id, kind, link, params FROM "Notification" WHERE "recipientId" = ${userId} AND "pendingDigest" ORDER BY "createdAt", id FOR UPDATE`;

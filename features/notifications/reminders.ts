@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays, parseDateOnly, todayInHongKong } from "@/lib/dates";
-import { countWorkingDays, holidaySideOf } from "@/features/schedule/holidays";
+import { holidaySideOf } from "@/features/schedule/holidays";
+import { readHolidayCalendar } from "@/features/schedule/holiday-calendar";
 import { recordEvent, type NotificationEventInput } from "./events";
 
 // Date-triggered reminders, in Hong Kong time. The scan takes `now` (tests fix the clock) and may run any number of
@@ -63,6 +64,7 @@ async function confirmedPlacementOccasions(client: PrismaClient, today: string):
  * cleared the approvals), read from the audit log; working days are the waiting side's, after that day up to today.
  */
 async function approvalWaitingOccasions(client: PrismaClient, today: string): Promise<Occasion[]> {
+  const holidayCalendar = await readHolidayCalendar(client);
   const placements = await client.placement.findMany({
     where: { status: "ASSIGNED", OR: [{ sendingApprovedAt: null }, { hostApprovedAt: null }], cohort: { status: { not: "COMPLETED" } } },
     select: {
@@ -87,7 +89,7 @@ async function approvalWaitingOccasions(client: PrismaClient, today: string): Pr
     for (const side of ["sending", "host"] as const) {
       if ((side === "sending" ? placement.sendingApprovedAt : placement.hostApprovedAt) !== null) continue;
       const jurisdiction = side === "sending" ? placement.cohort.sendingJurisdiction : placement.cohort.hostJurisdiction;
-      const waited = countWorkingDays(holidaySideOf(jurisdiction), addDays(sinceDate, 1), today);
+      const waited = holidayCalendar.countWorkingDays(holidaySideOf(jurisdiction), addDays(sinceDate, 1), today);
       if (waited <= approvalWaitingWorkingDays) continue;
       occasions.push({
         key: `approvalWaiting:${placement.id}:${side}:${since.toISOString()}`,

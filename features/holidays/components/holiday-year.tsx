@@ -65,7 +65,7 @@ export async function HolidayYearView({ data, editing }: { data: HolidayYear; ed
             {data.adminEntries.map((entry) => (
               <tr key={entry.id} className="border-t border-slate-200">
                 <th scope="row" className="font-normal whitespace-nowrap">
-                  {formatIsoDate(entry.date, locale, "medium")}
+                  {formatIsoDate(entry.date, locale)}
                 </th>
                 <td>{t(`kinds.${entry.kind}`)}</td>
                 <td>{holidayName(entry.name, locale)}</td>
@@ -73,13 +73,13 @@ export async function HolidayYearView({ data, editing }: { data: HolidayYear; ed
                 <td>
                   <div className="flex flex-wrap gap-2">
                     <Button asChild variant="secondary" size="small">
-                      <Link href={`${here}&edit=${entry.id}#holiday-form-heading`} aria-label={t("admin.editLabel", { date: formatIsoDate(entry.date, locale, "medium") })}>
+                      <Link href={`${here}&edit=${entry.id}#holiday-form-heading`} aria-label={t("admin.editLabel", { date: formatIsoDate(entry.date, locale) })}>
                         {t("admin.edit")}
                       </Link>
                     </Button>
                     <ConfirmAction
                       triggerLabel={t("admin.remove")}
-                      title={t("admin.removeTitle", { date: formatIsoDate(entry.date, locale, "medium") })}
+                      title={t("admin.removeTitle", { date: formatIsoDate(entry.date, locale) })}
                       body={t(entry.replaces ? "admin.removeBodyPackage" : "admin.removeBody")}
                       confirmLabel={t("admin.removeConfirm")}
                       cancelLabel={t("admin.cancel")}
@@ -125,7 +125,7 @@ export async function HolidayYearView({ data, editing }: { data: HolidayYear; ed
             {data.packageEntries.map((entry) => (
               <tr key={`${entry.date}-${entry.kind}`} className="border-t border-slate-200">
                 <th scope="row" className="font-normal whitespace-nowrap">
-                  {formatIsoDate(entry.date, locale, "medium")}
+                  {formatIsoDate(entry.date, locale)}
                 </th>
                 <td>{t(`kinds.${packageKind[entry.kind]}`)}</td>
                 <td>{holidayName(entry.name, locale)}</td>
