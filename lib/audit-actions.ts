@@ -43,6 +43,7 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  "email.retry",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

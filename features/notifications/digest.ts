@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { hongKongParts, todayInHongKong } from "@/lib/dates";
-import { holidaySideOf, isWorkingDay, type Side } from "@/features/schedule/holidays";
+import { createHolidayCalendar, holidaySideOf, type Side } from "@/features/schedule/holidays";
+import { findHolidayOverridesUnsafe } from "@/features/schedule/holiday-calendar";
 import { composeEmail, type MailSettings } from "./email";
 import type { NotificationParams } from "./render";
 
@@ -20,15 +21,23 @@ export async function writeDailyDigests(client: PrismaClient, mail: MailSettings
   if (hongKongParts(now).time < digestTime) return [];
   const today = todayInHongKong(now);
   const waiting = await client.notification.groupBy({ by: ["recipientId"], where: { pendingDigest: true } });
+  if (waiting.length === 0) return [];
+  const calendar = createHolidayCalendar(await findHolidayOverridesUnsafe());
   const emailIds: string[] = [];
   for (const { recipientId } of waiting) {
-    const id = await client.$transaction(async (tx) => writeDigest(tx, mail, recipientId, today));
+    const id = await client.$transaction(async (tx) => writeDigest(tx, mail, recipientId, today, (side, date) => calendar.isWorkingDay(side, date)));
     if (id) emailIds.push(id);
   }
   return emailIds;
 }
 
-async function writeDigest(tx: Prisma.TransactionClient, mail: MailSettings, userId: string, today: string): Promise<string | null> {
+async function writeDigest(
+  tx: Prisma.TransactionClient,
+  mail: MailSettings,
+  userId: string,
+  today: string,
+  isWorkingDay: (side: Side, date: string) => boolean,
+): Promise<string | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, locale: true, active: true, jurisdiction: { select: { kind: true } } },

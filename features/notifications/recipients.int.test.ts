@@ -214,7 +214,9 @@ describe("reminders", () => {
     // Assigned on Wednesday 1 April 2026, approved by the host side only. The sending side (Hong Kong) has waited more
     // than 2 working days once three of its working days have passed; its Easter holidays (3–6 April 2026) do not count.
     await db.auditLog.create({ data: { action: "placement.assign", entityType: "Placement", entityId: placement.id, createdAt: new Date("2026-04-01T02:00:00Z") } });
-    const { countWorkingDays } = await import("@/features/schedule/holidays");
+    const { createHolidayCalendar } = await import("@/features/schedule/holidays");
+    const calendar = createHolidayCalendar();
+    const countWorkingDays = (side: "HK", from: string, to: string) => calendar.countWorkingDays(side, from, to);
     let day = "2026-04-01";
     while (countWorkingDays("HK", addDays("2026-04-01", 1), day) <= 2) day = addDays(day, 1);
     const dayBefore = addDays(day, -1);

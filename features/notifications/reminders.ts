@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays, parseDateOnly, todayInHongKong } from "@/lib/dates";
-import { countWorkingDays, holidaySideOf } from "@/features/schedule/holidays";
+import { createHolidayCalendar, holidaySideOf } from "@/features/schedule/holidays";
+import { findHolidayOverridesUnsafe } from "@/features/schedule/holiday-calendar";
 import { recordEvent, type NotificationEventInput } from "./events";
 
 // Date-triggered reminders, in Hong Kong time. The scan takes `now` (tests fix the clock) and may run any number of
@@ -79,6 +80,8 @@ async function approvalWaitingOccasions(client: PrismaClient, today: string): Pr
     _max: { createdAt: true },
   });
   const startOf = new Map(starts.map((row) => [row.entityId, row._max.createdAt]));
+  // Package holidays merged with the admins' entries (features/schedule/holiday-calendar.ts).
+  const calendar = createHolidayCalendar(await findHolidayOverridesUnsafe());
   const occasions: Occasion[] = [];
   for (const placement of placements) {
     const since = startOf.get(placement.id);
@@ -87,7 +90,7 @@ async function approvalWaitingOccasions(client: PrismaClient, today: string): Pr
     for (const side of ["sending", "host"] as const) {
       if ((side === "sending" ? placement.sendingApprovedAt : placement.hostApprovedAt) !== null) continue;
       const jurisdiction = side === "sending" ? placement.cohort.sendingJurisdiction : placement.cohort.hostJurisdiction;
-      const waited = countWorkingDays(holidaySideOf(jurisdiction), addDays(sinceDate, 1), today);
+      const waited = calendar.countWorkingDays(holidaySideOf(jurisdiction), addDays(sinceDate, 1), today);
       if (waited <= approvalWaitingWorkingDays) continue;
       occasions.push({
         key: `approvalWaiting:${placement.id}:${side}:${since.toISOString()}`,
