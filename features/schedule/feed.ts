@@ -19,6 +19,8 @@ import { scopeWhere } from "@/lib/scopes";
 import { itemDateRange } from "./time";
 import { addDays, formatDateOnly, instantInHongKong, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
+import { runStatement, sqlBuilder } from "@/lib/kysely";
+import { advisoryLock } from "@/lib/sql-fragments";
 
 /** A feed never lists more than this many items; a coordinator's feed covers the last year's cohorts. */
 const maximumItems = 5000;
@@ -115,7 +117,7 @@ export async function recordCalendarFeedAccess(owner: Actor, request: RequestCon
   const startOfDay = instantInHongKong(todayInHongKong());
   await db.$transaction(async (tx) => {
     // Serialises concurrent polls of one owner so that only the first of the day writes an entry.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calendarFeed:${owner.userId}`}, 0))`;
+    await runStatement(sqlBuilder.selectNoFrom(advisoryLock(`calendarFeed:${owner.userId}`).as("locked")), tx);
     const already = await tx.auditLog.count({
       where: { entityType: "User", entityId: owner.userId, action: { in: storedAuditActionNames("calendarFeed.fetch") }, createdAt: { gte: startOfDay } },
     });
