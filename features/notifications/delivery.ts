@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sendEmail, type MailTransport } from "@/lib/mail";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 
 // Sending one email. The message row is locked while the SMTP conversation runs, so two workers holding a job for the
 // same email (a retry racing a slow first attempt) cannot both send it; a message not PENDING is never sent again.
@@ -16,8 +17,10 @@ export interface DeliveryOptions {
 export async function deliverEmail(client: PrismaClient, transport: MailTransport, messageId: string, options: DeliveryOptions): Promise<{ outcome: DeliveryOutcome; error?: string }> {
   return client.$transaction(
     async (tx) => {
-      const [message] = await tx.$queryRaw<{ id: string; toAddress: string; subject: string; html: string; text: string }[]>`
-        SELECT id, "toAddress", subject, html, text FROM "EmailMessage" WHERE id = ${messageId} AND status = 'PENDING' FOR UPDATE`;
+      const [message] = await runQuery(
+        sqlBuilder.selectFrom("EmailMessage").select(["id", "toAddress", "subject", "html", "text"]).where("id", "=", messageId).where("status", "=", "PENDING").forUpdate(),
+        tx,
+      );
       if (!message) return { outcome: "skipped" as const };
       try {
         await sendEmail(transport, { from: options.from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text });

@@ -5,6 +5,7 @@ import { holidaySideOf, type HolidayCalendar, type Side } from "@/features/sched
 import { loadHolidayCalendarFrom } from "@/features/schedule/holiday-calendar";
 import { composeEmail, type MailSettings } from "./email";
 import type { NotificationParams } from "./render";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 
 // The daily digest: at 08:30 Hong Kong time, on a working day of the user's side, one email gathers the notifications
 // the user chose to receive that way. One digest per user and day (its idempotency key), however often it runs.
@@ -37,8 +38,19 @@ async function writeDigest(tx: Prisma.TransactionClient, mail: MailSettings, hol
   });
   if (!user || !user.active || !holidayCalendar.isWorkingDay(sideOf(user), today)) return null;
   // Locks the user's waiting notifications, so a second worker doing the same waits, then finds none.
-  const items = await tx.$queryRaw<{ id: string; kind: string; link: string; params: NotificationParams }[]>`
-    SELECT id, kind, link, params FROM "Notification" WHERE "recipientId" = ${userId} AND "pendingDigest" ORDER BY "createdAt", id FOR UPDATE`;
+  const rows = await runQuery(
+    sqlBuilder
+      .selectFrom("Notification")
+      .select(["id", "kind", "link", "params"])
+      .where("recipientId", "=", userId)
+      .where("pendingDigest", "=", true)
+      .orderBy("createdAt")
+      .orderBy("id")
+      .forUpdate(),
+    tx,
+  );
+  // params is the JSON that recordEvent's fan-out wrote for this kind (fan-out.ts); the column itself is untyped JSON.
+  const items = rows.map((row) => ({ ...row, params: row.params as NotificationParams }));
   if (items.length === 0) return null;
   const email = composeEmail(mail, { actor: user, locale: user.locale }, items, { digest: true });
   const [created] = await tx.emailMessage.createManyAndReturn({

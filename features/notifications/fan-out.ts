@@ -6,6 +6,7 @@ import type { NotificationEventInput } from "./events";
 import { composeEmail, type MailSettings } from "./email";
 import { cohortSendingCoordinators, placementRecipients, staffNumberFor, startingUser, type Audience, type PlacementContext, type Recipient } from "./recipients";
 import type { NotificationParams } from "./render";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 
 // The worker's first step: turn outbox events into one notification per recipient, and an email per recipient who
 // wants it at once. Claimed with FOR UPDATE SKIP LOCKED, so any number of workers may run this against one database;
@@ -136,8 +137,10 @@ export interface FanOutResult {
 export async function fanOutPendingEvents(client: PrismaClient, mail: MailSettings): Promise<FanOutResult> {
   return client.$transaction(
     async (tx) => {
-      const claimed = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "NotificationEvent" WHERE "processedAt" IS NULL ORDER BY "createdAt", id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+      const claimed = await runQuery(
+        sqlBuilder.selectFrom("NotificationEvent").select("id").where("processedAt", "is", null).orderBy("createdAt").orderBy("id").limit(batchSize).forUpdate().skipLocked(),
+        tx,
+      );
       const result: FanOutResult = { events: claimed.length, notifications: 0, emailIds: [] };
       if (claimed.length === 0) return result;
       const events = await tx.notificationEvent.findMany({ where: { id: { in: claimed.map((row) => row.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

@@ -5,6 +5,7 @@ import { addDays, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { holidaySideOf } from "@/features/schedule/holidays";
 import { loadHolidayCalendarFrom } from "@/features/schedule/holiday-calendar";
 import { recordEvent, type NotificationEventInput } from "./events";
+import { runStatement, sqlBuilder } from "@/lib/kysely";
 
 // Date-triggered reminders, in Hong Kong time. The scan takes `now` (tests fix the clock) and may run any number of
 // times, on any number of instances: each occasion has a key, and ReminderSent's primary key lets it through once.
@@ -27,7 +28,10 @@ async function recordOnce(client: PrismaClient, occasion: Occasion): Promise<boo
     const eventId = randomUUID();
     // ReminderSent's reference to the event is checked at commit (DEFERRABLE), so the claim can come first: a second
     // scan waits here on the key, then inserts nothing.
-    const claimed = await tx.$executeRaw`INSERT INTO "ReminderSent" ("occasionKey", "eventId") VALUES (${occasion.key}, ${eventId}) ON CONFLICT DO NOTHING`;
+    const claimed = await runStatement(
+      sqlBuilder.insertInto("ReminderSent").values({ occasionKey: occasion.key, eventId }).onConflict((conflict) => conflict.doNothing()),
+      tx,
+    );
     if (claimed === 0) return false;
     await recordEvent(tx, null, occasion.event, { id: eventId });
     return true;
