@@ -32,7 +32,7 @@ test("the coordinator's numbers and arrival names open the filtered lists and re
   const fieldId = new URL(page.url()).searchParams.get("field")!;
   const field = await db.field.findUniqueOrThrow({ where: { id: fieldId } });
   expect(field.nameEn).toBe(fieldName);
-  await expect(page.getByLabel(/^field$/i)).toHaveValue(fieldId);
+  await expect(page.getByRole("search", { name: "Filters" }).getByLabel(/^field$/i)).toHaveValue(fieldId);
 
   // The total waiting for approval opens "waiting for my approval".
   await page.goto("/");

@@ -152,7 +152,7 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
 
     const csb = await signedInPage(browser, CSB, width);
     await csb.goto(`/cohorts/${cohort.id}`);
-    await expect(csb.getByTestId("board-row").getByTestId("placement-status")).toHaveText("Active");
+    await expect(csb.getByTestId("board-row").locator("[data-status]")).toHaveText("Active");
 
     await csb.goto("/officers");
     const fieldFilter = csb.getByLabel("Field", { exact: true });

@@ -94,3 +94,8 @@ export async function expectNoSeriousAccessibilityViolations(page: Page) {
 export function formAlert(page: Page) {
   return page.locator('main [role="alert"]');
 }
+
+/** The text of the app shell's one notice region (components/notice.tsx), where every action says what it did. */
+export function noticeText(page: Page) {
+  return page.getByRole("status").locator("[data-notice-text]");
+}

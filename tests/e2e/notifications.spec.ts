@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "./fixtures";
 import { addDays, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates";
 import { createCohort, createOfficer, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, noticeText, signInAndWait } from "./helpers";
 
 // Issue 13's journey: CSB nominates → the Shenzhen coordinator sees the bell count rise and opens the placement from
 // the notification. The worker runs inside `npm start` (scripts/start.ts); without SMTP_URL email is off and kept.
@@ -47,11 +47,13 @@ test("CSB nominates; the Shenzhen coordinator's bell count rises and the notific
 
   const csb = await signedInPage(browser, CSB);
   await csb.goto(`/cohorts/${cohort.id}`);
-  await csb.getByRole("searchbox", { name: "Search officers" }).fill(suffix);
-  await csb.getByRole("button", { name: "Search", exact: true }).click();
-  await csb.getByRole("checkbox", { name: new RegExp(name) }).check();
-  await csb.getByRole("button", { name: "Nominate selected officers" }).click();
-  await expect(formAlert(csb).filter({ hasText: "1 officer nominated." })).toBeVisible();
+  await csb.getByRole("button", { name: "Nominate officers…" }).click();
+  const nominate = csb.getByRole("dialog", { name: "Nominate officers" });
+  await nominate.getByRole("searchbox", { name: "Search officers" }).fill(suffix);
+  await nominate.getByRole("button", { name: "Search", exact: true }).click();
+  await nominate.getByRole("checkbox", { name: new RegExp(name) }).check();
+  await nominate.getByRole("button", { name: "Nominate selected officers" }).click();
+  await expect(nominate.getByRole("alert").filter({ hasText: "1 officer nominated." })).toBeVisible();
   const placement = await db.placement.findFirstOrThrow({ where: { officerId: officer.id, cohortId: cohort.id } });
 
   // The worker relays the nomination within seconds; the bell keeps itself fresh, and every page shows it.
@@ -87,20 +89,20 @@ test("marking all read empties the count; preferences are saved per category", a
   const markAll = szod.getByRole("button", { name: "Mark all as read" });
   if ((await markAll.count()) > 0) {
     await markAll.click();
-    await expect(formAlert(szod).filter({ hasText: "All notifications marked as read." })).toBeVisible();
+    await expect(noticeText(szod).filter({ hasText: "All notifications marked as read." })).toBeVisible();
     await expect(szod.getByTestId("notification-count")).toHaveCount(0);
   }
   await szod.goto("/notifications/preferences");
   await expect(szod.getByRole("heading", { level: 1, name: "Notification preferences" })).toBeVisible();
   await szod.getByLabel("Schedule changes").selectOption("DAILY_DIGEST");
   await szod.getByRole("button", { name: "Save preferences" }).click();
-  await expect(formAlert(szod).filter({ hasText: "Preferences saved." })).toBeVisible();
+  await expect(noticeText(szod).filter({ hasText: "Preferences saved." })).toBeVisible();
   await szod.reload();
   await expect(szod.getByLabel("Schedule changes")).toHaveValue("DAILY_DIGEST");
   await expectNoSeriousAccessibilityViolations(szod);
   await szod.getByLabel("Schedule changes").selectOption("IMMEDIATELY");
   await szod.getByRole("button", { name: "Save preferences" }).click();
-  await expect(formAlert(szod).filter({ hasText: "Preferences saved." })).toBeVisible();
+  await expect(noticeText(szod).filter({ hasText: "Preferences saved." })).toBeVisible();
 });
 
 test("admins read the email outbox (email is off without SMTP_URL) and the dead letters; others may not", async ({ browser }) => {

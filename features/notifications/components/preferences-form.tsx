@@ -4,6 +4,7 @@ import { SelectField, type Choice } from "@/components/ui/form-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { publishNotice } from "@/components/notice";
 import { saveNotificationPreferencesAction } from "../actions";
 
 interface PreferencesFormProps {
@@ -14,7 +15,8 @@ interface PreferencesFormProps {
 
 /** One choice per category: email at once, in the daily digest, or in the app only. */
 export function PreferencesForm({ categories, deliveries, labels }: PreferencesFormProps) {
-  const { formRef, onSubmit, pending, formError, fieldError, succeeded } = useActionForm(saveNotificationPreferencesAction);
+  // What happened is said in the app's one notice region, like every other action (components/notice.tsx).
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(saveNotificationPreferencesAction, () => publishNotice(labels.saved));
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex max-w-xl flex-col gap-4">
       <FormMessage message={formError} />
@@ -26,7 +28,6 @@ export function PreferencesForm({ categories, deliveries, labels }: PreferencesF
           {labels.save}
         </Button>
       </div>
-      {succeeded && <FormMessage tone="success" message={labels.saved} />}
     </form>
   );
 }

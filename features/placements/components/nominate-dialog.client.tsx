@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import { useCallback, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -20,9 +20,11 @@ export interface CandidateChoice {
 
 type Choices = { state: "loading" } | { state: "loaded"; query: string; candidates: CandidateChoice[] } | { state: "failed"; message: string };
 
-interface NominateDialogProps {
+export interface NominateDialogProps {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<{ nominated: number }>>;
   cohortId: string;
+  /** Opened at once: the board loads this module only when the coordinator first asks for it (nominate-dialog-loader). */
+  initiallyOpen?: boolean;
 }
 
 /**
@@ -30,33 +32,52 @@ interface NominateDialogProps {
  * search) from the cohort's nomination-candidates route, so nothing of the picker is in the board's HTML. Several
  * officers are nominated at once, all or nothing; a refused officer shows its reason under its name.
  */
-export function NominateDialog({ action, cohortId }: NominateDialogProps) {
+export function NominateDialog({ action, cohortId, initiallyOpen = false }: NominateDialogProps) {
   const t = useTranslations("nominate");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [query, setQuery] = useState("");
   const [choices, setChoices] = useState<Choices>({ state: "loading" });
   const [notice, setNotice] = useState<string>();
   const descriptionId = useId();
 
-  const load = useCallback(
-    async (search: string) => {
-      setChoices({ state: "loading" });
+  const fetchChoices = useCallback(
+    async (search: string): Promise<Choices> => {
       try {
         const response = await fetch(`/api/cohorts/${encodeURIComponent(cohortId)}/nomination-candidates?q=${encodeURIComponent(search)}`, { cache: "no-store" });
         const body = (await response.json()) as { candidates?: CandidateChoice[]; error?: string };
-        if (!response.ok || !body.candidates) setChoices({ state: "failed", message: body.error ?? t("loadFailed") });
-        else setChoices({ state: "loaded", query: search, candidates: body.candidates });
+        if (!response.ok || !body.candidates) return { state: "failed", message: body.error ?? t("loadFailed") };
+        return { state: "loaded", query: search, candidates: body.candidates };
       } catch {
-        setChoices({ state: "failed", message: t("loadFailed") });
+        return { state: "failed", message: t("loadFailed") };
       }
     },
     [cohortId, t],
+  );
+
+  const load = useCallback(
+    async (search: string) => {
+      setChoices({ state: "loading" });
+      setChoices(await fetchChoices(search));
+    },
+    [fetchChoices],
   );
 
   const { formRef, onSubmit, pending, formError, fieldError, reset } = useActionForm(action, (data) => {
     setNotice(t("nominated", { count: data.nominated }));
     void load(query);
   });
+
+  // Opened at mount (loaded lazily on the first press): fetch the first choices once; later openings load in onOpenChange.
+  useEffect(() => {
+    if (!initiallyOpen) return;
+    let cancelled = false;
+    void fetchChoices("").then((next) => {
+      if (!cancelled) setChoices(next);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [initiallyOpen, fetchChoices]);
 
   function onOpenChange(next: boolean) {
     setOpen(next);

@@ -1,12 +1,12 @@
 import { ClientMessages } from "@/components/client-messages";
 import { nominateOfficersAction } from "../actions";
-import { NominateDialog as NominateDialogIsland } from "./nominate-dialog.client";
+import { NominateDialogLoader } from "./nominate-dialog-loader.client";
 
 /** The board's "Nominate officers…" button and its dialog, with the one small catalog namespace it reads. */
 export function NominateDialog({ cohortId }: { cohortId: string }) {
   return (
     <ClientMessages namespaces={["nominate"]}>
-      <NominateDialogIsland action={nominateOfficersAction} cohortId={cohortId} />
+      <NominateDialogLoader action={nominateOfficersAction} cohortId={cohortId} />
     </ClientMessages>
   );
 }
