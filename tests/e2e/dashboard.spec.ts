@@ -88,6 +88,10 @@ test("the administrator's totals are the database's", async ({ page }) => {
     expect(await numberIn(page, "count-WITHDRAWN")).toBe(withdrawn);
   });
   await expect(page.getByTestId("audit-entry").first()).toBeVisible();
+  // Actions read as their translated labels (issue 12 §3), never as stored codes such as "auth.signIn.succeed".
+  const actionCells = await page.getByTestId("audit-entry").locator("td:nth-child(3)").allTextContents();
+  expect(actionCells.length).toBeGreaterThan(0);
+  expect(actionCells.filter((text) => /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(text.trim()))).toEqual([]);
 });
 
 test("an officer sees their own placement and their next events", async ({ page }) => {

@@ -20,6 +20,7 @@ import { controlClass, Field } from "@/components/ui/field";
 import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
 import { displayStatus } from "@/features/placements/display-status";
+import { actionLabel, type CatalogTranslate } from "@/features/audit/presentation";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -450,7 +451,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
 }
 
 export async function AdminDashboard({ user }: { user: SessionUser }) {
-  const [t, locale, dashboard] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<AppLocale>, findAdminDashboard(user)]);
+  const [t, catalog, locale, dashboard] = await Promise.all([getTranslations("dashboard"), getTranslations(), getLocale() as Promise<AppLocale>, findAdminDashboard(user)]);
   if (!dashboard) return null;
   const totals: [string, number, string][] = [
     [t("officersTotal"), dashboard.totals.officers, "officers"],
@@ -482,9 +483,7 @@ export async function AdminDashboard({ user }: { user: SessionUser }) {
             <tr key={entry.id} className="border-t border-slate-200" data-testid="audit-entry">
               <td>{formatDateTime(entry.createdAt, locale)}</td>
               <td>{entry.actorEmail ?? "—"}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
+              <td>{actionLabel(catalog as unknown as CatalogTranslate, entry.action)}</td>
             </tr>
           ))}
         </DataTable>
