@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "./fixtures";
 import { addDays, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates";
 import { createCohort, createOfficer, createPlacement, createUser, DEFAULT_TEST_PASSWORD, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { ACCESSIBILITY_CHECK_WIDTHS, expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
+import { ACCESSIBILITY_CHECK_WIDTHS, expectNoSeriousAccessibilityViolations, noticeText, signInAndWait } from "./helpers";
 
 // Issue 12 §2 and §6: every action says what happened (one announced notice that does not linger), undo of one's
 // own approval, stale edits list the changed fields, one status vocabulary — at a phone's and a laptop's width.
@@ -12,10 +12,6 @@ test.afterAll(async () => db.$disconnect());
 const CSB = "csb.coordinator@exchange.demo";
 const SZOD = "szod.coordinator@exchange.demo";
 
-/** The text of the app shell's one notice region (a polite live region). */
-function notice(page: Page) {
-  return page.getByRole("status").locator("[data-notice-text]");
-}
 
 async function setUp() {
   const suffix = uniqueSuffix();
@@ -58,12 +54,12 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
     await szod.goto(`/placements/${placement.id}`);
     await szod.getByLabel("Post", { exact: true }).fill("Senior Planning Officer");
     await szod.getByRole("button", { name: "Save assignment" }).click();
-    await expect(notice(szod)).toHaveText(`Assignment of ${name} saved — now Assigned.`);
+    await expect(noticeText(szod)).toHaveText(`Assignment of ${name} saved — now Assigned.`);
     // The page shows the saved post once it has refreshed (with the placement's new version in its forms).
     await expect(szod.locator("main")).toContainText("Senior Planning Officer");
 
     await szod.getByRole("button", { name: "Approve for the host side" }).click();
-    await expect(notice(szod)).toHaveText(`${name} approved by the host side — now Assigned, waiting for the sending side.`);
+    await expect(noticeText(szod)).toHaveText(`${name} approved by the host side — now Assigned, waiting for the sending side.`);
     await expect(szod.getByText(/Assignment of .* saved/)).toHaveCount(0);
     await expectNoSeriousAccessibilityViolations(szod);
   });
@@ -75,28 +71,28 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
     const szod = await signedInPage(browser, SZOD, width);
     await szod.goto(`/placements/${placement.id}`);
     await szod.getByRole("button", { name: "Approve for the host side" }).click();
-    await expect(notice(szod)).toHaveText(`${name} approved by the host side — now Assigned, waiting for the sending side.`);
+    await expect(noticeText(szod)).toHaveText(`${name} approved by the host side — now Assigned, waiting for the sending side.`);
     await expectNoSidewaysScroll(szod);
     await szod.getByRole("button", { name: `Undo my approval of ${name}` }).click();
-    await expect(notice(szod)).toHaveText(`Your host-side approval of ${name} was revoked — now Assigned.`);
+    await expect(noticeText(szod)).toHaveText(`Your host-side approval of ${name} was revoked — now Assigned.`);
     await expect(szod.getByRole("button", { name: "Approve for the host side" })).toBeVisible();
     expect(await db.placement.findUniqueOrThrow({ where: { id: placement.id } })).toMatchObject({ hostApprovedAt: null, status: "ASSIGNED" });
 
     // Approved again, and undone with the page's own button after a reload.
     await szod.getByRole("button", { name: "Approve for the host side" }).click();
-    await expect(notice(szod)).toContainText("approved by the host side");
+    await expect(noticeText(szod)).toContainText("approved by the host side");
     await szod.reload();
     await szod.getByRole("button", { name: "Undo my approval" }).click();
-    await expect(notice(szod)).toHaveText(`Your host-side approval of ${name} was revoked — now Assigned.`);
+    await expect(noticeText(szod)).toHaveText(`Your host-side approval of ${name} was revoked — now Assigned.`);
     expect(await db.auditLog.count({ where: { entityId: placement.id, action: "placement.revokeApproval.host" } })).toBe(2);
 
     // Once the other side has approved too, nothing is offered to undo.
     const csb = await signedInPage(browser, CSB, width);
     await szod.getByRole("button", { name: "Approve for the host side" }).click();
-    await expect(notice(szod)).toContainText("waiting for the sending side");
+    await expect(noticeText(szod)).toContainText("waiting for the sending side");
     await csb.goto(`/placements/${placement.id}`);
     await csb.getByRole("button", { name: "Approve for the sending side" }).click();
-    await expect(notice(csb)).toHaveText(`${name} approved by the sending side — now Confirmed.`);
+    await expect(noticeText(csb)).toHaveText(`${name} approved by the sending side — now Confirmed.`);
     await expect(csb.getByRole("button", { name: /Undo my approval/ })).toHaveCount(0);
     await szod.reload();
     await expect(szod.getByRole("button", { name: /Undo my approval/ })).toHaveCount(0);
@@ -110,7 +106,7 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
     await Promise.all([first.goto(`/placements/${placement.id}`), second.goto(`/placements/${placement.id}`)]);
     await first.getByLabel("Post", { exact: true }).fill("Senior Planning Officer");
     await first.getByRole("button", { name: "Save assignment" }).click();
-    await expect(notice(first)).toContainText("saved — now Assigned.");
+    await expect(noticeText(first)).toContainText("saved — now Assigned.");
 
     await second.getByLabel("Post", { exact: true }).fill("Planning Officer (mine)");
     await second.getByRole("button", { name: "Save assignment" }).click();
@@ -167,9 +163,9 @@ for (const width of ACCESSIBILITY_CHECK_WIDTHS) {
   test(`at ${width} px: changing the language says so in the new language`, async ({ browser }) => {
     const csb = await signedInPage(browser, CSB, width);
     await csb.getByRole("button", { name: "繁體中文" }).click();
-    await expect(notice(csb)).toHaveText("語言已改為繁體中文。");
+    await expect(noticeText(csb)).toHaveText("語言已改為繁體中文。");
     await csb.getByRole("button", { name: "English" }).click();
-    await expect(notice(csb)).toHaveText("Language changed to English.");
+    await expect(noticeText(csb)).toHaveText("Language changed to English.");
     await expectNoSidewaysScroll(csb);
   });
 }
