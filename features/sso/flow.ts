@@ -66,9 +66,20 @@ async function discoverClient(settings: SingleSignOnSettings): Promise<BaseClien
   });
 }
 
-/** Starts a sign-in: where to send the browser, and the encrypted cookie that remembers state, nonce and verifier. */
-export async function beginSsoSignIn(settings: SingleSignOnSettings, secret: string, callbackUrl: string | null): Promise<{ authorizationUrl: string; pendingCookie: string }> {
-  const client = await oidcClientFor(settings);
+export type SsoStart = { ok: true; authorizationUrl: string; pendingCookie: string } | { ok: false; reason: "providerUnavailable" };
+
+/**
+ * Starts a sign-in: where to send the browser, and the encrypted cookie that remembers state, nonce and verifier.
+ * A provider that cannot be reached is a refusal the sign-in page explains, not an error page.
+ */
+export async function beginSsoSignIn(settings: SingleSignOnSettings, secret: string, callbackUrl: string | null): Promise<SsoStart> {
+  let client: BaseClient;
+  try {
+    client = await oidcClientFor(settings);
+  } catch (error) {
+    logger.error("single sign-on: the identity provider's configuration could not be read", { issuer: settings.issuer, error });
+    return { ok: false, reason: "providerUnavailable" };
+  }
   const pending: PendingSignIn = {
     state: generators.state(),
     nonce: generators.nonce(),
@@ -84,7 +95,7 @@ export async function beginSsoSignIn(settings: SingleSignOnSettings, secret: str
     code_challenge_method: "S256",
   });
   const pendingCookie = await encode({ token: { ...pending }, secret, maxAge: pendingMaxAgeSeconds, salt: pendingSalt });
-  return { authorizationUrl, pendingCookie };
+  return { ok: true, authorizationUrl, pendingCookie };
 }
 
 export type SsoOutcome = { ok: true; user: SignedInUser; callbackUrl: string } | { ok: false; reason: SsoRefusalReason };

@@ -34,6 +34,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** A started sign-in; fails the test when the provider could not be reached. */
+async function begin(settings: SingleSignOnSettings, secretUsed: string, callbackUrl: string | null) {
+  const started = await beginSsoSignIn(settings, secretUsed, callbackUrl);
+  if (!started.ok) throw new Error(`sign-in could not start: ${started.reason}`);
+  return started;
+}
+
 /**
  * What a browser does at the provider: follows its redirects, fills its login page with `login`, and stops at the
  * redirect back to the app. Returns the callback URL (with `code` and `state`).
@@ -69,7 +76,7 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
 }
 
 async function signInThroughProvider(login: string): Promise<SsoOutcome> {
-  const started = await beginSsoSignIn(providerSettings, secret, "/placements");
+  const started = await begin(providerSettings, secret, "/placements");
   const requestUrl = await signInAtProvider(started.authorizationUrl, login);
   return completeSsoSignIn({ settings: providerSettings, secret, requestUrl, pendingCookie: started.pendingCookie, context: context(), userAgent: "vitest" });
 }
@@ -84,7 +91,7 @@ async function latestRefusal(where: { email?: string; reason?: string } = {}) {
 
 describe("single sign-on against the test provider", () => {
   it("asks for the code flow with PKCE (S256), state and nonce", async () => {
-    const { authorizationUrl } = await beginSsoSignIn(providerSettings, secret, null);
+    const { authorizationUrl } = await begin(providerSettings, secret, null);
     const query = new URL(authorizationUrl).searchParams;
     expect(query.get("response_type")).toBe("code");
     expect(query.get("code_challenge_method")).toBe("S256");
@@ -92,6 +99,11 @@ describe("single sign-on against the test provider", () => {
     expect(query.get("state")).toMatch(/^[\w-]{20,}$/);
     expect(query.get("nonce")).toMatch(/^[\w-]{20,}$/);
     expect(query.get("scope")).toContain("openid");
+  });
+
+  it("sends the browser back to the sign-in page with a reason when the provider cannot be reached", async () => {
+    const unreachable = { ...providerSettings, issuer: "http://127.0.0.1:9" };
+    expect(await beginSsoSignIn(unreachable, secret, null)).toEqual({ ok: false, reason: "providerUnavailable" });
   });
 
   it("signs in an active user whose verified email matches, with a session like a password sign-in, audited", async () => {
@@ -131,9 +143,9 @@ describe("single sign-on against the test provider", () => {
 
   it("refuses a callback without the browser's pending sign-in, or with another state", async () => {
     const user = await createUser(db, { role: "OFFICER" });
-    const started = await beginSsoSignIn(providerSettings, secret, null);
+    const started = await begin(providerSettings, secret, null);
     const requestUrl = await signInAtProvider(started.authorizationUrl, user.email);
-    const other = await beginSsoSignIn(providerSettings, secret, null);
+    const other = await begin(providerSettings, secret, null);
     const complete = (pendingCookie: string | undefined) => completeSsoSignIn({ settings: providerSettings, secret, requestUrl, pendingCookie, context: context(), userAgent: null });
     expect(await complete(undefined)).toEqual({ ok: false, reason: "invalidState" });
     expect(await complete(other.pendingCookie)).toEqual({ ok: false, reason: "invalidState" });
@@ -142,7 +154,7 @@ describe("single sign-on against the test provider", () => {
   });
 
   it("refuses when the provider answers with an error (the user cancelled)", async () => {
-    const started = await beginSsoSignIn(providerSettings, secret, null);
+    const started = await begin(providerSettings, secret, null);
     const state = new URL(started.authorizationUrl).searchParams.get("state");
     const requestUrl = `${redirectUri}?error=access_denied&state=${state}`;
     expect(await completeSsoSignIn({ settings: providerSettings, secret, requestUrl, pendingCookie: started.pendingCookie, context: context(), userAgent: null })).toEqual({
@@ -164,7 +176,7 @@ describe("single sign-on against the test provider", () => {
 describe("ID token validation", () => {
   /** Completes a sign-in whose token endpoint answers with the token `craft` writes from valid claims. */
   async function completeWith(craft: (claims: Record<string, unknown>) => string, settings = craftedSettings) {
-    const started = await beginSsoSignIn(settings, secret, null);
+    const started = await begin(settings, secret, null);
     const query = new URL(started.authorizationUrl).searchParams;
     crafted.answerNextWith(craft(crafted.validClaims(email, query.get("nonce")!)));
     const requestUrl = `${redirectUri}?code=${randomUUID()}&state=${query.get("state")}`;

@@ -14,10 +14,11 @@ export const GET = defineRoute({
     const settings = singleSignOnSettings();
     if (!settings) throw new NotFoundError();
     const { NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
-    const { authorizationUrl, pendingCookie } = await beginSsoSignIn(settings, NEXTAUTH_SECRET ?? "", request.nextUrl.searchParams.get("callbackUrl"));
-    const response = NextResponse.redirect(authorizationUrl, 303);
+    const started = await beginSsoSignIn(settings, NEXTAUTH_SECRET ?? "", request.nextUrl.searchParams.get("callbackUrl"));
+    if (!started.ok) return new NextResponse(null, { status: 303, headers: { Location: `/login?sso=${started.reason}`, "Cache-Control": "no-store" } });
+    const response = NextResponse.redirect(started.authorizationUrl, 303);
     response.headers.set("Cache-Control", "no-store");
-    response.cookies.set(pendingCookieName, pendingCookie, {
+    response.cookies.set(pendingCookieName, started.pendingCookie, {
       httpOnly: true,
       // Lax: the identity provider's redirect back is a top-level navigation from another site.
       sameSite: "lax",
