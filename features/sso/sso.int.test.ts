@@ -121,6 +121,16 @@ describe("single sign-on against the test provider", () => {
     expect(audit).toMatchObject({ actorId: user.id, after: { method: "sso" } });
   });
 
+  it("follows only a same-site path after sign-in", async () => {
+    const user = await createUser(db, { role: "OFFICER" });
+    for (const callbackUrl of ["https://evil.example/x", "//evil.example/x", "/\\evil.example"]) {
+      const started = await begin(providerSettings, secret, callbackUrl);
+      const requestUrl = await signInAtProvider(started.authorizationUrl, user.email);
+      const outcome = await completeSsoSignIn({ settings: providerSettings, secret, requestUrl, pendingCookie: started.pendingCookie, context: context(), userAgent: null });
+      expect(outcome).toMatchObject({ ok: true, callbackUrl: "/" });
+    }
+  });
+
   it("refuses an identity that matches no user, audited with the email", async () => {
     const email = `nobody.${randomUUID()}@example.test`;
     expect(await signInThroughProvider(email)).toEqual({ ok: false, reason: "unknownAccount" });
