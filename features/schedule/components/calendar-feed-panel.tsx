@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
