@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addDays, formatDateOnly, parseDateOnly } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
-import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "@/features/placements/mutations";
+import { approvePlacement, assignPlacement, nominateOfficers, revokeApproval, withdrawPlacement } from "@/features/placements/mutations";
 import { createScheduleItem } from "@/features/schedule/mutations";
 import { createScheduleItemSchema } from "@/features/schedule/schemas";
 import { fanOutPendingEvents } from "./fan-out";
@@ -98,6 +98,24 @@ describe("placement events", () => {
     const cleared = await db.notification.findFirstOrThrow({ where: { kind: "placement.approvalsCleared" } });
     expect(cleared.params).toMatchObject({ changes: ["post"] });
     await withdrawPlacement(as(world.hkCoordinator), { placementId: placement.id, version: changed.version, reason: "Test over" });
+  });
+
+  it("tells the other side when an approval is taken back, in the same transaction as the revocation", async () => {
+    const placement = await nominated(1);
+    const assigned = await assignPlacement(as(world.szCoordinator), assignment(placement));
+    const host = await approvePlacement(as(world.szCoordinator), { placementId: placement.id, version: assigned.version, side: "host" });
+    // A refused revocation (a stale version) changes nothing and records nothing.
+    await expect(revokeApproval(as(world.szCoordinator), { placementId: placement.id, version: assigned.version, side: "host" })).rejects.toThrow();
+    expect(await db.notificationEvent.count({ where: { kind: "placement.approvalRevoked", entityId: placement.id } })).toBe(0);
+
+    const revoked = await revokeApproval(as(world.szCoordinator), { placementId: placement.id, version: host.version, side: "host" });
+    expect(await db.notificationEvent.count({ where: { kind: "placement.approvalRevoked", entityId: placement.id } })).toBe(1);
+    // The sending side, which was told of the approval, hears it was taken back; not the host side that revoked it.
+    expect(await recipientsOf("placement.approvalRevoked", placement.id)).toEqual(ids(world.hkCoordinator, hkCoordinator2));
+    const notice = await db.notification.findFirstOrThrow({ where: { kind: "placement.approvalRevoked", recipientId: world.hkCoordinator.id } });
+    expect(notice).toMatchObject({ category: "PLACEMENT", link: `/placements/${placement.id}` });
+    expect(notice.params).toMatchObject({ side: "host" });
+    await withdrawPlacement(as(world.hkCoordinator), { placementId: placement.id, version: revoked.version, reason: "Test over" });
   });
 
   it("never gives a host-side recipient the staff number, in the notification or the email", async () => {
