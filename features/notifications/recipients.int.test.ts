@@ -243,4 +243,20 @@ describe("reminders", () => {
     // Hong Kong's Easter holidays lie in between: more calendar days passed than working days.
     expect(parseDateOnly(day).getTime() - parseDateOnly("2026-04-01").getTime()).toBeGreaterThan(3 * 86_400_000);
   });
+
+  it("read the admins' holiday entries afresh at every scan (decision 064)", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id, fieldIds: [world.field.id] });
+    const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, hostUnitId: world.szHostUnits[0].id, status: "ASSIGNED", hostApprovedAt: new Date("2026-06-01T02:00:00Z") });
+    // Assigned on Monday 1 June 2026; Hong Kong's third working day after it is Thursday 4 June.
+    await db.auditLog.create({ data: { action: "placement.assign", entityType: "Placement", entityId: placement.id, createdAt: new Date("2026-06-01T02:00:00Z") } });
+    const { createHolidayCalendar } = await import("@/features/schedule/holidays");
+    expect(createHolidayCalendar().countWorkingDays("HK", "2026-06-02", "2026-06-04")).toBe(3);
+    // An admin declares Wednesday 3 June a Hong Kong holiday: the same scan on Thursday now counts two days, nothing due.
+    await db.holiday.create({ data: { side: "HK", date: parseDateOnly("2026-06-03"), kind: "HOLIDAY", nameEn: "Typhoon day", nameZhHant: "颱風日", nameZhHans: "台风日" } });
+    expect(await scanReminders(db, new Date("2026-06-04T02:00:00Z"))).toBe(0);
+    // Removing the entry is seen by the very next scan: no calendar is kept between scans.
+    await db.holiday.deleteMany({ where: { side: "HK", date: parseDateOnly("2026-06-03") } });
+    expect(await scanReminders(db, new Date("2026-06-04T02:00:00Z"))).toBe(1);
+    expect(await recipientsOf("reminder.approvalWaiting", placement.id)).toEqual(ids(world.hkCoordinator, hkCoordinator2));
+  });
 });
