@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { DEFAULT_TEST_PASSWORD } from "@/tests/factories";
 import { locales } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
-import { checkPasswordStrength, evaluatePassword, passwordFailureMessageKey, passwordWarningCodes } from "./password-rules";
+import { checkPasswordStrength, evaluatePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordFailureMessageKey, passwordWarningCodes } from "./password-rules";
 
 const owner = { email: "chan.taiman@example.gov.hk", name: "CHAN Tai-man" };
 
@@ -46,6 +46,8 @@ describe("checkPasswordStrength", () => {
       { ok: false, reason: "請使用最少 12 個字元。" },
       { ok: false, reason: "请使用至少 12 个字符。" },
     ]);
+    expect(checkPasswordStrength("a".repeat(MAX_PASSWORD_LENGTH + 1), owner, "en")).toEqual({ ok: false, reason: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+    expect(MIN_PASSWORD_LENGTH).toBe(12);
     expect(checkPasswordStrength("abcdefghijklmn", owner, "zh-Hans")).toEqual({ ok: false, reason: "顺序字符（例如“abc”或“1234”）很容易被猜中。" });
     expect(checkPasswordStrength("violet-harbour-kettle-97", owner, "en")).toEqual({ ok: true });
   });

@@ -89,6 +89,8 @@ export function passwordFailureMessageKey(failure: PasswordRuleFailure): string 
 export function checkPasswordStrength(password: string, owner: PasswordOwner, locale: AppLocale): PasswordStrength {
   const evaluation = evaluatePassword(password, owner);
   if (evaluation.ok) return { ok: true };
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "errors" as never }) as unknown as (key: string, values?: Record<string, number>) => string;
-  return { ok: false, reason: t(passwordFailureMessageKey(evaluation.failure), { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }) };
+  // No values: server actions translate field errors by key alone, so the limits are written into the messages
+  // (a unit test holds them to the constants).
+  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "errors" as never }) as unknown as (key: string) => string;
+  return { ok: false, reason: t(passwordFailureMessageKey(evaluation.failure)) };
 }

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import { ForbiddenError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/auth/session";
+import { changeOwnPassword, signOutOtherSessions } from "./mutations";
+import { changePasswordSchema, signOutOtherSessionsSchema } from "./schemas";
+
+function currentSession(user: SessionUser): string {
+  // Every real session has its row; a request without one cannot say which session to keep.
+  if (!user.sessionId) throw new ForbiddenError();
+  return user.sessionId;
+}
+
+export const changePasswordAction = defineAction({
+  name: "changePassword",
+  schema: changePasswordSchema,
+  permission: "account:manageOwn",
+  run: async (input, { user, request }) => {
+    const result = await changeOwnPassword({ actor: user, sessionId: currentSession(user), request }, input);
+    revalidatePath("/account");
+    return result;
+  },
+  notice: (result, { t }) => t("accountSecurity.notices.passwordChanged", { count: result.signedOutSessions }),
+});
+
+export const signOutOtherSessionsAction = defineAction({
+  name: "signOutOtherSessions",
+  schema: signOutOtherSessionsSchema,
+  permission: "account:manageOwn",
+  run: async (_input, { user, request }) => {
+    const result = await signOutOtherSessions({ actor: user, sessionId: currentSession(user), request });
+    revalidatePath("/account");
+    return result;
+  },
+  notice: (result, { t }) => t("accountSecurity.notices.signedOutOthers", { count: result.signedOutSessions }),
+});
