@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction, definePublicAction } from "@/lib/action";
 import { ForbiddenError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeOwnPassword, signOutOtherSessions } from "./mutations";
-import { changePasswordSchema, signOutOtherSessionsSchema } from "./schemas";
+import { requestPasswordResetDefinition, resetPassword } from "./password-reset";
+import { changePasswordSchema, resetPasswordSchema, signOutOtherSessionsSchema } from "./schemas";
 
 function currentSession(user: SessionUser): string {
   // Every real session has its row; a request without one cannot say which session to keep.
@@ -35,4 +36,17 @@ export const signOutOtherSessionsAction = defineAction({
     return result;
   },
   notice: (result, { t }) => t("accountSecurity.notices.signedOutOthers", { count: result.signedOutSessions }),
+});
+
+/** Signed out. The same answer whether the address has an account or not (decision 086). */
+export const requestPasswordResetAction = defineAction(requestPasswordResetDefinition);
+
+/** Signed out: the link's token is the authority, checked and claimed in features/account-security/password-reset.ts. */
+export const resetPasswordAction = definePublicAction({
+  name: "resetPassword",
+  schema: resetPasswordSchema,
+  run: async (input, { request }) => {
+    await resetPassword({ token: input.token, newPassword: input.newPassword }, request);
+    return { done: true };
+  },
 });

@@ -10,3 +10,9 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const signOutOtherSessionsSchema = z.object({});
+
+export const requestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().max(320).pipe(z.email()) });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), newPassword: passwordInput, confirmPassword: passwordInput })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "errors.accountSecurity.passwordsDiffer" });
