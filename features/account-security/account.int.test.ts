@@ -5,6 +5,7 @@ import { loadSessionUser } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/password";
 import { createSession, createUser, DEFAULT_TEST_PASSWORD, type CreatedUser } from "@/tests/factories";
 import { appErrorRefusal } from "@/tests/support/refusal";
+import { accountLockThreshold } from "@/features/auth/sign-in";
 import { changeOwnPassword, signOutOtherSessions } from "./mutations";
 import { findOwnSessions } from "./queries";
 
@@ -67,6 +68,25 @@ describe("changeOwnPassword", () => {
       changeOwnPassword({ actor: ownerOf(user), sessionId: sessions[0], request: request() }, { currentPassword: DEFAULT_TEST_PASSWORD, newPassword: DEFAULT_TEST_PASSWORD, confirmPassword: DEFAULT_TEST_PASSWORD }),
     );
     expect(same.fieldErrors).toEqual({ newPassword: ["accountSecurity.sameAsCurrent"] });
+  });
+});
+
+describe("guessing the current password", () => {
+  it("counts towards the account lock like sign-in failures, and a locked account cannot change its password", async () => {
+    const { user, sessions } = await userWithSessions(1);
+    const context = { actor: ownerOf(user), sessionId: sessions[0], request: request() };
+    const wrong = { currentPassword: "not-my-password-1", newPassword: strongPassword, confirmPassword: strongPassword };
+    for (let attempt = 1; attempt < accountLockThreshold; attempt += 1) {
+      expect((await appErrorRefusal(changeOwnPassword(context, wrong))).fieldErrors).toEqual({ currentPassword: ["accountSecurity.wrongCurrentPassword"] });
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
+    await appErrorRefusal(changeOwnPassword(context, wrong));
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
+    // Now even the right password is refused until the lock ends.
+    const locked = await appErrorRefusal(changeOwnPassword(context, { ...wrong, currentPassword: DEFAULT_TEST_PASSWORD }));
+    expect(locked.fieldErrors).toEqual({ currentPassword: ["accountSecurity.currentPasswordLocked"] });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(stored.passwordHash, DEFAULT_TEST_PASSWORD)).toBe(true);
   });
 });
 
