@@ -27,6 +27,7 @@ export class IncrementalCirculation {
   private readonly distance: Float64Array;
   private readonly parentArc: Int32Array;
   private readonly settled: Uint8Array;
+  private readonly touched: Int32Array;
   private readonly heap: BinaryHeap;
   private built = false;
 
@@ -37,6 +38,8 @@ export class IncrementalCirculation {
     this.distance = new Float64Array(nodeCount);
     this.parentArc = new Int32Array(nodeCount);
     this.settled = new Uint8Array(nodeCount);
+    this.touched = new Int32Array(nodeCount);
+    this.distance.fill(Infinity);
     this.heap = new BinaryHeap(nodeCount);
   }
 
@@ -99,6 +102,8 @@ export class IncrementalCirculation {
     }
     const lowest = new Float64Array(this.nodeCount);
     for (let node = 0; node < this.nodeCount; node++) lowest[node] = potential[node] - distance[node];
+    distance.fill(Infinity);
+    settled.fill(0);
     return lowest;
   }
 
@@ -126,13 +131,13 @@ export class IncrementalCirculation {
     residual[sourceArc] = 1;
 
     const target = this.source;
-    const distance = this.distance.fill(Infinity);
-    const settled = this.settled.fill(0);
-    const parentArc = this.parentArc;
-    const heap = this.heap;
+    const { distance, settled, parentArc, heap, touched } = this;
+    // Only the nodes this search reaches are reset afterwards: a search usually sees a small part of the network.
+    let touchedCount = 0;
     heap.clear();
     distance[start] = 0;
     parentArc[start] = NONE;
+    touched[touchedCount++] = start;
     heap.push(start, 0);
     while (heap.size > 0) {
       const node = heap.pop();
@@ -147,6 +152,7 @@ export class IncrementalCirculation {
         const next = head[arc];
         const candidate = base + cost[arc] - potential[next];
         if (candidate < distance[next]) {
+          if (distance[next] === Infinity) touched[touchedCount++] = next;
           distance[next] = candidate;
           parentArc[next] = arc;
           heap.push(next, candidate);
@@ -154,9 +160,16 @@ export class IncrementalCirculation {
       }
     }
     const reach = distance[target];
+    const reset = () => {
+      for (let index = 0; index < touchedCount; index++) {
+        distance[touched[index]] = Infinity;
+        settled[touched[index]] = 0;
+      }
+    };
     if (reach === Infinity) {
       // Nothing is reachable from v now or later (its arcs lead only into closed capacity); it stays without flow.
       residual[sourceArc] = 0;
+      reset();
       return false;
     }
     const cycleCost = potential[target] - potential[start] + reach;
@@ -171,7 +184,13 @@ export class IncrementalCirculation {
         node = head[arc ^ 1];
       }
     }
-    for (let node = 0; node < this.nodeCount; node++) potential[node] += settled[node] ? distance[node] : reach;
+    // π(x) += min(d(x), reach) for every x. Only differences of potentials ever matter, so instead of adding reach to
+    // every node we subtract (reach − d(x)) from the settled ones: the same reduced costs, in time of the search.
+    for (let index = 0; index < touchedCount; index++) {
+      const node = touched[index];
+      if (settled[node]) potential[node] -= reach - distance[node];
+    }
+    reset();
     return pushed;
   }
 }

@@ -58,19 +58,22 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
   // Pricing (decision 073): the flow starts with each officer's best-scoring arcs only. When it is done, its
   // potentials price every arc left out; an arc with a negative reduced cost could improve the result, so it joins
   // and the flow runs again. When none is negative the potentials prove the result optimal for the whole network.
-  const candidates = free.map((officer) => [...prepared.eligible[officer]].sort((first, second) => second.score - first.score));
-  const included = candidates.map((options) => new Set(options.slice(0, INITIAL_ARCS_PER_OFFICER).map((option) => option.unitIndex)));
+  const candidates = free.map((officer) =>
+    prepared.eligible[officer]
+      .map((option) => ({ unit: option.unitIndex, score: option.score, group: groupNodes.get(departmentKey(departmentOf[officer], option.unitIndex))! }))
+      .sort((first, second) => second.score - first.score),
+  );
+  const included = candidates.map((options) => Uint8Array.from(options, (_, index) => (index < INITIAL_ARCS_PER_OFFICER ? 1 : 0)));
   for (;;) {
     const network = new IncrementalCirculation(2 + free.length + units.length + groupNodes.size, SOURCE);
     const sourceArcs = free.map((_, position) => network.addArc(SOURCE, officerNode(position), 0, 0));
-    const officerArcs = free.map((officer, position) =>
-      candidates[position]
-        .filter((option) => included[position].has(option.unitIndex))
-        .map((option) => {
-          const group = groupNodes.get(departmentKey(departmentOf[officer], option.unitIndex))!;
-          return { unit: option.unitIndex, group, score: option.score, arc: network.addArc(officerNode(position), group, 1, -(coverage + option.score)) };
-        }),
-    );
+    const officerArcs = free.map((_, position) => {
+      const arcs: { unit: number; group: number; score: number; arc: number }[] = [];
+      candidates[position].forEach((option, index) => {
+        if (included[position][index]) arcs.push({ ...option, arc: network.addArc(officerNode(position), option.group, 1, -(coverage + option.score)) });
+      });
+      return arcs;
+    });
     for (const [key, node] of groupNodes) {
       const unit = key % units.length;
       const capacity = rules.maxPerDepartmentPerUnit === null ? UNLIMITED : Math.max(0, rules.maxPerDepartmentPerUnit - (departmentTaken.get(key) ?? 0));
@@ -88,18 +91,19 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     // officer's arc in use, an unassigned officer's open source arc), which no other arc depends on.
     const potential = network.lowestPotentials();
     let added = 0;
-    free.forEach((officer, position) => {
+    free.forEach((_, position) => {
       const used = officerArcs[position].find((option) => network.flow(option.arc) > 0);
       const officerPotential = used
         ? potential[used.group] + coverage + used.score
         : network.residualCapacity(sourceArcs[position]) > 0
           ? potential[SOURCE]
           : Infinity;
-      for (const option of candidates[position]) {
-        if (included[position].has(option.unitIndex)) continue;
-        const group = groupNodes.get(departmentKey(departmentOf[officer], option.unitIndex))!;
-        if (-(coverage + option.score) + officerPotential - potential[group] < 0) {
-          included[position].add(option.unitIndex);
+      const options = candidates[position];
+      const isIncluded = included[position];
+      for (let index = 0; index < options.length; index++) {
+        if (isIncluded[index]) continue;
+        if (-(coverage + options[index].score) + officerPotential - potential[options[index].group] < 0) {
+          isIncluded[index] = 1;
           added++;
         }
       }
