@@ -102,7 +102,13 @@ export function runMatchCli(argv: string[], workingDirectory = process.cwd()): s
     return [`${values.result} keeps every rule of ${values.input}, and every stated reason is true (objective ${result.data.objective}).`];
   }
 
-  const result = solveMatching(instance);
+  let result;
+  try {
+    result = solveMatching(instance);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(error.message);
+    throw error;
+  }
   write(resolve(values.output!), result, values.pretty);
   return [
     `Solved ${instance.officers.length} officers × ${instance.units.length} units in ${result.solveMs} ms: ${result.assignments.length} assigned, ${result.unassigned.length} unassigned, objective ${result.objective} (coverage bonus ${result.coverageBonus} a pair). Wrote ${values.output}.`,

@@ -184,3 +184,17 @@ describe("the generator", () => {
     expect(findFalseReasons(instance, result)).toEqual([]);
   });
 });
+
+describe("exactness", () => {
+  it("keeps every cost and potential a safe integer at the largest weights the format allows", () => {
+    const instance = generateInstance({ officers: 400, units: 60, seed: 5 });
+    const result = solveMatchingInput({ ...instance, weights: { fieldFit: 1000, preference: 1000, wish: 1000, rankBand: 1000 } });
+    expect(Number.isSafeInteger(Math.round(result.objective * MICRO))).toBe(true);
+    expect(findViolations(instanceSchema.parse({ ...instance, weights: { fieldFit: 1000, preference: 1000, wish: 1000, rankBand: 1000 } }), result)).toEqual([]);
+  });
+
+  it("refuses an instance whose values would pass 2^53 micro-points rather than guess", () => {
+    const instance = generateInstance({ officers: 3000, units: 10, seed: 5 });
+    expect(() => solveMatchingInput({ ...instance, weights: { fieldFit: 1000, preference: 1000, wish: 1000, rankBand: 1000 } })).toThrow(/too large for exact arithmetic/);
+  });
+});

@@ -8,6 +8,7 @@ import { coverageBonus, MICRO, prepareInstance, scoreParts, sumParts } from "./s
 // only decides the others; the department cap sits on the (department, unit) → unit arcs (decision 073).
 
 const UNLIMITED = 1e9;
+const TOO_LARGE = "The instance is too large for exact arithmetic (officers × values beyond 2^53 micro-points): lower the weights or split the instance.";
 /** How many of an officer's best arcs the flow starts with; pricing adds any other that could matter. */
 const INITIAL_ARCS_PER_OFFICER = 24;
 
@@ -23,6 +24,9 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
   const started = clock();
   const prepared = prepareInstance(instance);
   const coverage = coverageBonus(prepared);
+  // Every cost, potential and the objective are whole micro-points; past 2^53 a double cannot hold them exactly.
+  if ((coverage + coverage) * Math.max(1, instance.officers.length) > Number.MAX_SAFE_INTEGER)
+    throw new RangeError(TOO_LARGE);
   const { officers, units, rules } = instance;
   const assignedUnit = new Int32Array(officers.length).fill(-1);
   const sources: ("optimised" | "pinned" | "kept")[] = new Array(officers.length).fill("optimised");
@@ -85,6 +89,9 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     // Every potential starts at 0, which makes every arc's reduced cost non-negative except the officers' own, and
     // each officer's potential is set when its source arc opens.
     for (const arc of sourceArcs) network.open(arc);
+
+    if (!network.potential.every((value) => Number.isSafeInteger(value)))
+      throw new RangeError(TOO_LARGE);
 
     // Pricing with the potentials that make the arcs left out look worst while still proving the flow optimal:
     // the lowest for the (department, unit) nodes, then for each officer the highest its own arcs allow (an assigned
