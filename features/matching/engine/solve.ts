@@ -53,28 +53,42 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
   const officerNode = (position: number) => 2 + position;
   const unitNode = (unit: number) => 2 + free.length + unit;
   const groupNodes = new Map<number, number>();
-  for (const officer of free)
-    for (const option of prepared.eligible[officer]) {
+  // Per free officer, aligned with its eligible options: the (department, unit) node of each.
+  const optionGroups = free.map((officer) => {
+    const options = prepared.eligible[officer];
+    const groups = new Int32Array(options.length);
+    options.forEach((option, index) => {
       const key = departmentKey(departmentOf[officer], option.unitIndex);
-      if (!groupNodes.has(key)) groupNodes.set(key, 2 + free.length + units.length + groupNodes.size);
-    }
+      let node = groupNodes.get(key);
+      if (node === undefined) {
+        node = 2 + free.length + units.length + groupNodes.size;
+        groupNodes.set(key, node);
+      }
+      groups[index] = node;
+    });
+    return groups;
+  });
 
   // Pricing (decision 073): the flow starts with each officer's best-scoring arcs only. When it is done, its
   // potentials price every arc left out; an arc with a negative reduced cost could improve the result, so it joins
   // and the flow runs again. When none is negative the potentials prove the result optimal for the whole network.
-  const candidates = free.map((officer) =>
-    prepared.eligible[officer]
-      .map((option) => ({ unit: option.unitIndex, score: option.score, group: groupNodes.get(departmentKey(departmentOf[officer], option.unitIndex))! }))
-      .sort((first, second) => second.score - first.score),
-  );
+  // candidates[p] lists officer p's options best first (as indexes into its eligible options).
+  const candidates = free.map((officer) => {
+    const options = prepared.eligible[officer];
+    return Int32Array.from(options.keys()).sort((first, second) => options[second].score - options[first].score);
+  });
   const included = candidates.map((options) => Uint8Array.from(options, (_, index) => (index < INITIAL_ARCS_PER_OFFICER ? 1 : 0)));
   for (;;) {
     const network = new IncrementalCirculation(2 + free.length + units.length + groupNodes.size, SOURCE);
     const sourceArcs = free.map((_, position) => network.addArc(SOURCE, officerNode(position), 0, 0));
-    const officerArcs = free.map((_, position) => {
+    const officerArcs = free.map((officer, position) => {
       const arcs: { unit: number; group: number; score: number; arc: number }[] = [];
-      candidates[position].forEach((option, index) => {
-        if (included[position][index]) arcs.push({ ...option, arc: network.addArc(officerNode(position), option.group, 1, -(coverage + option.score)) });
+      const options = prepared.eligible[officer];
+      candidates[position].forEach((optionIndex, index) => {
+        if (!included[position][index]) return;
+        const { unitIndex: unit, score } = options[optionIndex];
+        const group = optionGroups[position][optionIndex];
+        arcs.push({ unit, group, score, arc: network.addArc(officerNode(position), group, 1, -(coverage + score)) });
       });
       return arcs;
     });
@@ -98,18 +112,20 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     // officer's arc in use, an unassigned officer's open source arc), which no other arc depends on.
     const potential = network.lowestPotentials();
     let added = 0;
-    free.forEach((_, position) => {
+    free.forEach((officer, position) => {
       const used = officerArcs[position].find((option) => network.flow(option.arc) > 0);
       const officerPotential = used
         ? potential[used.group] + coverage + used.score
         : network.residualCapacity(sourceArcs[position]) > 0
           ? potential[SOURCE]
           : Infinity;
-      const options = candidates[position];
+      const order = candidates[position];
+      const options = prepared.eligible[officer];
+      const groups = optionGroups[position];
       const isIncluded = included[position];
-      for (let index = 0; index < options.length; index++) {
+      for (let index = 0; index < order.length; index++) {
         if (isIncluded[index]) continue;
-        if (-(coverage + options[index].score) + officerPotential - potential[options[index].group] < 0) {
+        if (-(coverage + options[order[index]].score) + officerPotential - potential[groups[order[index]]] < 0) {
           isIncluded[index] = 1;
           added++;
         }
