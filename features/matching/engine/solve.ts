@@ -12,7 +12,11 @@ const TOO_LARGE = "The instance is too large for exact arithmetic (officers × v
 /** How many of an officer's best arcs the flow starts with; pricing adds any other that could matter. */
 const INITIAL_ARCS_PER_OFFICER = 24;
 
-export type SolveOptions = { clock?: () => number };
+export type SolveOptions = {
+  clock?: () => number;
+  /** How many of each officer's best arcs the first pricing round starts with (tests use 1 to exercise pricing). */
+  initialArcsPerOfficer?: number;
+};
 
 /** Parses with the instance schema (throws a ZodError on bad input), then solves. */
 export function solveMatchingInput(input: MatchingInstanceInput, options: SolveOptions = {}): MatchingResult {
@@ -21,6 +25,7 @@ export function solveMatchingInput(input: MatchingInstanceInput, options: SolveO
 
 export function solveMatching(instance: MatchingInstance, options: SolveOptions = {}): MatchingResult {
   const clock = options.clock ?? (() => performance.now());
+  const initialArcs = Math.max(1, options.initialArcsPerOfficer ?? INITIAL_ARCS_PER_OFFICER);
   const started = clock();
   const prepared = prepareInstance(instance);
   const coverage = coverageBonus(prepared);
@@ -77,7 +82,7 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     const options = prepared.eligible[officer];
     return Int32Array.from(options.keys()).sort((first, second) => options[second].score - options[first].score);
   });
-  const included = candidates.map((options) => Uint8Array.from(options, (_, index) => (index < INITIAL_ARCS_PER_OFFICER ? 1 : 0)));
+  const included = candidates.map((options) => Uint8Array.from(options, (_, index) => (index < initialArcs ? 1 : 0)));
   for (;;) {
     const network = new IncrementalCirculation(2 + free.length + units.length + groupNodes.size, SOURCE);
     const sourceArcs = free.map((_, position) => network.addArc(SOURCE, officerNode(position), 0, 0));
@@ -109,16 +114,14 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
 
     // Pricing with the potentials that make the arcs left out look worst while still proving the flow optimal:
     // the lowest for the (department, unit) nodes, then for each officer the highest its own arcs allow (an assigned
-    // officer's arc in use, an unassigned officer's open source arc), which no other arc depends on.
+    // officer's arc in use, an unassigned officer's source arc), which no other arc depends on.
     const potential = network.lowestPotentials();
     let added = 0;
     free.forEach((officer, position) => {
       const used = officerArcs[position].find((option) => network.flow(option.arc) > 0);
-      const officerPotential = used
-        ? potential[used.group] + coverage + used.score
-        : network.residualCapacity(sourceArcs[position]) > 0
-          ? potential[SOURCE]
-          : Infinity;
+      // Unassigned: bounded by its source arc, open in the whole network even where this round closed it because
+      // the arcs it had led nowhere (arcs added now may lead somewhere).
+      const officerPotential = used ? potential[used.group] + coverage + used.score : potential[SOURCE];
       const order = candidates[position];
       const options = prepared.eligible[officer];
       const groups = optionGroups[position];
