@@ -76,6 +76,7 @@ describe("optimality against HiGHS", () => {
         // Starting from one arc per officer makes the pricing rounds do the work: the same optimum must come out.
         const priced = solveMatching(instance, { initialArcsPerOfficer: 1 });
         expect(findViolations(instance, priced)).toEqual([]);
+        expect(findFalseReasons(instance, priced)).toEqual([]);
         expect(Math.abs(priced.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
         compared++;
         if (result.unassigned.length > 0) withUnassigned++;
