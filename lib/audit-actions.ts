@@ -54,6 +54,11 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  // ---- selfserve ----
+  "account.changePassword",
+  "account.signOutOtherSessions",
+  "account.requestPasswordReset",
+  "account.resetPassword",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

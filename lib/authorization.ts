@@ -42,6 +42,9 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- selfserve ----
+  /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
+  "account:manageOwn",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +65,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    "account:manageOwn",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -87,9 +91,10 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    "account:manageOwn",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view"]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
 };
 
 export interface CohortSides {
