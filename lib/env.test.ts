@@ -23,6 +23,11 @@ describe("parseEnvironment", () => {
       REMINDER_SCAN_CRON: "0 * * * *",
       MAIL_RETRY_LIMIT: 5,
       MAIL_RETRY_DELAY_SECONDS: 30,
+      OIDC_ISSUER: undefined,
+      OIDC_CLIENT_ID: undefined,
+      OIDC_CLIENT_SECRET: undefined,
+      OIDC_NAME: undefined,
+      OIDC_EMAIL_CLAIM: "email",
       LOG_LEVEL: "info",
       NODE_ENV: "development",
     });
