@@ -50,6 +50,16 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  // ---- reports2 ----
+  "officerReport.saveDraft",
+  "officerReport.submit",
+  "officerReport.return",
+  "officerReport.accept",
+  "officerReport.openRevision",
+  "officerReport.moveDueDate",
+  "evaluation.create",
+  "evaluation.update",
+  "evaluation.release",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
