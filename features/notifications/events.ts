@@ -20,7 +20,9 @@ export type NotificationEventInput =
   | { kind: "reminder.nominationDeadline"; cohortId: string; days: number; deadline: string }
   | { kind: "reminder.approvalWaiting"; placementId: string; side: "sending" | "host"; workingDays: number }
   | { kind: "reminder.arrival"; placementId: string; startDate: string }
-  | { kind: "reminder.ending"; placementId: string; endDate: string };
+  | { kind: "reminder.ending"; placementId: string; endDate: string }
+  // reports2 (issue 15): the officer's report, by the kind of report (mid-term / final).
+  | { kind: "placement.reportSubmitted" | "placement.reportReturned" | "placement.reportAccepted"; placementId: string; reportKind: "MID_TERM" | "FINAL" };
 
 export type NotificationEventKind = NotificationEventInput["kind"];
 

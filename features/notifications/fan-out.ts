@@ -56,6 +56,11 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
       return ["officer", "supervisors"];
     case "reminder.ending":
       return ["sendingCoordinators", "hostCoordinators"];
+    case "placement.reportSubmitted":
+      return ["sendingCoordinators"];
+    case "placement.reportReturned":
+    case "placement.reportAccepted":
+      return ["officer"];
     default:
       return [];
   }
@@ -90,6 +95,10 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
       return { ...params, date: event.startDate };
     case "reminder.ending":
       return { ...params, date: event.endDate };
+    case "placement.reportSubmitted":
+    case "placement.reportReturned":
+    case "placement.reportAccepted":
+      return { ...params, reportKind: event.reportKind };
     default:
       return params;
   }
@@ -114,7 +123,11 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   const except = event.kind.startsWith("reminder.") ? null : actorId;
   const recipients = await placementRecipients(tx, context, placementAudiences(event), except);
   const params = placementParams(event, placement);
-  const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : `/placements/${placement.id}`;
+  const link = event.kind.startsWith("schedule.")
+    ? `/schedule/placements/${placement.id}`
+    : event.kind.startsWith("placement.report")
+      ? `/placements/${placement.id}/reports`
+      : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);
     return { recipient, link, params: staffNumber ? { ...params, staffNumber } : params };

@@ -8,6 +8,7 @@ import { parseDateOnly } from "@/lib/dates";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
+import { recordEvent } from "@/features/notifications/events";
 import { derivedDueDate } from "./due-dates";
 import {
   reportSections,
@@ -151,6 +152,7 @@ export async function submitReport(context: MutationContext, input: ReportVersio
       if (before.status === "SUBMITTED") throw new AppError("officerReports.notEditable");
       if (reportSections.some((section) => before[section].trim() === "")) throw new AppError("officerReports.incomplete");
       const after = await changeReport(tx, context, before, input.version, { status: "SUBMITTED", submittedAt: new Date() }, "officerReport.submit");
+      await recordEvent(tx, context.actor.userId, { kind: "placement.reportSubmitted", placementId: after.placementId, reportKind: after.kind });
       return outcomeOf(after);
     }, transactionOptions),
   );
@@ -163,6 +165,7 @@ export async function returnReport(context: MutationContext, input: ReturnReport
       if (before.status !== "SUBMITTED") throw new AppError(before.status === "ACCEPTED" ? "officerReports.locked" : "officerReports.notSubmitted");
       const data = { status: "RETURNED" as const, reviewComment: input.comment, reviewedAt: new Date(), reviewedById: context.actor.userId };
       const after = await changeReport(tx, context, before, input.version, data, "officerReport.return");
+      await recordEvent(tx, context.actor.userId, { kind: "placement.reportReturned", placementId: after.placementId, reportKind: after.kind });
       return outcomeOf(after);
     }, transactionOptions),
   );
@@ -175,6 +178,7 @@ export async function acceptReport(context: MutationContext, input: ReportVersio
       if (before.status !== "SUBMITTED") throw new AppError(before.status === "ACCEPTED" ? "officerReports.locked" : "officerReports.notSubmitted");
       const now = new Date();
       const after = await changeReport(tx, context, before, input.version, { status: "ACCEPTED", acceptedAt: now, reviewedAt: now, reviewedById: context.actor.userId }, "officerReport.accept");
+      await recordEvent(tx, context.actor.userId, { kind: "placement.reportAccepted", placementId: after.placementId, reportKind: after.kind });
       return outcomeOf(after);
     }, transactionOptions),
   );
