@@ -22,7 +22,8 @@ export type NotificationEventInput =
   | { kind: "reminder.arrival"; placementId: string; startDate: string }
   | { kind: "reminder.ending"; placementId: string; endDate: string }
   // reports2 (issue 15): the officer's report, by the kind of report (mid-term / final).
-  | { kind: "placement.reportSubmitted" | "placement.reportReturned" | "placement.reportAccepted"; placementId: string; reportKind: "MID_TERM" | "FINAL" };
+  | { kind: "placement.reportSubmitted" | "placement.reportReturned" | "placement.reportAccepted"; placementId: string; reportKind: "MID_TERM" | "FINAL" }
+  | { kind: "reminder.reportDue" | "reminder.reportOverdue"; placementId: string; reportKind: "MID_TERM" | "FINAL"; dueOn: string };
 
 export type NotificationEventKind = NotificationEventInput["kind"];
 

@@ -60,7 +60,10 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
       return ["sendingCoordinators"];
     case "placement.reportReturned":
     case "placement.reportAccepted":
+    case "reminder.reportDue":
       return ["officer"];
+    case "reminder.reportOverdue":
+      return ["officer", "sendingCoordinators"];
     default:
       return [];
   }
@@ -99,6 +102,9 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
     case "placement.reportReturned":
     case "placement.reportAccepted":
       return { ...params, reportKind: event.reportKind };
+    case "reminder.reportDue":
+    case "reminder.reportOverdue":
+      return { ...params, reportKind: event.reportKind, date: event.dueOn };
     default:
       return params;
   }
@@ -125,7 +131,7 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   const params = placementParams(event, placement);
   const link = event.kind.startsWith("schedule.")
     ? `/schedule/placements/${placement.id}`
-    : event.kind.startsWith("placement.report")
+    : event.kind.startsWith("placement.report") || event.kind.startsWith("reminder.report")
       ? `/placements/${placement.id}/reports`
       : `/placements/${placement.id}`;
   return recipients.map((recipient) => {

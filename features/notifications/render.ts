@@ -87,4 +87,6 @@ export const knownKinds = new Set<NotificationEventKind>([
   "placement.reportSubmitted",
   "placement.reportReturned",
   "placement.reportAccepted",
+  "reminder.reportDue",
+  "reminder.reportOverdue",
 ]);
