@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
