@@ -77,6 +77,8 @@ const matrix: Row[] = [
   // One's own notifications (each query is scoped to the recipient); the email outbox and dead letters are admins'.
   ["notification:view", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   ["email:manage", "cohortHkToSz", { admin: true }],
+  // ---- selfserve ---- one's own password, sessions and second factor: every signed-in role.
+  ["account:manageOwn", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   // ---- reports2 ----
   // Both sides read reports (the host side without sending-only sections: lib/scopes.ts); the officer writes own.
   ["officerReport:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],

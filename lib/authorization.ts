@@ -42,6 +42,9 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- selfserve ----
+  /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
+  "account:manageOwn",
   // ---- reports2: officers' reports, evaluations, outcomes library (decision 091) ----
   "officerReport:view",
   "officerReport:write",
@@ -70,6 +73,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    "account:manageOwn",
     "officerReport:view",
     "evaluation:view",
     "outcome:view",
@@ -103,6 +107,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "evaluation:view",
     "evaluation:release",
     "outcome:view",
+    "account:manageOwn",
   ]),
   SUPERVISOR: new Set<Permission>([
     "dashboard:view",
@@ -115,6 +120,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "officerReport:view",
     "evaluation:view",
     "evaluation:write",
+    "account:manageOwn",
   ]),
   OFFICER: new Set<Permission>([
     "dashboard:view",
@@ -126,6 +132,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "officerReport:write",
     "evaluation:view",
     "outcome:view",
+    "account:manageOwn",
   ]),
 };
 
