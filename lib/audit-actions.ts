@@ -59,6 +59,16 @@ export const auditActions = [
   "account.signOutOtherSessions",
   "account.requestPasswordReset",
   "account.resetPassword",
+  // ---- reports2 ----
+  "officerReport.saveDraft",
+  "officerReport.submit",
+  "officerReport.return",
+  "officerReport.accept",
+  "officerReport.openRevision",
+  "officerReport.moveDueDate",
+  "evaluation.create",
+  "evaluation.update",
+  "evaluation.release",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -26,6 +26,10 @@ const resources = {
   szUnit1: { kind: "hostUnit", id: "unit-sz-1", jurisdictionId: SZ },
   szOfficerRecord: { kind: "officer", id: "officer-sz", jurisdictionId: SZ },
   szUnit2: { kind: "hostUnit", id: "unit-sz-2", jurisdictionId: SZ },
+  // reports2: evaluations of the officer's own placement, before and after the sending side releases them.
+  ownEvaluationHeld: { kind: "evaluation", released: false, placement: { kind: "placement", officerId: "officer-1", hostUnitId: "unit-sz-1", cohort: hkToSz } },
+  ownEvaluationReleased: { kind: "evaluation", released: true, placement: { kind: "placement", officerId: "officer-1", hostUnitId: "unit-sz-1", cohort: hkToSz } },
+  otherEvaluationReleased: { kind: "evaluation", released: true, placement: { kind: "placement", officerId: "officer-2", hostUnitId: "unit-sz-2", cohort: hkToSz } },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof resources;
 
@@ -75,6 +79,23 @@ const matrix: Row[] = [
   ["email:manage", "cohortHkToSz", { admin: true }],
   // ---- selfserve ---- one's own password, sessions and second factor: every signed-in role.
   ["account:manageOwn", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
+  // ---- reports2 ----
+  // Both sides read reports (the host side without sending-only sections: lib/scopes.ts); the officer writes own.
+  ["officerReport:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["officerReport:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["officerReport:write", "ownPlacement", { hkOfficer: true }],
+  ["officerReport:write", "otherPlacement", {}],
+  ["officerReport:review", "ownPlacement", { hkCoordinator: true }],
+  ["officerReport:review", "otherPlacement", { hkCoordinator: true }],
+  ["evaluation:view", "ownEvaluationHeld", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true }],
+  ["evaluation:view", "ownEvaluationReleased", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["evaluation:view", "otherEvaluationReleased", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["evaluation:write", "ownEvaluationHeld", { szSupervisor: true }],
+  ["evaluation:write", "otherEvaluationReleased", {}],
+  ["evaluation:release", "ownEvaluationHeld", { hkCoordinator: true }],
+  ["evaluation:release", "otherEvaluationReleased", { hkCoordinator: true }],
+  // The library: role-level; which cohorts' reports each reader finds is lib/scopes.ts "outcome".
+  ["outcome:view", "ownAccount", { admin: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, hkOfficer: true }],
 ];
 
 describe("authorization matrix", () => {

@@ -45,6 +45,14 @@ export const permissions = [
   // ---- selfserve ----
   /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
   "account:manageOwn",
+  // ---- reports2: officers' reports, evaluations, outcomes library (decision 091) ----
+  "officerReport:view",
+  "officerReport:write",
+  "officerReport:review",
+  "evaluation:view",
+  "evaluation:write",
+  "evaluation:release",
+  "outcome:view",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +74,9 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "notification:view",
     "email:manage",
     "account:manageOwn",
+    "officerReport:view",
+    "evaluation:view",
+    "outcome:view",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -91,10 +102,38 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    "officerReport:view",
+    "officerReport:review",
+    "evaluation:view",
+    "evaluation:release",
+    "outcome:view",
     "account:manageOwn",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
+  SUPERVISOR: new Set<Permission>([
+    "dashboard:view",
+    "hostUnit:view",
+    "placement:view",
+    "schedule:view",
+    "schedule:editPlacement",
+    "calendarFeed:manage",
+    "notification:view",
+    "officerReport:view",
+    "evaluation:view",
+    "evaluation:write",
+    "account:manageOwn",
+  ]),
+  OFFICER: new Set<Permission>([
+    "dashboard:view",
+    "placement:view",
+    "schedule:view",
+    "calendarFeed:manage",
+    "notification:view",
+    "officerReport:view",
+    "officerReport:write",
+    "evaluation:view",
+    "outcome:view",
+    "account:manageOwn",
+  ]),
 };
 
 export interface CohortSides {
@@ -109,7 +148,11 @@ export type Resource =
   | ({ kind: "cohort" } & CohortSides)
   | { kind: "placement"; officerId: string; hostUnitId: string | null; cohort: CohortSides }
   | { kind: "officer"; id: string; jurisdictionId: string }
-  | { kind: "hostUnit"; id: string; jurisdictionId: string };
+  | { kind: "hostUnit"; id: string; jurisdictionId: string }
+  /** A supervisor's evaluation: its placement, and whether the sending side has released it to the officer. */
+  | { kind: "evaluation"; released: boolean; placement: PlacementResource };
+
+type PlacementResource = { kind: "placement"; officerId: string; hostUnitId: string | null; cohort: CohortSides };
 
 export type CohortSide = "sending" | "host";
 
@@ -152,6 +195,10 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
       return isAllowedOnPlacement(actor, permission, resource);
     case "officer":
       return actor.role === "COORDINATOR" && actor.jurisdictionId === resource.jurisdictionId;
+    case "evaluation":
+      // The officer reads it only once released; everyone else as the placement.
+      if (actor.role === "OFFICER" && !resource.released) return false;
+      return isAllowedOnPlacement(actor, permission, resource.placement);
     case "hostUnit":
       if (actor.role === "SUPERVISOR") return permission === "hostUnit:view" && actor.hostUnitId === resource.id;
       return actor.role === "COORDINATOR" && actor.jurisdictionId === resource.jurisdictionId;
@@ -162,8 +209,17 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
 
 // Revoking an approval belongs to the side that gave it; placements/policy.ts adds "only your own, and only while
 // the other side has not approved".
-const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending", "placement:revokeSending"]);
+const sendingSidePermissions = new Set<Permission>([
+  "placement:nominate",
+  "placement:approveSending",
+  "placement:revokeSending",
+  // reports2: the sending side reviews its officers' reports and releases evaluations to them.
+  "officerReport:review",
+  "evaluation:release",
+]);
 const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
+/** What an officer may do on their own placement. */
+const ownPlacementOfficerPermissions = new Set<Permission>(["placement:view", "schedule:view", "officerReport:view", "officerReport:write", "evaluation:view"]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {
   if (actor.role !== "COORDINATOR") return false;
@@ -176,10 +232,10 @@ function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortS
   return true;
 }
 
-function isAllowedOnPlacement(actor: Actor, permission: Permission, placement: Extract<Resource, { kind: "placement" }>): boolean {
+function isAllowedOnPlacement(actor: Actor, permission: Permission, placement: PlacementResource): boolean {
   switch (actor.role) {
     case "OFFICER":
-      return (permission === "placement:view" || permission === "schedule:view") && actor.officerId === placement.officerId;
+      return ownPlacementOfficerPermissions.has(permission) && actor.officerId === placement.officerId;
     case "SUPERVISOR":
       return placement.hostUnitId !== null && actor.hostUnitId === placement.hostUnitId;
     case "COORDINATOR":

@@ -22,6 +22,11 @@ const constraintMessages: Record<string, string> = {
   ScheduleItem_times_ordered: "datesOutOfOrder",
   ScheduleItem_title_not_blank: "required",
   ScheduleItem_placement_in_cohort: "invalidValue",
+  // reports2
+  OfficerReport_accepted_locked: "officerReports.locked",
+  OfficerReport_one_open_revision: "officerReports.notAccepted",
+  OfficerReport_returned_has_comment: "required",
+  Evaluation_ratings_in_range: "invalidValue",
 };
 
 /** Finds the SQLSTATE and constraint name in a Prisma / driver-adapter error, whatever wrapper it arrives in. */

@@ -140,6 +140,37 @@ function staffNumberCondition(actor: Actor): Condition {
   return none;
 }
 
+// ---- reports2: officers' reports and the outcomes library (decision 091) ----
+
+/** Placements whose reports an actor may read (officerReport:view): as placement:view. */
+function officerReportCondition(actor: Actor): Condition {
+  return hasPermission(actor, "officerReport:view") ? placementCondition(actor) : none;
+}
+
+/**
+ * The field rule for a report's sections not marked shareable: they stay with the sending side (its coordinators),
+ * the officer who wrote them and admins; the host side (coordinators, supervisors) never receives them.
+ */
+function officerReportPrivateSectionsCondition(actor: Actor): Condition {
+  if (!hasPermission(actor, "officerReport:view")) return none;
+  if (actor.role === "ADMIN") return all;
+  if (actor.role === "OFFICER") return actor.officerId ? equals("officerId", actor.officerId) : none;
+  if (actor.role === "COORDINATOR" && actor.jurisdictionId) return { relation: "cohort", where: equals("sendingJurisdictionId", actor.jurisdictionId) };
+  return none;
+}
+
+/**
+ * Placements whose accepted final reports the outcomes library shows: a coordinator's cohorts (either side), for an
+ * officer the cohorts their own side sends (preparing their own placement), all for admins.
+ */
+function outcomeCondition(actor: Actor): Condition {
+  if (!hasPermission(actor, "outcome:view")) return none;
+  if (actor.role === "ADMIN") return all;
+  if (actor.role === "COORDINATOR") return { relation: "cohort", where: cohortCondition(actor) };
+  if (actor.role === "OFFICER" && actor.jurisdictionId) return { relation: "cohort", where: equals("sendingJurisdictionId", actor.jurisdictionId) };
+  return none;
+}
+
 const scopes = {
   cohort: { model: "Cohort", condition: cohortCondition },
   placement: { model: "Placement", condition: placementCondition },
@@ -149,6 +180,9 @@ const scopes = {
   officerRecord: { model: "Officer", condition: officerRecordCondition },
   hostUnit: { model: "HostUnit", condition: hostUnitCondition },
   staffNumber: { model: "Placement", condition: staffNumberCondition },
+  officerReport: { model: "Placement", condition: officerReportCondition },
+  officerReportPrivateSections: { model: "Placement", condition: officerReportPrivateSectionsCondition },
+  outcome: { model: "Placement", condition: outcomeCondition },
 } as const satisfies Record<string, { model: ModelName; condition: (actor: Actor) => Condition }>;
 
 export type ScopeName = keyof typeof scopes;

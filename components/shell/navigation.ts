@@ -15,6 +15,7 @@ const items: NavigationItem[] = [
   { href: "/host-units", labelKey: "hostUnits", permission: "hostUnit:view" },
   { href: "/schedule", labelKey: "schedule", permission: "schedule:view" },
   { href: "/reports", labelKey: "reports", permission: "report:export" },
+  { href: "/outcomes", labelKey: "outcomes", permission: "outcome:view" },
   { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
   { href: "/admin/holidays", labelKey: "holidays", permission: "holiday:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },

@@ -24,7 +24,10 @@ export type NotificationEventInput =
   | { kind: "reminder.nominationDeadline"; cohortId: string; days: number; deadline: string }
   | { kind: "reminder.approvalWaiting"; placementId: string; side: "sending" | "host"; workingDays: number }
   | { kind: "reminder.arrival"; placementId: string; startDate: string }
-  | { kind: "reminder.ending"; placementId: string; endDate: string };
+  | { kind: "reminder.ending"; placementId: string; endDate: string }
+  // reports2 (issue 15): the officer's report, by the kind of report (mid-term / final).
+  | { kind: "placement.reportSubmitted" | "placement.reportReturned" | "placement.reportAccepted"; placementId: string; reportKind: "MID_TERM" | "FINAL" }
+  | { kind: "reminder.reportDue" | "reminder.reportOverdue"; placementId: string; reportKind: "MID_TERM" | "FINAL"; dueOn: string };
 
 export type NotificationEventKind = NotificationEventInput["kind"];
 

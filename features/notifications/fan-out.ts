@@ -58,6 +58,14 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
       return ["officer", "supervisors"];
     case "reminder.ending":
       return ["sendingCoordinators", "hostCoordinators"];
+    case "placement.reportSubmitted":
+      return ["sendingCoordinators"];
+    case "placement.reportReturned":
+    case "placement.reportAccepted":
+    case "reminder.reportDue":
+      return ["officer"];
+    case "reminder.reportOverdue":
+      return ["officer", "sendingCoordinators"];
     default:
       return [];
   }
@@ -95,6 +103,13 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
       return { ...params, date: event.startDate };
     case "reminder.ending":
       return { ...params, date: event.endDate };
+    case "placement.reportSubmitted":
+    case "placement.reportReturned":
+    case "placement.reportAccepted":
+      return { ...params, reportKind: event.reportKind };
+    case "reminder.reportDue":
+    case "reminder.reportOverdue":
+      return { ...params, reportKind: event.reportKind, date: event.dueOn };
     default:
       return params;
   }
@@ -155,7 +170,11 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   const except = event.kind.startsWith("reminder.") ? null : actorId;
   const recipients = await placementRecipients(tx, context, placementAudiences(event), except);
   const params = event.kind === "schedule.itemsAdded" ? { ...placementParams(event, placement), actor: await actorNameOf(tx, actorId) } : placementParams(event, placement);
-  const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : `/placements/${placement.id}`;
+  const link = event.kind.startsWith("schedule.")
+    ? `/schedule/placements/${placement.id}`
+    : event.kind.startsWith("placement.report") || event.kind.startsWith("reminder.report")
+      ? `/placements/${placement.id}/reports`
+      : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);
     return { recipient, link, params: staffNumber ? { ...params, staffNumber } : params };

@@ -17,13 +17,13 @@ export const endingReminderDays = 14;
 /** An approval is overdue once it has waited more than this many working days of the waiting side. */
 export const approvalWaitingWorkingDays = 2;
 
-interface Occasion {
+export interface Occasion {
   key: string;
   event: NotificationEventInput;
 }
 
 /** Records the occasion's event unless an earlier scan did. Returns whether it was recorded now. */
-async function recordOnce(client: PrismaClient, occasion: Occasion): Promise<boolean> {
+export async function recordOnce(client: PrismaClient, occasion: Occasion): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const eventId = randomUUID();
     // ReminderSent's reference to the event is checked at commit (DEFERRABLE), so the claim can come first: a second

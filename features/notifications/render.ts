@@ -28,6 +28,8 @@ export interface NotificationParams {
   count?: number;
   /** The name of the person who made the change, where the sentence names them. */
   actor?: string;
+  /** reports2: which report an event is about. */
+  reportKind?: "MID_TERM" | "FINAL";
 }
 
 /** Translator over the "notifications" namespace, in Next (getTranslations) or outside it (createTranslator). */
@@ -62,6 +64,7 @@ export function renderNotification(t: NotificationTranslate, locale: AppLocale, 
     updated: params.updated ?? 0,
     count: params.count ?? 0,
     actor: params.actor || t("someone"),
+    report: params.reportKind ? t(`reportKinds.${params.reportKind}`) : "",
   };
   const known = knownKinds.has(kind as NotificationEventKind);
   const text = known ? t(`kinds.${kind}`, values) : t("unknownKind");
@@ -92,4 +95,9 @@ export const knownKinds = new Set<NotificationEventKind>([
   "reminder.approvalWaiting",
   "reminder.arrival",
   "reminder.ending",
+  "placement.reportSubmitted",
+  "placement.reportReturned",
+  "placement.reportAccepted",
+  "reminder.reportDue",
+  "reminder.reportOverdue",
 ]);

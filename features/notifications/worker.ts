@@ -8,6 +8,7 @@ import { writeDailyDigests } from "./digest";
 import type { MailSettings } from "./email";
 import { fanOutPendingEvents } from "./fan-out";
 import { scanReminders } from "./reminders";
+import { scanReportReminders } from "@/features/officer-reports/reminders";
 
 // The notification worker (docs/decisions/067): relays the outbox into notifications and emails, sends emails through
 // the queue with retries and a dead-letter queue, and runs the reminder scan and the 08:30 digest on a schedule.
@@ -97,7 +98,7 @@ async function handleEmailJob(options: WorkerOptions, job: QueueJob<EmailJob>) {
 }
 
 async function runReminderScan(options: WorkerOptions, now: Date) {
-  const recorded = await scanReminders(options.client, now);
+  const recorded = (await scanReminders(options.client, now)) + (await scanReportReminders(options.client, now));
   if (recorded) options.log?.("reminders recorded", { recorded });
   await relayOutbox(options);
 }

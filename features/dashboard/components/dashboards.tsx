@@ -21,6 +21,7 @@ import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
 import { displayStatus } from "@/features/placements/display-status";
 import { actionLabel, type CatalogTranslate } from "@/features/audit/presentation";
+import { ReportCountsPanel } from "@/features/officer-reports/components/report-counts-panel";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -105,6 +106,10 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
           <StreamedPanel summary={dashboard.host} render={(summary) => <HostSidePanel summary={summary} locale={locale} />} />
         </Suspense>
       )}
+      {/* reports2: officers' reports and evaluations per cohort (issue 15). */}
+      <Suspense fallback={null}>
+        <ReportCountsPanel user={user} />
+      </Suspense>
     </div>
   );
 }

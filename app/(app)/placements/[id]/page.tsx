@@ -64,6 +64,11 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         actions={placement.canWithdraw && isLive ? <WithdrawDialog action={withdrawPlacementAction} placementId={placement.id} version={placement.version} officerName={placement.officer.name} /> : null}
       />
       <PlacementFacts placement={placement} locale={locale} />
+      <p className="mt-4">
+        <Link href={`/placements/${placement.id}/reports`} className="text-brand-700 underline">
+          {(await getTranslations("officerReports"))("title")}
+        </Link>
+      </p>
       <PageSection id="approvals" title={t("approvalsSection")} className={`${card} mt-6`}>
         <ApprovalSummary placement={placement} locale={locale} />
         {approvalSide && (

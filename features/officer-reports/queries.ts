@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OfficerReport, Prisma } from "@/generated/prisma/client";
+import { isAllowed, placementResource, type Actor } from "@/lib/authorization";
+import { formatDateOnly } from "@/lib/dates";
+import { isInScope, scopeWhere } from "@/lib/scopes";
+import { derivedDueDate } from "./due-dates";
+import { reportKinds, reportSections, shareableFlag, type ReportKind, type ReportSection } from "./schemas";
+
+// Reads of a placement's reports, as view models with the fields the reader may see: sections not marked shareable
+// reach only the sending side, the officer and admins (lib/scopes.ts "officerReportPrivateSections").
+
+export interface ReportSectionView {
+  name: ReportSection;
+  text: string;
+  shareable: boolean;
+}
+
+export interface ReportRevisionView {
+  id: string;
+  revision: number;
+  status: OfficerReport["status"];
+  version: number;
+  dueOn: string;
+  sections: ReportSectionView[];
+  /** How many sections this reader does not receive (host side: the sending-side-only ones). */
+  withheldSections: number;
+  reviewComment: string | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  acceptedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface ReportKindView {
+  kind: ReportKind;
+  /** The due date: the open revision's (possibly moved by the sending side), else derived from the placement. */
+  dueOn: string;
+  current: ReportRevisionView | null;
+  /** Earlier, accepted revisions, newest first. */
+  history: ReportRevisionView[];
+}
+
+export interface PlacementReportsView {
+  placementId: string;
+  officerId: string;
+  confirmed: boolean;
+  canWrite: boolean;
+  canReview: boolean;
+  reports: ReportKindView[];
+}
+
+const placementSelect = {
+  id: true,
+  officerId: true,
+  hostUnitId: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+  cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
+} as const satisfies Prisma.PlacementSelect;
+
+/** One revision as this reader may see it. */
+export function revisionView(report: OfficerReport, seesPrivateSections: boolean): ReportRevisionView {
+  const all = reportSections.map((name) => ({ name, text: report[name], shareable: report[shareableFlag(name)] }));
+  const sections = seesPrivateSections ? all : all.filter((section) => section.shareable);
+  return {
+    id: report.id,
+    revision: report.revision,
+    status: report.status,
+    version: report.version,
+    dueOn: formatDateOnly(report.dueOn),
+    sections,
+    withheldSections: all.length - sections.length,
+    reviewComment: report.reviewComment,
+    submittedAt: report.submittedAt,
+    reviewedAt: report.reviewedAt,
+    acceptedAt: report.acceptedAt,
+    updatedAt: report.updatedAt,
+  };
+}
+
+/** A placement's two reports with their history, or null when the placement is not the reader's to see. */
+export async function findPlacementReports(actor: Actor, placementId: string): Promise<PlacementReportsView | null> {
+  const placement = await db.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: placementSelect });
+  if (!placement || !isAllowed(actor, "officerReport:view", placementResource(placement))) return null;
+  const seesPrivateSections = isInScope("officerReportPrivateSections", actor, placement);
+  const rows = await db.officerReport.findMany({ where: { placementId }, orderBy: [{ kind: "asc" }, { revision: "desc" }] });
+  const confirmed = placement.status === "CONFIRMED";
+  return {
+    placementId,
+    officerId: placement.officerId,
+    confirmed,
+    canWrite: confirmed && isAllowed(actor, "officerReport:write", placementResource(placement)),
+    canReview: confirmed && isAllowed(actor, "officerReport:review", placementResource(placement)),
+    reports: reportKinds.map((kind) => {
+      const revisions = rows.filter((row) => row.kind === kind).map((row) => revisionView(row, seesPrivateSections));
+      const [current, ...history] = revisions;
+      return { kind, dueOn: current?.dueOn ?? derivedDueDate(kind, placement.startDate, placement.endDate), current: current ?? null, history };
+    }),
+  };
+}
