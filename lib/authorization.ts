@@ -42,6 +42,9 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- accounts (issue 14) ----
+  /** Invite someone: admins anyone; coordinators the officers of their own side (one, or a cohort's at once). */
+  "user:invite",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +65,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    "user:invite",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -87,6 +91,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    "user:invite",
   ]),
   SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view"]),
   OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view"]),
@@ -157,7 +162,8 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
 
 // Revoking an approval belongs to the side that gave it; placements/policy.ts adds "only your own, and only while
 // the other side has not approved".
-const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending", "placement:revokeSending"]);
+// A cohort's officers come from its sending side, so only that side invites them ("user:invite").
+const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending", "placement:revokeSending", "user:invite"]);
 const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {

@@ -22,6 +22,7 @@ const constraintMessages: Record<string, string> = {
   ScheduleItem_times_ordered: "datesOutOfOrder",
   ScheduleItem_title_not_blank: "required",
   ScheduleItem_placement_in_cohort: "invalidValue",
+  User_last_active_admin: "lastActiveAdmin",
 };
 
 /** Finds the SQLSTATE and constraint name in a Prisma / driver-adapter error, whatever wrapper it arrives in. */
