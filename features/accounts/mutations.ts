@@ -321,11 +321,14 @@ function linkState(invitation: { usedAt: Date | null; revokedAt: Date | null; ex
 }
 
 /** What the public page shows for a link, before anything is typed. */
-export async function readInvitationLink(token: string, { now = new Date() }: Clock = {}) {
+export type InvitationLink = { state: "valid"; purpose: "INVITE" | "RESET"; name: string; email: string } | { state: Exclude<LinkState, "valid"> };
+
+export async function readInvitationLink(token: string, { now = new Date() }: Clock = {}): Promise<InvitationLink> {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { userId: true, purpose: true, usedAt: true, revokedAt: true, expiresAt: true } });
   const user = invitation ? await db.user.findUnique({ where: { id: invitation.userId }, select: { name: true, email: true, active: true } }) : null;
   const state = linkState(invitation, user?.active ?? false, now);
-  return state === "valid" && invitation && user ? { state, purpose: invitation.purpose, name: user.name, email: user.email } : { state };
+  if (state === "valid" && invitation && user) return { state, purpose: invitation.purpose, name: user.name, email: user.email };
+  return { state: state === "valid" ? "invalid" : state };
 }
 
 const linkErrors: Record<Exclude<LinkState, "valid">, string> = {
