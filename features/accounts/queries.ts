@@ -169,3 +169,8 @@ export async function findUserFormOptions(actor: Actor, currentOfficerId: string
 export async function officerHasAccount(officerId: string): Promise<boolean> {
   return (await db.user.count({ where: { officerId } })) > 0;
 }
+
+/** The officer fields the invite section decides on; the caller checks isAllowed before showing anything. */
+export async function findOfficerForInvitation(officerId: string) {
+  return db.officer.findUnique({ where: { id: officerId }, select: { id: true, jurisdictionId: true, workEmail: true, active: true } });
+}
