@@ -116,3 +116,16 @@ test("the users page in Traditional Chinese, with cards on a phone", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: "邀請用戶" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(page);
 });
+
+test("a coordinator invites an officer of their side from the officer record", async ({ page }) => {
+  const coordinator = await db.user.findUniqueOrThrow({ where: { email: "csb.coordinator@exchange.demo" } });
+  const template = await db.officer.findFirstOrThrow({ where: { jurisdictionId: coordinator.jurisdictionId! } });
+  const officer = await createOfficer(db, { jurisdictionId: coordinator.jurisdictionId!, rankId: template.rankId, departmentId: template.departmentId });
+  await signInAndWait(page, coordinator.email);
+  await page.goto(`/officers/${officer.id}`);
+  await page.getByRole("button", { name: "Invite to sign in" }).click();
+  await expect(page.getByTestId("issued-link").getByLabel("Set-password link")).toHaveValue(/\/invitation\//);
+  await expect(page.getByTestId("officer-has-account")).toBeVisible();
+  expect(await db.user.findUniqueOrThrow({ where: { officerId: officer.id } })).toMatchObject({ role: "OFFICER", passwordHash: null });
+  await expectNoSeriousAccessibilityViolations(page);
+});
