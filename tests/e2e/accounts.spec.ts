@@ -129,3 +129,39 @@ test("a coordinator invites an officer of their side from the officer record", a
   expect(await db.user.findUniqueOrThrow({ where: { officerId: officer.id } })).toMatchObject({ role: "OFFICER", passwordHash: null });
   await expectNoSeriousAccessibilityViolations(page);
 });
+
+test("an admin sends a new link (shown once; the old one stops working) and then revokes it", async ({ page, browser }) => {
+  const s = uniqueSuffix();
+  const email = `resend.${s}@example.test`;
+  await signInAndWait(page, "admin@exchange.demo");
+  await page.goto("/admin/users/new");
+  const form = page.getByTestId("invite-user-form");
+  await form.getByLabel("Email", { exact: true }).fill(email);
+  await form.getByLabel("Name", { exact: true }).fill(`Resend ${s}`);
+  await form.getByLabel("Role", { exact: true }).selectOption({ label: "Administrator" });
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  const first = await page.getByTestId("issued-link").getByLabel("Set-password link").inputValue();
+  expect(first).toMatch(/\/invitation\//);
+
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}&invited=yes`);
+  await page.getByTestId("user-row").getByRole("link").click();
+  await page.getByRole("button", { name: "Send a new link" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  const second = page.getByTestId("issued-link").getByLabel("Set-password link");
+  await expect(second).toHaveValue(/\/invitation\//);
+  expect(await second.inputValue()).not.toBe(first);
+  await expect(page.getByTestId("user-details")).toContainText("Link open until");
+  await expectNoSeriousAccessibilityViolations(page);
+
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(first);
+  await expect(visitorPage.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Revoke the link" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByTestId("user-details")).toContainText("Link revoked at");
+  await visitorPage.goto(await second.inputValue());
+  await expect(visitorPage.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+  await visitor.close();
+});
