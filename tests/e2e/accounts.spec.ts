@@ -82,6 +82,7 @@ test("a coordinator invites a cohort's officers; one signs in and sees their pla
 
   await signInAndWait(page, coordinator.email);
   await page.goto(`/cohorts/${cohort.id}`);
+  await page.getByRole("link", { name: "Officers' accounts" }).click();
   await page.getByRole("button", { name: "Invite the officers to sign in" }).click();
   const rows = page.getByTestId("invite-result");
   await expect(rows).toHaveCount(2);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { PageSection } from "@/components/page-section";
@@ -15,7 +16,7 @@ export async function OfficerAccountSection({ actor, officerId }: { actor: Actor
       {hasAccount ? (
         <p data-testid="officer-has-account">{t("officer.hasAccount")}</p>
       ) : (
-        <ClientMessages namespaces={["accounts", "errors"]}>
+        <ClientMessages namespaces={["accounts.officer", "accounts.issued"]}>
           <InviteOfficerButton officerId={officer.id} email={officer.workEmail} />
         </ClientMessages>
       )}
@@ -23,13 +24,26 @@ export async function OfficerAccountSection({ actor, officerId }: { actor: Actor
   );
 }
 
-/** The cohort page's invite-all section, for its sending side's coordinators (and admins). */
+/** The cohort page's one link to its officers' accounts page (the board's HTML is budgeted: no form here). */
+export async function CohortInviteLink({ actor, cohortId, sides }: { actor: Actor; cohortId: string; sides: Resource }) {
+  if (!isAllowed(actor, "user:invite", sides)) return null;
+  const t = await getTranslations("accounts.cohort");
+  return (
+    <p className="mt-6">
+      <Link href={`/cohorts/${cohortId}/accounts`} className="font-semibold text-brand-700 underline">
+        {t("title")}
+      </Link>
+    </p>
+  );
+}
+
+/** The invite-all section, for a cohort's sending side's coordinators (and admins). */
 export async function CohortInviteSection({ actor, cohortId, sides }: { actor: Actor; cohortId: string; sides: Resource }) {
   if (!isAllowed(actor, "user:invite", sides)) return null;
   const t = await getTranslations("accounts");
   return (
     <PageSection id="cohort-accounts" title={t("cohort.title")} className="mt-8 rounded border border-slate-300 bg-white p-5">
-      <ClientMessages namespaces={["accounts", "errors"]}>
+      <ClientMessages namespaces={["accounts.cohort"]}>
         <InviteCohortOfficers cohortId={cohortId} />
       </ClientMessages>
     </PageSection>

@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { cohortResource, hasPermission, isAllowed } from "@/lib/authorization";
-import { CohortInviteSection } from "@/features/accounts/components/officer-account-section";
+import { CohortInviteLink } from "@/features/accounts/components/officer-account-section";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { listText } from "@/lib/list-params";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
@@ -114,7 +114,7 @@ export default async function CohortBoardPage({
           <Pagination basePath={boardPath} params={{ q: boardQuery, status: boardStatus }} page={board.page} pageCount={board.pageCount} total={board.total} />
         )}
       </section>
-      <CohortInviteSection actor={user} cohortId={cohort.id} sides={sides} />
+      <CohortInviteLink actor={user} cohortId={cohort.id} sides={sides} />
       {canAssign && <HostUnitPlacesLink cohortId={cohort.id} units={hostUnits} />}
       {canNominate && cohort.status !== "COMPLETED" && nominationsClosed && cohort.nominationDeadline && (
         <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />

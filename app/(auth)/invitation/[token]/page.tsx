@@ -27,7 +27,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <>
             <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
             <p className="mb-6 text-slate-700">{t(link.purpose === "RESET" ? "resetIntro" : "intro", { name: link.name, email: link.email })}</p>
-            <ClientMessages namespaces={["accounts", "auth", "errors"]}>
+            <ClientMessages namespaces={["accounts.accept", "errors.serviceUnavailable"]}>
               <AcceptInvitationForm token={decodeURIComponent(token)} email={link.email} />
             </ClientMessages>
           </>

@@ -66,7 +66,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               [t("invitation"), invitation],
             ]}
           />
-          <ClientMessages namespaces={["accounts", "errors"]}>
+          <ClientMessages namespaces={["accounts.detail", "accounts.issued"]}>
             <UserCommands
               user={{
                 id: user.id,
@@ -82,7 +82,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </ClientMessages>
         </PageSection>
         <PageSection id="role" title={t("roleAndLinks")} className="rounded border border-slate-300 bg-white p-4">
-          <ClientMessages namespaces={["accounts", "errors"]}>
+          <ClientMessages namespaces={["accounts.detail", "accounts.invite"]}>
             <UserEditForm
               id={user.id}
               version={user.version}

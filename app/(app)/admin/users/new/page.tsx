@@ -36,7 +36,7 @@ export default async function InviteUserPage() {
           </Link>
         }
       />
-      <ClientMessages namespaces={["accounts", "errors"]}>
+      <ClientMessages namespaces={["accounts.invite", "accounts.issued"]}>
         <InviteUserForm
           options={{
             roles: roles.map((role) => ({ value: role, label: roleNames(role) })),
