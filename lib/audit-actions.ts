@@ -38,6 +38,8 @@ export const auditActions = [
   "scheduleItem.create",
   "scheduleItem.update",
   "scheduleItem.delete",
+  // ---- daily: undo of a schedule item's delete ----
+  "scheduleItem.restore",
   "calendarFeed.download",
   "calendarFeed.fetch",
   "calendarFeed.regenerateLink",
@@ -58,6 +60,11 @@ export const auditActions = [
   "user.setPassword",
   "invitation.resend",
   "invitation.revoke",
+  // ---- selfserve ----
+  "account.changePassword",
+  "account.signOutOtherSessions",
+  "account.requestPasswordReset",
+  "account.resetPassword",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

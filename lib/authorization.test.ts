@@ -78,6 +78,8 @@ const matrix: Row[] = [
   ["user:invite", "hkOfficerRecord", { admin: true, hkCoordinator: true }],
   ["user:invite", "szOfficerRecord", { admin: true, szCoordinator: true }],
   ["user:invite", "cohortHkToSz", { admin: true, hkCoordinator: true }],
+  // ---- selfserve ---- one's own password, sessions and second factor: every signed-in role.
+  ["account:manageOwn", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
 ];
 
 describe("authorization matrix", () => {

@@ -45,6 +45,9 @@ export const permissions = [
   // ---- accounts (issue 14) ----
   /** Invite someone: admins anyone; coordinators the officers of their own side (one, or a cohort's at once). */
   "user:invite",
+  // ---- selfserve ----
+  /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
+  "account:manageOwn",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +69,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "notification:view",
     "email:manage",
     "user:invite",
+    "account:manageOwn",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -92,9 +96,10 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "user:invite",
+    "account:manageOwn",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view"]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "account:manageOwn"]),
 };
 
 export interface CohortSides {

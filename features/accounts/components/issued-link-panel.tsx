@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** The set-password link, shown once to whoever issued it (it is stored nowhere but in the email). */
 export function IssuedLinkPanel({ name, email, url }: { name: string; email: string; url: string }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { SelectField, type Choice } from "@/components/ui/form-fields";
 import { roles } from "../schemas";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/confirm-action";
 import { IssueLinkAction, type IssuedLink } from "./issue-link-action";
