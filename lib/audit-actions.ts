@@ -54,6 +54,14 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  // ---- accounts (issue 14) ----
+  "user.invite",
+  "user.update",
+  "user.unlock",
+  "user.requireNewPassword",
+  "user.setPassword",
+  "invitation.resend",
+  "invitation.revoke",
   // ---- selfserve ----
   "account.changePassword",
   "account.signOutOtherSessions",

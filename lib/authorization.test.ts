@@ -77,6 +77,11 @@ const matrix: Row[] = [
   // One's own notifications (each query is scoped to the recipient); the email outbox and dead letters are admins'.
   ["notification:view", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   ["email:manage", "cohortHkToSz", { admin: true }],
+  // Accounts (issue 14): admins invite anyone; a coordinator only the officers of their own side, one by one or all of
+  // a cohort of which their side is the sending side.
+  ["user:invite", "hkOfficerRecord", { admin: true, hkCoordinator: true }],
+  ["user:invite", "szOfficerRecord", { admin: true, szCoordinator: true }],
+  ["user:invite", "cohortHkToSz", { admin: true, hkCoordinator: true }],
   // ---- selfserve ---- one's own password, sessions and second factor: every signed-in role.
   ["account:manageOwn", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   // ---- reports2 ----

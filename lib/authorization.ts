@@ -42,6 +42,9 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- accounts (issue 14) ----
+  /** Invite someone: admins anyone; coordinators the officers of their own side (one, or a cohort's at once). */
+  "user:invite",
   // ---- selfserve ----
   /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
   "account:manageOwn",
@@ -73,6 +76,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    "user:invite",
     "account:manageOwn",
     "officerReport:view",
     "evaluation:view",
@@ -102,6 +106,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    "user:invite",
     "officerReport:view",
     "officerReport:review",
     "evaluation:view",
@@ -209,10 +214,12 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
 
 // Revoking an approval belongs to the side that gave it; placements/policy.ts adds "only your own, and only while
 // the other side has not approved".
+// A cohort's officers come from its sending side, so only that side invites them ("user:invite").
 const sendingSidePermissions = new Set<Permission>([
   "placement:nominate",
   "placement:approveSending",
   "placement:revokeSending",
+  "user:invite",
   // reports2: the sending side reviews its officers' reports and releases evaluations to them.
   "officerReport:review",
   "evaluation:release",

@@ -27,6 +27,7 @@ const constraintMessages: Record<string, string> = {
   OfficerReport_one_open_revision: "officerReports.notAccepted",
   OfficerReport_returned_has_comment: "required",
   Evaluation_ratings_in_range: "invalidValue",
+  User_last_active_admin: "lastActiveAdmin",
 };
 
 /** Finds the SQLSTATE and constraint name in a Prisma / driver-adapter error, whatever wrapper it arrives in. */

@@ -35,7 +35,7 @@ describe("changeOwnPassword", () => {
     expect(result).toEqual({ signedOutSessions: 2 });
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, strongPassword)).toBe(true);
+    expect(await verifyPassword(stored.passwordHash ?? "", strongPassword)).toBe(true);
     expect(await works(user, current)).toBe(true);
     for (const other of others) expect(await works(user, other)).toBe(false);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "account.changePassword" } });
@@ -49,7 +49,7 @@ describe("changeOwnPassword", () => {
     );
     expect(error.fieldErrors).toEqual({ currentPassword: ["accountSecurity.wrongCurrentPassword"] });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, DEFAULT_TEST_PASSWORD)).toBe(true);
+    expect(await verifyPassword(stored.passwordHash ?? "", DEFAULT_TEST_PASSWORD)).toBe(true);
     expect(await works(user, sessions[1])).toBe(true);
     expect(await db.auditLog.count({ where: { entityId: user.id, action: "account.changePassword" } })).toBe(0);
   });
@@ -86,7 +86,7 @@ describe("guessing the current password", () => {
     const locked = await appErrorRefusal(changeOwnPassword(context, { ...wrong, currentPassword: DEFAULT_TEST_PASSWORD }));
     expect(locked.fieldErrors).toEqual({ currentPassword: ["accountSecurity.currentPasswordLocked"] });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, DEFAULT_TEST_PASSWORD)).toBe(true);
+    expect(await verifyPassword(stored.passwordHash ?? "", DEFAULT_TEST_PASSWORD)).toBe(true);
   });
 });
 

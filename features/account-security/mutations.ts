@@ -68,7 +68,8 @@ export async function changeOwnPassword({ actor, sessionId, request }: OwnAccoun
   // A session is not a licence to guess the password: wrong current passwords count towards the same lock as
   // failed sign-ins, and a locked account changes nothing until the lock ends.
   if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError("checkFields", {}, { currentPassword: ["accountSecurity.currentPasswordLocked"] });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  // An account without a password (invited, decision 080) has no current password to match.
+  if (user.passwordHash === null || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await countPasswordFailure(user.id);
     throw new AppError("checkFields", {}, { currentPassword: ["accountSecurity.wrongCurrentPassword"] });
   }

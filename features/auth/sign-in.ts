@@ -59,6 +59,11 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
     await recordFailure(email, user.id, context, "ssoOnly");
     return null;
   }
+  // An invited user without a password yet (decision 080) was verified against the decoy hash: never a match.
+  if (user.passwordHash === null) {
+    await recordFailure(email, user.id, context, "noPassword");
+    return null;
+  }
   if (!passwordMatches || !user.active) {
     await recordFailure(email, user.id, context, user.active ? "wrongPassword" : "inactive", true);
     return null;

@@ -74,8 +74,8 @@ describe("seedDemoData", () => {
       const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, include: { jurisdiction: true } });
       expect(user.role).toBe(account.role);
       expect(user.jurisdiction?.code ?? null).toBe(account.jurisdictionCode);
-      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
-      expect(await verifyPassword(user.passwordHash, "wrong-password")).toBe(false);
+      expect(await verifyPassword(user.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(user.passwordHash ?? "", "wrong-password")).toBe(false);
     }
   });
 

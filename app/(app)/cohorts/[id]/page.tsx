@@ -3,6 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/session";
 import { cohortResource, hasPermission, isAllowed } from "@/lib/authorization";
+import { CohortInviteLink } from "@/features/accounts/components/officer-account-section";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { listText } from "@/lib/list-params";
 import { localizedName, type AppLocale } from "@/lib/i18n/locales";
@@ -113,6 +114,7 @@ export default async function CohortBoardPage({
           <Pagination basePath={boardPath} params={{ q: boardQuery, status: boardStatus }} page={board.page} pageCount={board.pageCount} total={board.total} />
         )}
       </section>
+      <CohortInviteLink actor={user} cohortId={cohort.id} sides={sides} />
       {canAssign && <HostUnitPlacesLink cohortId={cohort.id} units={hostUnits} />}
       {canNominate && cohort.status !== "COMPLETED" && nominationsClosed && cohort.nominationDeadline && (
         <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />

@@ -15,6 +15,7 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { DetailList } from "@/components/detail-list";
 import { PageSection } from "@/components/page-section";
 import { Button } from "@/components/ui/button";
+import { OfficerAccountSection } from "@/features/accounts/components/officer-account-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
@@ -77,6 +78,7 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
         <PageSection id="placements" title={t("placementHistory")}>
           <OfficerPlacements placements={officer.placements} locale={locale} />
         </PageSection>
+        <OfficerAccountSection actor={user} officerId={officer.id} />
         {full && (
           <PageSection id="history" title={t("recordHistory")}>
             <RecordHistory sources={[{ entityType: officerEntityType, entityId: officer.id }]} locale={locale} />
