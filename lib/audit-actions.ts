@@ -50,6 +50,14 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  // ---- documents ----
+  "document.upload",
+  "document.update",
+  "document.download",
+  "documentTemplate.create",
+  "documentTemplate.update",
+  "certificate.issue",
+  "certificate.download",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

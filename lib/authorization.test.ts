@@ -73,6 +73,19 @@ const matrix: Row[] = [
   // One's own notifications (each query is scoped to the recipient); the email outbox and dead letters are admins'.
   ["notification:view", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   ["email:manage", "cohortHkToSz", { admin: true }],
+  // ---- documents ---- the checklist's state is both sides'; numbers and files are the sending side's and the
+  // officer's own; the supervisor reads the summary of their unit's placements (decision 096).
+  ["document:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["document:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["document:upload", "ownPlacement", { hkCoordinator: true, hkOfficer: true }],
+  ["document:upload", "otherPlacement", { hkCoordinator: true }],
+  ["document:viewDetails", "ownPlacement", { admin: true, hkCoordinator: true, hkOfficer: true }],
+  ["document:viewDetails", "otherPlacement", { admin: true, hkCoordinator: true }],
+  ["documentTemplate:manage", "cohortHkToSz", { admin: true }],
+  ["certificate:issue", "ownPlacement", { hkCoordinator: true }],
+  ["certificate:issue", "otherPlacement", { hkCoordinator: true }],
+  ["certificate:download", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, hkOfficer: true }],
+  ["certificate:download", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
 ];
 
 describe("authorization matrix", () => {

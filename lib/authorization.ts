@@ -42,6 +42,13 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- documents ----
+  "document:view",
+  "document:upload",
+  "document:viewDetails",
+  "documentTemplate:manage",
+  "certificate:issue",
+  "certificate:download",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +69,11 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    // ---- documents ----
+    "document:view",
+    "document:viewDetails",
+    "documentTemplate:manage",
+    "certificate:download",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -87,9 +99,15 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    // ---- documents ----
+    "document:view",
+    "document:upload",
+    "document:viewDetails",
+    "certificate:issue",
+    "certificate:download",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view"]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "document:view"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "document:view", "document:upload", "document:viewDetails", "certificate:download"]),
 };
 
 export interface CohortSides {
@@ -157,7 +175,16 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
 
 // Revoking an approval belongs to the side that gave it; placements/policy.ts adds "only your own, and only while
 // the other side has not approved".
-const sendingSidePermissions = new Set<Permission>(["placement:nominate", "placement:approveSending", "placement:revokeSending"]);
+const sendingSidePermissions = new Set<Permission>([
+  "placement:nominate",
+  "placement:approveSending",
+  "placement:revokeSending",
+  // ---- documents ---- the sending side collects its officers' travel documents and certifies completion
+  // (decision 096); the host side sees the checklist's state, not the numbers or files.
+  "document:upload",
+  "document:viewDetails",
+  "certificate:issue",
+]);
 const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {
@@ -171,10 +198,21 @@ function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortS
   return true;
 }
 
+/** What an officer may do on their own placement. */
+const officerPlacementPermissions = new Set<Permission>([
+  "placement:view",
+  "schedule:view",
+  // ---- documents ----
+  "document:view",
+  "document:upload",
+  "document:viewDetails",
+  "certificate:download",
+]);
+
 function isAllowedOnPlacement(actor: Actor, permission: Permission, placement: Extract<Resource, { kind: "placement" }>): boolean {
   switch (actor.role) {
     case "OFFICER":
-      return (permission === "placement:view" || permission === "schedule:view") && actor.officerId === placement.officerId;
+      return officerPlacementPermissions.has(permission) && actor.officerId === placement.officerId;
     case "SUPERVISOR":
       return placement.hostUnitId !== null && actor.hostUnitId === placement.hostUnitId;
     case "COORDINATOR":
