@@ -17,6 +17,7 @@ const items: NavigationItem[] = [
   { href: "/reports", labelKey: "reports", permission: "report:export" },
   { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
   { href: "/admin/holidays", labelKey: "holidays", permission: "holiday:manage" },
+  { href: "/admin/document-templates", labelKey: "documentTemplates", permission: "documentTemplate:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
   { href: "/admin/outbox", labelKey: "emailOutbox", permission: "email:manage" },
 ];
