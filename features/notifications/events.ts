@@ -20,7 +20,9 @@ export type NotificationEventInput =
   | { kind: "reminder.nominationDeadline"; cohortId: string; days: number; deadline: string }
   | { kind: "reminder.approvalWaiting"; placementId: string; side: "sending" | "host"; workingDays: number }
   | { kind: "reminder.arrival"; placementId: string; startDate: string }
-  | { kind: "reminder.ending"; placementId: string; endDate: string };
+  | { kind: "reminder.ending"; placementId: string; endDate: string }
+  // ---- documents ----
+  | { kind: "reminder.documentExpiring"; placementId: string; documentId: string; document: { nameEn: string; nameZhHant: string; nameZhHans: string }; expiresOn: string };
 
 export type NotificationEventKind = NotificationEventInput["kind"];
 

@@ -56,6 +56,9 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
       return ["officer", "supervisors"];
     case "reminder.ending":
       return ["sendingCoordinators", "hostCoordinators"];
+    // The expiry date is a document detail: the sending side's and the officer's (docs/decisions/096).
+    case "reminder.documentExpiring":
+      return ["officer", "sendingCoordinators"];
     default:
       return [];
   }
@@ -90,6 +93,8 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
       return { ...params, date: event.startDate };
     case "reminder.ending":
       return { ...params, date: event.endDate };
+    case "reminder.documentExpiring":
+      return { ...params, date: event.expiresOn, document: event.document };
     default:
       return params;
   }
@@ -114,7 +119,7 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   const except = event.kind.startsWith("reminder.") ? null : actorId;
   const recipients = await placementRecipients(tx, context, placementAudiences(event), except);
   const params = placementParams(event, placement);
-  const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : `/placements/${placement.id}`;
+  const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : event.kind === "reminder.documentExpiring" ? `/placements/${placement.id}/documents` : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);
     return { recipient, link, params: staffNumber ? { ...params, staffNumber } : params };

@@ -24,6 +24,8 @@ export interface NotificationParams {
   date?: string;
   created?: number;
   updated?: number;
+  /** A checklist item's name (reminder.documentExpiring). */
+  document?: TrilingualName;
 }
 
 /** Translator over the "notifications" namespace, in Next (getTranslations) or outside it (createTranslator). */
@@ -56,6 +58,7 @@ export function renderNotification(t: NotificationTranslate, locale: AppLocale, 
     when: params.when ? (params.allDay || params.when.length === 10 ? formatCalendarDate(dateOnly(params.when), locale) : formatDateTime(new Date(params.when), locale)) : "",
     created: params.created ?? 0,
     updated: params.updated ?? 0,
+    document: params.document ? localizedName(params.document, locale) : "",
   };
   const known = knownKinds.has(kind as NotificationEventKind);
   const text = known ? t(`kinds.${kind}`, values) : t("unknownKind");
@@ -81,4 +84,5 @@ export const knownKinds = new Set<NotificationEventKind>([
   "reminder.approvalWaiting",
   "reminder.arrival",
   "reminder.ending",
+  "reminder.documentExpiring",
 ]);
