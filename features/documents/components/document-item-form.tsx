@@ -64,13 +64,13 @@ export function DocumentItemForm(props: DocumentItemFormProps) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={t("legend", { item: props.label })} data-testid={`document-form-${props.templateItemId}`}>
+    <form ref={formRef} onSubmit={onSubmit} className="flex min-w-0 flex-col gap-3" aria-label={t("legend", { item: props.label })} data-testid={`document-form-${props.templateItemId}`}>
       <FormMessage message={failure ? (failure.formError ?? failure.error) : undefined} />
       {props.version !== null && <input type="hidden" name="version" value={props.version} />}
       {props.needsNumber && <TextField id={`${idPrefix}-number`} name="number" label={t("number")} defaultValue={props.number ?? ""} error={fieldError("number")} maxLength={60} autoComplete="off" />}
       {props.needsExpiry && <TextField id={`${idPrefix}-expiresOn`} name="expiresOn" type="date" label={t("expiresOn")} defaultValue={props.expiresOn ?? ""} error={fieldError("expiresOn")} />}
       <Field id={`${idPrefix}-file`} label={t("file")} hint={[t("fileHint", { size: props.maxSize }), props.fileName ? t("replaceHint", { name: props.fileName }) : ""].filter(Boolean).join(" ")} error={fieldError("file")}>
-        <input name="file" type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className={controlClass(fieldError("file"))} />
+        <input name="file" type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className={`${controlClass(fieldError("file"))} w-full min-w-0`} />
       </Field>
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>

@@ -125,7 +125,7 @@ export default async function PlacementDocumentsPage({ params }: { params: Promi
         <ClientMessages namespaces={["documents.form"]}>
           <div className="mt-6 grid gap-4 md:grid-cols-2">
             {checklist.items.map((item) => (
-              <PageSection key={item.templateItemId} id={`item-${item.templateItemId}`} title={t("form.legend", { item: label(item) })} className={card}>
+              <PageSection key={item.templateItemId} id={`item-${item.templateItemId}`} title={t("form.legend", { item: label(item) })} className={`${card} min-w-0`}>
                 <DocumentItemForm
                   placementId={id}
                   templateItemId={item.templateItemId}
