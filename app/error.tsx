@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { StatusPage } from "@/components/status-page";
 import { buttonClass } from "@/components/ui/button-class";

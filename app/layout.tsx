@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { pickMessages, sharedClientMessages } from "@/lib/i18n/client-messages";
+import { ClientIntlProvider } from "@/lib/i18n/client";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import { requestIdHeader } from "@/lib/request-context";
 import "./globals.css";
@@ -30,7 +30,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         {/* Not every catalog: client components get theirs from <ClientMessages> (components/client-messages.tsx). */}
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <ClientIntlProvider locale={locale} messages={clientMessages}>
+          {children}
+        </ClientIntlProvider>
       </body>
     </html>
   );

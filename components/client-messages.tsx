@@ -1,6 +1,7 @@
 import { cache } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
+import { ClientIntlProvider } from "@/lib/i18n/client";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { pickMessages } from "@/lib/i18n/client-messages";
 
 // One object per set of namespaces and request: React sends an object it has already sent by reference, so a list
@@ -13,5 +14,9 @@ const messagesFor = cache(async (namespaces: string) => pickMessages(await getMe
  * (lib/i18n/client-messages.ts), so an island of client components brings its own.
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: React.ReactNode }) {
-  return <NextIntlClientProvider messages={await messagesFor(namespaces.join(","))}>{children}</NextIntlClientProvider>;
+  return (
+    <ClientIntlProvider locale={(await getLocale()) as AppLocale} messages={await messagesFor(namespaces.join(","))}>
+      {children}
+    </ClientIntlProvider>
+  );
 }

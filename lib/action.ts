@@ -7,7 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasPermission, type Permission } from "@/lib/authorization";
 import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, type ChangedField, type ShownValue } from "@/lib/errors";
-import { formatCalendarDate, formatMessageValues } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatMessageValues } from "@/lib/i18n/format";
 import { localizedName } from "@/lib/i18n/locales";
 import { parseDateOnly } from "@/lib/dates";
 import { logger } from "@/lib/logger";
@@ -152,6 +152,7 @@ export function appErrorMessage(error: AppError, t: Translate, catalog?: NoticeC
     if ("text" in value) return value.text || "—";
     if ("names" in value) return localizedName(value.names, locale);
     if ("date" in value) return formatCalendarDate(parseDateOnly(value.date), locale);
+    if ("instant" in value) return formatDateTime(new Date(value.instant), locale);
     return catalog ? catalog.t(value.messageKey) : value.messageKey;
   };
   const changes = error.changes.map((change) => t("staleChange", { field: label(change), value: shown(change.value) }));

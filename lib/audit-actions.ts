@@ -38,6 +38,8 @@ export const auditActions = [
   "scheduleItem.create",
   "scheduleItem.update",
   "scheduleItem.delete",
+  // ---- daily: undo of a schedule item's delete ----
+  "scheduleItem.restore",
   "calendarFeed.download",
   "calendarFeed.fetch",
   "calendarFeed.regenerateLink",

@@ -1,7 +1,8 @@
 import type { TrilingualName } from "@/lib/i18n/locales";
 
 /** A value as a refusal shows it, put into words in the reader's language by lib/action.ts. */
-export type ShownValue = { text: string } | { names: TrilingualName } | { date: string } | { messageKey: string } | null;
+/** `instant`: an ISO timestamp, written as a Hong Kong date and time in the reader's format. */
+export type ShownValue = { text: string } | { names: TrilingualName } | { date: string } | { instant: string } | { messageKey: string } | null;
 
 /** A field that changed since the user loaded the record: its label (a full catalog key) and its value now. */
 export interface ChangedField {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/action";
 import { actionBodyLimit, exceedsActionBodyLimit, isBodyLimitError } from "@/lib/action-limits";
 import { clearNotice, publishNotice, type NoticeAction } from "@/components/notice";

@@ -7,8 +7,7 @@ import type { Cohort, Prisma } from "@/generated/prisma/client";
 import { canManageCohort, canMoveCohortStatus } from "./policy";
 import { scopeWhere } from "@/lib/scopes";
 import type { CreateCohortInput, UpdateCohortInput } from "./schemas";
-import { refuseStaleEdit } from "@/lib/last-change";
-import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
+import { refuseStaleVersion, transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type ChangedFieldLabels, type MutationContext } from "@/lib/mutation-support";
 
 /** What the audit log keeps of a cohort; dates as ISO so before/after compare as text. */
 function auditSnapshot(cohort: Cohort) {
@@ -24,6 +23,28 @@ function auditSnapshot(cohort: Cohort) {
     nominationDeadline: cohort.nominationDeadline ? formatDateOnly(cohort.nominationDeadline) : null,
     status: cohort.status,
     version: cohort.version,
+  };
+}
+
+/** A side's name for a stale-edit refusal (decision 057). */
+async function jurisdictionNames(tx: Prisma.TransactionClient, id: string) {
+  const side = await tx.jurisdiction.findUnique({ where: { id }, select: { nameEn: true, nameZhHant: true, nameZhHans: true } });
+  return side ? { names: side } : null;
+}
+
+/** The cohort's fields as a stale-edit refusal lists them, in the form's order (decision 057). */
+function cohortFieldLabels(tx: Prisma.TransactionClient): ChangedFieldLabels<Cohort> {
+  return {
+    code: { labelKey: "cohorts.code", value: (cohort) => ({ text: cohort.code }) },
+    nameEn: { labelKey: "cohorts.nameEn", value: (cohort) => ({ text: cohort.nameEn }) },
+    nameZhHant: { labelKey: "cohorts.nameZhHant", value: (cohort) => ({ text: cohort.nameZhHant }) },
+    nameZhHans: { labelKey: "cohorts.nameZhHans", value: (cohort) => ({ text: cohort.nameZhHans }) },
+    sendingJurisdictionId: { labelKey: "cohorts.sending", value: (cohort) => jurisdictionNames(tx, cohort.sendingJurisdictionId) },
+    hostJurisdictionId: { labelKey: "cohorts.host", value: (cohort) => jurisdictionNames(tx, cohort.hostJurisdictionId) },
+    startDate: { labelKey: "cohorts.startDate", value: (cohort) => ({ date: formatDateOnly(cohort.startDate) }) },
+    endDate: { labelKey: "cohorts.endDate", value: (cohort) => ({ date: formatDateOnly(cohort.endDate) }) },
+    nominationDeadline: { labelKey: "cohorts.nominationDeadline", value: (cohort) => (cohort.nominationDeadline ? { date: formatDateOnly(cohort.nominationDeadline) } : null) },
+    status: { labelKey: "cohorts.status", value: (cohort) => ({ messageKey: `status.cohort.${cohort.status}` }) },
   };
 }
 
@@ -85,7 +106,7 @@ export async function updateCohort({ actor, request }: MutationContext, input: U
       if (!before) throw new NotFoundError();
       // Both the cohort as it is and as it would be: a coordinator cannot hand a cohort to sides it is not sending for.
       if (!canManageCohort(actor, before) || !canManageCohort(actor, input)) throw new ForbiddenError();
-      if (before.version !== input.version) await refuseStaleEdit(tx, "Cohort", before.id, before.updatedAt);
+      if (before.version !== input.version) await refuseStaleVersion(tx, "Cohort", before, input.version, cohortFieldLabels(tx));
       await assertSidesExist(tx, input);
       if (input.code !== before.code) await assertCodeFree(tx, input.code, before.id);
       const sidesChanged = before.sendingJurisdictionId !== input.sendingJurisdictionId || before.hostJurisdictionId !== input.hostJurisdictionId;
@@ -101,6 +122,7 @@ export async function updateCohort({ actor, request }: MutationContext, input: U
         write: (where, version) => tx.cohort.updateMany({ where, data: { ...cohortData(input), version } }),
         read: () => tx.cohort.findUniqueOrThrow({ where: { id: before.id } }),
         audit: (written) => ({ action: "cohort.update", before: auditSnapshot(before), after: auditSnapshot(written) }),
+        fieldLabels: cohortFieldLabels(tx),
       });
       return { id: after.id, version: after.version };
     }, transactionOptions),

@@ -1,5 +1,7 @@
 import "server-only";
 import { refuseStaleEdit } from "@/lib/last-change";
+import { findChangedFields, type ChangedFieldLabels } from "@/lib/mutation-support";
+
 import { writeAudit } from "@/lib/audit";
 import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
 import { runQuery, sqlBuilder } from "@/lib/kysely";
@@ -12,6 +14,11 @@ import type { SetCapacityInput } from "./schemas";
 /** Audit entries of a capacity: one entity per (host unit, cohort), so a stale edit names who changed that one. */
 export const capacityEntityType = "HostUnitCapacity";
 export const capacityEntityId = (hostUnitId: string, cohortId: string) => `${hostUnitId}:${cohortId}`;
+
+/** The capacity as a stale-edit refusal lists it (decision 057). */
+const capacityFieldLabels: ChangedFieldLabels<{ capacity: number; version: number }> = {
+  capacity: { labelKey: "audit.fields.capacity", value: (current) => ({ text: String(current.capacity) }) },
+};
 
 /**
  * Sets a host unit's capacity for one cohort — the host side's coordinator only. The edit carries the version it
@@ -38,7 +45,11 @@ export async function setHostUnitCapacity(actor: Actor, request: RequestContext,
         sqlBuilder.selectFrom("HostUnitCapacity").select(["capacity", "version"]).where("hostUnitId", "=", unit.id).where("cohortId", "=", cohort.id).forUpdate(),
         tx,
       );
-      if ((current?.version ?? null) !== input.version) return refuseStaleEdit(tx, capacityEntityType, entityId, new Date());
+      if ((current?.version ?? null) !== input.version) {
+        // What changed since: the capacity now (a user who saw no saved capacity started before version 1).
+        const changes = current ? await findChangedFields(tx, capacityEntityType, entityId, current, input.version ?? 0, capacityFieldLabels) : [];
+        return refuseStaleEdit(tx, capacityEntityType, entityId, new Date(), changes);
+      }
       const saved = current
         ? await tx.hostUnitCapacity.update({ where: key, data: { capacity: input.capacity, version: { increment: 1 } } })
         : await tx.hostUnitCapacity.create({ data: { hostUnitId: unit.id, cohortId: cohort.id, capacity: input.capacity } });

@@ -4,6 +4,6 @@ import type { ImportCommitResult, ImportPhase, ImportPreview } from "./officer-i
 export type ImportStreamEvent =
   | { type: "progress"; phase: ImportPhase; done: number; total: number }
   | { type: "preview"; preview: ImportPreview }
-  | ({ type: "committed" } & ImportCommitResult)
+  | ({ type: "committed"; notice: string } & ImportCommitResult)
   | { type: "rejected"; report: Pick<ImportPreview, "fileProblems" | "errors" | "errorCount"> }
   | { type: "error"; message: string };

@@ -1,8 +1,7 @@
 import "server-only";
 import { formatOfficerName } from "./names";
 import type { Prisma } from "@/generated/prisma/client";
-import { refuseStaleEdit } from "@/lib/last-change";
-import { updateAtVersion } from "@/lib/mutation-support";
+import { refuseStaleVersion, updateAtVersion, type ChangedFieldLabels } from "@/lib/mutation-support";
 import { writeAudit } from "@/lib/audit";
 import { isAllowed, type Actor } from "@/lib/authorization";
 import { readDatabaseError } from "@/lib/database-errors";
@@ -95,6 +94,33 @@ export async function createOfficer(actor: Actor, request: RequestContext, input
   }
 }
 
+const trilingual = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
+
+/** The officer's fields as a stale-edit refusal lists them, in the form's order (decision 057). */
+function officerFieldLabels(tx: Tx): ChangedFieldLabels<{ staffNumber: string; surname: string; givenName: string; otherName: string | null; chineseName: string | null; rankId: string; departmentId: string; workEmail: string | null; active: boolean; fields: { fieldId: string }[] }> {
+  const text = (value: string | null) => (value ? { text: value } : null);
+  return {
+    staffNumber: { labelKey: "officers.staffNumber", value: (officer) => text(officer.staffNumber) },
+    surname: { labelKey: "officers.surname", value: (officer) => text(officer.surname) },
+    givenName: { labelKey: "officers.givenName", value: (officer) => text(officer.givenName) },
+    otherName: { labelKey: "officers.otherName", value: (officer) => text(officer.otherName) },
+    chineseName: { labelKey: "officers.chineseName", value: (officer) => text(officer.chineseName) },
+    rank: { labelKey: "officers.rank", value: async (officer) => ({ names: await tx.rank.findUniqueOrThrow({ where: { id: officer.rankId }, select: trilingual }) }) },
+    department: { labelKey: "officers.department", value: async (officer) => ({ names: await tx.department.findUniqueOrThrow({ where: { id: officer.departmentId }, select: trilingual }) }) },
+    fields: {
+      labelKey: "officers.fields",
+      // Several names in one value: each language's names joined in that language's way.
+      value: async (officer) => {
+        const fields = await tx.field.findMany({ where: { id: { in: officer.fields.map(({ fieldId }) => fieldId) } }, select: trilingual, orderBy: { nameEn: "asc" } });
+        if (fields.length === 0) return null;
+        return { names: { nameEn: fields.map((field) => field.nameEn).join(", "), nameZhHant: fields.map((field) => field.nameZhHant).join("、"), nameZhHans: fields.map((field) => field.nameZhHans).join("、") } };
+      },
+    },
+    workEmail: { labelKey: "officers.workEmail", value: (officer) => text(officer.workEmail) },
+    active: { labelKey: "officers.status", value: (officer) => ({ messageKey: officer.active ? "officers.active" : "officers.inactive" }) },
+  };
+}
+
 /** Loads an officer of the actor's own side, locked for the rest of the transaction; 404 for anything else. */
 async function lockManagedOfficer(tx: Tx, actor: Actor, id: string) {
   const jurisdictionId = managedJurisdiction(actor);
@@ -111,7 +137,7 @@ export async function updateOfficer(actor: Actor, request: RequestContext, input
   try {
     return await db.$transaction(async (tx) => {
       const current = await lockManagedOfficer(tx, actor, input.id);
-      if (current.version !== input.version) return refuseStaleEdit(tx, officerEntityType, current.id, current.updatedAt);
+      if (current.version !== input.version) return refuseStaleVersion(tx, officerEntityType, current, input.version, officerFieldLabels(tx));
       const currentFieldIds = current.fields.map(({ fieldId }) => fieldId);
       await checkReferences(tx, current.jurisdictionId, input, { rankId: current.rankId, departmentId: current.departmentId, fieldIds: currentFieldIds });
       const before = await officerAuditSnapshot(tx, current.id);
@@ -154,7 +180,7 @@ export async function setOfficerActive(
 ): Promise<{ id: string; version: number }> {
   return db.$transaction(async (tx) => {
     const current = await lockManagedOfficer(tx, actor, input.id);
-    if (current.version !== input.version) return refuseStaleEdit(tx, officerEntityType, current.id, current.updatedAt);
+    if (current.version !== input.version) return refuseStaleVersion(tx, officerEntityType, current, input.version, officerFieldLabels(tx));
     if (!input.active) {
       const live = await tx.placement.count({ where: { officerId: current.id, status: { not: "WITHDRAWN" }, endDate: { gte: parseDateOnly(todayInHongKong()) } } });
       if (live > 0) throw new AppError("officerHasLivePlacement");

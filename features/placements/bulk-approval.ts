@@ -2,10 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { scopeWhere } from "@/lib/scopes";
 import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
-import type { Prisma } from "@/generated/prisma/client";
-import { recordEvent } from "@/features/notifications/events";
-import { updatePlacementAtVersion } from "./mutations";
-import { approvalBlocker, approvalSideOf, statusAfterApproval } from "./policy";
+import { applyApproval } from "./mutations";
+import { approvalBlocker, approvalSideOf } from "./policy";
 import { rowRefusalReasons, RowsRefusedError, type RowRefusal, type RowRefusalReason } from "./row-refusals";
 import type { ApproveSelectedInput } from "./schemas";
 
@@ -39,16 +37,10 @@ export async function approveSelectedPlacements({ actor, request }: MutationCont
         else approvals.push({ placement, side, version });
       }
       if (refusals.length > 0) throw new RowsRefusedError(refusals);
-      const now = new Date();
       let confirmed = 0;
       for (const { placement, side, version } of approvals) {
-        const data: Prisma.PlacementUncheckedUpdateManyInput =
-          side === "sending" ? { sendingApprovedAt: now, sendingApprovedById: actor.userId } : { hostApprovedAt: now, hostApprovedById: actor.userId };
-        data.status = statusAfterApproval(placement, side);
         // A concurrent change between the read above and this write is still refused (and rolls everything back).
-        const after = await updatePlacementAtVersion(tx, { actor, request }, placement, version, data, `placement.approve.${side}`);
-        // The same notification a single approval records (features/notifications, in this transaction).
-        await recordEvent(tx, actor.userId, after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side });
+        const after = await applyApproval(tx, { actor, request }, placement, side, version);
         if (after.status === "CONFIRMED") confirmed += 1;
       }
       return { approved: approvals.length, confirmed };

@@ -25,7 +25,7 @@ import {
   statusAfterApproval,
 } from "./policy";
 import { RowsRefusedError, type RowRefusal } from "./row-refusals";
-import type { ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput, WithdrawPlacementInput } from "./schemas";
+import type { ApprovalSide, ApprovePlacementInput, AssignPlacementInput, NominateOfficersInput, WithdrawPlacementInput } from "./schemas";
 
 // Every write to a placement: scoped load (404 outside the actor's scope) → authorization for the actor's side
 // (403) → workflow rules → a write conditional on the version the user started from → audit entry, all in one
@@ -270,6 +270,22 @@ export async function assignPlacement({ actor, request }: MutationContext, input
   }
 }
 
+/**
+ * The write step of an approval, shared by the single approval and "approve selected" (features/placements/
+ * bulk-approval.ts): stamps the side's approval, moves the status on (the second approval confirms), writes at the
+ * version the user saw (a stale one is refused) with its audit entry, and records the notification event, all in
+ * the caller's transaction. The caller has loaded the placement in scope and checked side, cohort and workflow.
+ */
+export async function applyApproval(tx: Tx, context: MutationContext, before: Placement, side: ApprovalSide, version: number): Promise<Placement> {
+  const now = new Date();
+  const data: Prisma.PlacementUncheckedUpdateManyInput =
+    side === "sending" ? { sendingApprovedAt: now, sendingApprovedById: context.actor.userId } : { hostApprovedAt: now, hostApprovedById: context.actor.userId };
+  data.status = statusAfterApproval(before, side);
+  const after = await updatePlacementAtVersion(tx, context, before, version, data, `placement.approve.${side}`);
+  await recordEvent(tx, context.actor.userId, after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side });
+  return after;
+}
+
 /** Approval for one side of the cohort, by that side's coordinator; the second approval confirms the placement. */
 export async function approvePlacement({ actor, request }: MutationContext, input: ApprovePlacementInput): Promise<PlacementOutcome & { confirmed: boolean }> {
   return withDatabaseErrorsTranslated(() =>
@@ -280,18 +296,7 @@ export async function approvePlacement({ actor, request }: MutationContext, inpu
       if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
       const blocker = approvalBlocker(before, input.side);
       if (blocker) throw new AppError(blocker);
-      const now = new Date();
-      const data: Prisma.PlacementUncheckedUpdateManyInput =
-        input.side === "sending"
-          ? { sendingApprovedAt: now, sendingApprovedById: actor.userId }
-          : { hostApprovedAt: now, hostApprovedById: actor.userId };
-      data.status = statusAfterApproval(before, input.side);
-      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.approve.${input.side}`);
-      await recordEvent(
-        tx,
-        actor.userId,
-        after.status === "CONFIRMED" ? { kind: "placement.confirmed", placementId: after.id } : { kind: "placement.approved", placementId: after.id, side: input.side },
-      );
+      const after = await applyApproval(tx, { actor, request }, before, input.side, input.version);
       return { ...outcomeOf(before, after), confirmed: after.status === "CONFIRMED" };
     }, transactionOptions),
   );

@@ -2,17 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { parseDateOnly } from "@/lib/dates";
+import { hongKongParts, parseDateOnly } from "@/lib/dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import {
   createScheduleItem,
   createStandardSchedule,
   deleteScheduleItem,
   regenerateCalendarToken,
+  restoreScheduleItem,
   revokeCalendarToken,
   updateScheduleItem,
 } from "./mutations";
-import { createScheduleItemSchema, deleteScheduleItemSchema, emptySchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
+import { createScheduleItemSchema, deleteScheduleItemSchema, emptySchema, restoreScheduleItemSchema, standardScheduleSchema, updateScheduleItemSchema } from "./schemas";
 
 // Role-level gates only: every mutation loads the item's placement or cohort in the actor's scope and checks the
 // record-level right there (a cohort-wide item needs schedule:editCohort, a placement's item schedule:editPlacement;
@@ -54,6 +55,19 @@ export const deleteScheduleItemAction = defineAction({
   notice: (item, { t }) => t("notices.scheduleItemDeleted", { title: item.title }),
 });
 
+/** "Undo" in the delete's notice: brings the same item back (restoreScheduleItem says when that is allowed). */
+export const restoreScheduleItemAction = defineAction({
+  name: "schedule.restoreItem",
+  schema: restoreScheduleItemSchema,
+  permission: "schedule:editPlacement",
+  run: async (input, { user, request }) => {
+    const result = await restoreScheduleItem(user, request, input);
+    revalidatePath("/schedule", "layout");
+    return result;
+  },
+  notice: (item, { t, locale }) => t("followUpNotices.scheduleItemRestored", { title: item.title, date: formatCalendarDate(parseDateOnly(hongKongParts(item.startsAt).date), locale) }),
+});
+
 export const createStandardScheduleAction = defineAction({
   name: "schedule.createStandardSchedule",
   schema: standardScheduleSchema,
@@ -71,6 +85,7 @@ export const regenerateCalendarLinkAction = defineAction({
   schema: emptySchema,
   permission: "calendarFeed:manage",
   run: async (_input, { user, request }) => regenerateCalendarToken(user, request),
+  notice: (link, { t }) => t(link.replaced ? "followUpNotices.calendarLinkReplaced" : "followUpNotices.calendarLinkCreated"),
 });
 
 export const revokeCalendarLinkAction = defineAction({
@@ -81,4 +96,5 @@ export const revokeCalendarLinkAction = defineAction({
     await revokeCalendarToken(user, request);
     return null;
   },
+  notice: (_output, { t }) => t("followUpNotices.calendarLinkRevoked"),
 });

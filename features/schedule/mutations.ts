@@ -1,17 +1,21 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import type { ScheduleItemType } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { refuseStaleEdit } from "@/lib/last-change";
-import { updateAtVersion } from "@/lib/mutation-support";
+import { updateAtVersion, type ChangedFieldLabels } from "@/lib/mutation-support";
+import { formTimesFromItem } from "./time";
 import { scopeWhere } from "@/lib/scopes";
+import { runStatement, sqlBuilder } from "@/lib/kysely";
+import { advisoryLock } from "@/lib/sql-fragments";
 import { recordEvent } from "@/features/notifications/events";
 import { canEditSchedule, type ScheduleTarget } from "./policy";
-import type { CreateScheduleItemInput, DeleteScheduleItemInput, ScheduleItemFields, StandardScheduleInput, UpdateScheduleItemInput } from "./schemas";
+import type { CreateScheduleItemInput, DeleteScheduleItemInput, RestoreScheduleItemInput, ScheduleItemFields, StandardScheduleInput, UpdateScheduleItemInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,6 +50,24 @@ function auditedFields(item: AuditedItem) {
 function scheduleEventFields(item: { id: string; title: string; startsAt: Date; allDay: boolean }, placementId: string) {
   return { placementId, itemId: item.id, title: item.title, startsAt: item.startsAt.toISOString(), allDay: item.allDay };
 }
+
+/** An item's start or end as a stale-edit refusal shows it: the date of an all-day item (its last day), else date and time. */
+function shownTime(item: { allDay: boolean; startsAt: Date; endsAt: Date }, end: "start" | "end") {
+  if (!item.allDay) return { instant: (end === "start" ? item.startsAt : item.endsAt).toISOString() };
+  const times = formTimesFromItem(item);
+  return { date: end === "start" ? times.startDate : times.endDate };
+}
+
+/** The item's fields as a stale-edit refusal lists them (decision 057), in the form's order. */
+const scheduleItemFieldLabels: ChangedFieldLabels<{ type: string; title: string; allDay: boolean; startsAt: Date; endsAt: Date; location: string | null; notes: string | null }> = {
+  type: { labelKey: "schedule.form.type", value: (item) => ({ messageKey: `schedule.types.${item.type}` }) },
+  title: { labelKey: "schedule.form.title", value: (item) => ({ text: item.title }) },
+  allDay: { labelKey: "schedule.form.allDay", value: (item) => ({ messageKey: item.allDay ? "common.yes" : "common.no" }) },
+  startsAt: { labelKey: "audit.fields.startsAt", value: (item) => shownTime(item, "start") },
+  endsAt: { labelKey: "audit.fields.endsAt", value: (item) => shownTime(item, "end") },
+  location: { labelKey: "schedule.form.location", value: (item) => (item.location ? { text: item.location } : null) },
+  notes: { labelKey: "schedule.form.notes", value: (item) => (item.notes ? { text: item.notes } : null) },
+};
 
 function storedFields(input: ScheduleItemFields) {
   return {
@@ -118,6 +140,7 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
       write: (where, version) => tx.scheduleItem.updateMany({ where, data: { ...storedFields(input), version } }),
       read: () => tx.scheduleItem.findUniqueOrThrow({ where: { id: input.id } }),
       audit: (written) => ({ action: "scheduleItem.update", before: auditedFields(before), after: auditedFields(written) }),
+      fieldLabels: scheduleItemFieldLabels,
     });
     if (after.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemMoved", ...scheduleEventFields(after, after.placementId) });
     return { id: after.id, version: after.version };
@@ -129,9 +152,59 @@ export async function deleteScheduleItem(actor: Actor, request: RequestContext, 
     const before = await loadEditableItem(tx, actor, input.id);
     const { count } = await tx.scheduleItem.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
-    await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: auditedFields(before) });
+    // The version goes with the snapshot (hidden in the audit page) so that an undo continues the item's versions.
+    await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: { ...auditedFields(before), version: before.version } });
     if (before.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemRemoved", ...scheduleEventFields(before, before.placementId) });
     return { id: input.id, title: before.title };
+  });
+}
+
+/** The delete entry's snapshot, as deleteScheduleItem writes it. */
+interface DeletedItemSnapshot extends Omit<ReturnType<typeof auditedFields>, "cohortId"> {
+  cohortId: string;
+  version?: number;
+}
+
+/**
+ * Undo of a delete (issue 12 §2), offered in the delete's notice. Safe because it brings back exactly what was
+ * deleted and nothing else: the same id (so links and notifications that name it work again) with the fields of the
+ * newest delete entry of the audit log, one version on from the deleted one. Only the person who deleted it may undo
+ * it, only while the item is still gone (a second undo is refused), and only while they may still edit its
+ * placement or cohort (scope and right checked again, as for a new item). Audited as scheduleItem.restore.
+ */
+export async function restoreScheduleItem(actor: Actor, request: RequestContext, input: RestoreScheduleItemInput): Promise<{ id: string; title: string; startsAt: Date; version: number }> {
+  return db.$transaction(async (tx) => {
+    const deletion = await tx.auditLog.findFirst({
+      where: { entityType: "ScheduleItem", entityId: input.id, action: { in: ["scheduleItem.delete", "scheduleItem.deleted"] } },
+      orderBy: { id: "desc" },
+      select: { actorId: true, before: true },
+    });
+    // Someone else's delete, or no delete at all: nothing of theirs to undo (and an id reveals nothing).
+    if (!deletion || deletion.actorId !== actor.userId || !deletion.before) throw new NotFoundError();
+    const snapshot = deletion.before as unknown as DeletedItemSnapshot;
+    const target = await loadEditableTarget(tx, actor, { placementId: snapshot.placementId, cohortId: snapshot.cohortId });
+    // Locks out a concurrent second undo until this one commits; then it finds the item back and is refused.
+    await runStatement(sqlBuilder.selectNoFrom(advisoryLock(`scheduleItem.restore:${input.id}`).as("locked")), tx);
+    if (await tx.scheduleItem.findUnique({ where: { id: input.id }, select: { id: true } })) throw new AppError("scheduleItemAlreadyRestored");
+    const creation = await tx.auditLog.findFirst({ where: { entityType: "ScheduleItem", entityId: input.id, action: { in: ["scheduleItem.create", "scheduleItem.created"] } }, orderBy: { id: "asc" }, select: { actorId: true } });
+    const item = await tx.scheduleItem.create({
+      data: {
+        id: input.id,
+        ...target,
+        type: snapshot.type as ScheduleItemType,
+        title: snapshot.title,
+        location: snapshot.location,
+        notes: snapshot.notes,
+        allDay: snapshot.allDay,
+        startsAt: new Date(snapshot.startsAt),
+        endsAt: new Date(snapshot.endsAt),
+        version: (snapshot.version ?? 1) + 1,
+        createdById: creation?.actorId ?? actor.userId,
+      },
+    });
+    await writeAudit(tx, actor, request, { action: "scheduleItem.restore", entityType: "ScheduleItem", entityId: item.id, after: { ...auditedFields(item), version: item.version } });
+    if (item.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemAdded", ...scheduleEventFields(item, item.placementId) });
+    return { id: item.id, title: item.title, startsAt: item.startsAt, version: item.version };
   });
 }
 
@@ -167,10 +240,11 @@ export function hashCalendarToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export async function regenerateCalendarToken(actor: Actor, request: RequestContext): Promise<{ token: string }> {
+/** Makes a new link; `replaced` says whether it revoked one (the notice warns that the old link stopped working). */
+export async function regenerateCalendarToken(actor: Actor, request: RequestContext): Promise<{ token: string; replaced: boolean }> {
   if (!hasPermission(actor, "calendarFeed:manage")) throw new ForbiddenError();
   const token = generateCalendarToken();
-  await db.$transaction(async (tx) => {
+  const replaced = await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { calendarTokenHash: true } });
     await tx.user.update({ where: { id: actor.userId }, data: { calendarTokenHash: hashCalendarToken(token) } });
     await writeAudit(tx, actor, request, {
@@ -180,8 +254,9 @@ export async function regenerateCalendarToken(actor: Actor, request: RequestCont
       before: { calendarFeedLink: before.calendarTokenHash ? "active" : "none" },
       after: { calendarFeedLink: before.calendarTokenHash ? "replaced" : "created" },
     });
+    return before.calendarTokenHash !== null;
   });
-  return { token };
+  return { token, replaced };
 }
 
 export async function revokeCalendarToken(actor: Actor, request: RequestContext): Promise<void> {

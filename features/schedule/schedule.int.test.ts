@@ -188,7 +188,9 @@ describe("calendar feed", () => {
   it("serves only the owner's schedule, and a regenerated link revokes the old one at once", async () => {
     const mine = await createScheduleItem(actors.supervisor, request(), siteVisit({ placementId }, "Mine"));
     const theirs = await createScheduleItem(actors.szCoordinator, request(), siteVisit({ placementId: otherPlacementId }, "Theirs"));
-    const { token: first } = await regenerateCalendarToken(actors.officer, request());
+    const { token: first, replaced: firstReplaced } = await regenerateCalendarToken(actors.officer, request());
+    // The notice says whether an old link stopped working (issue 12 §8, decision 056).
+    expect(firstReplaced).toBe(false);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await db.user.findUniqueOrThrow({ where: { id: actors.officer.userId } });
     expect(stored.calendarTokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -201,7 +203,8 @@ describe("calendar feed", () => {
     expect(uids).toContain(`${mine.id}@exchange-desk`);
     expect(uids).not.toContain(`${theirs.id}@exchange-desk`);
 
-    const { token: second } = await regenerateCalendarToken(actors.officer, request());
+    const { token: second, replaced: secondReplaced } = await regenerateCalendarToken(actors.officer, request());
+    expect(secondReplaced).toBe(true);
     expect((await feed(first)).status).toBe(404);
     expect((await feed(second)).status).toBe(200);
     await revokeCalendarToken(actors.officer, request());

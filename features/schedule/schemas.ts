@@ -106,6 +106,9 @@ export const updateScheduleItemSchema = z
 
 export const deleteScheduleItemSchema = z.object({ id, version });
 
+/** Undo of a delete: the deleted item's id (features/schedule/mutations.ts restoreScheduleItem). */
+export const restoreScheduleItemSchema = z.object({ id });
+
 export const standardScheduleSchema = z.object({
   placementId: id,
   items: z
@@ -120,4 +123,5 @@ export type ScheduleItemFields = z.output<ReturnType<typeof itemFieldsSchema>>;
 export type CreateScheduleItemInput = z.output<typeof createScheduleItemSchema>;
 export type UpdateScheduleItemInput = z.output<typeof updateScheduleItemSchema>;
 export type DeleteScheduleItemInput = z.output<typeof deleteScheduleItemSchema>;
+export type RestoreScheduleItemInput = z.output<typeof restoreScheduleItemSchema>;
 export type StandardScheduleInput = z.output<typeof standardScheduleSchema>;

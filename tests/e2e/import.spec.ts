@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, formAlert, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, formAlert, noticeText, signInAndWait } from "./helpers";
 
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
@@ -95,6 +95,7 @@ test("a refused file shows no 'new officers' tile, its problems with the value e
   await page.getByRole("button", { name: "Check the file" }).click();
   await page.getByRole("button", { name: "1 officer — confirm the import" }).click();
   await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible();
+  await expect(noticeText(page)).toHaveText("Import saved — new officers: 1, updated: 0, unchanged: 0.");
 
   await file.setInputFiles(csv([header, goodRow]));
   await page.getByRole("button", { name: "Check the file" }).click();

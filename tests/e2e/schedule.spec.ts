@@ -4,7 +4,7 @@ import ical, { type VEvent } from "node-ical";
 import { formatDateOnly, todayInHongKong } from "../../lib/dates";
 import { createOfficer, createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, signInAndWait, signOut } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, noticeText, signInAndWait, signOut } from "./helpers";
 
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
@@ -156,8 +156,21 @@ test("the supervisor is warned when an item falls on a host-side holiday, remove
   await page.getByRole("button", { name: "Delete item…" }).click();
   await expect(page.getByText(`Delete “${title}”?`)).toBeFocused();
   await expectNoSeriousAccessibilityViolations(page);
+  const itemId = (await db.scheduleItem.findFirstOrThrow({ where: { title } })).id;
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(page).toHaveURL(new RegExp(`/schedule/placements/${placement.id}$`));
+  await expect(noticeText(page)).toHaveText(`${title} deleted.`);
+  expect(await db.scheduleItem.count({ where: { title } })).toBe(0);
+  // Undo from the notice (issue 12 §2): the same item comes back, and is on the placement's schedule again.
+  await page.getByRole("status").getByRole("button", { name: `Undo deleting ${title}` }).click();
+  await expect(noticeText(page)).toHaveText(`${title} restored for 12 February 2024.`);
+  expect(await db.scheduleItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ title, version: 2 });
+  await page.goto("/schedule/placements/" + placement.id + "?month=2024-02");
+  await page.getByTestId("month-calendar").locator('td[data-date="2024-02-12"]').getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "Delete item…" }).click();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page).toHaveURL(new RegExp(`/schedule/placements/${placement.id}$`));
+  await expect(noticeText(page)).toHaveText(`${title} deleted.`);
   expect(await db.scheduleItem.count({ where: { title } })).toBe(0);
 
   // The standard schedule is proposed on Shenzhen working days: the middle of the placement (Sat 27 Jan 2024) moves
@@ -196,8 +209,10 @@ test("a subscription link works at once and stops working when it is replaced", 
   await page.goto("/schedule");
   const panel = page.getByRole("region", { name: "Calendar feed" });
   const create = panel.getByRole("button", { name: "Create a subscription link" });
-  if (await create.isVisible()) await create.click();
-  else {
+  if (await create.isVisible()) {
+    await create.click();
+    await expect(noticeText(page)).toHaveText("Calendar link created — copy it now; it is shown only once.");
+  } else {
     await panel.getByRole("button", { name: "Replace the link…" }).click();
     await panel.getByRole("button", { name: "Yes, replace it" }).click();
   }
@@ -229,8 +244,14 @@ test("a subscription link works at once and stops working when it is replaced", 
   await expect(panel.getByText(/The current link stops working at once; calendars using it stop updating/)).toBeVisible();
   await panel.getByRole("button", { name: "Yes, replace it" }).click();
   await expect(panel.getByTestId("subscription-url")).not.toHaveValue(first);
+  await expect(noticeText(page)).toHaveText("New calendar link created — the old link no longer works.");
   expect((await page.request.get(first)).status()).toBe(404);
-  expect((await page.request.get(await panel.getByTestId("subscription-url").inputValue())).status()).toBe(200);
+  const second = await panel.getByTestId("subscription-url").inputValue();
+  expect((await page.request.get(second)).status()).toBe(200);
+  await panel.getByRole("button", { name: "Stop the link…" }).click();
+  await panel.getByRole("button", { name: "Yes, stop it" }).click();
+  await expect(noticeText(page)).toHaveText("Calendar link stopped — calendars subscribed with it no longer update.");
+  expect((await page.request.get(second)).status()).toBe(404);
 });
 
 test("coordinators see the cohort calendar by host unit and the placement timeline", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,6 +14,7 @@ import type { ImportStreamEvent } from "../stream-events";
 import type { ImportRowError } from "../validate";
 import { importErrorReportCsv } from "../error-report";
 import { postImport } from "./upload";
+import { clearNotice, publishNotice } from "@/components/notice";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { Field } from "@/components/ui/field";
@@ -52,6 +53,7 @@ export function ImportWizard() {
       if (event.type === "progress") setStep((current) => (current.name === "working" ? { ...current, phase: event.phase, done: event.done, total: event.total } : current));
     };
     const onUpload = (fraction: number) => setStep((current) => (current.name === "working" ? { ...current, upload: fraction } : current));
+    clearNotice();
     const result = await postImport(form, onUpload, onEvent);
     switch (result.type) {
       case "preview":
@@ -62,6 +64,7 @@ export function ImportWizard() {
         break;
       case "committed":
         setStep({ name: "committed", counts: result.counts });
+        publishNotice(result.notice);
         break;
       default:
         setStep({ name: "choose" });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** Re-reads the count this often while the page is open, and whenever the tab becomes visible again. */
 const refreshSeconds = 30;

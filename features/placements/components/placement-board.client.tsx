@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { DataTable } from "@/components/data-table";
 import "./placement-board.css";
 import type { PlacementDisplayStatus } from "../display-status";

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
-import { containsPattern } from "@/lib/sql-search";
 import { canSeeStaffNumber, scopeSql } from "@/lib/scopes";
 import { trilingualJson } from "@/lib/sql-fragments";
 import type { PlacementStatus } from "@/generated/prisma/enums";
@@ -11,6 +10,7 @@ import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
 import { displayStatus, type PlacementDisplayStatus } from "../display-status";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import type { OfficerSummary } from "./officer-summary";
+import { officerNameMatches } from "./name-filter";
 
 export interface BoardPlacement {
   id: string;
@@ -57,13 +57,8 @@ function boardPlacements(actor: Actor, cohortId: string, filters: BoardFilters) 
     .where("p.cohortId", "=", cohortId)
     .where(prismaFragment<SqlBool>(scopeSql("cohort", actor, { Cohort: "c" })));
   if (filters.status) placements = placements.where("p.status", "=", sql<PlacementStatus>`${filters.status}::"PlacementStatus"`);
-  if (query) {
-    const pattern = containsPattern(query);
-    // Latin names in any case; Chinese names as written (as the officer search does).
-    placements = placements.where((eb) =>
-      eb.or([eb("o.surname", "ilike", pattern), eb("o.givenName", "ilike", pattern), eb("o.otherName", "ilike", pattern), eb("o.chineseName", "like", pattern)]),
-    );
-  }
+  // Latin names in any case; Chinese names in either script (as the officer search does).
+  if (query) placements = placements.where(officerNameMatches(query));
   return placements;
 }
 

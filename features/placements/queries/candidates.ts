@@ -3,11 +3,11 @@ import { formatDateOnly } from "@/lib/dates";
 import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
 import { formatOfficerName } from "@/features/officers/names";
 import { findCohortForActor } from "@/features/cohorts/queries";
-import { containsPattern } from "@/lib/sql-search";
 import { trilingualJson } from "@/lib/sql-fragments";
 import { sql } from "kysely";
 import { runQuery, sqlBuilder } from "@/lib/kysely";
 import type { TrilingualName } from "@/lib/i18n/locales";
+import { officerNameMatches } from "./name-filter";
 
 export interface NominationCandidate {
   id: string;
@@ -28,7 +28,6 @@ export async function findNominationCandidates(actor: Actor, cohortId: string, q
   const cohort = await findCohortForActor(actor, cohortId);
   if (!cohort || !isAllowed(actor, "placement:nominate", cohortResource(cohort))) return [];
   const term = query?.trim();
-  const pattern = term ? containsPattern(term) : null;
   // One statement: through Prisma (officer, rank, department and the overlap check) this list cost about 4 ms of app
   // CPU on every view of the board. The overlap is checked after the LIMIT, for the 20 shown: inside it, PostgreSQL
   // hashed every live placement of every officer first (13 ms on 60,000 placements).
@@ -44,11 +43,7 @@ export async function findNominationCandidates(actor: Actor, cohortId: string, q
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom("Placement as p").select(sql.lit(1).as("one")).whereRef("p.officerId", "=", "o.id").where("p.cohortId", "=", cohort.id).where("p.status", "<>", sql.lit("WITHDRAWN")))),
     );
-  if (pattern) {
-    candidates = candidates.where((eb) =>
-      eb.or([eb("o.surname", "ilike", pattern), eb("o.givenName", "ilike", pattern), eb("o.otherName", "ilike", pattern), eb("o.chineseName", "ilike", pattern), eb("o.staffNumber", "ilike", pattern)]),
-    );
-  }
+  if (term) candidates = candidates.where(officerNameMatches(term, { staffNumber: true }));
   const shown = candidates.orderBy("o.surname", "asc").orderBy("o.givenName", "asc").orderBy("o.id", "asc").limit(20);
   const officers = await runQuery(
     sqlBuilder

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { languageTags, type AppLocale } from "@/lib/i18n/locales";
 import type { ExportFormat } from "../schemas";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,7 @@ import { regenerateCalendarLinkAction, revokeCalendarLinkAction } from "../actio
 import { CheckboxField } from "@/components/ui/form-fields";
 import { Field } from "@/components/ui/field";
 import { calendarSubscriptionLinks } from "../calendar-links";
+import { clearNotice, publishNotice } from "@/components/notice";
 
 type Pending = "replace" | "revoke" | null;
 
@@ -41,11 +42,13 @@ export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: bool
   const links = subscriptionUrl ? calendarSubscriptionLinks(subscriptionUrl, t("appCalendarName")) : null;
 
   function createLink() {
+    clearNotice();
     startTransition(async () => {
       const answer = await regenerateCalendarLinkAction(undefined, {});
       setConfirming(null);
       setCopied(false);
       if (answer.ok) {
+        if (answer.notice) publishNotice(answer.notice);
         setToken(answer.data.token);
         setHasLink(true);
         setResult(undefined);
@@ -54,10 +57,12 @@ export function CalendarFeedPanel({ hasLink: initiallyHasLink }: { hasLink: bool
   }
 
   function revokeLink() {
+    clearNotice();
     startTransition(async () => {
       const answer = await revokeCalendarLinkAction(undefined, {});
       setConfirming(null);
       if (answer.ok) {
+        if (answer.notice) publishNotice(answer.notice);
         setToken(null);
         setHasLink(false);
       }

@@ -1,16 +1,28 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import { Button } from "@/components/ui/button";
 import { clearNotice, publishNotice } from "@/components/notice";
 import { FormMessage } from "@/components/ui/form-message";
-import { deleteScheduleItemAction } from "../actions";
+import { deleteScheduleItemAction, restoreScheduleItemAction } from "../actions";
 
-/** Deleting asks once more, in place; focus moves to the question so keyboard and screen-reader users meet it. */
-export function DeleteItem({ id, version, title, returnHref }: { id: string; version: number; title: string; returnHref: string }) {
+interface DeleteItemProps {
+  id: string;
+  version: number;
+  title: string;
+  returnHref: string;
+  /** The notice's "Undo" button, translated by the page (no client catalog needed for it). */
+  undo: { label: string; accessibleLabel: string };
+}
+
+/**
+ * Deleting asks once more, in place; focus moves to the question so keyboard and screen-reader users meet it. The
+ * notice that says it is deleted offers "Undo", which brings the same item back (restoreScheduleItem).
+ */
+export function DeleteItem({ id, version, title, returnHref, undo }: DeleteItemProps) {
   const t = useTranslations("schedule.delete");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -27,10 +39,19 @@ export function DeleteItem({ id, version, title, returnHref }: { id: string; ver
     startTransition(async () => {
       const answer = await deleteScheduleItemAction(undefined, { id, version });
       if (answer.ok) {
-        if (answer.notice) publishNotice(answer.notice, { carry: true });
+        if (answer.notice) publishNotice(answer.notice, { carry: true, action: { ...undo, run: restore } });
         router.push(returnHref);
       } else setResult(answer);
     });
+  }
+
+  async function restore() {
+    clearNotice();
+    const answer = await restoreScheduleItemAction(undefined, { id });
+    if (answer.ok) {
+      publishNotice(answer.notice ?? "");
+      router.refresh();
+    } else publishNotice(answer.formError ?? "", { tone: "error" });
   }
 
   return (

@@ -56,7 +56,8 @@ export const POST = defineRoute({
         try {
           if (mode === "commit") {
             const result = await commitOfficerImport(user, context, { name: file.name, bytes }, previewedSha256, onProgress);
-            send({ type: "committed", ...result });
+            // What happened, in the words of every other action's notice (decision 056): the page shows it in the notice region.
+            send({ type: "committed", ...result, notice: t("followUpNotices.importCommitted", result.counts) });
           } else {
             send({ type: "preview", preview: await previewOfficerImport(user, { name: file.name, bytes }, onProgress) });
           }

@@ -21,10 +21,11 @@ export default async function EditScheduleItemPage({ params }: { params: Promise
   const user = await requireSessionUser();
   if (!hasPermission(user, "schedule:view")) forbidden();
   const { itemId } = await params;
-  const [found, t, holidays, locale] = await Promise.all([
+  const [found, t, holidays, followUp, locale] = await Promise.all([
     findScheduleItem(user, itemId),
     getTranslations("schedule"),
     getTranslations("schedule.holidays"),
+    getTranslations("followUpNotices"),
     getLocale() as Promise<AppLocale>,
   ]);
   if (!found) notFound();
@@ -58,7 +59,13 @@ export default async function EditScheduleItemPage({ params }: { params: Promise
         hostSideLabel={holidays(`sides.${hostSide}`)}
         returnHref={returnHref}
       />
-      <DeleteItem id={entry.id} version={entry.version} title={entry.title} returnHref={returnHref} />
+      <DeleteItem
+        id={entry.id}
+        version={entry.version}
+        title={entry.title}
+        returnHref={returnHref}
+        undo={{ label: followUp("undoDelete"), accessibleLabel: followUp("undoDeleteOf", { title: entry.title }) }}
+      />
     </>
   );
 }
