@@ -88,6 +88,7 @@ async function main() {
   const startedAt = new Date();
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, loadBefore: os.loadavg() };
   log(`Config: ${JSON.stringify(config)}; build dir ${distDir}; load average ${machine.loadBefore.map((load) => load.toFixed(2)).join(" ")}`);
+  if (!config.pagesOnly) await (await import("./matching.ts")).runMatchingBench(log, { skipHighs: quick }); // issue 16: matching engine beside HiGHS (not in --quick), before the server starts
 
   const dataDir = makeTraversableTempDir("bench");
   let database: EmbeddedDatabase | undefined;

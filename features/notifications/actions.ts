@@ -14,6 +14,7 @@ export const markNotificationReadAction = defineAction({
     await markNotificationRead(user, input.id);
     revalidatePath("/", "layout");
   },
+  notice: (_output, { t }) => t("notifications.markedRead"),
 });
 
 export const markAllNotificationsReadAction = defineAction({
@@ -25,6 +26,7 @@ export const markAllNotificationsReadAction = defineAction({
     revalidatePath("/", "layout");
     return { count };
   },
+  notice: (_output, { t }) => t("notifications.markedAllRead"),
 });
 
 export const saveNotificationPreferencesAction = defineAction({
@@ -35,6 +37,7 @@ export const saveNotificationPreferencesAction = defineAction({
     await saveNotificationPreferences(user, input);
     revalidatePath("/notifications/preferences");
   },
+  notice: (_output, { t }) => t("notifications.preferences.saved"),
 });
 
 export const retryDeadEmailAction = defineAction({
@@ -45,4 +48,5 @@ export const retryDeadEmailAction = defineAction({
     await retryDeadEmail(db, user, request, input.id);
     revalidatePath("/admin/dead-letters");
   },
+  notice: (_output, { t }) => t("notifications.admin.retried"),
 });

@@ -4,6 +4,8 @@ import { createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld }
 import { recordEvent } from "./events";
 import { fanOutPendingEvents } from "./fan-out";
 import { writeDailyDigests } from "./digest";
+import { createHolidayCalendar } from "@/features/schedule/holidays";
+import { addDays } from "@/lib/dates";
 
 // The daily digest: a user who chose it gets no email per notification, but one email at 08:30 Hong Kong time on a
 // working day of their side, once per day, gathering what waited.
@@ -49,5 +51,28 @@ describe("the daily digest", () => {
     expect(await db.notification.count({ where: { recipientId: coordinator.id, pendingDigest: true } })).toBe(1);
     expect(await writeDailyDigests(db, mail, new Date("2026-03-10T00:30:00Z"))).toHaveLength(1);
     expect(await db.notification.count({ where: { recipientId: coordinator.id, pendingDigest: true } })).toBe(0);
+  });
+});
+
+describe("the daily digest on the mainland side", () => {
+  it("follows the mainland's working days: a make-up Saturday has one, a weekday holiday has none", async () => {
+    const mainland = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id, locale: "zh_Hans" });
+    await db.notificationPreference.create({ data: { userId: mainland.id, category: "IMPORT", delivery: "DAILY_DIGEST" } });
+    await db.$transaction((tx) => recordEvent(tx, mainland.id, { kind: "import.finished", importId: "sha-mainland", created: 4, updated: 0 }));
+    while ((await fanOutPendingEvents(db, mail)).events > 0);
+    // Found in the package's 2026 data, not typed in: a weekday the mainland rests, and a Saturday it works (调休).
+    const calendar = createHolidayCalendar();
+    const days = Array.from({ length: 365 }, (_, offset) => addDays("2026-01-01", offset));
+    const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+    const restingWeekday = days.find((date) => weekday(date) >= 1 && weekday(date) <= 5 && !calendar.isWorkingDay("MAINLAND", date))!;
+    const workingSaturday = days.find((date) => weekday(date) === 6 && calendar.isWorkingDay("MAINLAND", date))!;
+    expect(restingWeekday).toBeDefined();
+    expect(workingSaturday).toBeDefined();
+    const at0830 = (date: string) => new Date(`${date}T00:30:00Z`);
+
+    expect(await writeDailyDigests(db, mail, at0830(restingWeekday))).toEqual([]);
+    const ids = await writeDailyDigests(db, mail, at0830(workingSaturday));
+    expect(ids).toHaveLength(1);
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ recipientId: mainland.id, idempotencyKey: `digest:${mainland.id}:${workingSaturday}` });
   });
 });

@@ -15,7 +15,11 @@ export type NotificationEventInput =
   | { kind: "placement.confirmed"; placementId: string }
   | { kind: "placement.approvalsCleared"; placementId: string; clearedSides: ("sending" | "host")[]; changes: MaterialChange[] }
   | { kind: "placement.withdrawn"; placementId: string; reason: string }
+  | { kind: "placement.approvalRevoked"; placementId: string; side: "sending" | "host" }
   | { kind: "schedule.itemAdded" | "schedule.itemMoved" | "schedule.itemRemoved"; placementId: string; itemId: string; title: string; startsAt: string; allDay: boolean }
+  // Grouped (decision 048): one event per save, however many items it wrote or officers it reaches.
+  | { kind: "schedule.itemsAdded"; placementId: string; count: number; firstStartsAt: string; allDay: boolean }
+  | { kind: "schedule.cohortItemAdded" | "schedule.cohortItemMoved" | "schedule.cohortItemRemoved"; cohortId: string; itemId: string; title: string; startsAt: string; allDay: boolean }
   | { kind: "import.finished"; importId: string; created: number; updated: number }
   | { kind: "reminder.nominationDeadline"; cohortId: string; days: number; deadline: string }
   | { kind: "reminder.approvalWaiting"; placementId: string; side: "sending" | "host"; workingDays: number }

@@ -4,7 +4,7 @@ import { formatOfficerName } from "@/features/officers/names";
 import { trilingualNameSelect } from "@/lib/i18n/locales";
 import type { NotificationEventInput } from "./events";
 import { composeEmail, type MailSettings } from "./email";
-import { cohortSendingCoordinators, placementRecipients, staffNumberFor, startingUser, type Audience, type PlacementContext, type Recipient } from "./recipients";
+import { cohortScheduleRecipients, cohortSendingCoordinators, placementRecipients, staffNumberFor, startingUser, type Audience, type PlacementContext, type Recipient } from "./recipients";
 import type { NotificationParams } from "./render";
 import { runQuery, sqlBuilder } from "@/lib/kysely";
 
@@ -40,6 +40,7 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
     case "placement.assigned":
       return ["sendingCoordinators"];
     case "placement.approved":
+    case "placement.approvalRevoked":
       return [event.side === "sending" ? "hostCoordinators" : "sendingCoordinators"];
     case "placement.confirmed":
     case "placement.withdrawn":
@@ -49,6 +50,7 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
     case "schedule.itemAdded":
     case "schedule.itemMoved":
     case "schedule.itemRemoved":
+    case "schedule.itemsAdded":
       return ["officer", "supervisors"];
     case "reminder.approvalWaiting":
       return [event.side === "sending" ? "sendingCoordinators" : "hostCoordinators"];
@@ -78,6 +80,7 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
   };
   switch (event.kind) {
     case "placement.approved":
+    case "placement.approvalRevoked":
       return { ...params, side: event.side };
     case "placement.approvalsCleared":
       return { ...params, changes: event.changes };
@@ -87,6 +90,8 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
     case "schedule.itemMoved":
     case "schedule.itemRemoved":
       return { ...params, title: event.title, when: event.startsAt, allDay: event.allDay };
+    case "schedule.itemsAdded":
+      return { ...params, count: event.count, when: event.firstStartsAt, allDay: event.allDay };
     case "reminder.approvalWaiting":
       return { ...params, days: event.workingDays };
     case "reminder.arrival":
@@ -100,7 +105,43 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
   }
 }
 
+type CohortScheduleEvent = Extract<NotificationEventInput, { kind: "schedule.cohortItemAdded" | "schedule.cohortItemMoved" | "schedule.cohortItemRemoved" }>;
+
+const isCohortScheduleEvent = (event: NotificationEventInput): event is CohortScheduleEvent =>
+  event.kind === "schedule.cohortItemAdded" || event.kind === "schedule.cohortItemMoved" || event.kind === "schedule.cohortItemRemoved";
+
+/** Grouped schedule sentences name who made the change (decision 048); a user since removed is "someone". */
+async function actorNameOf(tx: Tx, actorId: string | null): Promise<string | undefined> {
+  if (!actorId) return undefined;
+  return (await tx.user.findUnique({ where: { id: actorId }, select: { name: true } }))?.name;
+}
+
+/** One notification per person who sees the cohort's schedule, however many placements they are linked to. */
+async function cohortScheduleDeliveries(tx: Tx, actorId: string | null, event: CohortScheduleEvent): Promise<Delivery[]> {
+  const cohort = await tx.cohort.findUnique({
+    where: { id: event.cohortId },
+    select: {
+      id: true,
+      sendingJurisdictionId: true,
+      hostJurisdictionId: true,
+      ...trilingualNameSelect,
+      placements: { where: { status: { not: "WITHDRAWN" } }, select: { id: true, officerId: true, hostUnitId: true } },
+    },
+  });
+  if (!cohort) return [];
+  const recipients = await cohortScheduleRecipients(tx, cohort, cohort.placements, actorId);
+  const params: NotificationParams = {
+    cohort: { nameEn: cohort.nameEn, nameZhHant: cohort.nameZhHant, nameZhHans: cohort.nameZhHans },
+    title: event.title,
+    when: event.startsAt,
+    allDay: event.allDay,
+    actor: await actorNameOf(tx, actorId),
+  };
+  return recipients.map(({ recipient, placementId }) => ({ recipient, link: `/schedule/placements/${placementId}`, params }));
+}
+
 async function deliveriesFor(tx: Tx, actorId: string | null, event: NotificationEventInput): Promise<Delivery[]> {
+  if (isCohortScheduleEvent(event)) return cohortScheduleDeliveries(tx, actorId, event);
   if (event.kind === "import.finished") {
     const recipients = await startingUser(tx, actorId);
     return recipients.map((recipient) => ({ recipient, link: "/officers", params: { created: event.created, updated: event.updated } }));
@@ -118,7 +159,7 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
   // Reminders have no author; everything else is not reported back to the person who did it.
   const except = event.kind.startsWith("reminder.") ? null : actorId;
   const recipients = await placementRecipients(tx, context, placementAudiences(event), except);
-  const params = placementParams(event, placement);
+  const params = event.kind === "schedule.itemsAdded" ? { ...placementParams(event, placement), actor: await actorNameOf(tx, actorId) } : placementParams(event, placement);
   const link = event.kind.startsWith("schedule.") ? `/schedule/placements/${placement.id}` : event.kind === "reminder.documentExpiring" ? `/placements/${placement.id}/documents` : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);

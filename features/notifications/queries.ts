@@ -53,14 +53,21 @@ export async function findNotificationPreferences(actor: Actor): Promise<Record<
   return preferences;
 }
 
-const emailPageSize = 50;
+export const emailPageSize = 50;
 
-export async function findOutboxEmails(actor: Actor, options: { deadOnly?: boolean } = {}) {
+/** The outbox (or only its dead letters), newest first, a page at a time; a page past the end shows the last. */
+export async function findOutboxEmails(actor: Actor, options: { deadOnly?: boolean; page?: number } = {}) {
   if (!hasPermission(actor, "email:manage")) throw new ForbiddenError();
-  return db.emailMessage.findMany({
-    where: options.deadOnly ? { status: "DEAD" } : {},
+  const where = options.deadOnly ? { status: "DEAD" as const } : {};
+  const total = await db.emailMessage.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / emailPageSize));
+  const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
+  const items = await db.emailMessage.findMany({
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * emailPageSize,
     take: emailPageSize,
     select: { id: true, toAddress: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true },
   });
+  return { items, total, page, pageCount };
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addDays, formatDateOnly, parseDateOnly } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
-import { approvePlacement, assignPlacement, nominateOfficers, withdrawPlacement } from "@/features/placements/mutations";
+import { approvePlacement, assignPlacement, nominateOfficers, revokeApproval, withdrawPlacement } from "@/features/placements/mutations";
 import { createScheduleItem } from "@/features/schedule/mutations";
 import { createScheduleItemSchema } from "@/features/schedule/schemas";
 import { fanOutPendingEvents } from "./fan-out";
@@ -98,6 +98,24 @@ describe("placement events", () => {
     const cleared = await db.notification.findFirstOrThrow({ where: { kind: "placement.approvalsCleared" } });
     expect(cleared.params).toMatchObject({ changes: ["post"] });
     await withdrawPlacement(as(world.hkCoordinator), { placementId: placement.id, version: changed.version, reason: "Test over" });
+  });
+
+  it("tells the other side when an approval is taken back, in the same transaction as the revocation", async () => {
+    const placement = await nominated(1);
+    const assigned = await assignPlacement(as(world.szCoordinator), assignment(placement));
+    const host = await approvePlacement(as(world.szCoordinator), { placementId: placement.id, version: assigned.version, side: "host" });
+    // A refused revocation (a stale version) changes nothing and records nothing.
+    await expect(revokeApproval(as(world.szCoordinator), { placementId: placement.id, version: assigned.version, side: "host" })).rejects.toThrow();
+    expect(await db.notificationEvent.count({ where: { kind: "placement.approvalRevoked", entityId: placement.id } })).toBe(0);
+
+    const revoked = await revokeApproval(as(world.szCoordinator), { placementId: placement.id, version: host.version, side: "host" });
+    expect(await db.notificationEvent.count({ where: { kind: "placement.approvalRevoked", entityId: placement.id } })).toBe(1);
+    // The sending side, which was told of the approval, hears it was taken back; not the host side that revoked it.
+    expect(await recipientsOf("placement.approvalRevoked", placement.id)).toEqual(ids(world.hkCoordinator, hkCoordinator2));
+    const notice = await db.notification.findFirstOrThrow({ where: { kind: "placement.approvalRevoked", recipientId: world.hkCoordinator.id } });
+    expect(notice).toMatchObject({ category: "PLACEMENT", link: `/placements/${placement.id}` });
+    expect(notice.params).toMatchObject({ side: "host" });
+    await withdrawPlacement(as(world.hkCoordinator), { placementId: placement.id, version: revoked.version, reason: "Test over" });
   });
 
   it("never gives a host-side recipient the staff number, in the notification or the email", async () => {
@@ -224,5 +242,21 @@ describe("reminders", () => {
     expect(await recipientsOf("reminder.approvalWaiting", placement.id)).toEqual(ids(world.hkCoordinator, hkCoordinator2));
     // Hong Kong's Easter holidays lie in between: more calendar days passed than working days.
     expect(parseDateOnly(day).getTime() - parseDateOnly("2026-04-01").getTime()).toBeGreaterThan(3 * 86_400_000);
+  });
+
+  it("read the admins' holiday entries afresh at every scan (decision 064)", async () => {
+    const officer = await createOfficer(db, { jurisdictionId: world.hk.id, fieldIds: [world.field.id] });
+    const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id, hostUnitId: world.szHostUnits[0].id, status: "ASSIGNED", hostApprovedAt: new Date("2026-06-01T02:00:00Z") });
+    // Assigned on Monday 1 June 2026; Hong Kong's third working day after it is Thursday 4 June.
+    await db.auditLog.create({ data: { action: "placement.assign", entityType: "Placement", entityId: placement.id, createdAt: new Date("2026-06-01T02:00:00Z") } });
+    const { createHolidayCalendar } = await import("@/features/schedule/holidays");
+    expect(createHolidayCalendar().countWorkingDays("HK", "2026-06-02", "2026-06-04")).toBe(3);
+    // An admin declares Wednesday 3 June a Hong Kong holiday: the same scan on Thursday now counts two days, nothing due.
+    await db.holiday.create({ data: { side: "HK", date: parseDateOnly("2026-06-03"), kind: "HOLIDAY", nameEn: "Typhoon day", nameZhHant: "颱風日", nameZhHans: "台风日" } });
+    expect(await scanReminders(db, new Date("2026-06-04T02:00:00Z"))).toBe(0);
+    // Removing the entry is seen by the very next scan: no calendar is kept between scans.
+    await db.holiday.deleteMany({ where: { side: "HK", date: parseDateOnly("2026-06-03") } });
+    expect(await scanReminders(db, new Date("2026-06-04T02:00:00Z"))).toBe(1);
+    expect(await recipientsOf("reminder.approvalWaiting", placement.id)).toEqual(ids(world.hkCoordinator, hkCoordinator2));
   });
 });

@@ -73,3 +73,42 @@ export async function startingUser(client: Reader, userId: string | null): Promi
 export function staffNumberFor(recipient: Recipient, placement: PlacementContext, staffNumber: string): string | undefined {
   return canSeeStaffNumber(recipient.actor, placement) ? staffNumber : undefined;
 }
+
+/**
+ * Who hears of a cohort-wide schedule item (decision 048): the officer and the unit's supervisors of every live
+ * placement of the cohort — the people who see the item on a schedule — each once, with the first of their placements
+ * (by id) to link to, and each checked against that placement's page rule. Not the person who made the change.
+ */
+export async function cohortScheduleRecipients(
+  client: Reader,
+  cohort: CohortSides & { id: string },
+  placements: { id: string; officerId: string; hostUnitId: string | null }[],
+  exceptUserId: string | null,
+): Promise<{ recipient: Recipient; placementId: string }[]> {
+  if (placements.length === 0) return [];
+  const hostUnitIds = [...new Set(placements.flatMap((placement) => (placement.hostUnitId ? [placement.hostUnitId] : [])))];
+  const users = await client.user.findMany({
+    where: {
+      active: true,
+      OR: [
+        { role: "OFFICER", officerId: { in: placements.map((placement) => placement.officerId) } },
+        { role: "SUPERVISOR", hostUnitId: { in: hostUnitIds } },
+      ],
+    },
+    select: userSelect,
+    orderBy: { id: "asc" },
+  });
+  const ordered = [...placements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chosen: { recipient: Recipient; placementId: string }[] = [];
+  for (const user of users) {
+    if (user.id === exceptUserId) continue;
+    const recipient = toRecipient(user);
+    const placement = ordered.find(
+      (candidate) =>
+        (user.role === "OFFICER" ? candidate.officerId === user.officerId : candidate.hostUnitId === user.hostUnitId) &&
+        isAllowed(recipient.actor, "placement:view", placementResource({ ...candidate, cohort })),
+    );
+    if (placement) chosen.push({ recipient, placementId: placement.id });
+  }
+  return chosen;
+}

@@ -18,6 +18,8 @@ const params: NotificationParams = {
   date: "2026-03-09",
   created: 3,
   updated: 1,
+  count: 4,
+  actor: "CHAN Tai-man",
 };
 
 describe("renderNotification", () => {
@@ -39,6 +41,17 @@ describe("renderNotification", () => {
     expect(english.text).toBe("LAM Ka-yan, Karen arrives at Qianhai Authority in 7 days, on 9 March 2026.");
     expect(chinese.text).toBe("LAM Ka-yan, Karen 將於 7 天後（2026年3月9日）到前海管理局報到。");
     expect(english.details).toEqual(["Changed: dates, post", "Reason: Posting changed", "Staff number: S-1234"]);
+  });
+
+  it("says one grouped sentence per save: how many items, by whom (decision 048)", () => {
+    const t = notificationTranslator("en", loadMessages("en"));
+    const grouped = { officer: params.officer, actor: "CHAN Tai-man", when: "2026-03-09", allDay: true };
+    expect(renderNotification(t, "en", "schedule.itemsAdded", { ...grouped, count: 4 }).text).toBe("CHAN Tai-man added 4 items to the schedule of LAM Ka-yan, Karen, the first on 9 March 2026.");
+    expect(renderNotification(t, "en", "schedule.itemsAdded", { ...grouped, count: 1 }).text).toBe("CHAN Tai-man added 1 item to the schedule of LAM Ka-yan, Karen, the first on 9 March 2026.");
+    // A user removed since keeps the sentence whole.
+    expect(renderNotification(t, "en", "schedule.cohortItemRemoved", { cohort: params.cohort, title: "Opening", when: "2026-03-09", allDay: true }).text).toBe(
+      "Someone removed “Opening” on 9 March 2026 from the schedule of everyone in Shenzhen exchange.",
+    );
   });
 
   it("falls back to a general sentence for a kind it does not know", () => {

@@ -24,6 +24,10 @@ export interface NotificationParams {
   date?: string;
   created?: number;
   updated?: number;
+  /** How many items one save wrote (grouped schedule notifications, decision 048). */
+  count?: number;
+  /** The name of the person who made the change, where the sentence names them. */
+  actor?: string;
   /** A checklist item's name (reminder.documentExpiring). */
   document?: TrilingualName;
 }
@@ -58,6 +62,8 @@ export function renderNotification(t: NotificationTranslate, locale: AppLocale, 
     when: params.when ? (params.allDay || params.when.length === 10 ? formatCalendarDate(dateOnly(params.when), locale) : formatDateTime(new Date(params.when), locale)) : "",
     created: params.created ?? 0,
     updated: params.updated ?? 0,
+    count: params.count ?? 0,
+    actor: params.actor || t("someone"),
     document: params.document ? localizedName(params.document, locale) : "",
   };
   const known = knownKinds.has(kind as NotificationEventKind);
@@ -76,9 +82,14 @@ export const knownKinds = new Set<NotificationEventKind>([
   "placement.confirmed",
   "placement.approvalsCleared",
   "placement.withdrawn",
+  "placement.approvalRevoked",
   "schedule.itemAdded",
   "schedule.itemMoved",
   "schedule.itemRemoved",
+  "schedule.itemsAdded",
+  "schedule.cohortItemAdded",
+  "schedule.cohortItemMoved",
+  "schedule.cohortItemRemoved",
   "import.finished",
   "reminder.nominationDeadline",
   "reminder.approvalWaiting",

@@ -54,10 +54,42 @@ describe("notifications are the recipient's alone", () => {
   });
 
   it("lets only admins read the outbox and retry an email", async () => {
-    expect((await findOutboxEmails(actorFromUser(world.admin))).length).toBe(3);
+    expect((await findOutboxEmails(actorFromUser(world.admin))).total).toBe(3);
     await expect(findOutboxEmails(actorFromUser(world.hkCoordinator))).rejects.toBeInstanceOf(ForbiddenError);
-    const [email] = await findOutboxEmails(actorFromUser(world.admin));
+    const [email] = (await findOutboxEmails(actorFromUser(world.admin))).items;
     await expect(retryDeadEmail(db, actorFromUser(world.hkCoordinator), request, email.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(retryDeadEmail(db, actorFromUser(world.admin), request, "no-such-email")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the outbox pages", () => {
+  it("shows every email, a page at a time, newest first, and the dead ones apart", async () => {
+    const admin = actorFromUser(world.admin);
+    const base = new Date("2026-03-02T02:00:00Z").getTime();
+    await db.emailMessage.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        idempotencyKey: `paging-${index}`,
+        recipientId: world.hkCoordinator.id,
+        toAddress: world.hkCoordinator.email,
+        locale: "en" as const,
+        subject: `Paging ${index}`,
+        html: "<p>x</p>",
+        text: "x",
+        status: index % 20 === 0 ? ("DEAD" as const) : ("KEPT" as const),
+        createdAt: new Date(base + index * 60_000),
+      })),
+    });
+    const first = await findOutboxEmails(admin);
+    expect(first).toMatchObject({ total: 63, page: 1, pageCount: 2 });
+    expect(first.items.filter((item) => item.subject.startsWith("Paging")).slice(0, 2).map((item) => item.subject)).toEqual(["Paging 59", "Paging 58"]);
+    const second = await findOutboxEmails(admin, { page: 2 });
+    expect(second.page).toBe(2);
+    // Together the pages hold every email once: none is out of reach.
+    const all = [...first.items, ...second.items].map((item) => item.id);
+    expect(new Set(all).size).toBe(63);
+    // A page past the end shows the last one.
+    expect((await findOutboxEmails(admin, { page: 99 })).page).toBe(2);
+    const dead = await findOutboxEmails(admin, { deadOnly: true });
+    expect(dead.items.map((item) => item.subject)).toEqual(["Paging 40", "Paging 20", "Paging 0"]);
   });
 });

@@ -336,6 +336,8 @@ export async function revokeApproval({ actor, request }: MutationContext, input:
         input.side === "sending" ? { sendingApprovedAt: null, sendingApprovedById: null } : { hostApprovedAt: null, hostApprovedById: null };
       data.status = "ASSIGNED";
       const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, `placement.revokeApproval.${input.side}`);
+      // The other side was told of the approval; it hears that it was taken back, in the same transaction.
+      await recordEvent(tx, actor.userId, { kind: "placement.approvalRevoked", placementId: after.id, side: input.side });
       return outcomeOf(before, after);
     }, transactionOptions),
   );

@@ -46,9 +46,23 @@ function auditedFields(item: AuditedItem) {
   };
 }
 
-/** What a notification about an item on an officer's schedule says of it (the item may be gone when it is read). */
-function scheduleEventFields(item: { id: string; title: string; startsAt: Date; allDay: boolean }, placementId: string) {
-  return { placementId, itemId: item.id, title: item.title, startsAt: item.startsAt.toISOString(), allDay: item.allDay };
+/** What a notification about an item says of it (the item may be gone when it is read). */
+function scheduleEventFields(item: { id: string; title: string; startsAt: Date; allDay: boolean }) {
+  return { itemId: item.id, title: item.title, startsAt: item.startsAt.toISOString(), allDay: item.allDay };
+}
+
+type ScheduleChange = "Added" | "Moved" | "Removed";
+
+/**
+ * The event of one item change: on a placement, that officer's; cohort-wide, one grouped event for the whole cohort
+ * (docs/decisions/048), which the worker turns into one notification per person who sees the item.
+ */
+async function recordItemEvent(tx: Tx, actor: Actor, change: ScheduleChange, item: { id: string; cohortId: string; placementId: string | null; title: string; startsAt: Date; allDay: boolean }) {
+  if (item.placementId) {
+    await recordEvent(tx, actor.userId, { kind: `schedule.item${change}`, placementId: item.placementId, ...scheduleEventFields(item) });
+    return;
+  }
+  await recordEvent(tx, actor.userId, { kind: `schedule.cohortItem${change}`, cohortId: item.cohortId, ...scheduleEventFields(item) });
 }
 
 /** An item's start or end as a stale-edit refusal shows it: the date of an all-day item (its last day), else date and time. */
@@ -123,7 +137,7 @@ export async function createScheduleItem(actor: Actor, request: RequestContext, 
     const target = await loadEditableTarget(tx, actor, input);
     const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(input), createdById: actor.userId } });
     await writeAudit(tx, actor, request, { action: "scheduleItem.create", entityType: "ScheduleItem", entityId: item.id, after: auditedFields(item) });
-    if (item.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemAdded", ...scheduleEventFields(item, item.placementId) });
+    await recordItemEvent(tx, actor, "Added", item);
     return { id: item.id };
   });
 }
@@ -142,7 +156,7 @@ export async function updateScheduleItem(actor: Actor, request: RequestContext, 
       audit: (written) => ({ action: "scheduleItem.update", before: auditedFields(before), after: auditedFields(written) }),
       fieldLabels: scheduleItemFieldLabels,
     });
-    if (after.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemMoved", ...scheduleEventFields(after, after.placementId) });
+    await recordItemEvent(tx, actor, "Moved", after);
     return { id: after.id, version: after.version };
   });
 }
@@ -154,7 +168,7 @@ export async function deleteScheduleItem(actor: Actor, request: RequestContext, 
     if (count === 0) await refuseStaleEdit(tx, "ScheduleItem", input.id, before.updatedAt);
     // The version goes with the snapshot (hidden in the audit page) so that an undo continues the item's versions.
     await writeAudit(tx, actor, request, { action: "scheduleItem.delete", entityType: "ScheduleItem", entityId: input.id, before: { ...auditedFields(before), version: before.version } });
-    if (before.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemRemoved", ...scheduleEventFields(before, before.placementId) });
+    await recordItemEvent(tx, actor, "Removed", before);
     return { id: input.id, title: before.title };
   });
 }
@@ -203,7 +217,7 @@ export async function restoreScheduleItem(actor: Actor, request: RequestContext,
       },
     });
     await writeAudit(tx, actor, request, { action: "scheduleItem.restore", entityType: "ScheduleItem", entityId: item.id, after: { ...auditedFields(item), version: item.version } });
-    if (item.placementId) await recordEvent(tx, actor.userId, { kind: "schedule.itemAdded", ...scheduleEventFields(item, item.placementId) });
+    await recordItemEvent(tx, actor, "Added", item);
     return { id: item.id, title: item.title, startsAt: item.startsAt, version: item.version };
   });
 }
@@ -213,6 +227,7 @@ export async function createStandardSchedule(actor: Actor, request: RequestConte
   return db.$transaction(async (tx) => {
     const target = await loadEditableTarget(tx, actor, { placementId: input.placementId });
     const ids: string[] = [];
+    const created: { startsAt: Date; allDay: boolean }[] = [];
     for (const fields of input.items) {
       const item = await tx.scheduleItem.create({ data: { ...target, ...storedFields(fields), createdById: actor.userId } });
       await writeAudit(tx, actor, request, {
@@ -222,7 +237,11 @@ export async function createStandardSchedule(actor: Actor, request: RequestConte
         after: { ...auditedFields(item), source: "standardSchedule" },
       });
       ids.push(item.id);
+      created.push(item);
     }
+    // One notification for the whole save, not one per item (docs/decisions/048).
+    const first = created.reduce((earliest, item) => (item.startsAt < earliest.startsAt ? item : earliest));
+    await recordEvent(tx, actor.userId, { kind: "schedule.itemsAdded", placementId: input.placementId, count: created.length, firstStartsAt: first.startsAt.toISOString(), allDay: first.allDay });
     return { ids };
   });
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/data-list";
+import { requestedPage } from "@/components/paging";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -17,8 +19,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const user = await requireSessionUser();
   if (!hasPermission(user, "notification:view")) forbidden();
   const [t, locale, params] = await Promise.all([getTranslations("notifications"), getLocale() as Promise<AppLocale>, searchParams]);
-  const requested = Number(Array.isArray(params.page) ? params.page[0] : params.page);
-  const result = await findNotifications(user, Number.isInteger(requested) && requested > 0 ? requested : 1);
+  const result = await findNotifications(user, requestedPage(params));
   return (
     <>
       <PageHeader
@@ -30,7 +31,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <NotificationList items={result.items} page={result.page} pages={result.pages} unread={result.unread} locale={locale} />
+      <NotificationList items={result.items} unread={result.unread} locale={locale} />
+      {result.pages > 1 && <Pagination page={result.page} pageCount={result.pages} total={result.total} basePath="/notifications" params={{}} />}
     </>
   );
 }

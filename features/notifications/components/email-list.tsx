@@ -7,7 +7,7 @@ import { retryDeadEmailAction } from "../actions";
 import type { findOutboxEmails } from "../queries";
 import { ActionButton } from "./notification-actions";
 
-type Email = Awaited<ReturnType<typeof findOutboxEmails>>[number];
+type Email = Awaited<ReturnType<typeof findOutboxEmails>>["items"][number];
 
 /** Emails as admins read them: recipient, subject, status, and the text behind a disclosure; dead ones can be retried. */
 export async function EmailList({ emails, locale, emptyMessage, retry }: { emails: Email[]; locale: AppLocale; emptyMessage: string; retry?: boolean }) {
@@ -34,7 +34,7 @@ export async function EmailList({ emails, locale, emptyMessage, retry }: { email
           </details>
           {retry && email.status === "DEAD" && (
             <div className="mt-2">
-              <ActionButton action={retryDeadEmailAction} fields={{ id: email.id }} label={t("retry")} doneMessage={t("retried")} variant="primary" />
+              <ActionButton action={retryDeadEmailAction} fields={{ id: email.id }} label={t("retry")} variant="primary" />
             </div>
           )}
         </li>

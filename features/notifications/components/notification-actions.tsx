@@ -4,21 +4,18 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { publishNotice } from "@/components/notice";
 import type { ActionResult } from "@/lib/action";
 
 type Action = (previous: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
 
 /**
  * One button that posts to a server action (mark read, mark all read, retry an email), then refreshes the page; what
- * happened is announced in the app's notice region, and a refusal is shown next to the button.
+ * happened is the action's own notice (defineAction `notice`), shown in the app's notice region by useActionForm, and
+ * a refusal is shown next to the button.
  */
-export function ActionButton({ action, fields, label, doneMessage, variant = "secondary" }: { action: Action; fields: Record<string, string>; label: string; doneMessage: string; variant?: "primary" | "secondary" }) {
+export function ActionButton({ action, fields, label, variant = "secondary" }: { action: Action; fields: Record<string, string>; label: string; variant?: "primary" | "secondary" }) {
   const router = useRouter();
-  const { formRef, onSubmit, pending, formError } = useActionForm(action, () => {
-    publishNotice(doneMessage);
-    router.refresh();
-  });
+  const { formRef, onSubmit, pending, formError } = useActionForm(action, () => router.refresh());
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-col items-start gap-2">
       {Object.entries(fields).map(([name, value]) => (

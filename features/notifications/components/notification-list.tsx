@@ -10,19 +10,17 @@ import { ActionButton } from "./notification-actions";
 
 interface NotificationListProps {
   items: NotificationView[];
-  page: number;
-  pages: number;
   unread: number;
   locale: AppLocale;
 }
 
 /** The recipient's notifications, newest first, each with its text, when it came, a link to its record. */
-export async function NotificationList({ items, page, pages, unread, locale }: NotificationListProps) {
+export async function NotificationList({ items, unread, locale }: NotificationListProps) {
   const t = (await getTranslations("notifications")) as unknown as NotificationTranslate;
   if (items.length === 0) return <EmptyState message={t("empty")} />;
   return (
     <div className="flex flex-col gap-4">
-      {unread > 0 && <ActionButton action={markAllNotificationsReadAction} fields={{}} label={t("markAllRead")} doneMessage={t("markedAllRead")} />}
+      {unread > 0 && <ActionButton action={markAllNotificationsReadAction} fields={{}} label={t("markAllRead")} />}
       <ul className="flex flex-col gap-3" data-testid="notification-list">
         {items.map((item) => {
           const { text, details } = renderNotification(t, locale, item.kind, item.params);
@@ -43,27 +41,12 @@ export async function NotificationList({ items, page, pages, unread, locale }: N
                 <a href={`/api/notifications/${item.id}/open`} className={buttonClass({ variant: "primary", size: "small" })}>
                   {t("open")}
                 </a>
-                {!item.read && <ActionButton action={markNotificationReadAction} fields={{ id: item.id }} label={t("markRead")} doneMessage={t("markedRead")} />}
+                {!item.read && <ActionButton action={markNotificationReadAction} fields={{ id: item.id }} label={t("markRead")} />}
               </div>
             </li>
           );
         })}
       </ul>
-      {pages > 1 && (
-        <nav aria-label={t("pageOf", { page, pages })} className="flex flex-wrap items-center gap-3">
-          {page > 1 && (
-            <a href={`/notifications?page=${page - 1}`} className={buttonClass({ variant: "secondary", size: "small" })}>
-              {t("previousPage")}
-            </a>
-          )}
-          <span className="text-sm text-slate-700">{t("pageOf", { page, pages })}</span>
-          {page < pages && (
-            <a href={`/notifications?page=${page + 1}`} className={buttonClass({ variant: "secondary", size: "small" })}>
-              {t("nextPage")}
-            </a>
-          )}
-        </nav>
-      )}
     </div>
   );
 }

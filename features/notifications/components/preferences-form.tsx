@@ -4,19 +4,18 @@ import { SelectField, type Choice } from "@/components/ui/form-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { publishNotice } from "@/components/notice";
 import { saveNotificationPreferencesAction } from "../actions";
 
 interface PreferencesFormProps {
   categories: { name: string; label: string; value: string }[];
   deliveries: Choice[];
-  labels: { save: string; saved: string };
+  labels: { save: string };
 }
 
 /** One choice per category: email at once, in the daily digest, or in the app only. */
 export function PreferencesForm({ categories, deliveries, labels }: PreferencesFormProps) {
-  // What happened is said in the app's one notice region, like every other action (components/notice.tsx).
-  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(saveNotificationPreferencesAction, () => publishNotice(labels.saved));
+  // What happened is the action's notice, said in the app's one notice region like every other action's.
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(saveNotificationPreferencesAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex max-w-xl flex-col gap-4">
       <FormMessage message={formError} />

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/data-list";
+import { requestedPage } from "@/components/paging";
 import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -14,10 +16,11 @@ export async function generateMetadata() {
   return { title: t("outboxTitle") };
 }
 
-export default async function EmailOutboxPage() {
+export default async function EmailOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
   if (!hasPermission(user, "email:manage")) forbidden();
-  const [t, locale, emails] = await Promise.all([getTranslations("notifications.admin"), getLocale() as Promise<AppLocale>, findOutboxEmails(user)]);
+  const params = await searchParams;
+  const [t, locale, emails] = await Promise.all([getTranslations("notifications.admin"), getLocale() as Promise<AppLocale>, findOutboxEmails(user, { page: requestedPage(params) })]);
   return (
     <>
       <PageHeader
@@ -34,7 +37,8 @@ export default async function EmailOutboxPage() {
           {isEmailEnabled() ? t("emailOn") : t("emailOff")}
         </p>
       </div>
-      <EmailList emails={emails} locale={locale} emptyMessage={t("noEmails")} />
+      <EmailList emails={emails.items} locale={locale} emptyMessage={t("noEmails")} />
+      {emails.pageCount > 1 && <Pagination page={emails.page} pageCount={emails.pageCount} total={emails.total} basePath="/admin/outbox" params={{}} />}
     </>
   );
 }

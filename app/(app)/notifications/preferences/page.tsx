@@ -21,7 +21,7 @@ export default async function NotificationPreferencesPage() {
       <PreferencesForm
         categories={notificationCategories.map((category) => ({ name: category, label: t(`categories.${category}`), value: preferences[category] }))}
         deliveries={notificationDeliveries.map((delivery) => ({ value: delivery, label: t(`deliveries.${delivery}`) }))}
-        labels={{ save: t("save"), saved: t("saved") }}
+        labels={{ save: t("save") }}
       />
     </>
   );
