@@ -25,11 +25,14 @@ export interface ActionContext {
   request: RequestContext;
 }
 
+/** The permission of an action used signed out (a forgotten password): see definePublicAction. */
+export const signedOutAccess = "public:signedOut" as const;
+
 export interface ActionDefinition<Schema extends z.ZodType, Output> {
   name: string;
   schema: Schema;
   /** Role-level gate; the body still checks the record with `isAllowed` once it has loaded it. */
-  permission: Permission;
+  permission: Permission | typeof signedOutAccess;
   run: (input: z.output<Schema>, context: ActionContext) => Promise<Output>;
   /**
    * The one way an action says what happened (decision 056): the message naming the record and its new state,
@@ -95,6 +98,22 @@ export function defineAction<Schema extends z.ZodType, Output>(definition: Actio
   };
 }
 
+export interface PublicActionDefinition<Schema extends z.ZodType, Output> extends Omit<ActionDefinition<Schema, Output>, "permission" | "run"> {
+  run: (input: z.output<Schema>, context: { request: RequestContext }) => Promise<Output>;
+}
+
+/**
+ * The same parse → run → one result shape for the few forms used signed out (asking for a password-reset link,
+ * setting the new password): no session is required and the body is given no user, only the request.
+ */
+export function publicActionDefinition<Schema extends z.ZodType, Output>(definition: PublicActionDefinition<Schema, Output>): ActionDefinition<Schema, Output> {
+  return { ...definition, permission: signedOutAccess, run: (input, { request }) => definition.run(input, { request }) };
+}
+
+export function definePublicAction<Schema extends z.ZodType, Output>(definition: PublicActionDefinition<Schema, Output>) {
+  return defineAction(publicActionDefinition(definition));
+}
+
 export async function runAction<Schema extends z.ZodType, Output>(
   definition: ActionDefinition<Schema, Output>,
   payload: FormData | z.input<Schema>,
@@ -104,7 +123,7 @@ export async function runAction<Schema extends z.ZodType, Output>(
   try {
     // Inside the try: reading the session reads the database, which may be down.
     user = await loadUser();
-    if (!user || !hasPermission(user, definition.permission)) throw new ForbiddenError();
+    if (definition.permission !== signedOutAccess && (!user || !hasPermission(user, definition.permission))) throw new ForbiddenError();
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
     // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
     // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.
@@ -119,7 +138,8 @@ export async function runAction<Schema extends z.ZodType, Output>(
       }
       return { ok: false, formError: t("checkFields"), fieldErrors };
     }
-    const data = await definition.run(parsed.data, { user, request });
+    // A signed-out action's body never sees the user (definePublicAction's run takes only the request).
+    const data = await definition.run(parsed.data, { user: user as SessionUser, request });
     const notice = catalog && definition.notice ? definition.notice(data, catalog) : undefined;
     return notice === undefined ? { ok: true, data } : { ok: true, data, notice };
   } catch (error) {

@@ -52,6 +52,11 @@ export const auditActions = [
   "report.export",
   "auditLog.export",
   "data.generate",
+  // ---- selfserve ----
+  "account.changePassword",
+  "account.signOutOtherSessions",
+  "account.requestPasswordReset",
+  "account.resetPassword",
   // ---- documents ----
   "document.upload",
   "document.update",

@@ -73,6 +73,8 @@ const matrix: Row[] = [
   // One's own notifications (each query is scoped to the recipient); the email outbox and dead letters are admins'.
   ["notification:view", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   ["email:manage", "cohortHkToSz", { admin: true }],
+  // ---- selfserve ---- one's own password, sessions and second factor: every signed-in role.
+  ["account:manageOwn", "ownAccount", { admin: true, hkOfficer: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, szSupervisor: true }],
   // ---- documents ---- the checklist's state is both sides'; numbers and files are the sending side's and the
   // officer's own; the supervisor reads the summary of their unit's placements (decision 096).
   ["document:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],

@@ -42,6 +42,9 @@ export const permissions = [
   "report:export",
   "notification:view",
   "email:manage",
+  // ---- selfserve ----
+  /** One's own password, sessions and second factor (every query scoped to the actor's own user id). */
+  "account:manageOwn",
   // ---- documents ----
   "document:view",
   "document:upload",
@@ -69,6 +72,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "report:export",
     "notification:view",
     "email:manage",
+    "account:manageOwn",
     // ---- documents ----
     "document:view",
     "document:viewDetails",
@@ -99,6 +103,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "calendarFeed:manage",
     "report:export",
     "notification:view",
+    "account:manageOwn",
     // ---- documents ----
     "document:view",
     "document:upload",
@@ -106,8 +111,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "certificate:issue",
     "certificate:download",
   ]),
-  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "document:view"]),
-  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "document:view", "document:upload", "document:viewDetails", "certificate:download"]),
+  SUPERVISOR: new Set<Permission>(["dashboard:view", "hostUnit:view", "placement:view", "schedule:view", "schedule:editPlacement", "calendarFeed:manage", "notification:view", "account:manageOwn", "document:view"]),
+  OFFICER: new Set<Permission>(["dashboard:view", "placement:view", "schedule:view", "calendarFeed:manage", "notification:view", "account:manageOwn", "document:view", "document:upload", "document:viewDetails", "certificate:download"]),
 };
 
 export interface CohortSides {

@@ -5,7 +5,8 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/password.ts";
+import { hashPassword } from "../lib/password.ts";
+import { checkPasswordStrength, MIN_PASSWORD_LENGTH } from "../features/account-security/password-rules.ts";
 import type { AuditAction } from "../lib/audit-actions.ts";
 import { fail } from "./runtime/console.ts";
 import { ConfigurationError } from "./runtime/config.ts";
@@ -37,7 +38,9 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
   const password = await prompt.question(`Password (at least ${MIN_PASSWORD_LENGTH} characters; empty = generate one): `);
   prompt.close();
   if (!password) return { password: randomBytes(18).toString("base64url"), generated: true };
-  if (password.length < MIN_PASSWORD_LENGTH) throw new ConfigurationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  // The same rule as every other place a password is set (decision 084).
+  const strength = checkPasswordStrength(password, { email: email!, name: values.name }, "en");
+  if (!strength.ok) throw new ConfigurationError(`This password cannot be used: ${strength.reason}`);
   return { password, generated: false };
 }
 

@@ -20,6 +20,7 @@ const items: NavigationItem[] = [
   { href: "/admin/document-templates", labelKey: "documentTemplates", permission: "documentTemplate:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
   { href: "/admin/outbox", labelKey: "emailOutbox", permission: "email:manage" },
+  { href: "/account", labelKey: "account", permission: "account:manageOwn" },
 ];
 
 export function navigationFor(actor: Actor): NavigationItem[] {

@@ -13,6 +13,8 @@ import { readSessionToken } from "./session-cookie";
 
 export interface SessionUser extends Actor {
   locale: AppLocale;
+  /** The Session row this request signed in with (absent for test doubles): "this session" in the sessions list. */
+  sessionId?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
       .where("s.expiresAt", ">", sql<Date>`now()`),
   );
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale) };
+  return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale), sessionId };
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

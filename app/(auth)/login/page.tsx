@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
@@ -17,6 +18,7 @@ export default async function LoginPage() {
   if (await getSessionUser()) redirect("/");
   const t = await getTranslations("auth");
   const common = await getTranslations("common");
+  const reset = await getTranslations("accountSecurity.passwordReset");
   const isDemo = env().EXCHANGE_DESK_DEMO;
   return (
     <>
@@ -34,6 +36,11 @@ export default async function LoginPage() {
             <LoginForm />
           </ClientMessages>
         </Suspense>
+        <p className="mt-4 text-sm">
+          <Link href="/password-reset" className="text-brand-700 underline">
+            {reset("forgotLink")}
+          </Link>
+        </p>
         {isDemo && (
           <section className="mt-8 rounded border border-slate-300 bg-white p-4 text-sm" aria-labelledby="demo-accounts">
             <h2 id="demo-accounts" className="mb-2 font-semibold">
