@@ -8,6 +8,8 @@ const referenceActions = <R extends string>(record: R) => [`${record}.create`, `
 export const auditActions = [
   "auth.signIn.succeed",
   "auth.signIn.fail",
+  // ---- sso ----
+  "auth.sso.refuse",
   "user.create",
   "user.deactivate",
   "user.reactivate",

@@ -60,6 +60,14 @@ const variables = {
   },
   MAIL_RETRY_LIMIT: { schema: wholeNumber(0, 20, 5), expected: "a whole number from 0 to 20 (default 5)" },
   MAIL_RETRY_DELAY_SECONDS: { schema: wholeNumber(1, 3600, 30), expected: "a whole number of seconds from 1 to 3600, doubled at each retry (default 30)" },
+  OIDC_ISSUER: { schema: url(/^https?:$/), expected: "the identity provider's issuer URL (https://, or http:// for a local test provider), e.g. https://login.example.gov.hk" },
+  OIDC_CLIENT_ID: { schema: optionalText, expected: "the client id registered at the identity provider" },
+  OIDC_CLIENT_SECRET: { schema: optionalText, expected: "the client secret registered at the identity provider" },
+  OIDC_NAME: { schema: optionalText.refine((value) => value === undefined || value.length <= 60), expected: 'the identity provider\'s name for the sign-in button, at most 60 characters, e.g. "GovID"' },
+  OIDC_EMAIL_CLAIM: {
+    schema: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9_.:-]{1,100}$/.test(value)).transform((value) => value ?? "email"),
+    expected: 'the ID token claim that holds the user\'s email address (default "email", which then needs "email_verified": true)',
+  },
   // ---- documents ----
   UPLOAD_MAX_BYTES: { schema: wholeNumber(1024, 10 * 1024 * 1024, 5 * 1024 * 1024), expected: "a whole number of bytes from 1024 to 10485760 (default 5242880, 5 MB)" },
   S3_ENDPOINT: { schema: url(/^https?:$/), expected: "an http:// or https:// URL of S3-compatible storage (unset: files are stored in PostgreSQL)" },
@@ -88,7 +96,19 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   if (s3Missing.length > 0 && s3Missing.length < s3Names.length) {
     throw new ConfigurationError(`${s3Missing[0]} must be set too: S3 storage needs all of ${s3Names.join(", ")} (or none, to store files in PostgreSQL).`);
   }
-  return parsed as Environment;
+  const environment = parsed as Environment;
+  checkSingleSignOnSettings(environment);
+  return environment;
+}
+
+/** The settings that turn single sign-on on: all of them, or none. */
+export const singleSignOnVariables = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const;
+
+function checkSingleSignOnSettings(environment: Environment) {
+  const missing = singleSignOnVariables.filter((name) => environment[name] === undefined);
+  if (missing.length > 0 && missing.length < singleSignOnVariables.length) {
+    throw new ConfigurationError(`Single sign-on needs ${singleSignOnVariables.join(", ")} all set, or none of them (missing: ${missing.join(", ")}).`);
+  }
 }
 
 let cached: Environment | undefined;

@@ -1,5 +1,6 @@
-// npm run user:create -- --email a@b.gov.hk --role ADMIN|COORDINATOR [--side HK] [--name "…"]
-// Creates the first real accounts of a deployment. The password is read from the terminal, or generated and shown once.
+// npm run user:create -- --email a@b.gov.hk --role ADMIN|COORDINATOR [--side HK] [--name "…"] [--sso-only]
+// Creates the first real accounts of a deployment. The password is read from the terminal, or generated and shown once;
+// --sso-only: no password at all, the user signs in through the identity provider (OIDC_* settings, decision 088).
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     side: { type: "string" },
     name: { type: "string" },
     "generate-password": { type: "boolean", default: false },
+    "sso-only": { type: "boolean", default: false },
   },
 });
 
@@ -56,15 +58,17 @@ withDatabase(async (url) => {
     const jurisdiction = values.side ? await db.jurisdiction.findUnique({ where: { code: values.side.toUpperCase() } }) : null;
     if (values.side && !jurisdiction) refuse(`No jurisdiction with code ${values.side}. Known codes: ${(await db.jurisdiction.findMany()).map((j) => j.code).join(", ") || "none yet"}.`);
     if (await db.user.findUnique({ where: { email } })) refuse(`A user with email ${email} already exists.`);
-    const { password, generated } = await readPassword();
+    const ssoOnly = values["sso-only"];
+    // An SSO-only user gets a random hash nobody knows; password sign-in refuses them anyway.
+    const { password, generated } = ssoOnly ? { password: randomBytes(32).toString("base64url"), generated: false } : await readPassword();
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { email: email!, name: values.name ?? email!, role: role as (typeof roles)[number], jurisdictionId: jurisdiction?.id ?? null, passwordHash: await hashPassword(password) },
+        data: { email: email!, name: values.name ?? email!, role: role as (typeof roles)[number], jurisdictionId: jurisdiction?.id ?? null, passwordHash: await hashPassword(password), ssoOnly },
       });
-      await tx.auditLog.create({ data: { action: "user.create" satisfies AuditAction, entityType: "User", entityId: created.id, after: { email, role, side: values.side ?? null, via: "cli" } } });
+      await tx.auditLog.create({ data: { action: "user.create" satisfies AuditAction, entityType: "User", entityId: created.id, after: { email, role, side: values.side ?? null, via: "cli", ...(ssoOnly ? { ssoOnly } : {}) } } });
       return created;
     });
-    console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
+    console.log(`Created ${user.role.toLowerCase()} ${user.email}${ssoOnly ? " (signs in only through single sign-on)" : ""}.`);
     if (generated) console.log(`Generated password (shown once): ${password}`);
   } finally {
     await db.$disconnect();

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -53,6 +54,11 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
     await recordFailure(email, user.id, context, "locked");
     return null;
   }
+  if (user.ssoOnly) {
+    // Signs in only through the identity provider (features/sso); the same generic answer as any other refusal.
+    await recordFailure(email, user.id, context, "ssoOnly");
+    return null;
+  }
   if (!passwordMatches || !user.active) {
     await recordFailure(email, user.id, context, user.active ? "wrongPassword" : "inactive", true);
     return null;
@@ -62,17 +68,22 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
     await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.signIn.succeed", entityType: "User", entityId: user.id });
-    return tx.session.create({
-      data: {
-        userId: user.id,
-        expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
-        ipAddress: context.ipAddress,
-        userAgent: userAgent?.slice(0, 500) ?? null,
-      },
-      select: { id: true },
-    });
+    return startSession(tx, user.id, context, userAgent);
   });
   return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id };
+}
+
+/** A new session row for a user who has just signed in (with a password or through single sign-on). */
+export async function startSession(tx: Prisma.TransactionClient, userId: string, context: RequestContext, userAgent: string | null) {
+  return tx.session.create({
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
+      ipAddress: context.ipAddress,
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    },
+    select: { id: true },
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { LanguageSwitcher } from "@/features/preferences/language-switcher";
 import { ClientMessages } from "@/components/client-messages";
+import { SsoSignIn } from "@/features/sso/components/sso-sign-in";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata() {
@@ -14,7 +15,8 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ sso?: string | string[]; callbackUrl?: string | string[] }> }) {
+  const { sso, callbackUrl } = await searchParams;
   if (await getSessionUser()) redirect("/");
   const t = await getTranslations("auth");
   const common = await getTranslations("common");
@@ -31,6 +33,7 @@ export default async function LoginPage() {
       <main id="main" className="mx-auto max-w-md px-4 py-10">
         <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
         <p className="mb-6 text-slate-700">{t("intro")}</p>
+        <SsoSignIn refusal={typeof sso === "string" ? sso : undefined} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
         <Suspense>
           <ClientMessages namespaces={["auth"]}>
             <LoginForm />
