@@ -7,7 +7,7 @@ import { securityHeaders } from "@/lib/security-headers";
 // Only stamps a request id, sets the per-request security headers (CSP nonce) and sends signed-out visitors to the
 // sign-in page. It authorizes nothing: every page, action and route handler checks permissions itself
 // (lib/authorization.ts).
-const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar", "/password-reset", "/api/sso", "/invitation", "/api/invitations"];
+const publicPaths = ["/login", "/api/auth", "/api/health", "/api/calendar", "/password-reset", "/api/sso", "/invitation", "/api/invitations", "/verify"];
 
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));

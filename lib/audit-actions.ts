@@ -77,6 +77,14 @@ export const auditActions = [
   "evaluation.create",
   "evaluation.update",
   "evaluation.release",
+  // ---- documents ----
+  "document.upload",
+  "document.update",
+  "document.download",
+  "documentTemplate.create",
+  "documentTemplate.update",
+  "certificate.issue",
+  "certificate.download",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -101,6 +101,19 @@ const matrix: Row[] = [
   ["evaluation:release", "otherEvaluationReleased", { hkCoordinator: true }],
   // The library: role-level; which cohorts' reports each reader finds is lib/scopes.ts "outcome".
   ["outcome:view", "ownAccount", { admin: true, hkCoordinator: true, szCoordinator: true, bjCoordinator: true, hkOfficer: true }],
+  // ---- documents ---- the checklist's state is both sides'; numbers and files are the sending side's and the
+  // officer's own; the supervisor reads the summary of their unit's placements (decision 096).
+  ["document:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, szSupervisor: true, hkOfficer: true }],
+  ["document:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["document:upload", "ownPlacement", { hkCoordinator: true, hkOfficer: true }],
+  ["document:upload", "otherPlacement", { hkCoordinator: true }],
+  ["document:viewDetails", "ownPlacement", { admin: true, hkCoordinator: true, hkOfficer: true }],
+  ["document:viewDetails", "otherPlacement", { admin: true, hkCoordinator: true }],
+  ["documentTemplate:manage", "cohortHkToSz", { admin: true }],
+  ["certificate:issue", "ownPlacement", { hkCoordinator: true }],
+  ["certificate:issue", "otherPlacement", { hkCoordinator: true }],
+  ["certificate:download", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, hkOfficer: true }],
+  ["certificate:download", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
 ];
 
 describe("authorization matrix", () => {

@@ -56,6 +56,13 @@ export const permissions = [
   "evaluation:write",
   "evaluation:release",
   "outcome:view",
+  // ---- documents ----
+  "document:view",
+  "document:upload",
+  "document:viewDetails",
+  "documentTemplate:manage",
+  "certificate:issue",
+  "certificate:download",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +88,11 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "officerReport:view",
     "evaluation:view",
     "outcome:view",
+    // ---- documents ----
+    "document:view",
+    "document:viewDetails",
+    "documentTemplate:manage",
+    "certificate:download",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -113,6 +125,12 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "evaluation:release",
     "outcome:view",
     "account:manageOwn",
+    // ---- documents ----
+    "document:view",
+    "document:upload",
+    "document:viewDetails",
+    "certificate:issue",
+    "certificate:download",
   ]),
   SUPERVISOR: new Set<Permission>([
     "dashboard:view",
@@ -126,6 +144,7 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "evaluation:view",
     "evaluation:write",
     "account:manageOwn",
+    "document:view",
   ]),
   OFFICER: new Set<Permission>([
     "dashboard:view",
@@ -138,6 +157,11 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "evaluation:view",
     "outcome:view",
     "account:manageOwn",
+    // ---- documents ----
+    "document:view",
+    "document:upload",
+    "document:viewDetails",
+    "certificate:download",
   ]),
 };
 
@@ -223,10 +247,26 @@ const sendingSidePermissions = new Set<Permission>([
   // reports2: the sending side reviews its officers' reports and releases evaluations to them.
   "officerReport:review",
   "evaluation:release",
+  // ---- documents ---- the sending side collects its officers' travel documents and certifies completion
+  // (decision 096); the host side sees the checklist's state, not the numbers or files.
+  "document:upload",
+  "document:viewDetails",
+  "certificate:issue",
 ]);
 const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
 /** What an officer may do on their own placement. */
-const ownPlacementOfficerPermissions = new Set<Permission>(["placement:view", "schedule:view", "officerReport:view", "officerReport:write", "evaluation:view"]);
+const ownPlacementOfficerPermissions = new Set<Permission>([
+  "placement:view",
+  "schedule:view",
+  "officerReport:view",
+  "officerReport:write",
+  "evaluation:view",
+  // ---- documents ----
+  "document:view",
+  "document:upload",
+  "document:viewDetails",
+  "certificate:download",
+]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {
   if (actor.role !== "COORDINATOR") return false;

@@ -28,6 +28,12 @@ describe("parseEnvironment", () => {
       OIDC_CLIENT_SECRET: undefined,
       OIDC_NAME: undefined,
       OIDC_EMAIL_CLAIM: "email",
+      UPLOAD_MAX_BYTES: 5 * 1024 * 1024,
+      S3_ENDPOINT: undefined,
+      S3_BUCKET: undefined,
+      S3_ACCESS_KEY_ID: undefined,
+      S3_SECRET_ACCESS_KEY: undefined,
+      S3_REGION: undefined,
       LOG_LEVEL: "info",
       NODE_ENV: "development",
     });
@@ -95,5 +101,13 @@ describe("parseEnvironment", () => {
     expect(message.startsWith(`${name} must be `)).toBe(true);
     expect(message).toContain(`(got "${value}")`);
     expect(message).not.toContain("\n");
+  });
+
+  it("takes S3 storage only with all five S3 settings, and stops on some without the others", () => {
+    const s3 = { S3_ENDPOINT: "http://127.0.0.1:9000", S3_BUCKET: "desk", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret", S3_REGION: "us-east-1" };
+    expect(parseEnvironment(s3)).toMatchObject(s3);
+    expect(() => parseEnvironment({ ...s3, S3_REGION: "" })).toThrow(/^S3_REGION must be set too/);
+    expect(() => parseEnvironment({ S3_BUCKET: "desk" })).toThrow(/^S3_ENDPOINT must be set too/);
+    expect(() => parseEnvironment({ UPLOAD_MAX_BYTES: "20000000" })).toThrow(/^UPLOAD_MAX_BYTES must be/);
   });
 });

@@ -68,6 +68,13 @@ const variables = {
     schema: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9_.:-]{1,100}$/.test(value)).transform((value) => value ?? "email"),
     expected: 'the ID token claim that holds the user\'s email address (default "email", which then needs "email_verified": true)',
   },
+  // ---- documents ----
+  UPLOAD_MAX_BYTES: { schema: wholeNumber(1024, 10 * 1024 * 1024, 5 * 1024 * 1024), expected: "a whole number of bytes from 1024 to 10485760 (default 5242880, 5 MB)" },
+  S3_ENDPOINT: { schema: url(/^https?:$/), expected: "an http:// or https:// URL of S3-compatible storage (unset: files are stored in PostgreSQL)" },
+  S3_BUCKET: { schema: optionalText, expected: "a bucket name" },
+  S3_ACCESS_KEY_ID: { schema: optionalText, expected: "an access key id" },
+  S3_SECRET_ACCESS_KEY: { schema: optionalText, expected: "a secret access key" },
+  S3_REGION: { schema: optionalText, expected: "a region name, e.g. us-east-1" },
   LOG_LEVEL: { schema: z.enum(["debug", "info", "warn", "error"]).optional().transform((value) => value ?? "info"), expected: "debug, info, warn or error (default info)" },
   NODE_ENV: { schema: z.enum(["development", "production", "test"]).optional().transform((value) => value ?? "development"), expected: "development, production or test" },
 } satisfies Record<string, { schema: z.ZodType<unknown, string | undefined>; expected: string }>;
@@ -83,6 +90,11 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     const result = (schema as z.ZodType<unknown, string | undefined>).safeParse(value);
     if (!result.success) throw new ConfigurationError(`${name} must be ${expected} (got "${value}").`);
     parsed[name] = result.data;
+  }
+  const s3Names = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION"] as const;
+  const s3Missing = s3Names.filter((name) => parsed[name] === undefined);
+  if (s3Missing.length > 0 && s3Missing.length < s3Names.length) {
+    throw new ConfigurationError(`${s3Missing[0]} must be set too: S3 storage needs all of ${s3Names.join(", ")} (or none, to store files in PostgreSQL).`);
   }
   const environment = parsed as Environment;
   checkSingleSignOnSettings(environment);

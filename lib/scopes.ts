@@ -171,6 +171,17 @@ function outcomeCondition(actor: Actor): Condition {
   return none;
 }
 
+// ---- documents ----
+/**
+ * The field rule for a placement's travel documents (numbers, expiry dates, files): the sending side collects them
+ * and the officer gives them; the host side and supervisors see only each item's state (decision 096). Same
+ * boundary as staff numbers, kept as its own scope so that either rule can change alone.
+ */
+function documentDetailsCondition(actor: Actor): Condition {
+  if (!hasPermission(actor, "document:viewDetails")) return none;
+  return staffNumberCondition(actor);
+}
+
 const scopes = {
   cohort: { model: "Cohort", condition: cohortCondition },
   placement: { model: "Placement", condition: placementCondition },
@@ -183,6 +194,7 @@ const scopes = {
   officerReport: { model: "Placement", condition: officerReportCondition },
   officerReportPrivateSections: { model: "Placement", condition: officerReportPrivateSectionsCondition },
   outcome: { model: "Placement", condition: outcomeCondition },
+  documentDetails: { model: "Placement", condition: documentDetailsCondition },
 } as const satisfies Record<string, { model: ModelName; condition: (actor: Actor) => Condition }>;
 
 export type ScopeName = keyof typeof scopes;
@@ -312,6 +324,11 @@ function relationOf(model: ModelName, name: string): Relation {
 /** Whether the actor may see the staff number of the officer of this placement. */
 export function canSeeStaffNumber(actor: Actor, placement: { officerId: string; cohort: { sendingJurisdictionId: string } }): boolean {
   return isInScope("staffNumber", actor, placement);
+}
+
+/** Whether the actor may see the numbers, expiry dates and files of this placement's documents. */
+export function canSeeDocumentDetails(actor: Actor, placement: { officerId: string; cohort: { sendingJurisdictionId: string } }): boolean {
+  return isInScope("documentDetails", actor, placement);
 }
 
 /** The staff number column where the actor may see it, NULL elsewhere; needs "Placement" and "Officer" aliases. */

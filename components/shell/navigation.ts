@@ -19,6 +19,7 @@ const items: NavigationItem[] = [
   { href: "/admin/reference", labelKey: "referenceData", permission: "referenceData:manage" },
   { href: "/admin/holidays", labelKey: "holidays", permission: "holiday:manage" },
   { href: "/admin/users", labelKey: "users", permission: "user:manage" },
+  { href: "/admin/document-templates", labelKey: "documentTemplates", permission: "documentTemplate:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:view" },
   { href: "/admin/outbox", labelKey: "emailOutbox", permission: "email:manage" },
   { href: "/account", labelKey: "account", permission: "account:manageOwn" },

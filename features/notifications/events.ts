@@ -27,7 +27,9 @@ export type NotificationEventInput =
   | { kind: "reminder.ending"; placementId: string; endDate: string }
   // reports2 (issue 15): the officer's report, by the kind of report (mid-term / final).
   | { kind: "placement.reportSubmitted" | "placement.reportReturned" | "placement.reportAccepted"; placementId: string; reportKind: "MID_TERM" | "FINAL" }
-  | { kind: "reminder.reportDue" | "reminder.reportOverdue"; placementId: string; reportKind: "MID_TERM" | "FINAL"; dueOn: string };
+  | { kind: "reminder.reportDue" | "reminder.reportOverdue"; placementId: string; reportKind: "MID_TERM" | "FINAL"; dueOn: string }
+  // ---- documents ----
+  | { kind: "reminder.documentExpiring"; placementId: string; documentId: string; document: { nameEn: string; nameZhHant: string; nameZhHans: string }; expiresOn: string };
 
 export type NotificationEventKind = NotificationEventInput["kind"];
 

@@ -65,6 +65,8 @@ function placementAudiences(event: NotificationEventInput): Audience[] {
     case "reminder.reportDue":
       return ["officer"];
     case "reminder.reportOverdue":
+    // The expiry date is a document detail: the sending side's and the officer's (docs/decisions/096).
+    case "reminder.documentExpiring":
       return ["officer", "sendingCoordinators"];
     default:
       return [];
@@ -110,6 +112,8 @@ function placementParams(event: NotificationEventInput, placement: LoadedPlaceme
     case "reminder.reportDue":
     case "reminder.reportOverdue":
       return { ...params, reportKind: event.reportKind, date: event.dueOn };
+    case "reminder.documentExpiring":
+      return { ...params, date: event.expiresOn, document: event.document };
     default:
       return params;
   }
@@ -174,7 +178,9 @@ async function deliveriesFor(tx: Tx, actorId: string | null, event: Notification
     ? `/schedule/placements/${placement.id}`
     : event.kind.startsWith("placement.report") || event.kind.startsWith("reminder.report")
       ? `/placements/${placement.id}/reports`
-      : `/placements/${placement.id}`;
+      : event.kind === "reminder.documentExpiring"
+        ? `/placements/${placement.id}/documents`
+        : `/placements/${placement.id}`;
   return recipients.map((recipient) => {
     const staffNumber = staffNumberFor(recipient, context, placement.officer.staffNumber);
     return { recipient, link, params: staffNumber ? { ...params, staffNumber } : params };

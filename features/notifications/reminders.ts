@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { addDays, parseDateOnly, todayInHongKong } from "@/lib/dates";
+import { addDays, formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { holidaySideOf } from "@/features/schedule/holidays";
 import { loadHolidayCalendarFrom } from "@/features/schedule/holiday-calendar";
 import { recordEvent, type NotificationEventInput } from "./events";
-import { runStatement, sqlBuilder } from "@/lib/kysely";
+import { runQuery, runStatement, sqlBuilder } from "@/lib/kysely";
 
 // Date-triggered reminders, in Hong Kong time. The scan takes `now` (tests fix the clock) and may run any number of
 // times, on any number of instances: each occasion has a key, and ReminderSent's primary key lets it through once.
@@ -104,6 +104,39 @@ async function approvalWaitingOccasions(client: PrismaClient, today: string): Pr
   return occasions;
 }
 
+// ---- documents ----
+/**
+ * A confirmed placement's document that expires before the placement's last day, while the placement has not ended:
+ * once per document and expiry date (a renewal with a date still too early is a new occasion).
+ */
+async function documentExpiringOccasions(client: PrismaClient, today: string): Promise<Occasion[]> {
+  const rows = await runQuery(
+    sqlBuilder
+      .selectFrom("PlacementDocument as d")
+      .innerJoin("Placement as p", "p.id", "d.placementId")
+      .innerJoin("DocumentTemplateItem as i", "i.id", "d.templateItemId")
+      .select(["d.id", "d.placementId", "d.expiresOn", "i.labelEn", "i.labelZhHant", "i.labelZhHans"])
+      .where("p.status", "=", "CONFIRMED")
+      .where("p.endDate", ">=", parseDateOnly(today))
+      .where("d.expiresOn", "is not", null)
+      .whereRef("d.expiresOn", "<", "p.endDate"),
+    client,
+  );
+  return rows.map((row) => {
+    const expiresOn = formatDateOnly(row.expiresOn!);
+    return {
+      key: `documentExpiring:${row.id}:${expiresOn}`,
+      event: {
+        kind: "reminder.documentExpiring" as const,
+        placementId: row.placementId,
+        documentId: row.id,
+        document: { nameEn: row.labelEn, nameZhHant: row.labelZhHant, nameZhHans: row.labelZhHans },
+        expiresOn,
+      },
+    };
+  });
+}
+
 /** Records every reminder due at `now` that no earlier scan recorded. Returns how many were recorded now. */
 export async function scanReminders(client: PrismaClient, now: Date): Promise<number> {
   const today = todayInHongKong(now);
@@ -111,6 +144,7 @@ export async function scanReminders(client: PrismaClient, now: Date): Promise<nu
     ...(await nominationDeadlineOccasions(client, today)),
     ...(await confirmedPlacementOccasions(client, today)),
     ...(await approvalWaitingOccasions(client, today)),
+    ...(await documentExpiringOccasions(client, today)),
   ];
   let recorded = 0;
   for (const occasion of occasions) if (await recordOnce(client, occasion)) recorded++;

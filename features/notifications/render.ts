@@ -30,6 +30,8 @@ export interface NotificationParams {
   actor?: string;
   /** reports2: which report an event is about. */
   reportKind?: "MID_TERM" | "FINAL";
+  /** A checklist item's name (reminder.documentExpiring). */
+  document?: TrilingualName;
 }
 
 /** Translator over the "notifications" namespace, in Next (getTranslations) or outside it (createTranslator). */
@@ -65,6 +67,7 @@ export function renderNotification(t: NotificationTranslate, locale: AppLocale, 
     count: params.count ?? 0,
     actor: params.actor || t("someone"),
     report: params.reportKind ? t(`reportKinds.${params.reportKind}`) : "",
+    document: params.document ? localizedName(params.document, locale) : "",
   };
   const known = knownKinds.has(kind as NotificationEventKind);
   const text = known ? t(`kinds.${kind}`, values) : t("unknownKind");
@@ -100,4 +103,5 @@ export const knownKinds = new Set<NotificationEventKind>([
   "placement.reportAccepted",
   "reminder.reportDue",
   "reminder.reportOverdue",
+  "reminder.documentExpiring",
 ]);

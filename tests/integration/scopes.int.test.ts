@@ -5,7 +5,7 @@ import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/
 import { actorFromUser } from "@/lib/auth/actor";
 import { officerAccessFor } from "@/features/officers/policy";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser } from "@/tests/factories";
-import { canSeeStaffNumber, isInScope, scopeSql, scopeWhere, type ScopeAliases, type ScopeName } from "@/lib/scopes";
+import { canSeeDocumentDetails, canSeeStaffNumber, isInScope, scopeSql, scopeWhere, type ScopeAliases, type ScopeName } from "@/lib/scopes";
 
 // One definition per scope, three forms: for every actor of a two-sided world (plus a third city with a cohort of
 // its own), the ids through the Prisma `where`, through the SQL fragment (with the related table joined, and reached
@@ -161,6 +161,18 @@ describe.each(actorNames)("scopes for %s", (name) => {
     expect(sorted(withNumbers.filter((row) => row.staffNumber !== null).map((row) => row.id))).toEqual(expected);
     const viaPrisma = await db.placement.findMany({ where: { AND: [{ id: { in: ids.placements } }, scopeWhere("staffNumber", actor)] }, select: { id: true } });
     expect(sorted(viaPrisma.map((row) => row.id))).toEqual(expected);
+  });
+});
+
+describe.each(actorNames)("documents (%s)", (name) => {
+  it("document details: Prisma = SQL = isAllowed(document:viewDetails) = canSeeDocumentDetails", async () => {
+    const actor = actors[name];
+    const rows = await db.placement.findMany({ where: { id: { in: ids.placements } }, select: { id: true, officerId: true, hostUnitId: true, cohort: { select: cohortSides } } });
+    const expected = sorted(rows.filter((row) => isAllowed(actor, "document:viewDetails", placementResource(row))).map((row) => row.id));
+    expect(sorted(rows.filter((row) => canSeeDocumentDetails(actor, row)).map((row) => row.id))).toEqual(expected);
+    const viaPrisma = await db.placement.findMany({ where: { AND: [{ id: { in: ids.placements } }, scopeWhere("documentDetails", actor)] }, select: { id: true } });
+    expect(sorted(viaPrisma.map((row) => row.id))).toEqual(expected);
+    expect(await idsThroughSql("documentDetails", actor, `"Placement" x`, { Placement: "x" }, ids.placements)).toEqual(expected);
   });
 });
 

@@ -149,7 +149,8 @@ async function collectRowTexts(rows: AsyncIterable<PlacementReportRow>, columns:
   return rowTexts;
 }
 
-function registerFont(doc: Document, name: string, face: PdfFontFace): void {
+/** Registers a font face and opens it at once, so a bad font fails with a clear message (also used by certificates). */
+export function registerFont(doc: Document, name: string, face: PdfFontFace): void {
   try {
     doc.registerFont(name, face.path, face.postscriptName as string);
     doc.font(name); // pdfkit opens the file lazily; open it now so a bad font fails with a clear message

@@ -23,6 +23,7 @@ import { AssignForm } from "@/features/placements/components/assign-form";
 import { ApprovalSummary, PlacementFacts } from "@/features/placements/components/placement-detail";
 import { RecordHistory } from "@/features/audit/components/record-history";
 import { WithdrawDialog } from "@/features/placements/components/withdraw-dialog";
+import { PlacementDocumentsLink } from "@/features/documents/components/placement-documents-link";
 
 export async function generateMetadata() {
   const t = await getTranslations("placements");
@@ -69,6 +70,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
           {(await getTranslations("officerReports"))("title")}
         </Link>
       </p>
+      {hasPermission(user, "document:view") && <PlacementDocumentsLink placementId={placement.id} />}
       <PageSection id="approvals" title={t("approvalsSection")} className={`${card} mt-6`}>
         <ApprovalSummary placement={placement} locale={locale} />
         {approvalSide && (
