@@ -26,7 +26,7 @@ export async function handleAcceptInvitation(request: NextRequest, context: { re
     return NextResponse.json({ error: t("errors.checkFields"), fieldErrors }, { status: 400 });
   }
   try {
-    const result = await acceptInvitation(context.request, parsed.data, (person) => checkNewPassword(parsed.data.password, person, (key, values) => t(`accounts.password.${key}`, values)));
+    const result = await acceptInvitation(context.request, parsed.data, (person) => checkNewPassword(parsed.data.password, person, (key, values) => t(`errors.${key}`, values)));
     return NextResponse.json({ email: result.email });
   } catch (error) {
     if (error instanceof AppError && error.messageKey === "passwordRejected") {
