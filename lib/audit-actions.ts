@@ -85,6 +85,8 @@ export const auditActions = [
   "documentTemplate.update",
   "certificate.issue",
   "certificate.download",
+  // ---- notification preferences ----
+  "notificationPreferences.update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -70,6 +70,7 @@ type FieldKind =
   | "boolean"
   | "enum"
   | "approvalResetReason"
+  | "notificationDelivery"
   | "hidden";
 
 /** What each audited field holds. A field not listed is shown as written. */
@@ -104,6 +105,10 @@ const fieldKinds: Record<string, FieldKind> = {
   kind: "enum",
   role: "enum",
   approvalResetReason: "approvalResetReason",
+  placementEmails: "notificationDelivery",
+  scheduleEmails: "notificationDelivery",
+  reminderEmails: "notificationDelivery",
+  importEmails: "notificationDelivery",
   // Bookkeeping, not something a person changed.
   version: "hidden",
   fieldIds: "hidden",
@@ -297,6 +302,7 @@ function presentValue(field: string, value: unknown, entityType: string, lookups
     const changes = decodeApprovalResetReason(value);
     return [plain(changes ? changes.map((change) => label(t, `placements.materialChange.${change}`, change)).join(t("placements.listSeparator")) : value)];
   }
+  if (kind === "notificationDelivery") return [plain(label(t, `notifications.preferences.deliveries.${value}`, String(value)))];
   if (Array.isArray(value)) return value.map((item) => plain(typeof item === "object" ? JSON.stringify(item) : String(item)));
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>).map(([key, item]) => plain(`${label(t, `audit.fields.${key}`, key)}: ${String(item)}`));

@@ -33,8 +33,8 @@ export const saveNotificationPreferencesAction = defineAction({
   name: "saveNotificationPreferences",
   schema: preferencesSchema,
   permission: "notification:view",
-  run: async (input, { user }) => {
-    await saveNotificationPreferences(user, input);
+  run: async (input, { user, request }) => {
+    await saveNotificationPreferences(user, request, input);
     revalidatePath("/notifications/preferences");
   },
   notice: (_output, { t }) => t("notifications.preferences.saved"),

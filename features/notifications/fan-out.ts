@@ -6,6 +6,7 @@ import type { NotificationEventInput } from "./events";
 import { composeEmail, type MailSettings } from "./email";
 import { cohortScheduleRecipients, cohortSendingCoordinators, placementRecipients, staffNumberFor, startingUser, type Audience, type PlacementContext, type Recipient } from "./recipients";
 import type { NotificationParams } from "./render";
+import { defaultNotificationDelivery } from "./queries";
 import { runQuery, sqlBuilder } from "@/lib/kysely";
 
 // The worker's first step: turn outbox events into one notification per recipient, and an email per recipient who
@@ -230,7 +231,7 @@ export async function fanOutPendingEvents(client: PrismaClient, mail: MailSettin
         });
         result.notifications += written.count;
         for (const delivery of deliveries) {
-          if ((preferences.get(delivery.recipient.actor.userId) ?? "IMMEDIATELY") !== "IMMEDIATELY") continue;
+          if ((preferences.get(delivery.recipient.actor.userId) ?? defaultNotificationDelivery) !== "IMMEDIATELY") continue;
           const email = composeEmail(mail, delivery.recipient, [{ kind: row.kind, link: delivery.link, params: delivery.params }]);
           const created = await tx.emailMessage.createManyAndReturn({
             data: [{ idempotencyKey: `${row.id}:${delivery.recipient.actor.userId}:email`, recipientId: delivery.recipient.actor.userId, ...email, status: mail.enabled ? "PENDING" : "KEPT" }],

@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
+import { defaultNotificationDelivery } from "./queries";
 
 // Writes of the recipient on their own notifications and preferences, and the admins' retry of a dead email.
 
@@ -18,14 +19,27 @@ export async function markAllNotificationsRead(actor: Actor): Promise<number> {
   return count;
 }
 
-export async function saveNotificationPreferences(actor: Actor, preferences: Record<NotificationCategory, NotificationDelivery>): Promise<void> {
+/** The audited field of a category's email choice ("placementEmails"…), shown by features/audit/presentation.ts. */
+const preferenceField = (category: NotificationCategory) => `${category.toLowerCase()}Emails`;
+
+export async function saveNotificationPreferences(actor: Actor, request: RequestContext, preferences: Record<NotificationCategory, NotificationDelivery>): Promise<void> {
   await db.$transaction(async (tx) => {
+    const stored = await tx.notificationPreference.findMany({ where: { userId: actor.userId } });
+    const before: Record<string, NotificationDelivery> = {};
+    const after: Record<string, NotificationDelivery> = {};
     for (const [category, delivery] of Object.entries(preferences) as [NotificationCategory, NotificationDelivery][]) {
+      const previous = stored.find((row) => row.category === category)?.delivery ?? defaultNotificationDelivery;
+      if (previous === delivery) continue;
+      before[preferenceField(category)] = previous;
+      after[preferenceField(category)] = delivery;
       await tx.notificationPreference.upsert({
         where: { userId_category: { userId: actor.userId, category } },
         create: { userId: actor.userId, category, delivery },
         update: { delivery },
       });
+    }
+    if (Object.keys(after).length > 0) {
+      await writeAudit(tx, actor, request, { action: "notificationPreferences.update", entityType: "User", entityId: actor.userId, before, after });
     }
   });
 }

@@ -11,6 +11,8 @@ import type { NotificationParams } from "./render";
 export const notificationPageSize = 20;
 export const notificationCategories: NotificationCategory[] = ["PLACEMENT", "SCHEDULE", "REMINDER", "IMPORT"];
 export const notificationDeliveries: NotificationDelivery[] = ["IMMEDIATELY", "DAILY_DIGEST", "IN_APP_ONLY"];
+/** A category the user never chose is emailed at once. */
+export const defaultNotificationDelivery: NotificationDelivery = "IMMEDIATELY";
 
 export async function countUnreadNotifications(actor: Actor): Promise<number> {
   return db.notification.count({ where: { recipientId: actor.userId, readAt: null } });
@@ -48,7 +50,7 @@ export async function findNotifications(actor: Actor, page: number): Promise<{ i
 
 export async function findNotificationPreferences(actor: Actor): Promise<Record<NotificationCategory, NotificationDelivery>> {
   const rows = await db.notificationPreference.findMany({ where: { userId: actor.userId } });
-  const preferences = Object.fromEntries(notificationCategories.map((category) => [category, "IMMEDIATELY"])) as Record<NotificationCategory, NotificationDelivery>;
+  const preferences = Object.fromEntries(notificationCategories.map((category) => [category, defaultNotificationDelivery])) as Record<NotificationCategory, NotificationDelivery>;
   for (const row of rows) preferences[row.category] = row.delivery;
   return preferences;
 }

@@ -48,8 +48,14 @@ describe("notifications are the recipient's alone", () => {
   it("keeps each user's preferences, immediately by default", async () => {
     const officer = actorFromUser(world.hkOfficerUsers[0]);
     expect(await findNotificationPreferences(officer)).toEqual({ PLACEMENT: "IMMEDIATELY", SCHEDULE: "IMMEDIATELY", REMINDER: "IMMEDIATELY", IMPORT: "IMMEDIATELY" });
-    await saveNotificationPreferences(officer, { PLACEMENT: "DAILY_DIGEST", SCHEDULE: "IN_APP_ONLY", REMINDER: "IMMEDIATELY", IMPORT: "IMMEDIATELY" });
+    await saveNotificationPreferences(officer, request, { PLACEMENT: "DAILY_DIGEST", SCHEDULE: "IN_APP_ONLY", REMINDER: "IMMEDIATELY", IMPORT: "IMMEDIATELY" });
     expect(await findNotificationPreferences(officer)).toMatchObject({ PLACEMENT: "DAILY_DIGEST", SCHEDULE: "IN_APP_ONLY" });
+    // Audited with what changed, nothing for a save that changes nothing.
+    await saveNotificationPreferences(officer, request, { PLACEMENT: "DAILY_DIGEST", SCHEDULE: "IN_APP_ONLY", REMINDER: "IMMEDIATELY", IMPORT: "IMMEDIATELY" });
+    const audited = await db.auditLog.findMany({ where: { action: "notificationPreferences.update", entityId: officer.userId } });
+    expect(audited.map((entry) => [entry.actorId, entry.before, entry.after])).toEqual([
+      [officer.userId, { placementEmails: "IMMEDIATELY", scheduleEmails: "IMMEDIATELY" }, { placementEmails: "DAILY_DIGEST", scheduleEmails: "IN_APP_ONLY" }],
+    ]);
     expect((await findNotificationPreferences(actorFromUser(world.hkOfficerUsers[1]))).PLACEMENT).toBe("IMMEDIATELY");
   });
 
