@@ -6,9 +6,7 @@ import { AppError, ForbiddenError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { RequestContext } from "@/lib/request-context";
 import type { Prisma } from "@/generated/prisma/client";
-import { sql } from "kysely";
-import { runStatement, sqlBuilder } from "@/lib/kysely";
-import { accountLockMinutes, accountLockThreshold } from "@/features/auth/sign-in";
+import { countPasswordFailure } from "@/features/auth/sign-in";
 import { evaluatePassword, passwordFailureMessageKey } from "./password-rules";
 import type { ChangePasswordInput } from "./schemas";
 
@@ -23,29 +21,6 @@ export interface OwnAccountContext {
 export function assertPasswordAllowed(password: string, owner: { email: string; name: string }, field = "newPassword"): void {
   const evaluation = evaluatePassword(password, owner);
   if (!evaluation.ok) throw new AppError("checkFields", {}, { [field]: [passwordFailureMessageKey(evaluation.failure)] });
-}
-
-/** One more failure on the account's sign-in counter, locking it at the threshold — one statement, as sign-in does. */
-async function countPasswordFailure(userId: string): Promise<void> {
-  await runStatement(
-    sqlBuilder
-      .updateTable("User")
-      .set((eb) => {
-        const lockExpired = eb.and([eb("lockedUntil", "is not", null), eb("lockedUntil", "<=", sql<Date>`now()`)]);
-        return {
-          failedLoginCount: eb.case().when(lockExpired).then(1).else(eb("failedLoginCount", "+", 1)).end(),
-          lockedUntil: eb
-            .case()
-            .when(lockExpired)
-            .then(null)
-            .when(eb("failedLoginCount", "+", 1), ">=", accountLockThreshold)
-            .then(sql<Date>`now() + make_interval(mins => ${accountLockMinutes})`)
-            .else(eb.ref("lockedUntil"))
-            .end(),
-        };
-      })
-      .where("id", "=", userId),
-  );
 }
 
 /** Every other session of the user that still works is signed out; returns how many. */

@@ -120,31 +120,38 @@ async function recordAttempt(email: string, ipAddress: string): Promise<{ id: bi
   });
 }
 
+/**
+ * One more wrong password on the account's counter, locking it at the threshold. One statement, so concurrent failures
+ * on several instances cannot lose a count; a lock that has run out starts a new count. Sign-in and the change of
+ * one's own password (features/account-security) both count here.
+ */
+export async function countPasswordFailure(userId: string, client?: Prisma.TransactionClient): Promise<void> {
+  await runStatement(
+    sqlBuilder
+      .updateTable("User")
+      .set((eb) => {
+        const lockExpired = eb.and([eb("lockedUntil", "is not", null), eb("lockedUntil", "<=", sql<Date>`now()`)]);
+        return {
+          failedLoginCount: eb.case().when(lockExpired).then(1).else(eb("failedLoginCount", "+", 1)).end(),
+          lockedUntil: eb
+            .case()
+            .when(lockExpired)
+            .then(null)
+            .when(eb("failedLoginCount", "+", 1), ">=", accountLockThreshold)
+            .then(sql<Date>`now() + make_interval(mins => ${accountLockMinutes})`)
+            .else(eb.ref("lockedUntil"))
+            .end(),
+        };
+      })
+      .where("id", "=", userId),
+    client,
+  );
+}
+
 async function recordFailure(email: string, userId: string | null, context: RequestContext, reason: string, countTowardsLock = false) {
   await db.$transaction(async (tx) => {
     if (userId && countTowardsLock) {
-      // One statement, so concurrent failures on several instances cannot lose a count.
-      await runStatement(
-        sqlBuilder
-          .updateTable("User")
-          .set((eb) => {
-            // A lock that has run out starts a new count.
-            const lockExpired = eb.and([eb("lockedUntil", "is not", null), eb("lockedUntil", "<=", sql<Date>`now()`)]);
-            return {
-              failedLoginCount: eb.case().when(lockExpired).then(1).else(eb("failedLoginCount", "+", 1)).end(),
-              lockedUntil: eb
-                .case()
-                .when(lockExpired)
-                .then(null)
-                .when(eb("failedLoginCount", "+", 1), ">=", accountLockThreshold)
-                .then(sql<Date>`now() + make_interval(mins => ${accountLockMinutes})`)
-                .else(eb.ref("lockedUntil"))
-                .end(),
-            };
-          })
-          .where("id", "=", userId),
-        tx,
-      );
+      await countPasswordFailure(userId, tx);
     }
     await writeAudit(tx, userId ? { userId, email } : null, context, {
       action: "auth.signIn.fail",
