@@ -10,6 +10,7 @@ import { scopeWhere } from "@/lib/scopes";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import { recordEvent } from "@/features/notifications/events";
 import { derivedDueDate } from "./due-dates";
+import { reportPlacementSelect } from "./queries";
 import {
   reportSections,
   shareableFlag,
@@ -27,20 +28,10 @@ import {
 
 const entityType = "OfficerReport";
 
-const placementSelect = {
-  id: true,
-  officerId: true,
-  hostUnitId: true,
-  status: true,
-  startDate: true,
-  endDate: true,
-  cohort: { select: { sendingJurisdictionId: true, hostJurisdictionId: true } },
-} as const satisfies Prisma.PlacementSelect;
-
-type ReportPlacement = Prisma.PlacementGetPayload<{ select: typeof placementSelect }>;
+type ReportPlacement = Prisma.PlacementGetPayload<{ select: typeof reportPlacementSelect }>;
 
 async function loadPlacement(tx: Prisma.TransactionClient, actor: Actor, placementId: string, permission: Permission): Promise<ReportPlacement> {
-  const placement = await tx.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: placementSelect });
+  const placement = await tx.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: reportPlacementSelect });
   if (!placement) throw new NotFoundError();
   if (!isAllowed(actor, permission, placementResource(placement))) throw new ForbiddenError();
   if (placement.status !== "CONFIRMED") throw new AppError("officerReports.placementNotConfirmed");

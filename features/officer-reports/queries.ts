@@ -50,7 +50,8 @@ export interface PlacementReportsView {
   reports: ReportKindView[];
 }
 
-const placementSelect = {
+/** What the reports need of a placement: its officer, unit, dates and the cohort's sides (read and write alike). */
+export const reportPlacementSelect = {
   id: true,
   officerId: true,
   hostUnitId: true,
@@ -82,7 +83,7 @@ export function revisionView(report: OfficerReport, seesPrivateSections: boolean
 
 /** A placement's two reports with their history, or null when the placement is not the reader's to see. */
 export async function findPlacementReports(actor: Actor, placementId: string): Promise<PlacementReportsView | null> {
-  const placement = await db.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: placementSelect });
+  const placement = await db.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: reportPlacementSelect });
   if (!placement || !isAllowed(actor, "officerReport:view", placementResource(placement))) return null;
   const seesPrivateSections = isInScope("officerReportPrivateSections", actor, placement);
   const rows = await db.officerReport.findMany({ where: { placementId }, orderBy: [{ kind: "asc" }, { revision: "desc" }] });
