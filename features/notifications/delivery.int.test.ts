@@ -128,6 +128,25 @@ describe("email delivery", () => {
     }
   });
 
+  it("sends an invitation or password-reset email written by the web process at the worker's next turn, not a minute later", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const writtenAt = new Date("2026-03-02T02:00:00Z");
+      const options = workerOptions(db, smtp.url, { now: () => writtenAt });
+      await options.queue.start();
+      const recipient = world.hkOfficerUsers[0];
+      for (const idempotencyKey of ["password-reset:delivery-test", "invitation:delivery-test:email"]) {
+        await db.emailMessage.create({
+          data: { idempotencyKey, recipientId: recipient.id, toAddress: recipient.email, locale: "en", subject: idempotencyKey, html: "<p>link</p>", text: "link", createdAt: writtenAt },
+        });
+      }
+      expect((await runDueJobsOnce(options)).emailsSent).toBe(2);
+      expect(smtp.received.map((mail) => mail.subject).sort()).toEqual(["invitation:delivery-test:email", "password-reset:delivery-test"]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it("sends each email once when two workers share the database", async () => {
     const smtp = await startSmtpServer();
     try {

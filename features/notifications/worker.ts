@@ -49,6 +49,13 @@ interface EmailJob {
  */
 const strandedAfterMs = 60_000;
 
+/**
+ * Emails the web process writes without queueing a job (it holds no queue client): invitations
+ * (features/accounts/email.ts) and password resets (features/account-security/password-reset.ts). The worker's next
+ * turn queues them, without waiting for the stranded-email delay (decisions 082, 086).
+ */
+const emailKeysWrittenWithoutJob = ["invitation:", "password-reset:"];
+
 async function prepareQueues(options: WorkerOptions) {
   const { queue } = options;
   await queue.createQueue(queueNames.deadEmail);
@@ -81,7 +88,14 @@ async function requeueStrandedEmails(options: WorkerOptions) {
   if (!options.transport) return;
   const now = options.now?.() ?? new Date();
   const stranded = await options.client.emailMessage.findMany({
-    where: { status: "PENDING", OR: [{ createdAt: { lt: new Date(now.getTime() - strandedAfterMs) } }, { sendRound: { gt: 0 } }] },
+    where: {
+      status: "PENDING",
+      OR: [
+        { createdAt: { lt: new Date(now.getTime() - strandedAfterMs) } },
+        { sendRound: { gt: 0 } },
+        ...emailKeysWrittenWithoutJob.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })),
+      ],
+    },
     select: { id: true, sendRound: true },
     take: 500,
   });
