@@ -175,7 +175,7 @@ describe("the last active admin", () => {
   it("refuses to demote or deactivate the last active admin, in the application and in the database", async () => {
     const [only] = await onlyTheseAdmins(1);
     const coordinatorActor = { ...actorFromUser(only), userId: "someone-else" };
-    expect(await refusal(updateUser(coordinatorActor, request(), { id: only.id, version: only.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null }))).toBe("lastActiveAdmin");
+    expect(await refusal(updateUser(coordinatorActor, request(), { id: only.id, version: only.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: false }))).toBe("lastActiveAdmin");
     expect(await refusal(setUserActive(coordinatorActor, request(), { id: only.id, version: only.version, active: false }))).toBe("lastActiveAdmin");
     const direct = await db.$executeRawUnsafe(`update "User" set "active" = false where "id" = $1`, only.id).catch((error: unknown) => error);
     expect(String((direct as Error).message ?? direct)).toMatch(/last active administrator/);
@@ -185,15 +185,15 @@ describe("the last active admin", () => {
   it("lets nobody change their own role or deactivate themself", async () => {
     const [first] = await onlyTheseAdmins(2);
     const self = actorFromUser(first);
-    expect(await refusal(updateUser(self, request(), { id: first.id, version: first.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null }))).toBe("cannotChangeOwnRole");
+    expect(await refusal(updateUser(self, request(), { id: first.id, version: first.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: false }))).toBe("cannotChangeOwnRole");
     expect(await refusal(setUserActive(self, request(), { id: first.id, version: first.version, active: false }))).toBe("cannotDeactivateSelf");
   });
 
   it("of two concurrent demotions of the last two admins, exactly one succeeds", async () => {
     const [first, second] = await onlyTheseAdmins(2);
     const outcomes = await Promise.allSettled([
-      updateUser(actorFromUser(second), request(), { id: first.id, version: first.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null }),
-      updateUser(actorFromUser(first), request(), { id: second.id, version: second.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null }),
+      updateUser(actorFromUser(second), request(), { id: first.id, version: first.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: false }),
+      updateUser(actorFromUser(first), request(), { id: second.id, version: second.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: false }),
     ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
@@ -219,14 +219,26 @@ describe("changes to an account", () => {
   it("changes role and side (ending sessions), refuses a stale edit, and audits before and after", async () => {
     const user = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id });
     const sessionId = await createSession(db, user.id);
-    await updateUser(admin, request(), { id: user.id, version: user.version, role: "SUPERVISOR", jurisdictionId: null, officerId: null, hostUnitId: world.szHostUnits[1].id });
+    await updateUser(admin, request(), { id: user.id, version: user.version, role: "SUPERVISOR", jurisdictionId: null, officerId: null, hostUnitId: world.szHostUnits[1].id, ssoOnly: false });
     const updated = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(updated).toMatchObject({ role: "SUPERVISOR", hostUnitId: world.szHostUnits[1].id, jurisdictionId: world.sz.id, sessionVersion: user.sessionVersion + 1 });
     expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "user.update" } });
     expect(audit).toMatchObject({ actorId: world.admin.id, before: { role: "COORDINATOR" }, after: { role: "SUPERVISOR" } });
-    const stale = await updateUser(admin, request(), { id: user.id, version: user.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null }).catch((error) => error);
+    const stale = await updateUser(admin, request(), { id: user.id, version: user.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: false }).catch((error) => error);
     expect(stale).toBeInstanceOf(AppError);
+  });
+
+  it("marks a user single-sign-on only: password sign-in is refused, sessions end, audited", async () => {
+    const user = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.hk.id });
+    expect(await attemptSignIn({ email: user.email, password: user.password }, request())).not.toBeNull();
+    const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await updateUser(admin, request(), { id: user.id, version: current.version, role: "COORDINATOR", jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: true });
+    const updated = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(updated).toMatchObject({ ssoOnly: true, sessionVersion: current.sessionVersion + 1 });
+    expect(await attemptSignIn({ email: user.email, password: user.password }, request())).toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "user.update" }, orderBy: { createdAt: "desc" } });
+    expect(audit).toMatchObject({ actorId: world.admin.id, before: { ssoOnly: false }, after: { ssoOnly: true } });
   });
 
   it("unlocks a locked account, audited", async () => {

@@ -225,10 +225,10 @@ export async function updateUser(actor: Actor, request: RequestContext, input: U
       if (current.id === actor.userId && input.role !== current.role) throw new AppError("cannotChangeOwnRole", {}, { role: ["cannotChangeOwnRole"] });
       if (current.role === "ADMIN" && current.active && input.role !== "ADMIN") await ensureAnotherActiveAdmin(tx, current.id);
       const links = await resolveRoleLinks(tx, input, current.id);
-      const before = { role: current.role, jurisdictionId: current.jurisdictionId, officerId: current.officerId, hostUnitId: current.hostUnitId };
-      const after = { role: input.role, ...links };
+      const before = { role: current.role, jurisdictionId: current.jurisdictionId, officerId: current.officerId, hostUnitId: current.hostUnitId, ssoOnly: current.ssoOnly };
+      const after = { role: input.role, ...links, ssoOnly: input.ssoOnly };
       const changed = JSON.stringify(before) !== JSON.stringify(after);
-      // A new role or side ends the user's sessions: they sign in again into what they may now see.
+      // A new role, side or sign-in method ends the user's sessions: they sign in again into what they may now see.
       const sessions = changed ? { sessionVersion: { increment: 1 } } : {};
       const updated = await updateAtVersion(tx, { actor, request }, {
         entityType: userEntityType,

@@ -23,7 +23,7 @@ describe("the admin users list", () => {
     expect((await findUsers(admin, params({ q: `CHAN.${s}` }))).rows.map((row) => row.id)).toEqual([user.id]);
   });
 
-  it("filters by role, side, active, locked and invited", async () => {
+  it("filters by role, side, active, locked, invited and sign-in method", async () => {
     const s = uniqueSuffix();
     const now = new Date();
     const locked = await createUser(db, { role: "COORDINATOR", jurisdictionId: world.sz.id, name: `Filter ${s} locked`, lockedUntil: new Date(now.getTime() + 600_000) });
@@ -38,6 +38,9 @@ describe("the admin users list", () => {
     expect(await ids({ status: "inactive" })).toEqual([inactive.id]);
     expect(await ids({ role: "ADMIN" })).toEqual([inactive.id]);
     expect(await ids({ side: world.sz.id })).toEqual([locked.id]);
+    await db.user.update({ where: { id: locked.id }, data: { ssoOnly: true } });
+    expect(await ids({ signIn: "sso" })).toEqual([locked.id]);
+    expect(await ids({ signIn: "password" })).toEqual([invited.id, inactive.id].sort());
     // An unreadable filter is ignored rather than failing the page.
     expect(await ids({ role: "ROOT", invited: "maybe" })).toHaveLength(3);
   });

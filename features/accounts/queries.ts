@@ -21,6 +21,7 @@ export interface UserListRow {
   active: boolean;
   locked: boolean;
   invited: boolean;
+  ssoOnly: boolean;
   lastLoginAt: Date | null;
 }
 
@@ -42,6 +43,7 @@ export async function findUsers(actor: Actor, params: UserListParams, now: Date 
     if (params.locked) conditions.push(eb("u.lockedUntil", ">", now));
     if (params.invited === "yes") conditions.push(eb("u.passwordHash", "is", null));
     if (params.invited === "no") conditions.push(eb("u.passwordHash", "is not", null));
+    if (params.signIn) conditions.push(eb("u.ssoOnly", "=", params.signIn === "sso"));
     return eb.and(conditions);
   })();
   const [{ total }] = await runQuery(sqlBuilder.selectFrom("User as u").select(sql<number>`count(*)::int`.as("total")).where(condition));
@@ -58,6 +60,7 @@ export async function findUsers(actor: Actor, params: UserListParams, now: Date 
       "u.role",
       "u.active",
       "u.lastLoginAt",
+      "u.ssoOnly",
       sql<boolean>`(u."lockedUntil" is not null and u."lockedUntil" > ${now})`.as("locked"),
       sql<boolean>`(u."passwordHash" is null)`.as("invited"),
       "j.nameEn",
@@ -93,6 +96,7 @@ export async function findUsers(actor: Actor, params: UserListParams, now: Date 
         active: row.active,
         locked: row.locked,
         invited: row.invited,
+        ssoOnly: row.ssoOnly,
         lastLoginAt: row.lastLoginAt,
       }),
     ),
@@ -120,6 +124,7 @@ export async function findUserDetail(actor: Actor, id: string, now: Date = new D
       lockedUntil: true,
       lastLoginAt: true,
       passwordHash: true,
+      ssoOnly: true,
       jurisdictionId: true,
       officerId: true,
       hostUnitId: true,

@@ -15,6 +15,8 @@ const optionalId = z
   .optional()
   .transform((value) => value || null);
 const version = z.coerce.number().int().min(1);
+/** A checkbox sends "true" (or "on") when ticked and nothing otherwise. */
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 export const emailSchema = z.string().trim().min(1).max(254).pipe(z.email()).transform((value) => value.toLowerCase());
 
 /**
@@ -39,7 +41,8 @@ export const inviteUserSchema = z
   .superRefine(requireRoleLinks);
 export type InviteUserInput = z.output<typeof inviteUserSchema>;
 
-export const updateUserSchema = z.object({ id, version, ...roleLinks }).superRefine(requireRoleLinks);
+/** ssoOnly: signs in only through the identity provider (decision 088); password sign-in is refused. */
+export const updateUserSchema = z.object({ id, version, ...roleLinks, ssoOnly: checkbox }).superRefine(requireRoleLinks);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 export const userCommandSchema = z.object({ id, version });
@@ -69,6 +72,7 @@ export const userListParamsSchema = z.object({
   status: z.enum(["active", "inactive", "all"]).catch("all").default("all"),
   locked: z.enum(["yes"]).optional().catch(undefined),
   invited: z.enum(["yes", "no"]).optional().catch(undefined),
+  signIn: z.enum(["sso", "password"]).optional().catch(undefined),
   sort: z.enum(userSorts).catch("name").default("name"),
   dir: listDirection,
   page: listPage,

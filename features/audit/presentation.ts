@@ -100,6 +100,7 @@ const fieldKinds: Record<string, FieldKind> = {
   status: "status",
   active: "boolean",
   allDay: "boolean",
+  ssoOnly: "boolean",
   isDirectorate: "boolean",
   type: "enum",
   kind: "enum",

@@ -15,7 +15,7 @@ const basePath = "/admin/users";
 export async function UserList({ actor, params, rawParams, locale }: { actor: Actor; params: UserListParams; rawParams: SearchParams; locale: AppLocale }) {
   const [t, roleNames, list, options] = await Promise.all([getTranslations("accounts.list"), getTranslations("roles"), findUsers(actor, params), findUserFormOptions(actor)]);
   const sortProps = { sort: params.sort, dir: params.dir, basePath, params: rawParams };
-  const filtered = Boolean(params.q || params.role || params.side || params.locked || params.invited || params.status !== "all");
+  const filtered = Boolean(params.q || params.role || params.side || params.locked || params.invited || params.signIn || params.status !== "all");
   return (
     <>
       <FilterForm basePath={basePath} label={t("searchLabel")}>
@@ -42,6 +42,16 @@ export async function UserList({ actor, params, rawParams, locale }: { actor: Ac
           ]}
           placeholder={t("any")}
           defaultValue={params.invited ?? ""}
+        />
+        <SelectField
+          name="signIn"
+          label={t("signIn")}
+          options={[
+            { value: "sso", label: t("signInSso") },
+            { value: "password", label: t("signInPassword") },
+          ]}
+          placeholder={t("any")}
+          defaultValue={params.signIn ?? ""}
         />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
@@ -78,7 +88,7 @@ export async function UserList({ actor, params, rawParams, locale }: { actor: Ac
                 <td className="break-all">{row.email}</td>
                 <td>{roleNames(row.role)}</td>
                 <td>{row.side ? localizedName(row.side, locale) : "—"}</td>
-                <td>{[row.active ? t("active") : t("inactive"), row.locked ? t("locked") : null, row.invited ? t("invitedYes") : null].filter(Boolean).join(" · ")}</td>
+                <td>{[row.active ? t("active") : t("inactive"), row.locked ? t("locked") : null, row.invited ? t("invitedYes") : null, row.ssoOnly ? t("signInSso") : null].filter(Boolean).join(" · ")}</td>
                 <td>{row.lastLoginAt ? formatDateTime(row.lastLoginAt, locale) : t("never")}</td>
               </tr>
             ))}

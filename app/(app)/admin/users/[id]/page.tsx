@@ -87,6 +87,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               id={user.id}
               version={user.version}
               isSelf={user.id === actor.userId}
+              ssoOnly={user.ssoOnly}
               values={{ role: user.role, jurisdictionId: user.jurisdictionId, officerId: user.officerId, hostUnitId: user.hostUnitId }}
               options={{
                 roles: roles.map((role) => ({ value: role, label: roleNames(role) })),
