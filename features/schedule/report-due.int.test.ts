@@ -27,13 +27,19 @@ beforeAll(async () => {
 afterAll(async () => db.$disconnect());
 
 describe("report due dates in the schedule", () => {
-  it("lists the derived due dates for the officer, and nothing for another officer", async () => {
+  it("lists the derived due dates (the agenda data) for the officer, and nothing for another officer", async () => {
     const officer = actorFromUser(world.hkOfficerUsers[0]);
     expect(await findReportDueEntries(officer, [placementId])).toEqual([
       { placementId, kind: "MID_TERM", dueOn: "2026-04-12", isDone: false },
       { placementId, kind: "FINAL", dueOn: "2026-05-18", isDone: false },
     ]);
     expect(await findReportDueEntries(actorFromUser(world.hkOfficerUsers[1]), [placementId])).toEqual([]);
+  });
+
+  it("keeps the placement agenda's visibility: its host unit's supervisor and both sides' coordinators see them too", async () => {
+    for (const user of [world.szSupervisor, world.hkCoordinator, world.szCoordinator]) {
+      expect((await findReportDueEntries(actorFromUser(user), [placementId])).map((entry) => entry.dueOn)).toEqual(["2026-04-12", "2026-05-18"]);
+    }
   });
 
   it("puts them in the officer's feed as all-day events in the officer's language", async () => {
