@@ -7,6 +7,11 @@ import type { OfficerReportKind } from "@/generated/prisma/enums";
 
 const asText = (date: CalendarDate) => (typeof date === "string" ? date : formatDateOnly(date));
 
+/** A report's due date: its current revision's (possibly moved), else derived from the placement. */
+export function reportDueOn(kind: OfficerReportKind, placement: { startDate: CalendarDate; endDate: CalendarDate }, current: { dueOn: Date } | null | undefined): string {
+  return current ? formatDateOnly(current.dueOn) : derivedDueDate(kind, placement.startDate, placement.endDate);
+}
+
 export function derivedDueDate(kind: OfficerReportKind, startDate: CalendarDate, endDate: CalendarDate): string {
   const start = asText(startDate);
   const end = asText(endDate);

@@ -4,7 +4,7 @@ import type { OfficerReport, Prisma } from "@/generated/prisma/client";
 import { isAllowed, placementResource, type Actor } from "@/lib/authorization";
 import { formatDateOnly } from "@/lib/dates";
 import { isInScope, scopeWhere } from "@/lib/scopes";
-import { derivedDueDate } from "./due-dates";
+import { reportDueOn } from "./due-dates";
 import { reportKinds, reportSections, shareableFlag, type ReportKind, type ReportSection } from "./schemas";
 
 // Reads of a placement's reports, as view models with the fields the reader may see: sections not marked shareable
@@ -97,7 +97,35 @@ export async function findPlacementReports(actor: Actor, placementId: string): P
     reports: reportKinds.map((kind) => {
       const revisions = rows.filter((row) => row.kind === kind).map((row) => revisionView(row, seesPrivateSections));
       const [current, ...history] = revisions;
-      return { kind, dueOn: current?.dueOn ?? derivedDueDate(kind, placement.startDate, placement.endDate), current: current ?? null, history };
+      return { kind, dueOn: current?.dueOn ?? reportDueOn(kind, placement, null), current: current ?? null, history };
     }),
   };
+}
+
+export interface ReportDueEntry {
+  placementId: string;
+  kind: ReportKind;
+  /** The current revision's due date (possibly moved by the sending side), else derived from the placement. */
+  dueOn: string;
+  /** The officer's part is done: the current revision is submitted or accepted. */
+  isDone: boolean;
+}
+
+/**
+ * When each report of these placements falls due (issue 15): the one answer the agenda and the calendar feed show.
+ * The caller passes the placements it already shows; only confirmed ones whose reports the actor may read count.
+ */
+export async function findReportDueEntries(actor: Actor, placementIds: string[]): Promise<ReportDueEntry[]> {
+  if (placementIds.length === 0) return [];
+  const placements = await db.placement.findMany({
+    where: { AND: [{ id: { in: placementIds }, status: "CONFIRMED" }, scopeWhere("officerReport", actor)] },
+    select: { id: true, startDate: true, endDate: true, officerReports: { select: { kind: true, status: true, dueOn: true }, orderBy: { revision: "desc" } } },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+  });
+  return placements.flatMap((placement) =>
+    reportKinds.map((kind) => {
+      const current = placement.officerReports.find((report) => report.kind === kind);
+      return { placementId: placement.id, kind, dueOn: reportDueOn(kind, placement, current), isDone: current?.status === "SUBMITTED" || current?.status === "ACCEPTED" };
+    }),
+  );
 }

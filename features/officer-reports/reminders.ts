@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays, todayInHongKong } from "@/lib/dates";
 import { recordOnce, type Occasion } from "@/features/notifications/reminders";
-import { derivedDueDate } from "./due-dates";
+import { reportDueOn } from "./due-dates";
 import { reportKinds } from "./schemas";
 
 /** A report not yet submitted is announced this many days before it is due. */
@@ -24,7 +24,7 @@ export async function reportReminderOccasions(client: PrismaClient, today: strin
     for (const reportKind of reportKinds) {
       const latest = placement.officerReports.find((report) => report.kind === reportKind);
       if (latest?.status === "SUBMITTED" || latest?.status === "ACCEPTED") continue;
-      const dueOn = latest ? todayInHongKong(latest.dueOn) : derivedDueDate(reportKind, placement.startDate, placement.endDate);
+      const dueOn = reportDueOn(reportKind, placement, latest);
       if (dueOn === soon) occasions.push({ key: `reportDue:${placement.id}:${reportKind}:${dueOn}`, event: { kind: "reminder.reportDue", placementId: placement.id, reportKind, dueOn } });
       if (dueOn < today) occasions.push({ key: `reportOverdue:${placement.id}:${reportKind}:${dueOn}`, event: { kind: "reminder.reportOverdue", placementId: placement.id, reportKind, dueOn } });
     }

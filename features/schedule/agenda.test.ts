@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAgenda, groupHolidayRuns } from "./agenda";
+import { buildAgenda, groupHolidayRuns, isReportDue, reportDueAgendaEntries } from "./agenda";
 import { createHolidayCalendar } from "./holidays";
 
 const { listHolidays } = createHolidayCalendar();
@@ -36,5 +36,18 @@ describe("buildAgenda", () => {
     expect(agenda.upcoming[0].date).toBe("2024-02-14");
     expect(agenda.upcoming[0].entries.map((entry) => entry.id)).toEqual(["visit", "call"]);
     expect(agenda.upcoming[0].holidays.map((run) => run.name.en)).toEqual(["Spring Festival"]);
+  });
+});
+
+describe("report due dates in the agenda", () => {
+  it("lists each report on its due date beside that day's items, done or not", () => {
+    const reports = reportDueAgendaEntries([
+      { placementId: "p1", kind: "MID_TERM", dueOn: "2026-04-12", isDone: true },
+      { placementId: "p1", kind: "FINAL", dueOn: "2026-05-18", isDone: false },
+    ]);
+    const agenda = buildAgenda([{ id: "visit", startDate: "2026-05-18", endDate: "2026-05-18" }, ...reports], [], "2026-05-01");
+    expect(agenda.upcoming.map((day) => [day.date, day.entries.map((entry) => entry.id)])).toEqual([["2026-05-18", ["visit", "report-p1-FINAL"]]]);
+    expect(agenda.earlier.map((day) => [day.date, day.entries.map((entry) => entry.id)])).toEqual([["2026-04-12", ["report-p1-MID_TERM"]]]);
+    expect(agenda.upcoming[0].entries.map(isReportDue)).toEqual([false, true]);
   });
 });

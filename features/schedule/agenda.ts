@@ -4,6 +4,7 @@
  */
 import type { HolidayEntry, HolidayName, Side } from "./holidays";
 import { addDays } from "@/lib/dates";
+import type { ReportDueEntry } from "@/features/officer-reports/queries";
 
 export interface HolidayRun {
   startDate: string;
@@ -61,4 +62,17 @@ export function buildAgenda<Entry extends Dated>(entries: Entry[], holidays: Hol
     upcoming: sorted.filter((d) => d.date >= today),
     earlier: sorted.filter((d) => d.date < today).reverse(),
   };
+}
+
+export interface AgendaReportDue extends ReportDueEntry, Dated {
+  id: string;
+}
+
+/** Report due dates (features/officer-reports) as one-day agenda entries on their due dates. */
+export function reportDueAgendaEntries(reports: ReportDueEntry[]): AgendaReportDue[] {
+  return reports.map((report) => ({ ...report, id: `report-${report.placementId}-${report.kind}`, startDate: report.dueOn, endDate: report.dueOn }));
+}
+
+export function isReportDue(entry: object): entry is AgendaReportDue {
+  return "dueOn" in entry;
 }

@@ -13,7 +13,8 @@ import type { RequestContext } from "@/lib/request-context";
 import { formatOfficerName } from "@/features/officers/names";
 import { loadHolidayCalendar } from "./holiday-calendar";
 import { scheduleItemFeedSelect } from "./item-select";
-import { buildIcsCalendar, type IcsHoliday, type IcsItem } from "./ics";
+import { buildIcsCalendar, type IcsHoliday, type IcsItem, type IcsReportDue } from "./ics";
+import { findReportDueEntries } from "@/features/officer-reports/queries";
 import { hashCalendarToken } from "./mutations";
 import { scopeWhere } from "@/lib/scopes";
 import { itemDateRange } from "./time";
@@ -66,7 +67,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: maximumItems,
     }),
-    owner.role === "OFFICER" ? db.placement.findMany({ where: scopeWhere("schedulePlacement", owner), select: { startDate: true, endDate: true } }) : Promise.resolve([]),
+    owner.role === "OFFICER" ? db.placement.findMany({ where: scopeWhere("schedulePlacement", owner), select: { id: true, startDate: true, endDate: true } }) : Promise.resolve([]),
   ]);
   // An officer's feed is about themselves: their own name would only repeat on every item.
   const showOfficer = owner.role !== "OFFICER";
@@ -75,6 +76,12 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
     ...itemDateRange(row),
     typeLabel: t(`types.${row.type}`),
     officerName: showOfficer && row.placement ? formatOfficerName(row.placement.officer) : null,
+  }));
+
+  // An officer's own report due dates, as their agenda shows them.
+  const reportsDue: IcsReportDue[] = (await findReportDueEntries(owner, placements.map((placement) => placement.id))).map((report) => ({
+    ...report,
+    label: t(`${report.isDone ? "reportDone" : "reportDue"}.${report.kind}`),
   }));
 
   let holidays: IcsHoliday[] = [];
@@ -99,7 +106,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
       }),
     }));
   }
-  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), description, items, holidays, generatedAt: new Date() });
+  return buildIcsCalendar({ name: t("feed.calendarName", { name: owner.name }), description, items, holidays, reportsDue, generatedAt: new Date() });
 }
 
 /**

@@ -99,3 +99,30 @@ describe("calendar description", () => {
     expect(buildIcsCalendar(input)).not.toContain("X-WR-CALDESC");
   });
 });
+
+describe("report due dates", () => {
+  const reportsDue = [
+    { placementId: "placement1", kind: "MID_TERM" as const, dueOn: "2026-04-12", label: "Mid-term report due" },
+    { placementId: "placement1", kind: "FINAL" as const, dueOn: "2026-05-18", label: "總結報告截止" },
+  ];
+  const text = buildIcsCalendar({ ...input, reportsDue });
+  const byUid = (uid: string) => events(text).find((event) => event.uid === uid)!;
+
+  it("writes each as a free all-day DATE event with a stable UID per placement and kind", () => {
+    const midTerm = byUid("report-placement1-mid_term@exchange-desk");
+    expect(midTerm.summary).toBe("Mid-term report due");
+    expect(midTerm.datetype).toBe("date");
+    expect(midTerm.transparency).toBe("TRANSPARENT");
+    expect(text).toContain("DTSTART;VALUE=DATE:20260412");
+    expect(text).toContain("DTEND;VALUE=DATE:20260413");
+    expect(byUid("report-placement1-final@exchange-desk").summary).toBe("總結報告截止");
+    expect(text).toContain("DTSTART;VALUE=DATE:20260518");
+  });
+
+  it("keeps the UID when the due date moves", () => {
+    const moved = buildIcsCalendar({ ...input, reportsDue: [{ ...reportsDue[0], dueOn: "2026-04-20" }] });
+    expect(moved).toContain("UID:report-placement1-mid_term@exchange-desk");
+    expect(moved).toContain("DTSTART;VALUE=DATE:20260420");
+    expect(moved).not.toContain("20260412");
+  });
+});

@@ -6,7 +6,7 @@
  *   DTSTAMP is the generation time, so only they change between two requests (feed.ts leaves DTSTAMP out of the ETag).
  * - Every line ends with CRLF, the last one too (RFC 5545 §3.1; ical-generator leaves the last line bare).
  * - Timed items are written as UTC instants ("…Z"): exact in every client without shipping a VTIMEZONE.
- * - All-day items and holidays are DATE values with an exclusive DTEND, so they never shift by a day in another
+ * - All-day items, holidays and report due dates are DATE values with an exclusive DTEND, so they never shift by a day in another
  *   time zone.
  */
 import ical, { ICalEventTransparency } from "ical-generator";
@@ -39,13 +39,23 @@ export interface IcsHoliday {
   label: string;
 }
 
+/** An officer's report falling due (features/officer-reports): an all-day entry on its due date. */
+export interface IcsReportDue {
+  placementId: string;
+  kind: "MID_TERM" | "FINAL";
+  dueOn: string;
+  /** Full text in the feed owner's language, e.g. "Mid-term report due". */
+  label: string;
+}
+
 export interface IcsCalendarInput {
   name: string;
   /** The calendar's description (X-WR-CALDESC), e.g. which years have no holiday data for a side. */
   description?: string | null;
   items: IcsItem[];
   holidays: IcsHoliday[];
-  /** When this text is produced: the DTSTAMP of holidays. */
+  reportsDue?: IcsReportDue[];
+  /** When this text is produced: the DTSTAMP of holidays and report due dates. */
   generatedAt: Date;
   /** Suggested refresh interval for subscribed calendars, in seconds. */
   refreshSeconds?: number;
@@ -62,7 +72,12 @@ export function holidayUid(entry: HolidayEntry): string {
   return `holiday-${entry.side.toLowerCase()}-${entry.kind === "holiday" ? "holiday" : "workday"}-${entry.date}@${uidDomain}`;
 }
 
-export function buildIcsCalendar({ name, description = null, items, holidays, generatedAt, refreshSeconds = 3600 }: IcsCalendarInput): string {
+/** One UID per placement and report kind: a moved due date updates the entry instead of adding a copy. */
+export function reportDueUid(report: Pick<IcsReportDue, "placementId" | "kind">): string {
+  return `report-${report.placementId}-${report.kind.toLowerCase()}@${uidDomain}`;
+}
+
+export function buildIcsCalendar({ name, description = null, items, holidays, reportsDue = [], generatedAt, refreshSeconds = 3600 }: IcsCalendarInput): string {
   const calendar = ical({ name, description, prodId: { company: "Exchange Desk", product: "Schedule", language: "EN" }, ttl: refreshSeconds });
   for (const item of items) {
     const description = [item.typeLabel, item.officerName, item.notes].filter(Boolean).join("\n");
@@ -89,6 +104,18 @@ export function buildIcsCalendar({ name, description = null, items, holidays, ge
       start: dateValue(entry.date),
       end: dateValue(addDays(entry.date, 1)),
       // A holiday marks the day; it does not make the user busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  for (const report of reportsDue) {
+    calendar.createEvent({
+      id: reportDueUid(report),
+      stamp: generatedAt,
+      summary: report.label,
+      allDay: true,
+      start: dateValue(report.dueOn),
+      end: dateValue(addDays(report.dueOn, 1)),
+      // A deadline marks the day; it does not make the officer busy.
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { buildAgenda, type AgendaDay, type HolidayRun } from "../agenda";
+import type { ReportDueEntry } from "@/features/officer-reports/queries";
+import { buildAgenda, isReportDue, reportDueAgendaEntries, type AgendaDay, type AgendaReportDue, type HolidayRun } from "../agenda";
 import { placementWeek } from "../calendar";
 import type { ScheduleEntry } from "../queries";
 import { EntryLine, type EntryDisplayOptions } from "./entry-line";
@@ -11,6 +13,8 @@ import { HolidayNote } from "./holiday-note";
 interface AgendaProps extends EntryDisplayOptions {
   entries: ScheduleEntry[];
   holidays: HolidayRun[];
+  /** The placements' report due dates (findReportDueEntries), each on its day. */
+  reportsDue?: ReportDueEntry[];
   today: string;
   /** When given, each day also says which week of the placement it is. */
   placementStart?: string;
@@ -23,9 +27,9 @@ interface AgendaProps extends EntryDisplayOptions {
 }
 
 /** Upcoming days first (soonest first), then earlier ones (latest first); both sides' holidays on their days. */
-export function Agenda({ entries, holidays, today, placementStart, headingLevel = 2, id = "agenda", title, emptyMessage, missingHolidayYears = [], ...display }: AgendaProps) {
+export function Agenda({ entries, holidays, reportsDue = [], today, placementStart, headingLevel = 2, id = "agenda", title, emptyMessage, missingHolidayYears = [], ...display }: AgendaProps) {
   const t = useTranslations("schedule.agenda");
-  const { upcoming, earlier } = buildAgenda(entries, holidays, today);
+  const { upcoming, earlier } = buildAgenda<ScheduleEntry | AgendaReportDue>([...entries, ...reportDueAgendaEntries(reportsDue)], holidays, today);
   const Heading = `h${headingLevel}` as const;
   const SubHeading = `h${headingLevel + 1}` as "h3" | "h4";
   return (
@@ -55,8 +59,9 @@ export function Agenda({ entries, holidays, today, placementStart, headingLevel 
   );
 }
 
-function AgendaDays({ days, today, placementStart, ...display }: { days: AgendaDay<ScheduleEntry>[]; today: string; placementStart?: string } & EntryDisplayOptions) {
+function AgendaDays({ days, today, placementStart, ...display }: { days: AgendaDay<ScheduleEntry | AgendaReportDue>[]; today: string; placementStart?: string } & EntryDisplayOptions) {
   const t = useTranslations("schedule.agenda");
+  const reports = useTranslations("schedule");
   const locale = useLocale() as AppLocale;
   return (
     <ol className="mt-2 flex flex-col divide-y divide-slate-200">
@@ -78,7 +83,13 @@ function AgendaDays({ days, today, placementStart, ...display }: { days: AgendaD
               ))}
               {day.entries.map((entry) => (
                 <li key={entry.id}>
-                  <EntryLine entry={entry} showDates {...display} />
+                  {isReportDue(entry) ? (
+                    <Link href={`/placements/${entry.placementId}/reports`} className={entry.isDone ? "text-slate-700 underline" : "font-medium text-brand-700 underline"}>
+                      {reports(`${entry.isDone ? "reportDone" : "reportDue"}.${entry.kind}`)}
+                    </Link>
+                  ) : (
+                    <EntryLine entry={entry} showDates {...display} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -10,6 +10,7 @@ import { findVisibleCohorts } from "@/features/cohorts/queries";
 import { defaultMonth, type CalendarMonth } from "../calendar";
 import { findMySchedule, findSupervisorSchedules, hasCalendarFeedLink, type SchedulePlacement } from "../queries";
 import { formatDateOnly } from "@/lib/dates";
+import { findReportDueEntries } from "@/features/officer-reports/queries";
 import { Agenda } from "./agenda";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { formatIsoDate } from "./format";
@@ -55,6 +56,7 @@ export async function OfficerOverview({ user, today, month }: OverviewProps) {
     );
   }
   const featured = featuredPlacement(data.placements, today);
+  const reportsDue = await findReportDueEntries(user, data.placements.map((placement) => placement.id));
   const others = data.placements.filter((placement) => placement.id !== featured.id);
   return (
     <>
@@ -80,6 +82,7 @@ export async function OfficerOverview({ user, today, month }: OverviewProps) {
         )}
         <Agenda
           entries={data.entries}
+          reportsDue={reportsDue}
           holidays={holidayRunsFor(holidayCalendar, data.placements)}
           missingHolidayYears={yearsWithoutMainlandData(holidayCalendar, data.placements)}
           today={today}

@@ -12,6 +12,7 @@ import { MonthCalendar } from "@/features/schedule/components/month-calendar";
 import { PlacementDetails } from "@/features/schedule/components/placement-details";
 import { PrintButton } from "@/features/schedule/components/print-button";
 import { findPlacementSchedule } from "@/features/schedule/queries";
+import { findReportDueEntries } from "@/features/officer-reports/queries";
 import { todayInHongKong } from "@/lib/dates";
 
 type Props = { params: Promise<{ placementId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,7 +48,7 @@ export default async function PlacementSchedulePage({ params, searchParams }: Pr
       <PrintButton label={t("print")} />
     </div>
   );
-  const holidayCalendar = await loadHolidayCalendar();
+  const [holidayCalendar, reportsDue] = await Promise.all([loadHolidayCalendar(), findReportDueEntries(user, [placement.id])]);
   return (
     <>
       <PageHeader title={t("placementSchedule.title", { officer: placement.officerName })} actions={actions} />
@@ -55,6 +56,7 @@ export default async function PlacementSchedulePage({ params, searchParams }: Pr
         <PlacementDetails holidayCalendar={holidayCalendar} placement={placement} today={today} title={t("placementSchedule.details")} />
         <Agenda
           entries={entries}
+          reportsDue={reportsDue}
           holidays={holidayRunsFor(holidayCalendar, [placement])}
           missingHolidayYears={yearsWithoutMainlandData(holidayCalendar, [placement])}
           today={today}
