@@ -81,7 +81,7 @@ export async function buildCalendarFeed(owner: FeedOwner, options: { includeHoli
   // An officer's own report due dates, as their agenda shows them.
   const reportsDue: IcsReportDue[] = (await findReportDueEntries(owner, placements.map((placement) => placement.id))).map((report) => ({
     ...report,
-    label: t(`${report.isDone ? "reportDone" : "reportDue"}.${report.kind}`),
+    label: report.isDone ? t(`reportDone.${report.kind}`) : t(`reportDue.${report.kind}`),
   }));
 
   let holidays: IcsHoliday[] = [];

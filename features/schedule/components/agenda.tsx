@@ -85,7 +85,7 @@ function AgendaDays({ days, today, placementStart, ...display }: { days: AgendaD
                 <li key={entry.id}>
                   {isReportDue(entry) ? (
                     <Link href={`/placements/${entry.placementId}/reports`} className={entry.isDone ? "text-slate-700 underline" : "font-medium text-brand-700 underline"}>
-                      {reports(`${entry.isDone ? "reportDone" : "reportDue"}.${entry.kind}`)}
+                      {entry.isDone ? reports(`reportDone.${entry.kind}`) : reports(`reportDue.${entry.kind}`)}
                     </Link>
                   ) : (
                     <EntryLine entry={entry} showDates {...display} />
