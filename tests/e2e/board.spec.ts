@@ -141,6 +141,16 @@ test("nominating opens a dialog that loads the officers, searches, and nominates
   await csb.goto(`/cohorts/${cohort.id}`);
   await expect(csb.getByText(names[0])).toHaveCount(0);
 
+  // The first (unfiltered) list answers late, after the search below: the search's answer must stay on screen
+  // (a busy CI machine once showed the first list over the search results).
+  let delayFirstList = true;
+  await csb.route(/\/nomination-candidates\?q=$/, async (route) => {
+    if (delayFirstList) {
+      delayFirstList = false;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    await route.continue();
+  });
   await csb.getByRole("button", { name: "Nominate officers…" }).click();
   const dialog = csb.getByRole("dialog", { name: "Nominate officers" });
   await expect(dialog).toBeVisible();

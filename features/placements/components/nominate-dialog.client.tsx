@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "@/lib/i18n/client";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -39,6 +39,8 @@ export function NominateDialog({ action, cohortId, initiallyOpen = false }: Nomi
   const [choices, setChoices] = useState<Choices>({ state: "loading" });
   const [notice, setNotice] = useState<string>();
   const descriptionId = useId();
+  // Only the latest request's answer is shown: an earlier, slower one (the first load) must not overwrite a search.
+  const latestRequest = useRef(0);
 
   const fetchChoices = useCallback(
     async (search: string): Promise<Choices> => {
@@ -56,8 +58,10 @@ export function NominateDialog({ action, cohortId, initiallyOpen = false }: Nomi
 
   const load = useCallback(
     async (search: string) => {
+      const request = ++latestRequest.current;
       setChoices({ state: "loading" });
-      setChoices(await fetchChoices(search));
+      const next = await fetchChoices(search);
+      if (request === latestRequest.current) setChoices(next);
     },
     [fetchChoices],
   );
@@ -71,8 +75,9 @@ export function NominateDialog({ action, cohortId, initiallyOpen = false }: Nomi
   useEffect(() => {
     if (!initiallyOpen) return;
     let cancelled = false;
+    const request = ++latestRequest.current;
     void fetchChoices("").then((next) => {
-      if (!cancelled) setChoices(next);
+      if (!cancelled && request === latestRequest.current) setChoices(next);
     });
     return () => {
       cancelled = true;
