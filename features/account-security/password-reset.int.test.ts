@@ -119,6 +119,13 @@ describe("using a link", () => {
     expect(await resetPassword({ token: second, newPassword: strongPassword }, newClient(), minutesLater(3))).toEqual({ email: user.email });
   });
 
+  it("sends no link to a single-sign-on-only account, answering as for any other address", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    await db.user.update({ where: { id: user.id }, data: { ssoOnly: true } });
+    expect(await requestPasswordReset(user.email, { request: newClient(), mail, now: minutesLater(0) })).toBe("ssoOnly");
+    expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("refuses an unknown token", async () => {
     const error = await appErrorRefusal(resetPassword({ token: "x".repeat(43), newPassword: strongPassword }, newClient(), clock));
     expect(error.messageKey).toBe("accountSecurity.resetLinkInvalid");

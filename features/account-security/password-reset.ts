@@ -47,7 +47,7 @@ export interface ResetRequestOptions {
   now?: Date;
 }
 
-export type ResetRequestOutcome = "sent" | "unknownAccount" | "inactive" | "throttledAddress" | "throttledClient";
+export type ResetRequestOutcome = "sent" | "unknownAccount" | "inactive" | "ssoOnly" | "throttledAddress" | "throttledClient";
 
 const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
@@ -79,14 +79,17 @@ export async function requestPasswordReset(emailInput: string, { request, mail, 
       tx.passwordResetRequest.count({ where: { ipAddress: request.ipAddress, createdAt: { gte: windowStart } } }),
     ]);
     await tx.passwordResetRequest.create({ data: { email, ipAddress: request.ipAddress, createdAt: now } });
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, active: true } });
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, active: true, ssoOnly: true } });
     // The email is composed whatever happens, so a known address costs what an unknown one does.
     const composed = composeResetEmail(mail, user ?? { email, name: email, locale: "en" }, token);
     const outcome: ResetRequestOutcome = !user
       ? "unknownAccount"
       : !user.active
         ? "inactive"
-        : byClient >= resetRequestsPerClient
+        : // Signs in only through the identity provider (decision 088): a password would never be accepted.
+          user.ssoOnly
+          ? "ssoOnly"
+          : byClient >= resetRequestsPerClient
           ? "throttledClient"
           : byAddress >= resetRequestsPerAddress
             ? "throttledAddress"
