@@ -73,11 +73,14 @@ describe("optimality against HiGHS", () => {
         expect(findFalseReasons(instance, result)).toEqual([]);
         const reference = solveWithHighs(instance, result.pairs);
         expect(Math.abs(result.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
-        // Starting from one arc per officer makes the pricing rounds do the work: the same optimum must come out.
-        const priced = solveMatching(instance, { initialArcsPerOfficer: 1 });
-        expect(findViolations(instance, priced)).toEqual([]);
-        expect(findFalseReasons(instance, priced)).toEqual([]);
-        expect(Math.abs(priced.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+        // Starting from one arc per officer makes the pricing rounds do the work: the same optimum must come out,
+        // whether a round goes on from the previous flow (warm start), solves again from none, or chooses.
+        for (const warmStartMaxArcs of [undefined, 0, Infinity]) {
+          const priced = solveMatching(instance, { initialArcsPerOfficer: 1, warmStartMaxArcs });
+          expect(findViolations(instance, priced)).toEqual([]);
+          expect(findFalseReasons(instance, priced)).toEqual([]);
+          expect(Math.abs(priced.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+        }
         compared++;
         if (result.unassigned.length > 0) withUnassigned++;
         // "Giving this officer one of those places would not raise the total": pin the officer there and re-solve.
@@ -109,7 +112,11 @@ describe("optimality against HiGHS", () => {
       const reference = solveWithHighs(instance, result.pairs);
       expect(Math.abs(result.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
       for (const initialArcsPerOfficer of [1, 3])
-        expect(Math.abs(solveMatching(instance, { initialArcsPerOfficer }).objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+        for (const warmStartMaxArcs of [undefined, 0, Infinity]) {
+          const priced = solveMatching(instance, { initialArcsPerOfficer, warmStartMaxArcs });
+          expect(findViolations(instance, priced)).toEqual([]);
+          expect(Math.abs(priced.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+        }
     }
   }, 60_000);
 });
