@@ -284,7 +284,10 @@ export class IncrementalCirculation {
     if (pushed) {
       residual[opened] -= 1;
       residual[opened ^ 1] += 1;
+      // With valid potentials the path has at most one arc per node; more means a defect, which must not hang.
+      let steps = 0;
       for (let node = target; node !== start; ) {
+        if (++steps > this.nodeCount) throw new Error("Matching: a reduced cost went negative (an engine defect).");
         const arc = parentArc[node];
         residual[arc] -= 1;
         residual[arc ^ 1] += 1;
