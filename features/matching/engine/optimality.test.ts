@@ -119,6 +119,26 @@ describe("optimality against HiGHS", () => {
         }
     }
   }, 60_000);
+
+  it("agrees with HiGHS on crowded instances solved from one arc per officer, always going on from the previous flow", () => {
+    // Few places and a cap of 1: many officers stay unassigned, so the warm start meets nodes that cannot reach the
+    // source (their potentials are lowered together, decision 074).
+    let compared = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const generated = generateInstance({ officers: 20 + (seed % 60), units: 3 + (seed % 12), seed, maxPerDepartmentPerUnit: 1 });
+      for (const unit of generated.units) unit.capacity = Math.floor(unit.capacity * 0.6);
+      const parsed = instanceSchema.safeParse(generated);
+      if (!parsed.success) continue;
+      const instance = parsed.data;
+      const result = solveMatching(instance, { initialArcsPerOfficer: 1, warmStartMaxArcs: 0 });
+      expect(findViolations(instance, result)).toEqual([]);
+      expect(findFalseReasons(instance, result)).toEqual([]);
+      const reference = solveWithHighs(instance, result.pairs);
+      expect(Math.abs(result.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(15);
+  }, 60_000);
 });
 
 function generateForCheck(officers: number, units: number, seed: number) {
