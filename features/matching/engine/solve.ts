@@ -1,6 +1,6 @@
 import { explainFirstChoice, explainUnassigned, type ResultState } from "./explain.ts";
 import { IncrementalCirculation } from "./flow.ts";
-import { instanceSchema, type MatchingInstance, type MatchingInstanceInput, type MatchingResult } from "./schemas.ts";
+import { instanceSchema, type CompactMatchingResult, type MatchingInstance, type MatchingInstanceInput, type MatchingResult } from "./schemas.ts";
 import { coverageBonus, MICRO, prepareRules, scoreEligiblePairs, scoreParts, sumParts } from "./score.ts";
 
 // The engine: source → officer → (department, unit) → unit → sink, solved exactly as a minimum-cost circulation
@@ -23,14 +23,25 @@ export type SolveOptions = {
    * again from no flow. Default: one per four free officers. Tests use 0 and Infinity to exercise both ways.
    */
   warmStartMaxArcs?: number;
+  /**
+   * Leave out `pairs` (every eligible pair: ≈ 370,000 entries, ≈ 20 MB of JSON at 2,000 × 300) when only the
+   * assignment is wanted; the result is then a CompactMatchingResult.
+   */
+  withoutPairs?: boolean;
 };
 
 /** Parses with the instance schema (throws a ZodError on bad input), then solves. */
-export function solveMatchingInput(input: MatchingInstanceInput, options: SolveOptions = {}): MatchingResult {
+export function solveMatchingInput(input: MatchingInstanceInput, options?: SolveOptions & { withoutPairs?: false }): MatchingResult;
+export function solveMatchingInput(input: MatchingInstanceInput, options: SolveOptions & { withoutPairs: true }): CompactMatchingResult;
+export function solveMatchingInput(input: MatchingInstanceInput, options?: SolveOptions): MatchingResult | CompactMatchingResult;
+export function solveMatchingInput(input: MatchingInstanceInput, options: SolveOptions = {}): MatchingResult | CompactMatchingResult {
   return solveMatching(instanceSchema.parse(input), options);
 }
 
-export function solveMatching(instance: MatchingInstance, options: SolveOptions = {}): MatchingResult {
+export function solveMatching(instance: MatchingInstance, options?: SolveOptions & { withoutPairs?: false }): MatchingResult;
+export function solveMatching(instance: MatchingInstance, options: SolveOptions & { withoutPairs: true }): CompactMatchingResult;
+export function solveMatching(instance: MatchingInstance, options?: SolveOptions): MatchingResult | CompactMatchingResult;
+export function solveMatching(instance: MatchingInstance, options: SolveOptions = {}): MatchingResult | CompactMatchingResult {
   const clock = options.clock ?? (() => performance.now());
   const initialArcs = Math.max(1, options.initialArcsPerOfficer ?? INITIAL_ARCS_PER_OFFICER);
   const started = clock();
@@ -211,7 +222,7 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
   const state: ResultState = { prepared, coverage, assignedUnit, occupants };
 
   const pairs: MatchingResult["pairs"] = [];
-  officers.forEach((officer, index) => {
+  if (!options.withoutPairs) officers.forEach((officer, index) => {
     const fixedUnit = prepared.fixed.get(index)?.unitIndex;
     let fixedListed = false;
     for (let pair = pairStart[index]; pair < pairStart[index + 1]; pair++) {
@@ -253,8 +264,7 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     });
   });
 
-  return {
-    pairs,
+  const result = {
     assignments,
     unassigned,
     objective: objective / MICRO,
@@ -262,6 +272,7 @@ export function solveMatching(instance: MatchingInstance, options: SolveOptions 
     weights: instance.weights,
     solveMs: Math.round((clock() - started) * 10) / 10,
   };
+  return options.withoutPairs ? result : { pairs, ...result };
 }
 
 /**
