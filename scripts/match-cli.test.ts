@@ -31,6 +31,26 @@ describe("npm run match", () => {
     expect(failure("--check", "--input", "instance.json", "--result", "tampered.json")).toContain(`Officer ${result.assignments[0].officerId} is assigned more than once.`);
   });
 
+  it("writes a compact result without pairs on request, and checks it against the formula's pairs", () => {
+    run("--generate", "--officers", "80", "--units", "15", "--seed", "6", "--output", "compact-instance.json");
+    run("--input", "compact-instance.json", "--output", "full.json");
+    expect(run("--input", "compact-instance.json", "--output", "compact.json", "--without-pairs")[0]).toMatch(/^Solved 80 officers × 15 units/);
+    const full = JSON.parse(readFileSync(path.join(folder, "full.json"), "utf8"));
+    const compact = JSON.parse(readFileSync(path.join(folder, "compact.json"), "utf8"));
+    expect(compact).not.toHaveProperty("pairs");
+    const { pairs, solveMs: _fullMs, ...rest } = full;
+    const { solveMs: _compactMs, ...compactRest } = compact;
+    expect(pairs.length).toBeGreaterThan(100);
+    expect(compactRest).toEqual(rest);
+    expect(run("--check", "--input", "compact-instance.json", "--result", "compact.json")[0]).toContain("keeps every rule");
+    // A compact result is checked as strictly as a full one: a value changed by hand no longer matches its pair.
+    compact.assignments[0].value += 1;
+    compact.assignments[0].breakdown.fieldFit += 1;
+    compact.objective += 1;
+    writeFileSync(path.join(folder, "compact-tampered.json"), JSON.stringify(compact));
+    expect(failure("--check", "--input", "compact-instance.json", "--result", "compact-tampered.json")).toContain(`has value ${compact.assignments[0].value}, its pair`);
+  });
+
   it("says what is wrong with bad input and arguments", () => {
     writeFileSync(path.join(folder, "broken.json"), "{");
     expect(failure("--input", "broken.json", "--output", "out.json")).toMatch(/^broken\.json is not valid JSON/);

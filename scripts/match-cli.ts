@@ -4,12 +4,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateInstance } from "../features/matching/engine/generate.ts";
-import { instanceSchema, resultSchema } from "../features/matching/engine/schemas.ts";
+import { compactResultSchema, instanceSchema, resultSchema, type MatchingResult } from "../features/matching/engine/schemas.ts";
 import { solveMatching } from "../features/matching/engine/solve.ts";
 import { findFalseReasons, findViolations } from "../features/matching/engine/verify.ts";
 
 export const USAGE = `Usage:
-  npm run match -- --input instance.json --output result.json [--pretty]
+  npm run match -- --input instance.json --output result.json [--pretty] [--without-pairs]
   npm run match -- --generate --officers 2000 --units 300 --seed 1 [--max-per-department 2 | --no-department-cap] --output instance.json
   npm run match -- --check --input instance.json --result result.json`;
 
@@ -66,6 +66,7 @@ export function runMatchCli(argv: string[], workingDirectory = process.cwd()): s
         "max-per-department": { type: "string" },
         "no-department-cap": { type: "boolean", default: false },
         pretty: { type: "boolean", default: false },
+        "without-pairs": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
     }));
@@ -95,16 +96,21 @@ export function runMatchCli(argv: string[], workingDirectory = process.cwd()): s
 
   if (values.check) {
     if (!values.result) throw new CliError(`--result is required with --check.\n${USAGE}`);
-    const result = resultSchema.safeParse(readJson(values.result, resolve(values.result)));
+    const text = readJson(values.result, resolve(values.result));
+    // A result written with --without-pairs is checked against the pairs of the documented formula, as solving
+    // the instance lists them.
+    const isCompact = typeof text === "object" && text !== null && !("pairs" in text);
+    const result = isCompact ? compactResultSchema.safeParse(text) : resultSchema.safeParse(text);
     if (!result.success) throw new CliError(describeIssues(values.result, result.error.issues));
-    const problems = [...findViolations(instance, result.data), ...findFalseReasons(instance, result.data)];
+    const full: MatchingResult = { ...result.data, pairs: isCompact ? solveMatching(instance).pairs : (result.data as MatchingResult).pairs };
+    const problems = [...findViolations(instance, full), ...findFalseReasons(instance, full)];
     if (problems.length > 0) throw new CliError([`${values.result} breaks ${problems.length} rule(s):`, ...problems.slice(0, 20).map((problem) => `  ${problem}`)].join("\n"));
     return [`${values.result} keeps every rule of ${values.input}, and every stated reason is true (objective ${result.data.objective}).`];
   }
 
   let result;
   try {
-    result = solveMatching(instance);
+    result = solveMatching(instance, { withoutPairs: values["without-pairs"] });
   } catch (error) {
     if (error instanceof RangeError) throw new CliError(error.message);
     throw error;

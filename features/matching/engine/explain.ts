@@ -1,11 +1,11 @@
 import type { FirstChoiceReason, UnassignedReason } from "./schemas.ts";
-import { isRankInBand, MICRO, pairKey, scoreParts, sumParts, type PreparedInstance } from "./score.ts";
+import { isRankInBand, MICRO, pairKey, scoreParts, sumParts, type PreparedRules } from "./score.ts";
 
 // Reasons are statements about the result, chosen in an order where each is true when given (explain.test.ts and the
 // property test check every one against the result). Text is English for the CLI; the app renders code and data.
 
 export type ResultState = {
-  prepared: PreparedInstance;
+  prepared: PreparedRules;
   coverage: number;
   /** Officer index → unit index, or -1. */
   assignedUnit: Int32Array;

@@ -205,3 +205,7 @@ export const resultSchema = z.object({
 });
 export type MatchingResult = z.output<typeof resultSchema>;
 export type MatchingAssignment = MatchingResult["assignments"][number];
+
+/** A result without `pairs` (solve option `withoutPairs`, CLI `--without-pairs`): everything else as in resultSchema. */
+export const compactResultSchema = resultSchema.omit({ pairs: true });
+export type CompactMatchingResult = z.output<typeof compactResultSchema>;

@@ -63,18 +63,28 @@ export function sumParts(parts: Omit<ValueBreakdown, "coverage">): number {
 
 export const pairKey = (officerId: string, unitId: string) => `${officerId}\u0000${unitId}`;
 
-export type PreparedInstance = {
+export type PreparedRules = {
   instance: MatchingInstance;
   officerIndex: Map<string, number>;
   unitIndex: Map<string, number>;
   forbidden: Set<string>;
   /** Officer index → unit index they must have (pinned, or kept because not released). */
   fixed: Map<number, { unitIndex: number; source: "pinned" | "kept" }>;
+};
+
+/**
+ * Every eligible pair in three flat arrays, officer by officer in unit order: officer o's pairs are the indexes
+ * start[o] … start[o + 1] − 1 of unit (the unit's index) and score (micro-points). No object per pair: at 2,000 × 300
+ * that is 370,000 pairs the garbage collector never sees (decision 074).
+ */
+export type EligiblePairs = { start: Int32Array; unit: Int32Array; score: Float64Array };
+
+export type PreparedInstance = PreparedRules & {
   /** Per officer: the units it may be given by the optimisation (band and forbids), with the score in micro-points. */
   eligible: { unitIndex: number; score: number }[][];
 };
 
-export function prepareInstance(instance: MatchingInstance): PreparedInstance {
+export function prepareRules(instance: MatchingInstance): PreparedRules {
   const officerIndex = new Map(instance.officers.map((officer, index) => [officer.id, index]));
   const unitIndex = new Map(instance.units.map((unit, index) => [unit.id, index]));
   const forbidden = new Set(instance.rules.forbidden.map(([officerId, unitId]) => pairKey(officerId, unitId)));
@@ -87,8 +97,19 @@ export function prepareInstance(instance: MatchingInstance): PreparedInstance {
     const index = officerIndex.get(officerId)!;
     if (fixed.get(index)?.source !== "kept") fixed.set(index, { unitIndex: unitIndex.get(unitId)!, source: "pinned" });
   }
-  const eligible = scoreEligiblePairs(instance, unitIndex, officerIndex);
-  return { instance, officerIndex, unitIndex, forbidden, fixed, eligible };
+  return { instance, officerIndex, unitIndex, forbidden, fixed };
+}
+
+/** The rules and every eligible pair as objects: the readable form (tests); the engine uses scoreEligiblePairs. */
+export function prepareInstance(instance: MatchingInstance): PreparedInstance {
+  const rules = prepareRules(instance);
+  const pairs = scoreEligiblePairs(rules);
+  const eligible = instance.officers.map((_, officer) => {
+    const options: { unitIndex: number; score: number }[] = [];
+    for (let index = pairs.start[officer]; index < pairs.start[officer + 1]; index++) options.push({ unitIndex: pairs.unit[index], score: pairs.score[index] });
+    return options;
+  });
+  return { ...rules, eligible };
 }
 
 /**
@@ -96,47 +117,83 @@ export function prepareInstance(instance: MatchingInstance): PreparedInstance {
  * placing k + 1 officers is worth more than any placing k. Maximising the total therefore places as many officers
  * as the rules allow first, and only then prefers higher scores (decision 073).
  */
-export function coverageBonus(prepared: PreparedInstance): number {
+export function coverageBonus(rules: PreparedRules, pairs: EligiblePairs): number {
+  const { instance } = rules;
   let total = 0;
-  prepared.eligible.forEach((options, officer) => {
+  for (let officer = 0; officer < instance.officers.length; officer++) {
     let best = 0;
-    for (const option of options) best = Math.max(best, option.score);
-    const fixed = prepared.fixed.get(officer);
-    if (fixed) {
-      const { instance } = prepared;
-      best = Math.max(best, sumParts(scoreParts(instance.officers[officer], instance.units[fixed.unitIndex], instance.weights)));
-    }
+    for (let index = pairs.start[officer]; index < pairs.start[officer + 1]; index++) best = Math.max(best, pairs.score[index]);
+    const fixed = rules.fixed.get(officer);
+    if (fixed) best = Math.max(best, sumParts(scoreParts(instance.officers[officer], instance.units[fixed.unitIndex], instance.weights)));
     total += best;
-  });
+  }
   // Whole points, so that the bonus reads as a round number in the breakdown.
   return (Math.floor(total / MICRO) + 1) * MICRO;
 }
 
 /**
  * Every eligible pair's score, officer by officer, through inverted lists (units by wanted field, wishes by officer)
- * so that the work per pair is a few array reads. Gives exactly scoreMicro's numbers (score.test.ts checks).
+ * so that the work per pair is a few array reads. Gives exactly scoreMicro's numbers (solve.test.ts checks).
  */
-function scoreEligiblePairs(instance: MatchingInstance, unitIndex: Map<string, number>, officerIndex: Map<string, number>) {
+export function scoreEligiblePairs(rules: PreparedRules): EligiblePairs {
+  const { instance, unitIndex, officerIndex } = rules;
   const { units, officers, weights } = instance;
   const unitCount = units.length;
   const part = (weight: number, mark: number) => Math.round(weight * mark * MICRO);
   const unitsByField = new Map<string, number[]>();
   units.forEach((unit, index) => {
-    for (const field of new Set(unit.fields)) unitsByField.set(field, [...(unitsByField.get(field) ?? []), index]);
+    for (const field of new Set(unit.fields)) {
+      const list = unitsByField.get(field);
+      if (list) list.push(index);
+      else unitsByField.set(field, [index]);
+    }
   });
   const wishesByOfficer = new Map<number, { unit: number; points: number }[]>();
   units.forEach((unit, index) => {
-    for (const officerId of unit.wishes) {
+    unit.wishes.forEach((officerId, position) => {
       const officer = officerIndex.get(officerId)!;
-      wishesByOfficer.set(officer, [...(wishesByOfficer.get(officer) ?? []), { unit: index, points: part(weights.wish, listMark(unit.wishes, officerId)) }]);
-    }
+      // listMark(unit.wishes, officerId), without searching the list again.
+      const wish = { unit: index, points: part(weights.wish, (unit.wishes.length - position) / unit.wishes.length) };
+      const list = wishesByOfficer.get(officer);
+      if (list) list.push(wish);
+      else wishesByOfficer.set(officer, [wish]);
+    });
   });
   const forbiddenUnits = new Map<string, Set<number>>();
   for (const [officerId, unitId] of instance.rules.forbidden) forbiddenUnits.set(officerId, (forbiddenUnits.get(officerId) ?? new Set()).add(unitIndex.get(unitId)!));
   const neutralFieldPoints = part(weights.fieldFit, NEUTRAL);
+  // Per unit, what does not depend on the officer; the rank band part depends only on the rank, so it is computed
+  // once per distinct rank.
+  const wantedFields = Int32Array.from(units, (unit) => unit.fields.length);
+  const rankPoints = new Map<number, Float64Array>();
+  const inBand = new Map<number, Uint8Array>();
+  const bandFor = (rank: number) => {
+    let points = rankPoints.get(rank);
+    if (!points) {
+      points = Float64Array.from(units, (unit) => part(weights.rankBand, rankBandMark(rank, unit)));
+      rankPoints.set(rank, points);
+      inBand.set(rank, Uint8Array.from(units, (unit) => (isRankInBand(rank, unit) ? 1 : 0)));
+    }
+    return { points, eligible: inBand.get(rank)! };
+  };
   const shared = new Int32Array(unitCount);
   const extra = new Float64Array(unitCount);
-  return officers.map((officer, officerPosition) => {
+  const start = new Int32Array(officers.length + 1);
+  let capacity = Math.max(16, Math.min(officers.length * unitCount, 1 << 20));
+  let unitOf = new Int32Array(capacity);
+  let scoreOf = new Float64Array(capacity);
+  let count = 0;
+  officers.forEach((officer, officerPosition) => {
+    start[officerPosition] = count;
+    if (count + unitCount > capacity) {
+      capacity = Math.max(capacity * 2, count + unitCount);
+      const grownUnits = new Int32Array(capacity);
+      grownUnits.set(unitOf.subarray(0, count));
+      unitOf = grownUnits;
+      const grownScores = new Float64Array(capacity);
+      grownScores.set(scoreOf.subarray(0, count));
+      scoreOf = grownScores;
+    }
     shared.fill(0);
     extra.fill(0);
     for (const field of new Set(officer.fields)) for (const unit of unitsByField.get(field) ?? []) shared[unit]++;
@@ -145,13 +202,15 @@ function scoreEligiblePairs(instance: MatchingInstance, unitIndex: Map<string, n
     });
     for (const wish of wishesByOfficer.get(officerPosition) ?? []) extra[wish.unit] += wish.points;
     const forbids = forbiddenUnits.get(officer.id);
-    const options: { unitIndex: number; score: number }[] = [];
+    const band = bandFor(officer.rank);
     for (let index = 0; index < unitCount; index++) {
-      const unit = units[index];
-      if (!isRankInBand(officer.rank, unit) || forbids?.has(index)) continue;
-      const fieldPoints = unit.fields.length === 0 ? neutralFieldPoints : part(weights.fieldFit, shared[index] / unit.fields.length);
-      options.push({ unitIndex: index, score: fieldPoints + extra[index] + part(weights.rankBand, rankBandMark(officer.rank, unit)) });
+      if (!band.eligible[index] || forbids?.has(index)) continue;
+      const fieldPoints = wantedFields[index] === 0 ? neutralFieldPoints : part(weights.fieldFit, shared[index] / wantedFields[index]);
+      unitOf[count] = index;
+      scoreOf[count] = fieldPoints + extra[index] + band.points[index];
+      count++;
     }
-    return options;
   });
+  start[officers.length] = count;
+  return { start, unit: unitOf.slice(0, count), score: scoreOf.slice(0, count) };
 }
