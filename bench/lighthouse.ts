@@ -2,6 +2,11 @@
 // that it launches and closes its own Chromium. CHROME_PATH chooses the browser (Debian's /usr/bin/chromium when
 // present). Scores move with the machine's load (Lighthouse simulates a slow phone from the trace of a real run),
 // so each page is run `runs` times and the median by performance score is kept, with every run's scores recorded.
+// On a shared machine the simulation scales wall time, so a task that waited for a core counts as blocking (one
+// build measured TBT 99 ms and 1,409 ms in the same hour at load 18): judge a change by an A/B of two builds run
+// alternately under the same load, read with the report's `long-tasks`, `bootup-time`, `mainthread-work-breakdown` and
+// `network-requests` audits, and by the main thread's CPU time (bench/main-thread.ts); the scores to claim come from
+// a quiet machine. docs/performance.md, "Main-thread work of the dashboard and the board".
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";

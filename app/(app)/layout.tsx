@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <>
       <header className="no-print bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="text-lg font-bold text-white">
+          <Link prefetch={false} href="/" className="text-lg font-bold text-white">
             {common("appName")}
           </Link>
           <div className="flex flex-wrap items-center gap-3">
@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
             {navigationFor(user).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="inline-block px-3 py-2 text-sm text-white hover:underline">
+                <Link prefetch={false} href={item.href} className="inline-block px-3 py-2 text-sm text-white hover:underline">
                   {nav(item.labelKey)}
                 </Link>
               </li>

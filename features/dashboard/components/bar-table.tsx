@@ -55,7 +55,7 @@ export function BarTable({
         <tr key={row.key} className="border-t border-slate-100">
           <th scope="row" className="text-left font-normal">
             {row.href ? (
-              <Link href={row.href} className="text-brand-700 underline">
+              <Link prefetch={false} href={row.href} className="text-brand-700 underline">
                 {row.label}
               </Link>
             ) : (

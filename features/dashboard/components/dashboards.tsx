@@ -40,7 +40,7 @@ function Stat({ label, value, locale, testId, href }: { label: string; value: nu
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="text-3xl font-bold tabular-nums">
         {href ? (
-          <Link href={href} className="text-brand-700 underline" data-testid={testId}>
+          <Link prefetch={false} href={href} className="text-brand-700 underline" data-testid={testId}>
             {formatNumber(value, locale)}
           </Link>
         ) : (
@@ -63,7 +63,7 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
     <div className="flex flex-col gap-8">
       <PageSection id="waiting" title={t("waitingForApproval")} className={card}>
         <p className="text-3xl font-bold tabular-nums">
-          <Link href="/approvals" className="text-brand-700 underline" data-testid="waiting-total">
+          <Link prefetch={false} href="/approvals" className="text-brand-700 underline" data-testid="waiting-total">
             {formatNumber(dashboard.waitingForMyApproval, locale)}
           </Link>
         </p>
@@ -88,7 +88,7 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
         />
         {dashboard.totalCohorts > dashboard.cohorts.length && (
           <p className="mt-3">
-            <Link href="/cohorts" className="text-brand-700 underline">
+            <Link prefetch={false} href="/cohorts" className="text-brand-700 underline">
               {t("allCohorts", { count: formatNumber(dashboard.totalCohorts, locale) })}
             </Link>
           </p>
@@ -143,7 +143,7 @@ function ArrivalsTable({ caption, arrivals, locale, testId }: { caption: string;
       {arrivals.map((arrival) => (
         <tr key={arrival.placementId} className="border-t border-slate-200">
           <th scope="row" className="font-normal">
-            <Link href={`/placements/${arrival.placementId}`} className="text-brand-700 underline">
+            <Link prefetch={false} href={`/placements/${arrival.placementId}`} className="text-brand-700 underline">
               {arrival.officerName} {arrival.chineseName && <span lang="zh">{arrival.chineseName}</span>}
             </Link>
           </th>
@@ -305,7 +305,7 @@ function HostSidePanel({ summary, locale }: { summary: HostSideSummary; locale: 
               {summary.capacity.rows.map((row) => (
                 <tr key={row.hostUnitId} className="border-t border-slate-200">
                   <th scope="row" className="font-normal">
-                    <Link href={reportHref({ cohort: cohort.id, hostUnit: row.hostUnitId })} className="text-brand-700 underline">
+                    <Link prefetch={false} href={reportHref({ cohort: cohort.id, hostUnit: row.hostUnitId })} className="text-brand-700 underline">
                       {localizedName(row.name, locale)}
                     </Link>
                   </th>
@@ -385,7 +385,7 @@ export async function OfficerDashboard({ user }: { user: SessionUser }) {
           </ul>
         )}
         <p className="mt-3 text-sm">
-          <Link href="/schedule" className="text-brand-700 underline">
+          <Link prefetch={false} href="/schedule" className="text-brand-700 underline">
             {t("fullSchedule")}
           </Link>
         </p>
@@ -403,7 +403,7 @@ export async function SupervisorDashboard({ user }: { user: SessionUser }) {
   ]);
   // Each name opens the officer's placement schedule, the supervisor's daily work (issue 12 §8).
   const nameLink = (placement: (typeof placements)[number]) => (
-    <Link href={`/schedule/placements/${placement.id}`} className="text-brand-700 underline">
+    <Link prefetch={false} href={`/schedule/placements/${placement.id}`} className="text-brand-700 underline">
       {placement.officerName} {placement.chineseName && <span lang="zh">{placement.chineseName}</span>}
     </Link>
   );

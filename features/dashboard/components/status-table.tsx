@@ -100,7 +100,7 @@ export function CohortStatusTable({ caption, rows, locale }: { caption: string; 
         return (
           <tr key={row.id} className="border-t border-slate-200" data-testid="cohort-row">
             <th scope="row" className="font-medium">
-              <Link href={`/cohorts/${row.id}`} className="text-brand-700 underline">
+              <Link prefetch={false} href={`/cohorts/${row.id}`} className="text-brand-700 underline">
                 {row.name}
               </Link>
               {total > 0 && (

@@ -48,7 +48,7 @@ export function PlacementBoardTable({ encodedRows, statusLabels, canAssign }: Pl
       {rows.map((row) => (
         <tr key={row.id} className={row.status === "WITHDRAWN" ? "text-slate-600" : undefined} data-testid="board-row">
           <th scope="row">
-            <Link href={`/placements/${row.id}`}>{row.name}</Link>
+            <Link prefetch={false} href={`/placements/${row.id}`}>{row.name}</Link>
             {row.chineseName && <span lang="zh">{row.chineseName}</span>}
             {row.staffNumber && <small data-testid="staff-number">{row.staffNumber}</small>}
           </th>
@@ -70,7 +70,7 @@ export function PlacementBoardTable({ encodedRows, statusLabels, canAssign }: Pl
           {canAssign && (
             <td>
               {row.action && (
-                <Link href={`/placements/${row.id}#assign-heading`} aria-label={t(row.action === "assign" ? "assignOfficer" : "changeAssignmentOf", { name: row.name })}>
+                <Link prefetch={false} href={`/placements/${row.id}#assign-heading`} aria-label={t(row.action === "assign" ? "assignOfficer" : "changeAssignmentOf", { name: row.name })}>
                   {t(row.action)}
                 </Link>
               )}

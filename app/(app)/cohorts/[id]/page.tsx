@@ -73,7 +73,7 @@ export default async function CohortBoardPage({
   ];
   const edit = canManageCohort(user, cohort) ? (
     <Button asChild variant="secondary">
-      <Link href={`/cohorts/${cohort.id}/edit`}>
+      <Link prefetch={false} href={`/cohorts/${cohort.id}/edit`}>
         {t("editCohort")}
       </Link>
     </Button>
@@ -81,7 +81,7 @@ export default async function CohortBoardPage({
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/cohorts" className="text-brand-700 underline">
+        <Link prefetch={false} href="/cohorts" className="text-brand-700 underline">
           {t("title")}
         </Link>
       </nav>
