@@ -84,6 +84,12 @@ beforeAll(async () => {
     applyAtHome: "x",
     suggestions: "y",
   });
+  // A long report, accepted last (so listed first): it runs over several pages.
+  const longOfficer = await createOfficer(db, { jurisdictionId: world.sz.id, rankId: world.szRank.id, departmentId: world.szDepartment.id });
+  const longOfficerUser = await createUser(db, { role: Role.OFFICER, jurisdictionId: world.sz.id, officerId: longOfficer.id });
+  const longPlacement = await createPlacement(db, { officerId: longOfficer.id, cohortId: world.szToHk.id, hostUnitId: world.hkHostUnits[0].id, postTitle: "Long report post", status: "CONFIRMED" });
+  const paragraphs = Array.from({ length: 90 }, (_, index) => `Paragraph ${index + 1}: 深港两地在规划审批、社区咨询与公共房屋方面的做法各有所长，值得互相借鉴 and compared in detail.`);
+  await acceptFinalReport(longOfficerUser, world.szCoordinator, longPlacement.id, { workDone: paragraphs.join("\n\n"), learned: "Last words of the long report.", applyAtHome: "x", suggestions: "y" });
 });
 afterAll(async () => db.$disconnect());
 
@@ -185,6 +191,21 @@ describe("the outcomes digest PDF", () => {
     expect(await db.auditLog.count({ where: { action: "outcomeDigest.export", entityId: world.hkToSz.id } })).toBe(before + 1);
     expect(entries[0]).toMatchObject({ entityType: "Cohort", requestId: "req-digest" });
     expect(entries[0].after).toMatchObject({ format: "pdf", rowCount: 1, filters: { cohort: world.hkToSz.id, field: world.field.id } });
+  });
+
+  it("numbers the contents with the page each report starts on, when a report runs over several pages", async () => {
+    const text = await pdfText(await download(world.szCoordinator, { cohort: world.szToHk.id }));
+    const pages = text.split(/\n-- \d+ of \d+ --\n/).map((page) => page.trim()).filter((page) => page !== "");
+    expect(pages.length).toBeGreaterThan(3);
+    expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
+    const startsOn = (number: number) => pages.findIndex((page) => page.startsWith(`${number}. `)) + 1;
+    expect(startsOn(1)).toBe(2);
+    expect(startsOn(2)).toBeGreaterThan(3);
+    // The contents line of each report ends with that page.
+    expect(pages[0]).toMatch(new RegExp(`^1\\. .*Long report post ${startsOn(1)}$`, "m"));
+    expect(pages[0]).toMatch(new RegExp(`^2\\. .* ${startsOn(2)}$`, "m"));
+    expect(text).toContain("Paragraph 90:");
+    expect(text).toContain("Last words of the long report.");
   });
 
   it("reads the reports in batches, in the library's order, within the reader's scope only", async () => {
