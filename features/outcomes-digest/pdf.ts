@@ -59,12 +59,14 @@ export async function writeOutcomesDigestPdf(digest: DigestDocument, output: Wri
   const outputFinished = finished(output, { readable: false });
   outputFinished.catch(() => {}); // awaited below
   try {
-    // Measuring: where each report starts (counted from the first report page), then how many pages the title
-    // block and contents take. Both documents are dropped unfinished, so no font is embedded for them.
-    const reports = await writeReports(digest, createWriter(digest, discard(), null), false);
-    const front = createWriter(digest, discard(), null);
-    writeFrontMatter(front, reports.headings, null);
-    const frontPages = front.page;
+    // Measuring, in a document that is dropped unfinished (no font is embedded for it): where each report starts,
+    // counted from the first report page, then, on fresh pages after them, how many pages the title and contents take.
+    const measuring = createWriter(digest, discard(), null);
+    const reports = await writeReports(digest, measuring, false);
+    if (reports.pageCount > 0) measuring.newPage();
+    const frontStart = measuring.page;
+    writeFrontMatter(measuring, reports.headings, null);
+    const frontPages = measuring.page - frontStart + 1;
 
     const writer = createWriter(digest, output, frontPages + reports.pageCount);
     writeFrontMatter(writer, reports.headings, reports.entryPages.map((page) => page + frontPages));
