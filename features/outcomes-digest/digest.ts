@@ -14,6 +14,7 @@ import { webStreamFrom } from "@/lib/web-stream";
 import { findOutcomeFilterOptions, findOutcomeIds, readOutcomeDigestEntries, type OutcomeDigestEntry } from "@/features/officer-reports/library";
 import type { OutcomeSearch } from "@/features/officer-reports/library-params";
 import { ExportsBusyError, exportSlots, translatorFor } from "@/features/reports/export-service";
+import { resolvePdfFonts } from "@/features/reports/export/font";
 import { writeOutcomesDigestPdf, type DigestDocument, type DigestEntryContent } from "./pdf";
 
 // The outcomes library of one cohort as a PDF digest (decision 114): the library's own query (findOutcomeIds /
@@ -59,6 +60,8 @@ export async function prepareOutcomesDigest(reader: DigestReader, search: Digest
   const [reportIds, options_] = await Promise.all([findOutcomeIds(reader, search), findOutcomeFilterOptions(reader)]);
 
   const { locale } = reader;
+  // A missing CJK font fails here, as an error answer with a request id, not as a download broken after it began.
+  resolvePdfFonts(locale);
   const t = translatorFor(locale, "outcomesDigest");
   const reports = translatorFor(locale, "officerReports");
   const now = options.now ?? new Date();
