@@ -87,6 +87,8 @@ export const auditActions = [
   "certificate.download",
   // ---- notification preferences ----
   "notificationPreferences.update",
+  // ---- digest: the outcomes library's PDF digest per cohort (decision 114) ----
+  "outcomeDigest.export",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

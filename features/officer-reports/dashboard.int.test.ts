@@ -4,7 +4,7 @@ import { actorFromUser } from "@/lib/auth/actor";
 import { createOfficer, createPlacement, createTwoSidedWorld, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { saveEvaluation } from "@/features/evaluations/mutations";
 import { acceptReport, returnReport, saveReportDraft, submitReport } from "./mutations";
-import { findReportCounts } from "./dashboard";
+import { findCohortReportList, findReportCounts } from "./dashboard";
 
 const request = { requestId: "report-counts-test", ipAddress: "127.0.0.1" };
 let world: TwoSidedWorld;
@@ -43,5 +43,22 @@ describe("the dashboard's report counts", () => {
       expect(rows.find((row) => row.cohortId === world.hkToSz.id)).toMatchObject({ due: 1, submitted: 1, returned: 1, accepted: 1, evaluationsDone: 1, placements: 2 });
     }
     expect(await findReportCounts(actorFromUser(users[0]))).toEqual([]);
+
+    // Each count opens the list of the reports it counts: the same placements, the same states, for both sides.
+    for (const coordinator of [world.hkCoordinator, world.szCoordinator]) {
+      const list = async (state: "due" | "submitted" | "returned" | "accepted") =>
+        (await findCohortReportList(actorFromUser(coordinator), world.hkToSz.id, state))!.rows.map((row) => [row.placementId, row.kind, row.status]);
+      expect(await list("accepted")).toEqual([[placements[0].id, "FINAL", "ACCEPTED"]]);
+      expect(await list("returned")).toEqual([[placements[0].id, "MID_TERM", "RETURNED"]]);
+      expect(await list("submitted")).toEqual([[placements[1].id, "FINAL", "SUBMITTED"]]);
+      expect(await list("due")).toEqual([[placements[1].id, "MID_TERM", null]]);
+    }
+    const due = (await findCohortReportList(actorFromUser(world.hkCoordinator), world.hkToSz.id, "due"))!.rows[0];
+    expect(due.officerName).toBe("PANG Chi-wing, Ronald");
+    expect(due.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Not the panel's cohort for the reader: nothing (the page answers 404).
+    expect(await findCohortReportList(actorFromUser(users[0]), world.hkToSz.id, "due")).toBeNull();
+    expect(await findCohortReportList(actorFromUser(world.szSupervisor), world.hkToSz.id, "due")).toBeNull();
+    expect(await findCohortReportList(actorFromUser(world.hkCoordinator), "no-such-cohort", "due")).toBeNull();
   });
 });

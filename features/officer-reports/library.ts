@@ -2,10 +2,12 @@ import "server-only";
 import { sql, expressionBuilder, type Expression, type SqlBool } from "kysely";
 import { db } from "@/lib/db";
 import type { DB } from "@/generated/kysely/types";
+import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission, type Actor } from "@/lib/authorization";
 import { foldHanScript } from "@/lib/han-folding";
 import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
-import { scopeSql } from "@/lib/scopes";
+import { isInScope, scopeSql, scopeWhere } from "@/lib/scopes";
+import { formatOfficerName } from "@/features/officers/names";
 import { containsPattern } from "@/lib/sql-search";
 import type { TrilingualName } from "@/lib/i18n/locales";
 import { outcomePageSize, outcomeSearchTerms, type OutcomeSearch } from "./library-params";
@@ -72,54 +74,117 @@ export interface OutcomePage {
 
 const names = { nameEn: true, nameZhHant: true, nameZhHans: true } as const;
 
-/** One page of the library (or, with `all`, every entry: the PDF digest of a cohort). */
-export async function findOutcomes(actor: Actor, search: OutcomeSearch, options: { all?: boolean } = {}): Promise<OutcomePage> {
+const entryInclude = {
+  placement: {
+    select: {
+      postTitle: true,
+      cohort: { select: { id: true, ...names } },
+      hostUnit: { select: { id: true, ...names } },
+      field: { select: { id: true, ...names } },
+    },
+  },
+} as const;
+
+type EntryRow = Prisma.OfficerReportGetPayload<{ include: typeof entryInclude }>;
+
+/** A report row as a library entry: only its shareable sections leave this module. */
+function toEntry(row: EntryRow): OutcomeEntry {
+  return {
+    id: row.id,
+    placementId: row.placementId,
+    acceptedAt: row.acceptedAt,
+    cohort: row.placement.cohort,
+    hostUnit: row.placement.hostUnit,
+    field: row.placement.field,
+    postTitle: row.placement.postTitle,
+    sections: reportSections.filter((section) => row[shareableFlag(section)]).map((section) => ({ name: section, text: row[section] })),
+  };
+}
+
+/** The ids of the entries a search finds, newest accepted first; with `page`, one page of them. */
+function findEntryIds(condition: Expression<SqlBool>, page?: { size: number; number: number }): Promise<{ id: string }[]> {
+  let query = fromLibrary().select("r.id").where(condition).orderBy("r.acceptedAt", "desc").orderBy("r.id");
+  if (page) query = query.limit(page.size).offset((page.number - 1) * page.size);
+  return runQuery(query);
+}
+
+/** One page of the library. */
+export async function findOutcomes(actor: Actor, search: OutcomeSearch): Promise<OutcomePage> {
   if (!hasPermission(actor, "outcome:view")) return { entries: [], total: 0, page: 1, pageCount: 1 };
   const condition = libraryCondition(actor, search);
   const [{ total }] = await runQuery(fromLibrary().select(sql<number>`count(*)::int`.as("total")).where(condition));
-  const pageSize = options.all ? Math.max(total, 1) : outcomePageSize;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = options.all ? 1 : Math.min(search.page, pageCount);
-  const ids = await runQuery(
-    fromLibrary()
-      .select("r.id")
-      .where(condition)
-      .orderBy("r.acceptedAt", "desc")
-      .orderBy("r.id")
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-  );
-  const rows = await db.officerReport.findMany({
-    where: { id: { in: ids.map((row) => row.id) } },
-    include: {
-      placement: {
-        select: {
-          postTitle: true,
-          cohort: { select: { id: true, ...names } },
-          hostUnit: { select: { id: true, ...names } },
-          field: { select: { id: true, ...names } },
-        },
-      },
-    },
-  });
+  const pageCount = Math.max(1, Math.ceil(total / outcomePageSize));
+  const page = Math.min(search.page, pageCount);
+  const ids = await findEntryIds(condition, { size: outcomePageSize, number: page });
+  const rows = await db.officerReport.findMany({ where: { id: { in: ids.map((row) => row.id) } }, include: entryInclude });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const entries = ids.flatMap(({ id }) => {
     const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        placementId: row.placementId,
-        acceptedAt: row.acceptedAt,
-        cohort: row.placement.cohort,
-        hostUnit: row.placement.hostUnit,
-        field: row.placement.field,
-        postTitle: row.placement.postTitle,
-        sections: reportSections.filter((section) => row[shareableFlag(section)]).map((section) => ({ name: section, text: row[section] })),
-      },
-    ];
+    return row ? [toEntry(row)] : [];
   });
   return { entries, total, page, pageCount };
+}
+
+// ---- digest: the library of one cohort as a PDF (decision 114) ----
+
+/** A digest entry: the library entry, the placement's period, and the officer as the reader may see them. */
+export interface OutcomeDigestEntry extends OutcomeEntry {
+  startDate: Date;
+  endDate: Date;
+  /**
+   * Null when the placement is outside the reader's "placement" scope (an officer reading other officers' reports);
+   * the staff number only where the "staffNumber" field rule allows it (never for the host side).
+   */
+  officer: { name: string; chineseName: string | null; staffNumber: string | null } | null;
+}
+
+/**
+ * The ids of every entry a search finds (the digest of a cohort), newest accepted first, with the same condition as
+ * the library page. Only ids are held: the digest reads the rows in batches by them (readOutcomeDigestEntries).
+ */
+export async function findOutcomeIds(actor: Actor, search: Omit<OutcomeSearch, "page">): Promise<string[]> {
+  if (!hasPermission(actor, "outcome:view")) return [];
+  return (await findEntryIds(libraryCondition(actor, search))).map((row) => row.id);
+}
+
+const digestInclude = {
+  placement: {
+    select: {
+      ...entryInclude.placement.select,
+      officerId: true,
+      hostUnitId: true,
+      startDate: true,
+      endDate: true,
+      cohort: { select: { id: true, ...names, sendingJurisdictionId: true, hostJurisdictionId: true } },
+      officer: { select: { surname: true, givenName: true, otherName: true, chineseName: true, staffNumber: true, jurisdiction: { select: { kind: true } } } },
+    },
+  },
+} as const;
+
+/**
+ * The entries of `ids` (from findOutcomeIds), read `batchSize` at a time in the order given, so a large cohort is
+ * never in memory at once. The reader's "outcome" scope is applied again, so ids from elsewhere reveal nothing.
+ */
+export async function* readOutcomeDigestEntries(actor: Actor, ids: string[], batchSize = 20): AsyncGenerator<OutcomeDigestEntry> {
+  if (!hasPermission(actor, "outcome:view")) return;
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = ids.slice(start, start + batchSize);
+    const rows = await db.officerReport.findMany({ where: { id: { in: batch }, placement: scopeWhere("outcome", actor) }, include: digestInclude });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of batch) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const { placement } = row;
+      const officer = isInScope("placement", actor, placement)
+        ? {
+            name: formatOfficerName(placement.officer),
+            chineseName: placement.officer.chineseName,
+            staffNumber: isInScope("staffNumber", actor, placement) ? placement.officer.staffNumber : null,
+          }
+        : null;
+      yield { ...toEntry(row), startDate: placement.startDate, endDate: placement.endDate, officer };
+    }
+  }
 }
 
 export interface OutcomeFilterOptions {

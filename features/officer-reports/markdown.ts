@@ -1,5 +1,5 @@
 import "server-only";
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
 // Report sections are Markdown, rendered on the server only (no Markdown code in the browser's script) and
@@ -18,4 +18,12 @@ export function renderMarkdown(text: string): string {
     allowedSchemes: ["http", "https", "mailto"],
     transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }, true) },
   });
+}
+
+/**
+ * The Markdown as markdown-it tokens, parsed exactly as renderMarkdown parses it (raw HTML stays text), for writers
+ * that are not HTML: the outcomes digest PDF (features/outcomes-digest/markdown-blocks.ts).
+ */
+export function parseMarkdown(text: string): Token[] {
+  return markdown.parse(text, {});
 }

@@ -18,6 +18,13 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
+/** The digest of the chosen cohort, with the same filters (decision 114). */
+function digestHref(search: OutcomeSearch): string {
+  const params = new URLSearchParams();
+  for (const key of ["cohort", "hostUnit", "field", "q"] as const) if (search[key]) params.set(key, search[key]!);
+  return `/outcomes/digest?${params.toString()}`;
+}
+
 function pageHref(search: OutcomeSearch, page: number): string {
   const params = new URLSearchParams();
   for (const key of ["q", "cohort", "hostUnit", "field"] as const) if (search[key]) params.set(key, search[key]!);
@@ -30,8 +37,9 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
   const user = await requireSessionUser();
   if (!hasPermission(user, "outcome:view")) forbidden();
   const search = parseOutcomeSearch(await searchParams);
-  const [t, reports, locale, results, options] = await Promise.all([
+  const [t, digest, reports, locale, results, options] = await Promise.all([
     getTranslations("outcomes"),
+    getTranslations("outcomesDigest"),
     getTranslations("officerReports"),
     getLocale() as Promise<AppLocale>,
     findOutcomes(user, search),
@@ -63,6 +71,18 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
           <Button type="submit">{t("search")}</Button>
         </div>
       </form>
+      {search.cohort && options.cohorts.some((cohort) => cohort.id === search.cohort) && (
+        <div className="mb-4 flex flex-wrap items-center gap-3">
+          <Button asChild variant="secondary">
+            <a href={digestHref(search)} download aria-describedby="outcomes-digest-hint">
+              {digest("download")}
+            </a>
+          </Button>
+          <p id="outcomes-digest-hint" className="text-sm text-slate-700">
+            {digest("downloadHint")}
+          </p>
+        </div>
+      )}
       <p className="mb-3 text-sm text-slate-700" role="status">
         {t("found", { count: results.total })}
       </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wrapWords } from "./wrap";
+import { wrapRuns, wrapWords } from "./wrap";
 
 // One unit per character, two for a CJK character: widths are easy to reason about.
 const measure = (text: string) => [...text].reduce((width, character) => width + (/[\u3400-\u9FFF]/u.test(character) ? 2 : 1), 0);
@@ -32,5 +32,26 @@ describe("wrapWords", () => {
   it("has no lines for an empty or blank text", () => {
     expect(wrapWords("", 10, measure)).toEqual([]);
     expect(wrapWords("   ", 10, measure)).toEqual([]);
+  });
+});
+
+describe("wrapRuns", () => {
+  // Bold text (spaces too) is measured one unit wider per character, so a style change shows in the breaks.
+  const measureStyled = (text: string, style: "regular" | "bold") => measure(text) + (style === "bold" ? [...text].length : 0);
+
+  it("keeps each piece's style, with the space between runs on the piece after it", () => {
+    const lines = wrapRuns([{ text: "Plan ", style: "regular" }, { text: "together", style: "bold" }, { text: " early.", style: "regular" }], 40, measureStyled);
+    expect(lines).toEqual([[{ text: "Plan", style: "regular" }, { text: " together", style: "bold" }, { text: " early.", style: "regular" }]]);
+  });
+
+  it("breaks where the styled widths no longer fit, and continues a word across runs without a space", () => {
+    const lines = wrapRuns([{ text: "ab ", style: "regular" }, { text: "cd", style: "bold" }, { text: "ef gh", style: "regular" }], 8, measureStyled);
+    expect(lines.map((line) => line.map((piece) => piece.text).join(""))).toEqual(["ab cd", "ef gh"]);
+    expect(lines[0][1]).toEqual({ text: " cd", style: "bold" });
+  });
+
+  it("breaks Chinese runs between characters like wrapWords", () => {
+    const lines = wrapRuns([{ text: "跨境", style: "bold" }, { text: "協作平台", style: "regular" }], 6, measureStyled);
+    expect(lines.map((line) => line.map((piece) => piece.text).join(""))).toEqual(["跨境", "協作平", "台"]);
   });
 });
