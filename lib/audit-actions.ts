@@ -87,6 +87,10 @@ export const auditActions = [
   "certificate.download",
   // ---- notification preferences ----
   "notificationPreferences.update",
+  // ---- attach: report attachments (decision 112) ----
+  "reportAttachment.upload",
+  "reportAttachment.remove",
+  "reportAttachment.download",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
