@@ -289,6 +289,36 @@ describe("frozen with the accepted revision, carried into the next", () => {
   });
 });
 
+describe("an upload racing the acceptance", () => {
+  it("waits for the accepting transaction and is then refused at the field: nothing slips into an accepted revision", async () => {
+    const { user, placement, report } = await placementWithDraft();
+    const before = await counts();
+    let acceptanceHolds!: () => void;
+    const holding = new Promise<void>((resolve) => (acceptanceHolds = resolve));
+    let commitAcceptance!: () => void;
+    const committing = new Promise<void>((resolve) => (commitAcceptance = resolve));
+    const accepting = db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "OfficerReport" SET "status" = 'ACCEPTED', "acceptedAt" = now(), "submittedAt" = now() WHERE "id" = ${report.id}`;
+      acceptanceHolds();
+      await committing;
+    }, { timeout: 60_000 });
+    await holding;
+    const uploading = upload(sessionUser(user), placement.id, {}, { name: "racing.pdf", bytes: pdfBytes("race") });
+    // Wait (on a condition, not a clock) until the upload's transaction is blocked on the revision's row lock.
+    for (;;) {
+      const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (waiting > 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    commitAcceptance();
+    await accepting;
+    const answer = await uploading;
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).fieldErrors).toEqual({ file: reportErrors.locked });
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("S3-compatible storage", () => {
   const listKeys = async (settings: S3Settings) => {
     const client = new S3Client({ endpoint: settings.endpoint, region: settings.region, forcePathStyle: true, credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } });

@@ -83,6 +83,11 @@ test("officer report: write, autosave, attach, submit, return, resubmit, accept,
   await attach.getByRole("button", { name: "附加檔案" }).click();
   await expect(noticeText(page)).toHaveText("已附加 internal-notes.pdf。");
   const attachments = page.getByTestId("attachments-FINAL-1");
+  await attach.getByLabel("要附加的檔案").setInputFiles({ name: "wrong-file.pdf", mimeType: "application/pdf", buffer: pdfNotes });
+  await attach.getByRole("button", { name: "附加檔案" }).click();
+  await expect(attachments.getByRole("link")).toHaveText(["site-visit.png", "internal-notes.pdf", "wrong-file.pdf"]);
+  await attachments.getByRole("button", { name: "移除 wrong-file.pdf" }).click();
+  await expect(noticeText(page)).toHaveText("已移除 wrong-file.pdf。");
   await expect(attachments.getByRole("link")).toHaveText(["site-visit.png", "internal-notes.pdf"]);
   const photoDownload = page.waitForEvent("download");
   await attachments.getByRole("link", { name: "site-visit.png" }).click();
