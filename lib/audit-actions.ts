@@ -89,6 +89,10 @@ export const auditActions = [
   "notificationPreferences.update",
   // ---- digest: the outcomes library's PDF digest per cohort (decision 114) ----
   "outcomeDigest.export",
+  // ---- attach: report attachments (decision 112) ----
+  "reportAttachment.upload",
+  "reportAttachment.remove",
+  "reportAttachment.download",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

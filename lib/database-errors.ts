@@ -24,6 +24,8 @@ const constraintMessages: Record<string, string> = {
   ScheduleItem_placement_in_cohort: "invalidValue",
   // reports2
   OfficerReport_accepted_locked: "officerReports.locked",
+  // attach: an accepted revision's attachments are frozen with it (decision 112)
+  ReportAttachment_accepted_locked: "officerReports.locked",
   OfficerReport_one_open_revision: "officerReports.notAccepted",
   OfficerReport_returned_has_comment: "required",
   Evaluation_ratings_in_range: "invalidValue",

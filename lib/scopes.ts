@@ -335,3 +335,28 @@ export function canSeeDocumentDetails(actor: Actor, placement: { officerId: stri
 export function staffNumberSql(actor: Actor, aliases: ScopeAliases & { Placement: string; Officer: string }): Prisma.Sql {
   return Prisma.sql`CASE WHEN ${scopeSql("staffNumber", actor, aliases)} THEN ${Prisma.raw(`${aliases.Officer}."staffNumber"`)} END`;
 }
+
+// ---- attach: report attachments (decision 112) ----
+
+/**
+ * The field rule for a report's attachments, beside the one for its sections: whoever may read the placement's
+ * reports sees an attachment marked shareable; one not marked shareable reaches only the readers of the
+ * sending-side-only sections (the sending side's coordinators, the officer, admins), never the host side.
+ */
+export function canSeeReportAttachment(
+  actor: Actor,
+  placement: { officerId: string; hostUnitId: string | null; cohort: { sendingJurisdictionId: string; hostJurisdictionId: string } },
+  attachment: { shareable: boolean },
+): boolean {
+  if (!isInScope("officerReport", actor, placement)) return false;
+  return attachment.shareable || isInScope("officerReportPrivateSections", actor, placement);
+}
+
+/** The same rule as a Prisma `where` on ReportAttachment, for the attachments of a placement the actor may read. */
+export function reportAttachmentWhere(
+  actor: Actor,
+  placement: { officerId: string; hostUnitId: string | null; cohort: { sendingJurisdictionId: string; hostJurisdictionId: string } },
+): Prisma.ReportAttachmentWhereInput {
+  if (!isInScope("officerReport", actor, placement)) return { id: { in: [] } };
+  return isInScope("officerReportPrivateSections", actor, placement) ? {} : { shareable: true };
+}

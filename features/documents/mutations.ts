@@ -32,8 +32,11 @@ export interface SaveDocumentOptions {
   maxBytes: number;
 }
 
-/** The bytes as stored: written into the row (PostgreSQL) or already in S3 (the row keeps the key). */
-async function storeBytes(file: UploadedFile, storage: FileStorage, maxBytes: number) {
+/**
+ * The bytes as stored: written into the row (PostgreSQL) or already in S3 (the row keeps the key). The one check of an
+ * upload (empty, size, type by content), shared with report attachments (decision 112).
+ */
+export async function storeBytes(file: UploadedFile, storage: FileStorage, maxBytes: number) {
   if (file.bytes.byteLength === 0) throw new DocumentFieldError({ file: ["documents.errors.fileEmpty"] });
   if (file.bytes.byteLength > maxBytes) throw new DocumentFieldError({ file: ["documents.errors.fileTooLarge"] }, { maxBytes });
   const type = await detectUploadType(file.bytes);

@@ -7,7 +7,9 @@ import { hongKongParts } from "@/lib/dates";
 import { text } from "@/lib/text";
 import { renderMarkdown } from "./markdown";
 import { acceptReport, moveReportDueDate, openReportRevision, returnReport, saveReportDraft, submitReport, type ReportOutcome } from "./mutations";
-import { moveDueDateSchema, openRevisionSchema, reportVersionSchema, returnReportSchema, saveReportDraftSchema, sectionMaximum } from "./schemas";
+import { moveDueDateSchema, openRevisionSchema, removeAttachmentSchema, reportVersionSchema, returnReportSchema, saveReportDraftSchema, sectionMaximum } from "./schemas";
+import { removeReportAttachment } from "./attachments";
+import { configuredStorage } from "@/features/documents/storage";
 
 const revalidateReports = (placementId: string) => {
   revalidatePath(`/placements/${placementId}/reports`);
@@ -93,4 +95,18 @@ export const previewMarkdownAction = defineAction({
   schema: z.object({ text: text(sectionMaximum).default("") }),
   permission: "officerReport:write",
   run: async (input) => ({ html: renderMarkdown(input.text) }),
+});
+
+// ---- attach: report attachments (decision 112); the upload is a route (attachment-routes.ts), files exceed 1 MB ----
+
+export const removeReportAttachmentAction = defineAction({
+  name: "reportAttachment.remove",
+  schema: removeAttachmentSchema,
+  permission: "officerReport:write",
+  run: async (input, { user, request }) => {
+    const removed = await removeReportAttachment({ actor: user, request }, input.attachmentId, configuredStorage());
+    revalidateReports(removed.placementId);
+    return removed;
+  },
+  notice: (removed, { t }) => t("reportAttachments.notices.removed", { name: removed.name }),
 });

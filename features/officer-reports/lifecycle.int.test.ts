@@ -4,7 +4,7 @@ import { formatDateOnly } from "@/lib/dates";
 import { actorFromUser } from "@/lib/auth/actor";
 import { createOfficer, createPlacement, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { appErrorRefusal, refusal } from "@/tests/support/refusal";
-import { readDatabaseError } from "@/lib/database-errors";
+import { readDatabaseError, translateDatabaseError } from "@/lib/database-errors";
 import { Role } from "@/generated/prisma/enums";
 import { acceptReport, moveReportDueDate, openReportRevision, returnReport, saveReportDraft, submitReport } from "./mutations";
 import { findPlacementReports } from "./queries";
@@ -113,6 +113,11 @@ describe("the officer report lifecycle", () => {
     expect(readDatabaseError(update)).toMatchObject({ code: "23514" });
     const remove = await refusal(db.$executeRaw`DELETE FROM "OfficerReport" WHERE id = ${saved.id}`);
     expect(readDatabaseError(remove)).toMatchObject({ code: "23514" });
+    // Named, so that a write racing the application's own check is translated for the user rather than a 500.
+    for (const error of [update, remove]) {
+      expect(readDatabaseError(error)?.constraint).toBe("OfficerReport_accepted_locked");
+      expect(translateDatabaseError(error)?.messageKey).toBe("officerReports.locked");
+    }
     expect((await appErrorRefusal(saveReportDraft(as(user), draft(placement.id, { version: accepted.version })))).messageKey).toBe("officerReports.locked");
 
     // The officer cannot reopen it; the host side cannot either; the sending side can.

@@ -187,7 +187,16 @@ export async function openReportRevision(context: MutationContext, input: OpenRe
       const created = await tx.officerReport.create({
         data: { placementId: accepted.placementId, kind: accepted.kind, revision: accepted.revision + 1, dueOn: accepted.dueOn, ...copy, updatedById: actor.userId },
       });
-      await writeAudit(tx, actor, request, { action: "officerReport.openRevision", entityType, entityId: created.id, after: { ...auditView(created), from: accepted.id } });
+      // The accepted revision's attachments are carried forward: the new revision points at the same stored files
+      // (decision 112), and the officer may remove them from the new one without touching the accepted one.
+      const attachments = await tx.reportAttachment.findMany({ where: { reportId: accepted.id }, orderBy: { createdAt: "asc" }, select: { fileId: true, shareable: true, addedById: true } });
+      if (attachments.length > 0) await tx.reportAttachment.createMany({ data: attachments.map((attachment) => ({ ...attachment, reportId: created.id })) });
+      await writeAudit(tx, actor, request, {
+        action: "officerReport.openRevision",
+        entityType,
+        entityId: created.id,
+        after: { ...auditView(created), from: accepted.id, attachmentFileIds: attachments.map((attachment) => attachment.fileId) },
+      });
       return outcomeOf(created);
     }, transactionOptions),
   );

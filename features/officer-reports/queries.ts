@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { OfficerReport, Prisma } from "@/generated/prisma/client";
 import { isAllowed, placementResource, type Actor } from "@/lib/authorization";
 import { formatDateOnly } from "@/lib/dates";
-import { isInScope, scopeWhere } from "@/lib/scopes";
+import { isInScope, reportAttachmentWhere, scopeWhere } from "@/lib/scopes";
 import { reportDueOn } from "./due-dates";
 import { reportKinds, reportSections, shareableFlag, type ReportKind, type ReportSection } from "./schemas";
 
@@ -16,6 +16,14 @@ export interface ReportSectionView {
   shareable: boolean;
 }
 
+/** A file attached to a revision, as listed to a reader who may download it (decision 112). */
+export interface ReportAttachmentView {
+  id: string;
+  name: string;
+  size: number;
+  shareable: boolean;
+}
+
 export interface ReportRevisionView {
   id: string;
   revision: number;
@@ -25,6 +33,8 @@ export interface ReportRevisionView {
   sections: ReportSectionView[];
   /** How many sections this reader does not receive (host side: the sending-side-only ones). */
   withheldSections: number;
+  /** The attachments this reader may download (host side: those marked shareable). */
+  attachments: ReportAttachmentView[];
   reviewComment: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -62,7 +72,7 @@ export const reportPlacementSelect = {
 } as const satisfies Prisma.PlacementSelect;
 
 /** One revision as this reader may see it. */
-export function revisionView(report: OfficerReport, seesPrivateSections: boolean): ReportRevisionView {
+export function revisionView(report: OfficerReport, seesPrivateSections: boolean, attachments: ReportAttachmentView[] = []): ReportRevisionView {
   const all = reportSections.map((name) => ({ name, text: report[name], shareable: report[shareableFlag(name)] }));
   const sections = seesPrivateSections ? all : all.filter((section) => section.shareable);
   return {
@@ -73,6 +83,7 @@ export function revisionView(report: OfficerReport, seesPrivateSections: boolean
     dueOn: formatDateOnly(report.dueOn),
     sections,
     withheldSections: all.length - sections.length,
+    attachments,
     reviewComment: report.reviewComment,
     submittedAt: report.submittedAt,
     reviewedAt: report.reviewedAt,
@@ -86,7 +97,17 @@ export async function findPlacementReports(actor: Actor, placementId: string): P
   const placement = await db.placement.findFirst({ where: { AND: [{ id: placementId }, scopeWhere("officerReport", actor)] }, select: reportPlacementSelect });
   if (!placement || !isAllowed(actor, "officerReport:view", placementResource(placement))) return null;
   const seesPrivateSections = isInScope("officerReportPrivateSections", actor, placement);
-  const rows = await db.officerReport.findMany({ where: { placementId }, orderBy: [{ kind: "asc" }, { revision: "desc" }] });
+  const rows = await db.officerReport.findMany({
+    where: { placementId },
+    orderBy: [{ kind: "asc" }, { revision: "desc" }],
+    include: {
+      attachments: {
+        where: reportAttachmentWhere(actor, placement),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, shareable: true, file: { select: { originalName: true, size: true } } },
+      },
+    },
+  });
   const confirmed = placement.status === "CONFIRMED";
   return {
     placementId,
@@ -95,7 +116,9 @@ export async function findPlacementReports(actor: Actor, placementId: string): P
     canWrite: confirmed && isAllowed(actor, "officerReport:write", placementResource(placement)),
     canReview: confirmed && isAllowed(actor, "officerReport:review", placementResource(placement)),
     reports: reportKinds.map((kind) => {
-      const revisions = rows.filter((row) => row.kind === kind).map((row) => revisionView(row, seesPrivateSections));
+      const revisions = rows.filter((row) => row.kind === kind).map(({ attachments, ...row }) =>
+          revisionView(row, seesPrivateSections, attachments.map((attachment) => ({ id: attachment.id, name: attachment.file.originalName, size: attachment.file.size, shareable: attachment.shareable }))),
+        );
       const [current, ...history] = revisions;
       return { kind, dueOn: current?.dueOn ?? reportDueOn(kind, placement, null), current: current ?? null, history };
     }),

@@ -47,3 +47,16 @@ export type OpenRevisionInput = z.output<typeof openRevisionSchema>;
 
 export const moveDueDateSchema = z.object({ placementId: id, kind: z.enum(reportKinds, "errors.invalidChoice"), dueOn: requiredDateField });
 export type MoveDueDateInput = z.output<typeof moveDueDateSchema>;
+
+// ---- attach: report attachments (decision 112) ----
+
+/** The text fields of an attachment upload (the file itself is checked by the documents' upload check). */
+export const addAttachmentSchema = z.object({
+  placementId: id,
+  kind: z.enum(reportKinds, "errors.invalidChoice"),
+  shareable: checkbox,
+});
+export type AddAttachmentSchemaInput = z.output<typeof addAttachmentSchema>;
+
+export const removeAttachmentSchema = z.object({ attachmentId: id });
+export type RemoveAttachmentInput = z.output<typeof removeAttachmentSchema>;

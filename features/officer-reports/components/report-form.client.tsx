@@ -61,7 +61,10 @@ export function ReportForm({ placementId, kind, reportId, version, sections, sav
       setState((previous) => ({ ...previous, status: "saving" }));
       const result = await send(saveAction, data);
       if (result.ok) {
+        const isFirstSave = saved.current.id === null;
         saved.current = { id: result.data.id, version: result.data.version };
+        // The first save creates the revision: the page shows its attachments part from then on (decision 112).
+        if (isFirstSave) router.refresh();
         setState({ status: "saved", savedAt: result.data.savedAt });
         return true;
       }

@@ -15,6 +15,7 @@ import {
 } from "../actions";
 import { ReportForm } from "./report-form.client";
 import { StepForm } from "./review-forms.client";
+import { ReportAttachments } from "./report-attachments";
 
 interface Dates {
   due: (date: string) => string;
@@ -80,6 +81,11 @@ export async function ReportPanel({ placementId, report, canWrite, canReview, da
         ) : (
           <p className="text-sm text-slate-700">{t("notStarted")}</p>
         )}
+        {current ? (
+          <ReportAttachments placementId={placementId} kind={report.kind} revision={current} editable={editable} />
+        ) : (
+          editable && <p className="mt-4 text-sm text-slate-700">{(await getTranslations("reportAttachments"))("saveDraftFirst")}</p>
+        )}
       </div>
       {canReview && (
         <ClientMessages namespaces={["officerReports", "errors.formTooLarge", "errors.formNotSent"]}>
@@ -123,6 +129,7 @@ export async function ReportPanel({ placementId, report, canWrite, canReview, da
                   {revision.acceptedAt ? ` · ${dates.instant(revision.acceptedAt)}` : ""}
                 </p>
                 <RevisionSections revision={revision} />
+                <ReportAttachments placementId={placementId} kind={report.kind} revision={revision} editable={false} />
               </li>
             ))}
           </ol>
