@@ -1,6 +1,7 @@
 import "server-only";
 import { Issuer, errors, generators, type BaseClient } from "openid-client";
 import { decode, encode } from "next-auth/jwt";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { logger } from "@/lib/logger";
@@ -130,11 +131,13 @@ class Refusal extends Error {
 export async function completeSsoSignIn(input: CompleteSsoSignInInput): Promise<SsoOutcome> {
   try {
     const { email, pending } = await verifiedIdentity(input);
-    const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true } });
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true, ssoOnly: true } });
     if (!user) throw new Refusal("unknownAccount", null, email);
     if (!user.active) throw new Refusal("inactive", null, email, user.id);
     const session = await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+      const now = new Date();
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      if (user.ssoOnly) await acceptOpenInvitations(tx, { userId: user.id, email }, input.context, now);
       await writeAudit(tx, { userId: user.id, email }, input.context, {
         action: "auth.signIn.succeed",
         entityType: "User",
@@ -153,6 +156,18 @@ export async function completeSsoSignIn(input: CompleteSsoSignInInput): Promise<
       after: { reason: error.reason, ...(error.email ? { email: error.email } : {}), ...(error.detail ? { detail: error.detail.slice(0, 300) } : {}) },
     });
     return { ok: false, reason: error.reason };
+  }
+}
+
+/**
+ * An SSO-only account's invitation is accepted by its first sign-in through the provider (decision 105): the open
+ * link is marked used, so the admin's list no longer shows it open and the link's page says it has been used.
+ */
+async function acceptOpenInvitations(tx: Prisma.TransactionClient, who: { userId: string; email: string }, context: RequestContext, now: Date) {
+  const open = await tx.invitation.findMany({ where: { userId: who.userId, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true, purpose: true } });
+  for (const invitation of open) {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: now } });
+    await writeAudit(tx, who, context, { action: "invitation.accept", entityType: "Invitation", entityId: invitation.id, after: { userId: who.userId, purpose: invitation.purpose, method: "sso" } });
   }
 }
 

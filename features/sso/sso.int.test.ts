@@ -181,6 +181,25 @@ describe("single sign-on against the test provider", () => {
     expect(failure.after).toMatchObject({ reason: "ssoOnly" });
     expect((await signInThroughProvider(user.email)).ok).toBe(true);
   });
+
+  it("accepts an SSO-only user's open invitation at their first sign-in through the provider, audited", async () => {
+    const user = await createUser(db, { role: "COORDINATOR", ssoOnly: true });
+    const now = Date.now();
+    const open = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(now + 3_600_000) } });
+    const revoked = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(now + 3_600_000), revokedAt: new Date(now) } });
+    expect((await signInThroughProvider(user.email)).ok).toBe(true);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: open.id } })).usedAt).toBeInstanceOf(Date);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: revoked.id } })).usedAt).toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: open.id, action: "invitation.accept" } });
+    expect(audit).toMatchObject({ actorId: user.id, after: { userId: user.id, method: "sso" } });
+  });
+
+  it("leaves a password user's open invitation for the password page", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    const open = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect((await signInThroughProvider(user.email)).ok).toBe(true);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: open.id } })).usedAt).toBeNull();
+  });
 });
 
 describe("ID token validation", () => {
