@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { loadMessages } from "@/lib/i18n/messages";
 import { fromDatabaseLocale } from "@/lib/i18n/locales";
 import type { Locale } from "@/generated/prisma/enums";
+import { writeDirectEmail } from "@/features/notifications/direct-email";
 import { invitationLifetimeMs, invitationPath } from "./tokens";
 
 // The "account" emails (decision 082): an invitation or a set-password link. They go through the notifications'
@@ -61,14 +62,5 @@ export async function writeInvitationEmail(
   ssoProvider?: string,
 ): Promise<void> {
   const email = composeInvitationEmail({ name: recipient.name, locale: recipient.locale, purpose: invitation.purpose, url: invitationUrl(token), invitedBy, ssoProvider });
-  await tx.emailMessage.create({
-    data: {
-      idempotencyKey: `invitation:${invitation.id}:email`,
-      recipientId: recipient.id,
-      toAddress: recipient.email,
-      locale: recipient.locale,
-      ...email,
-      status: env().SMTP_URL !== undefined ? "PENDING" : "KEPT",
-    },
-  });
+  await writeDirectEmail(tx, { idempotencyKey: `invitation:${invitation.id}:email`, recipientId: recipient.id, toAddress: recipient.email, locale: recipient.locale, ...email });
 }
