@@ -198,7 +198,8 @@ export async function resendInvitation(actor: Actor, request: RequestContext, in
   if (actor.role !== "ADMIN") throw new NotFoundError();
   return db.$transaction(async (tx) => {
     const user = await lockUser(tx, input.id);
-    if (user.passwordHash !== null || !user.active) throw new AppError("noInvitationToResend");
+    // An SSO-only account has no password ever: once signed in through the provider, it is no longer invited.
+    if (user.passwordHash !== null || !user.active || (user.ssoOnly && user.lastLoginAt !== null)) throw new AppError("noInvitationToResend");
     const last = await tx.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { purpose: true } });
     const token = await issueLink(tx, actor, user, last?.purpose ?? "INVITE", now);
     await writeAudit(tx, actor, request, { action: "invitation.resend", entityType: userEntityType, entityId: user.id, after: { email: user.email } });

@@ -25,7 +25,10 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { runRoute, type RouteDefinition, type Translate } from "@/lib/route";
 import { createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { handleAcceptInvitation } from "./accept-route";
-import { inviteUser, readInvitationLink } from "./mutations";
+import { AppError } from "@/lib/errors";
+import { inviteUser, readInvitationLink, resendInvitation } from "./mutations";
+import { findUserDetail, findUsers } from "./queries";
+import { userListParamsSchema } from "./schemas";
 
 afterAll(async () => {
   restore();
@@ -98,5 +101,22 @@ describe("an SSO-only invitation", () => {
     const message = await db.emailMessage.findFirstOrThrow({ where: { recipientId: link.userId } });
     expect(message.text).toContain("Choose your password");
     expect(await readInvitationLink(tokenOf(link.url))).toMatchObject({ state: "valid", ssoOnly: false });
+  });
+
+  it("stays 'invited' until the first sign-in through the provider, then no new link can be sent", async () => {
+    const admin = actorFromUser(world.admin);
+    const link = await inviteSsoOnly();
+    const invitedRows = async () => (await findUsers(admin, userListParamsSchema.parse({ q: link.email, invited: "yes" }))).rows.map((row) => row.id);
+    expect(await invitedRows()).toEqual([link.userId]);
+    expect(await findUserDetail(admin, link.userId)).toMatchObject({ invited: true, hasPassword: false });
+    await resendInvitation(admin, request(), { id: link.userId });
+
+    await db.user.update({ where: { id: link.userId }, data: { lastLoginAt: new Date() } });
+    expect(await invitedRows()).toEqual([]);
+    expect((await findUsers(admin, userListParamsSchema.parse({ q: link.email, invited: "no" }))).rows.map((row) => row.id)).toEqual([link.userId]);
+    expect(await findUserDetail(admin, link.userId)).toMatchObject({ invited: false, hasPassword: false });
+    const refused = await resendInvitation(admin, request(), { id: link.userId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).messageKey).toBe("noInvitationToResend");
   });
 });
