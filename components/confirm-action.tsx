@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/action";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-interface ConfirmActionProps {
+interface ConfirmActionProps<Output> {
   triggerLabel: string;
   title: string;
   body: string;
@@ -15,21 +15,24 @@ interface ConfirmActionProps {
   cancelLabel: string;
   /** Sent with the confirmation, e.g. the record id and the version the user saw. */
   fields: Record<string, string>;
-  action: (previous: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
+  action: (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
   variant?: "danger" | "secondary";
+  /** Called with the action's result once it succeeded and the dialog closed (e.g. to show what it issued). */
+  onDone?: (result: Output) => void;
 }
 
 /**
  * A button that asks before it acts: a modal <dialog> (focus moves into it, Escape closes it, focus returns to
  * the button), with the refusal shown inside the dialog if the server says no.
  */
-export function ConfirmAction({ triggerLabel, title, body, confirmLabel, cancelLabel, fields, action, variant = "danger" }: ConfirmActionProps) {
+export function ConfirmAction<Output = unknown>({ triggerLabel, title, body, confirmLabel, cancelLabel, fields, action, variant = "danger", onDone }: ConfirmActionProps<Output>) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const titleId = useId();
   const bodyId = useId();
-  const { formRef, onSubmit, pending, formError } = useActionForm(action, () => {
+  const { formRef, onSubmit, pending, formError } = useActionForm(action, (result) => {
     dialogRef.current?.close();
+    onDone?.(result);
     router.refresh();
   });
   return (

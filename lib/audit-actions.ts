@@ -62,6 +62,8 @@ export const auditActions = [
   "user.setPassword",
   "invitation.resend",
   "invitation.revoke",
+  // ---- sso2 ----
+  "invitation.accept",
   // ---- selfserve ----
   "account.changePassword",
   "account.signOutOtherSessions",

@@ -13,6 +13,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { runStatement, sqlBuilder } from "@/lib/kysely";
 import { advisoryLock } from "@/lib/sql-fragments";
 import type { Locale } from "@/generated/prisma/enums";
+import { writeDirectEmail } from "@/features/notifications/direct-email";
 import { assertPasswordAllowed, revokeOtherSessions } from "./mutations";
 import { requestPasswordResetSchema } from "./schemas";
 
@@ -98,7 +99,7 @@ export async function requestPasswordReset(emailInput: string, { request, mail, 
       await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
       const link = await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + resetLinkMinutes * 60_000) }, select: { id: true } });
       // Always immediate: no preference or digest applies to an account's own security email.
-      await tx.emailMessage.create({ data: { idempotencyKey: `password-reset:${link.id}`, recipientId: user.id, ...composed, status: mail.enabled ? "PENDING" : "KEPT" } });
+      await writeDirectEmail(tx, { idempotencyKey: `password-reset:${link.id}`, recipientId: user.id, ...composed }, { emailEnabled: mail.enabled });
     }
     await writeAudit(tx, user ? { userId: user.id, email: user.email } : null, request, {
       action: "account.requestPasswordReset",

@@ -124,6 +124,13 @@ describe("invitation lifecycle", () => {
     expect((await readInvitationLink(token, { now: hours(1) })).state).toBe("valid");
   });
 
+  it("refuses an SSO-only invitation while single sign-on is not configured, and writes nothing", async () => {
+    const email = `sso.off.${randomUUID().slice(0, 8)}@example.test`;
+    const input = { email, name: "No Provider", locale: "en" as const, role: "COORDINATOR" as const, jurisdictionId: world.hk.id, officerId: null, hostUnitId: null, ssoOnly: true };
+    expect(await refusal(inviteUser(admin, request(), input, { now: fixedNow }))).toBe("ssoInvitationUnavailable");
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
   it("refuses an email that already has an account", async () => {
     expect(await refusal(inviteCoordinator(world.hkCoordinator.email))).toBe("accountEmailTaken");
   });

@@ -12,6 +12,7 @@ import { hashPassword } from "@/lib/password";
 import type { RequestContext } from "@/lib/request-context";
 import { advisoryLock } from "@/lib/sql-fragments";
 import { formatOfficerName } from "@/features/officers/names";
+import { singleSignOnSettings } from "@/features/sso/settings";
 import { invitationUrl, writeInvitationEmail } from "./email";
 import type { PasswordCheck } from "./password-policy";
 import { hashInvitationToken, invitationLifetimeMs, newInvitationToken } from "./tokens";
@@ -89,14 +90,17 @@ async function resolveRoleLinks(tx: Tx, input: Pick<InviteUserInput, "role" | "j
  * A new link for the user, closing any still open (so a resend makes the old link useless), with its email written
  * in the same transaction. Returns the token, which exists nowhere else.
  */
-async function issueLink(tx: Tx, actor: Actor, user: { id: string; email: string; name: string; locale: Locale }, purpose: "INVITE" | "RESET", now: Date): Promise<string> {
+async function issueLink(tx: Tx, actor: Actor, user: { id: string; email: string; name: string; locale: Locale; ssoOnly: boolean }, purpose: "INVITE" | "RESET", now: Date): Promise<string> {
+  // An SSO-only account's link says "Sign in with <provider>" (decision 105): without a provider it would lead nowhere.
+  const sso = user.ssoOnly ? singleSignOnSettings() : null;
+  if (user.ssoOnly && !sso) throw new AppError("ssoInvitationUnavailable", {}, { ssoOnly: ["ssoInvitationUnavailable"] });
   await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   const token = newInvitationToken();
   const invitation = await tx.invitation.create({
     data: { userId: user.id, purpose, tokenHash: hashInvitationToken(token), createdAt: now, expiresAt: new Date(now.getTime() + invitationLifetimeMs), invitedById: actor.userId },
     select: { id: true, purpose: true },
   });
-  await writeInvitationEmail(tx, invitation, user, token, actor.name);
+  await writeInvitationEmail(tx, invitation, user, token, actor.name, sso?.name);
   return token;
 }
 
@@ -104,16 +108,16 @@ async function createInvitedUser(
   tx: Tx,
   actor: Actor,
   request: RequestContext,
-  data: { email: string; name: string; locale: Locale; role: InviteUserInput["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null },
+  data: { email: string; name: string; locale: Locale; role: InviteUserInput["role"]; jurisdictionId: string | null; officerId: string | null; hostUnitId: string | null; ssoOnly?: boolean },
   now: Date,
 ): Promise<IssuedLink> {
   if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw new AppError("accountEmailTaken", {}, { email: ["accountEmailTaken"] });
-  const user = await tx.user.create({ data: { ...data, passwordHash: null }, select: { id: true, email: true, name: true, locale: true } });
+  const user = await tx.user.create({ data: { ...data, ssoOnly: data.ssoOnly ?? false, passwordHash: null }, select: { id: true, email: true, name: true, locale: true, ssoOnly: true } });
   await writeAudit(tx, actor, request, {
     action: "user.invite",
     entityType: userEntityType,
     entityId: user.id,
-    after: { email: data.email, name: data.name, role: data.role, jurisdictionId: data.jurisdictionId, officerId: data.officerId, hostUnitId: data.hostUnitId },
+    after: { email: data.email, name: data.name, role: data.role, jurisdictionId: data.jurisdictionId, officerId: data.officerId, hostUnitId: data.hostUnitId, ...(data.ssoOnly ? { ssoOnly: true } : {}) },
   });
   const token = await issueLink(tx, actor, user, "INVITE", now);
   return { userId: user.id, name: user.name, email: user.email, url: invitationUrl(token) };
@@ -125,7 +129,7 @@ export async function inviteUser(actor: Actor, request: RequestContext, input: I
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const links = await resolveRoleLinks(tx, input);
-      return createInvitedUser(tx, actor, request, { email: input.email, name: input.name, locale: toDatabaseLocale(input.locale), role: input.role, ...links }, now);
+      return createInvitedUser(tx, actor, request, { email: input.email, name: input.name, locale: toDatabaseLocale(input.locale), role: input.role, ...links, ssoOnly: input.ssoOnly ?? false }, now);
     }, transactionOptions),
   );
 }
@@ -194,7 +198,8 @@ export async function resendInvitation(actor: Actor, request: RequestContext, in
   if (actor.role !== "ADMIN") throw new NotFoundError();
   return db.$transaction(async (tx) => {
     const user = await lockUser(tx, input.id);
-    if (user.passwordHash !== null || !user.active) throw new AppError("noInvitationToResend");
+    // An SSO-only account has no password ever: once signed in through the provider, it is no longer invited.
+    if (user.passwordHash !== null || !user.active || (user.ssoOnly && user.lastLoginAt !== null)) throw new AppError("noInvitationToResend");
     const last = await tx.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { purpose: true } });
     const token = await issueLink(tx, actor, user, last?.purpose ?? "INVITE", now);
     await writeAudit(tx, actor, request, { action: "invitation.resend", entityType: userEntityType, entityId: user.id, after: { email: user.email } });
@@ -321,13 +326,13 @@ function linkState(invitation: { usedAt: Date | null; revokedAt: Date | null; ex
 }
 
 /** What the public page shows for a link, before anything is typed. */
-export type InvitationLink = { state: "valid"; purpose: "INVITE" | "RESET"; name: string; email: string } | { state: Exclude<LinkState, "valid"> };
+export type InvitationLink = { state: "valid"; purpose: "INVITE" | "RESET"; name: string; email: string; ssoOnly: boolean } | { state: Exclude<LinkState, "valid"> };
 
 export async function readInvitationLink(token: string, { now = new Date() }: Clock = {}): Promise<InvitationLink> {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { userId: true, purpose: true, usedAt: true, revokedAt: true, expiresAt: true } });
-  const user = invitation ? await db.user.findUnique({ where: { id: invitation.userId }, select: { name: true, email: true, active: true } }) : null;
+  const user = invitation ? await db.user.findUnique({ where: { id: invitation.userId }, select: { name: true, email: true, active: true, ssoOnly: true } }) : null;
   const state = linkState(invitation, user?.active ?? false, now);
-  if (state === "valid" && invitation && user) return { state, purpose: invitation.purpose, name: user.name, email: user.email };
+  if (state === "valid" && invitation && user) return { state, purpose: invitation.purpose, name: user.name, email: user.email, ssoOnly: user.ssoOnly };
   return { state: state === "valid" ? "invalid" : state };
 }
 
@@ -356,6 +361,8 @@ export async function acceptInvitation(
     const user = invitation ? await lockUser(tx, invitation.userId) : null;
     const state = linkState(invitation, user?.active ?? false, now);
     if (state !== "valid" || !invitation || !user) throw new AppError(linkErrors[state as Exclude<LinkState, "valid">]);
+    // Such an account signs in through the identity provider, which accepts the invitation (decision 105).
+    if (user.ssoOnly) throw new AppError("invitationSsoOnly");
     const check = checkPassword({ email: user.email, name: user.name });
     if (!check.ok) throw new AppError("passwordRejected", { reason: check.reason }, { password: ["passwordWeak"] });
     await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: now } });

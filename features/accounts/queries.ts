@@ -12,6 +12,12 @@ import { userPageSize, type UserListParams } from "./schemas";
 
 // Reads for the admin users screens. Admins only: every function returns nothing for anyone else.
 
+
+/**
+ * Not signed in yet: no password chosen — or, for an SSO-only account, which never has one (decision 105), no sign-in
+ * through the provider yet.
+ */
+const stillInvited = sql<SqlBool>`(u."passwordHash" is null and (not u."ssoOnly" or u."lastLoginAt" is null))`;
 export interface UserListRow {
   id: string;
   name: string;
@@ -41,8 +47,8 @@ export async function findUsers(actor: Actor, params: UserListParams, now: Date 
     if (params.side) conditions.push(eb("u.jurisdictionId", "=", params.side));
     if (params.status !== "all") conditions.push(eb("u.active", "=", params.status === "active"));
     if (params.locked) conditions.push(eb("u.lockedUntil", ">", now));
-    if (params.invited === "yes") conditions.push(eb("u.passwordHash", "is", null));
-    if (params.invited === "no") conditions.push(eb("u.passwordHash", "is not", null));
+    if (params.invited === "yes") conditions.push(stillInvited);
+    if (params.invited === "no") conditions.push(sql<SqlBool>`not ${stillInvited}`);
     if (params.signIn) conditions.push(eb("u.ssoOnly", "=", params.signIn === "sso"));
     return eb.and(conditions);
   })();
@@ -62,7 +68,7 @@ export async function findUsers(actor: Actor, params: UserListParams, now: Date 
       "u.lastLoginAt",
       "u.ssoOnly",
       sql<boolean>`(u."lockedUntil" is not null and u."lockedUntil" > ${now})`.as("locked"),
-      sql<boolean>`(u."passwordHash" is null)`.as("invited"),
+      sql<boolean>`${stillInvited}`.as("invited"),
       "j.nameEn",
       "j.nameZhHant",
       "j.nameZhHans",
@@ -148,6 +154,8 @@ export async function findUserDetail(actor: Actor, id: string, now: Date = new D
   return {
     ...rest,
     hasPassword: passwordHash !== null,
+    /** Not signed in yet (see stillInvited): a new link may be sent. */
+    invited: passwordHash === null && (!user.ssoOnly || user.lastLoginAt === null),
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     officerName: officer ? `${formatOfficerName(officer)} (${officer.staffNumber})` : null,
     invitation: invitationState,

@@ -36,8 +36,9 @@ const roleLinks = {
   hostUnitId: optionalId,
 };
 
+/** ssoOnly: the invitee signs in through the identity provider and never chooses a password (decision 105). */
 export const inviteUserSchema = z
-  .object({ email: emailSchema, name: nameText(120), locale: z.enum(accountLocales).default("en"), ...roleLinks })
+  .object({ email: emailSchema, name: nameText(120), locale: z.enum(accountLocales).default("en"), ...roleLinks, ssoOnly: checkbox.optional() })
   .superRefine(requireRoleLinks);
 export type InviteUserInput = z.output<typeof inviteUserSchema>;
 

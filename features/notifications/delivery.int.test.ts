@@ -11,6 +11,7 @@ import { createQueue, type Queue } from "@/lib/queue";
 import { createOfficer, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { nominateOfficers, withdrawPlacement } from "@/features/placements/mutations";
 import { queueNames, runDueJobsOnce, startWorker, type WorkerOptions } from "./worker";
+import { writeDirectEmail } from "./direct-email";
 
 // Email delivery against a real SMTP server (smtp-server, started here) and the real queue (pg-boss on the test
 // database): what arrives is parsed with mailparser. Two workers on one database send each email once; a server that
@@ -136,12 +137,32 @@ describe("email delivery", () => {
       await options.queue.start();
       const recipient = world.hkOfficerUsers[0];
       for (const idempotencyKey of ["password-reset:delivery-test", "invitation:delivery-test:email"]) {
-        await db.emailMessage.create({
-          data: { idempotencyKey, recipientId: recipient.id, toAddress: recipient.email, locale: "en", subject: idempotencyKey, html: "<p>link</p>", text: "link", createdAt: writtenAt },
-        });
+        await writeDirectEmail(db, { idempotencyKey, recipientId: recipient.id, toAddress: recipient.email, locale: "en", subject: idempotencyKey, html: "<p>link</p>", text: "link" }, { emailEnabled: true, now: writtenAt });
       }
       expect((await runDueJobsOnce(options)).emailsSent).toBe(2);
       expect(smtp.received.map((mail) => mail.subject).sort()).toEqual(["invitation:delivery-test:email", "password-reset:delivery-test"]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("waits the stranded-email delay for any other email, whatever its key looks like", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const writtenAt = new Date("2026-03-03T02:00:00Z");
+      const options = workerOptions(db, smtp.url, { now: () => writtenAt });
+      await options.queue.start();
+      const recipient = world.hkOfficerUsers[0];
+      // A notification email whose key happens to start like an account email's: it has a job of its own already.
+      const idempotencyKey = `invitation:lookalike-${writtenAt.getTime()}`;
+      await db.emailMessage.create({
+        data: { idempotencyKey, recipientId: recipient.id, toAddress: recipient.email, locale: "en", subject: idempotencyKey, html: "<p>n</p>", text: "n", createdAt: writtenAt },
+      });
+      await runDueJobsOnce(options);
+      expect(smtp.received.map((mail) => mail.subject)).not.toContain(idempotencyKey);
+      expect(await db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey } })).toMatchObject({ status: "PENDING", attempts: 0 });
+      // Stranded by the next test's clock: not its email to send.
+      await db.emailMessage.delete({ where: { idempotencyKey } });
     } finally {
       await smtp.close();
     }

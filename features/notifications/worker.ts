@@ -49,13 +49,6 @@ interface EmailJob {
  */
 const strandedAfterMs = 60_000;
 
-/**
- * Emails the web process writes without queueing a job (it holds no queue client): invitations
- * (features/accounts/email.ts) and password resets (features/account-security/password-reset.ts). The worker's next
- * turn queues them, without waiting for the stranded-email delay (decisions 082, 086).
- */
-const emailKeysWrittenWithoutJob = ["invitation:", "password-reset:"];
-
 async function prepareQueues(options: WorkerOptions) {
   const { queue } = options;
   await queue.createQueue(queueNames.deadEmail);
@@ -93,7 +86,9 @@ async function requeueStrandedEmails(options: WorkerOptions) {
       OR: [
         { createdAt: { lt: new Date(now.getTime() - strandedAfterMs) } },
         { sendRound: { gt: 0 } },
-        ...emailKeysWrittenWithoutJob.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })),
+        // Written by the web process without a job (direct-email.ts: invitations, password resets): queued at the
+        // next turn, without waiting for the stranded-email delay (decisions 082, 086).
+        { direct: true },
       ],
     },
     select: { id: true, sendRound: true },

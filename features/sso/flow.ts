@@ -1,6 +1,7 @@
 import "server-only";
 import { Issuer, errors, generators, type BaseClient } from "openid-client";
 import { decode, encode } from "next-auth/jwt";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { logger } from "@/lib/logger";
@@ -129,19 +130,24 @@ class Refusal extends Error {
  */
 export async function completeSsoSignIn(input: CompleteSsoSignInInput): Promise<SsoOutcome> {
   try {
-    const { email, pending } = await verifiedIdentity(input);
-    const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true } });
+    const { email, pending, idToken } = await verifiedIdentity(input);
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true, ssoOnly: true } });
     if (!user) throw new Refusal("unknownAccount", null, email);
     if (!user.active) throw new Refusal("inactive", null, email, user.id);
     const session = await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+      const now = new Date();
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      if (user.ssoOnly) await acceptOpenInvitations(tx, { userId: user.id, email }, input.context, now);
       await writeAudit(tx, { userId: user.id, email }, input.context, {
         action: "auth.signIn.succeed",
         entityType: "User",
         entityId: user.id,
         after: { method: "sso" },
       });
-      return startSession(tx, user.id, input.context, input.userAgent);
+      const started = await startSession(tx, user.id, input.context, input.userAgent);
+      // Kept for signing out at the provider too (id_token_hint, decision 106).
+      await tx.session.update({ where: { id: started.id }, data: { idToken } });
+      return started;
     });
     return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id }, callbackUrl: pending.callbackUrl };
   } catch (error) {
@@ -156,8 +162,20 @@ export async function completeSsoSignIn(input: CompleteSsoSignInInput): Promise<
   }
 }
 
+/**
+ * An SSO-only account's invitation is accepted by its first sign-in through the provider (decision 105): the open
+ * link is marked used, so the admin's list no longer shows it open and the link's page says it has been used.
+ */
+async function acceptOpenInvitations(tx: Prisma.TransactionClient, who: { userId: string; email: string }, context: RequestContext, now: Date) {
+  const open = await tx.invitation.findMany({ where: { userId: who.userId, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true, purpose: true } });
+  for (const invitation of open) {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: now } });
+    await writeAudit(tx, who, context, { action: "invitation.accept", entityType: "Invitation", entityId: invitation.id, after: { userId: who.userId, purpose: invitation.purpose, method: "sso" } });
+  }
+}
+
 /** The identity's email, once the provider's answer, the ID token and the claim have passed every check. */
-async function verifiedIdentity(input: CompleteSsoSignInInput): Promise<{ email: string; pending: PendingSignIn }> {
+async function verifiedIdentity(input: CompleteSsoSignInInput): Promise<{ email: string; pending: PendingSignIn; idToken: string }> {
   const { settings } = input;
   const pending = await readPending(input.pendingCookie, input.secret);
   if (!pending) throw new Refusal("invalidState", "no sign-in in progress in this browser, or it has expired");
@@ -175,6 +193,7 @@ async function verifiedIdentity(input: CompleteSsoSignInInput): Promise<{ email:
   if (!params.state || params.state !== pending.state) throw new Refusal("invalidState", "state does not match");
 
   let claims: Record<string, unknown>;
+  let idToken: string;
   try {
     const tokens = await client.callback(settings.redirectUri, params, {
       state: pending.state,
@@ -183,6 +202,7 @@ async function verifiedIdentity(input: CompleteSsoSignInInput): Promise<{ email:
       response_type: "code",
     });
     if (!tokens.id_token) throw new Refusal("invalidToken", "the token response has no ID token");
+    idToken = tokens.id_token;
     claims = tokens.claims();
   } catch (error) {
     if (error instanceof Refusal) throw error;
@@ -197,7 +217,7 @@ async function verifiedIdentity(input: CompleteSsoSignInInput): Promise<{ email:
   if (!email) throw new Refusal("unverifiedEmail", `the ID token has no "${settings.emailClaim}" claim`);
   // The standard claim counts only when the provider vouches for it; a configured claim is the provider's own.
   if (settings.emailClaim === "email" && claims.email_verified !== true) throw new Refusal("unverifiedEmail", "email_verified is not true", email);
-  return { email, pending };
+  return { email, pending, idToken };
 }
 
 async function readPending(cookie: string | undefined, secret: string): Promise<PendingSignIn | null> {

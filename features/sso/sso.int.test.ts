@@ -11,6 +11,7 @@ import { createUser } from "@/tests/factories";
 import { startTestOidcProvider, type TestOidcProvider } from "@/tests/support/oidc-provider";
 import { startCraftedTokenIssuer, type CraftedTokenIssuer } from "@/tests/support/crafted-token-issuer";
 import { beginSsoSignIn, completeSsoSignIn, encodeSessionToken, type SsoOutcome } from "./flow";
+import { providerSignOutUrl } from "./sign-out";
 import type { SingleSignOnSettings } from "./settings";
 
 const secret = "a-test-secret-that-is-at-least-32-characters";
@@ -45,8 +46,7 @@ async function begin(settings: SingleSignOnSettings, secretUsed: string, callbac
  * What a browser does at the provider: follows its redirects, fills its login page with `login`, and stops at the
  * redirect back to the app. Returns the callback URL (with `code` and `state`).
  */
-async function signInAtProvider(authorizationUrl: string, login: string): Promise<string> {
-  const cookies = new Map<string, string>();
+async function signInAtProvider(authorizationUrl: string, login: string, cookies = new Map<string, string>(), loginPagesSeen: string[] = []): Promise<string> {
   let url = authorizationUrl;
   let init: RequestInit = {};
   for (let step = 0; step < 10; step += 1) {
@@ -69,6 +69,7 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
     const page = await response.text();
     const action = /<form[^>]*action="([^"]+)"[^>]*>\s*<input type="hidden" name="prompt" value="login"/.exec(page)?.[1];
     if (response.status !== 200 || !action) throw new Error(`The provider answered ${response.status}: ${page.slice(0, 300)}`);
+    loginPagesSeen.push(url);
     url = new URL(action, url).href;
     init = { method: "POST", body: new URLSearchParams({ prompt: "login", login, password: "any" }), headers: { "content-type": "application/x-www-form-urlencoded" } };
   }
@@ -180,6 +181,91 @@ describe("single sign-on against the test provider", () => {
     const failure = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, action: "auth.signIn.fail" } });
     expect(failure.after).toMatchObject({ reason: "ssoOnly" });
     expect((await signInThroughProvider(user.email)).ok).toBe(true);
+  });
+
+  it("accepts an SSO-only user's open invitation at their first sign-in through the provider, audited", async () => {
+    const user = await createUser(db, { role: "COORDINATOR", ssoOnly: true });
+    const now = Date.now();
+    const open = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(now + 3_600_000) } });
+    const revoked = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(now + 3_600_000), revokedAt: new Date(now) } });
+    expect((await signInThroughProvider(user.email)).ok).toBe(true);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: open.id } })).usedAt).toBeInstanceOf(Date);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: revoked.id } })).usedAt).toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: open.id, action: "invitation.accept" } });
+    expect(audit).toMatchObject({ actorId: user.id, after: { userId: user.id, method: "sso" } });
+  });
+
+  it("leaves a password user's open invitation for the password page", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    const open = await db.invitation.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect((await signInThroughProvider(user.email)).ok).toBe(true);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: open.id } })).usedAt).toBeNull();
+  });
+});
+
+/** What a browser does at the provider's sign-out page: confirms, and returns where the provider sends it next. */
+async function signOutAtProvider(signOutUrl: string, cookies: Map<string, string>): Promise<string> {
+  const cookie = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const confirm = await fetch(signOutUrl, { headers: { cookie: cookie() }, redirect: "manual" });
+  const page = await confirm.text();
+  const form = /<form id="op.logoutForm" method="post" action="([^"]+)"><input type="hidden" name="xsrf" value="([^"]+)"/.exec(page);
+  if (confirm.status !== 200 || !form) throw new Error(`The provider answered ${confirm.status}: ${page.slice(0, 300)}`);
+  for (const set of confirm.headers.getSetCookie()) {
+    const [name, ...value] = set.split(";")[0].split("=");
+    cookies.set(name, value.join("="));
+  }
+  const body = new URLSearchParams({ xsrf: form[2], logout: "yes" });
+  const done = await fetch(new URL(form[1], signOutUrl), { method: "POST", body, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  if (done.status < 300 || done.status >= 400) throw new Error(`The provider's sign-out answered ${done.status}`);
+  return new URL(done.headers.get("location")!, signOutUrl).href;
+}
+
+describe("signing out at the provider (RP-initiated logout)", () => {
+  it("sends an SSO session to the provider's end_session_endpoint with its ID token, and the provider's session ends", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    const cookies = new Map<string, string>();
+    const loginPages: string[] = [];
+    const started = await begin(providerSettings, secret, null);
+    const requestUrl = await signInAtProvider(started.authorizationUrl, user.email, cookies, loginPages);
+    const outcome = await completeSsoSignIn({ settings: providerSettings, secret, requestUrl, pendingCookie: started.pendingCookie, context: context(), userAgent: null });
+    if (!outcome.ok) throw new Error(`sign-in refused: ${outcome.reason}`);
+    const session = await db.session.findUniqueOrThrow({ where: { id: outcome.user.sessionId } });
+    expect(session.idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    const signOutUrl = await providerSignOutUrl(providerSettings, { userId: user.id, sessionId: session.id });
+    const discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string };
+    const parsed = new URL(signOutUrl!);
+    expect(`${parsed.origin}${parsed.pathname}`).toBe(discovery.end_session_endpoint);
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({ id_token_hint: session.idToken, post_logout_redirect_uri: "http://localhost:3999/login", client_id: provider.clientId });
+
+    // The provider accepts the hint and the registered address, asks to confirm, then sends the browser to sign-in.
+    expect(await signOutAtProvider(signOutUrl!, cookies)).toBe("http://localhost:3999/login");
+    // Its session has ended: signing in again shows its login page again (it did once, for the first sign-in).
+    const again = await begin(providerSettings, secret, null);
+    await signInAtProvider(again.authorizationUrl, user.email, cookies, loginPages);
+    expect(loginPages).toHaveLength(2);
+  });
+
+  it("while the provider's session lasts, a new sign-in there needs no login (what the sign-out ends)", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    const cookies = new Map<string, string>();
+    const loginPages: string[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const started = await begin(providerSettings, secret, null);
+      await signInAtProvider(started.authorizationUrl, user.email, cookies, loginPages);
+    }
+    expect(loginPages).toHaveLength(1);
+  });
+
+  it("has nothing to visit for a password session or a session already ended", async () => {
+    const user = await createUser(db, { role: "COORDINATOR" });
+    const signedIn = await attemptSignIn({ email: user.email, password: user.password }, context());
+    expect(await providerSignOutUrl(providerSettings, { userId: user.id, sessionId: signedIn!.sessionId })).toBeNull();
+    const outcome = await signInThroughProvider(user.email);
+    if (!outcome.ok) throw new Error(`sign-in refused: ${outcome.reason}`);
+    await db.session.update({ where: { id: outcome.user.sessionId }, data: { revokedAt: new Date() } });
+    expect(await providerSignOutUrl(providerSettings, { userId: user.id, sessionId: outcome.user.sessionId })).toBeNull();
+    expect(await providerSignOutUrl(providerSettings, { userId: randomUUID(), sessionId: outcome.user.sessionId })).toBeNull();
   });
 });
 

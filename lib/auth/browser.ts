@@ -43,15 +43,32 @@ export async function signInWithCredentials(credentials: { email: string; passwo
 }
 
 /**
+ * The identity provider's sign-out page for a session that began there (app/api/sso/sign-out, decision 106), asked
+ * while the session still exists; null for any other session, or when the answer is not one.
+ */
+async function providerSignOutAddress(): Promise<string | null> {
+  try {
+    const response = await fetch("/api/sso/sign-out", { cache: "no-store" });
+    const answer = response.ok ? ((await response.json()) as { url?: unknown }) : null;
+    return typeof answer?.url === "string" && /^https?:\/\//.test(answer.url) ? answer.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Ends the session (next-auth's sign-out endpoint revokes it on the server) and opens the sign-in page on the host in
- * use: the path is relative, not next-auth's answer, which is built from NEXTAUTH_URL's host (issue 12 §8).
+ * use: the path is relative, not next-auth's answer, which is built from NEXTAUTH_URL's host (issue 12 §8). A session
+ * that began at the identity provider goes there next, to end its session too; it sends the browser back to sign-in.
  */
 export async function signOutAndOpenSignIn(): Promise<void> {
+  let next = "/login";
   try {
-    await postForm("/api/auth/signout", { callbackUrl: "/login" });
+    const provider = await providerSignOutAddress();
+    const response = await postForm("/api/auth/signout", { callbackUrl: "/login" });
+    if (response.ok && provider) next = provider;
   } finally {
     // A full load on purpose: the client router's cache still holds the signed-in pages.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/login");
+    window.location.assign(next);
   }
 }

@@ -17,6 +17,11 @@ export interface TestOidcProvider {
 export interface TestOidcProviderOptions {
   /** The redirect URIs the test client may use: the app's `/api/sso/callback`. */
   redirectUris: string[];
+  /**
+   * Where the provider may send the browser after signing out (RP-initiated logout): the app's `/login`. Default: the
+   * `/login` of each redirect URI's origin.
+   */
+  postLogoutRedirectUris?: string[];
   /** 0 (default): any free port. */
   port?: number;
   clientId?: string;
@@ -43,8 +48,18 @@ export async function startTestOidcProvider(options: TestOidcProviderOptions): P
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: "jwk" }), kid: `test-${randomBytes(4).toString("hex")}`, alg: "RS256", use: "sig" };
 
+  const postLogoutRedirectUris = options.postLogoutRedirectUris ?? options.redirectUris.map((uri) => new URL("/login", uri).href);
   const configuration: Configuration = {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris,
+        post_logout_redirect_uris: postLogoutRedirectUris,
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     claims: { openid: ["sub"], email: ["email", "email_verified"] },

@@ -4,7 +4,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { SelectField } from "@/components/ui/form-fields";
+import { CheckboxField, SelectField } from "@/components/ui/form-fields";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { inviteUserAction } from "../actions";
@@ -13,6 +13,7 @@ import { RoleFields, type RoleFieldOptions } from "./role-fields";
 
 export function InviteUserForm({ options, languages, defaultLanguage }: { options: RoleFieldOptions; languages: { value: string; label: string }[]; defaultLanguage: string }) {
   const t = useTranslations("accounts.invite");
+  const sso = useTranslations("ssoInvitations.form");
   const [issued, setIssued] = useState<{ name: string; email: string; url: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(inviteUserAction, (link) => {
@@ -32,6 +33,7 @@ export function InviteUserForm({ options, languages, defaultLanguage }: { option
           <RoleFields options={options} values={{}} fieldError={fieldError} />
         </div>
         <SelectField name="locale" label={t("language")} options={languages} defaultValue={defaultLanguage} error={fieldError("locale")} className="max-w-64" />
+        <CheckboxField name="ssoOnly" label={sso("ssoOnly")} hint={sso("ssoOnlyHint")} error={fieldError("ssoOnly")} />
         <div>
           <Button type="submit" disabled={pending} aria-disabled={pending}>
             {t("submit")}

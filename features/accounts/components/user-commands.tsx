@@ -14,6 +14,8 @@ export interface UserCommandState {
   active: boolean;
   locked: boolean;
   hasPassword: boolean;
+  /** Not signed in yet: no password chosen, or an SSO-only account's first sign-in still to come. */
+  invited: boolean;
   invitationOpen: boolean;
   isSelf: boolean;
 }
@@ -63,7 +65,7 @@ export function UserCommands({ user }: { user: UserCommandState }) {
           onIssued={setIssued}
         />
       )}
-      {user.active && !user.hasPassword && (
+      {user.active && user.invited && (
         <IssueLinkAction {...common} triggerLabel={t("resend")} title={t("resendTitle", { name: user.name })} body={t("resendBody")} fields={{ id: user.id }} action={resendInvitationAction} onIssued={setIssued} />
       )}
       {user.invitationOpen && (

@@ -36,7 +36,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const invitation = user.invitation
     ? t(`invitation${user.invitation.state[0].toUpperCase()}${user.invitation.state.slice(1)}`, { time: when(user.invitation.at) })
     : t("invitationNone");
-  const state = [user.active ? list("active") : list("inactive"), user.hasPassword ? null : list("invitedYes")].filter(Boolean).join(" · ");
+  const state = [user.active ? list("active") : list("inactive"), user.invited ? list("invitedYes") : null].filter(Boolean).join(" · ");
   return (
     <>
       <PageHeader
@@ -75,6 +75,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 active: user.active,
                 locked: user.locked,
                 hasPassword: user.hasPassword,
+                invited: user.invited,
                 invitationOpen: user.invitation?.state === "open",
                 isSelf: user.id === actor.userId,
               }}

@@ -36,7 +36,7 @@ export default async function InviteUserPage() {
           </Link>
         }
       />
-      <ClientMessages namespaces={["accounts.invite", "accounts.issued"]}>
+      <ClientMessages namespaces={["accounts.invite", "accounts.issued", "ssoInvitations.form"]}>
         <InviteUserForm
           options={{
             roles: roles.map((role) => ({ value: role, label: roleNames(role) })),
