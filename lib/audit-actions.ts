@@ -87,6 +87,14 @@ export const auditActions = [
   "certificate.download",
   // ---- notification preferences ----
   "notificationPreferences.update",
+  // ---- totp (decision 102) ----
+  "auth.twoFactor.challenge",
+  "auth.twoFactor.succeed",
+  "auth.twoFactor.fail",
+  "twoFactor.enrol",
+  "twoFactor.regenerateRecoveryCodes",
+  "twoFactor.disable",
+  "twoFactor.reset",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

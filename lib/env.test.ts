@@ -28,6 +28,8 @@ describe("parseEnvironment", () => {
       OIDC_CLIENT_SECRET: undefined,
       OIDC_NAME: undefined,
       OIDC_EMAIL_CLAIM: "email",
+      REQUIRE_2FA_ROLES: ["ADMIN"],
+      TWO_FACTOR_ENCRYPTION_KEY: undefined,
       UPLOAD_MAX_BYTES: 5 * 1024 * 1024,
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,

@@ -35,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mb-6 text-slate-700">{t("intro")}</p>
         <SsoSignIn refusal={typeof sso === "string" ? sso : undefined} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
         <Suspense>
-          <ClientMessages namespaces={["auth"]}>
+          <ClientMessages namespaces={["auth", "twoFactor"]}>
             <LoginForm />
           </ClientMessages>
         </Suspense>
