@@ -39,8 +39,15 @@ async function passCodeStep(page: Page, email: string) {
     const stepAhead = attempt === 0 ? 0 : 1;
     if (attempt >= 2) await page.waitForTimeout(totpStepSeconds * 1000 - (Date.now() % (totpStepSeconds * 1000)) + 200);
     await codeStepField(page).fill(totpCodeAt(secret, new Date(Date.now() + stepAhead * totpStepSeconds * 1000)));
+    // next-auth's answer says whether the code was taken (no `error` in its url).
+    const answer = page.waitForResponse((response) => response.url().includes("/api/auth/callback/totp"));
     await page.getByRole("button", { name: /^verify$|^驗證$|^验证$/i }).click();
-    if ((await nextSignInState(page)) === "left") return;
+    const { url } = (await (await answer).json()) as { url?: string };
+    if (url && !new URL(url).searchParams.get("error")) {
+      await page.waitForURL((address) => !address.pathname.startsWith("/login"));
+      return;
+    }
+    await expect(page.getByRole("button", { name: /^verify$|^驗證$|^验证$/i })).toBeEnabled();
   }
   throw new Error(`The code step kept refusing ${email}`);
 }
