@@ -129,3 +129,35 @@ test("an admin resets another admin's second factor: audited, and the other must
   await expect(page).toHaveURL((url) => url.pathname === "/");
   expect(await db.twoFactorCredential.findUnique({ where: { userId: other.id } })).toMatchObject({ confirmedAt: expect.any(Date) });
 });
+
+test("a coordinator turns two-step sign-in on from the account page, replaces the recovery codes and turns it off", async ({ page }) => {
+  test.setTimeout(120_000); // turning off waits for the authenticator's next 30-second step (at most one)
+  const coordinator = await createUser(db, { role: "COORDINATOR", name: `TOTP coordinator ${uniqueSuffix()}` });
+  await signInAndWait(page, coordinator.email, coordinator.password); // not required for the role: no set-up asked
+  await page.goto("/account");
+  await page.getByRole("link", { name: "Two-step sign-in (authenticator app)" }).click();
+  await expect(page.getByTestId("two-factor-status")).toContainText("Off.");
+  const secret = await enrolSecondFactor(page, coordinator.email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("two-factor-status")).toContainText("On since");
+
+  // New recovery codes need a current code: the one of the next step (this step's was used to confirm).
+  const regenerateCode = totpCodeAt(secret, new Date(Date.now() + 30_000));
+  const regenerateStep = Math.floor((Date.now() + 30_000) / 30_000);
+  await page.getByRole("textbox", { name: "Code from the app" }).first().fill(regenerateCode);
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+
+  // Turning it off: the current password and a code; the code just used is refused as a replay, next to the field.
+  await page.getByLabel("Current password").fill(coordinator.password);
+  await page.locator("#disable-code").fill(regenerateCode);
+  await page.getByRole("button", { name: "Turn off" }).click();
+  await expect(page.getByText("This code has already been used.")).toBeVisible();
+  await expectNoSeriousAccessibilityViolations(page); // the new codes and the refusal on screen
+  // A later step's code: once the clock has reached the step used, the one after it is inside the ±1 window.
+  await page.waitForFunction((step) => Math.floor(Date.now() / 30_000) >= step, regenerateStep, { timeout: 45_000 });
+  await page.locator("#disable-code").fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
+  await page.getByRole("button", { name: "Turn off" }).click();
+  await expect(page.getByTestId("two-factor-status")).toContainText("Off.");
+  expect(await db.auditLog.count({ where: { entityId: coordinator.id, action: { in: ["twoFactor.enrol", "twoFactor.regenerateRecoveryCodes", "twoFactor.disable"] } } })).toBe(3);
+});
