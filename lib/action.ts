@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { z } from "zod";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { getSessionAllowingEnrolment, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasPermission, type Permission } from "@/lib/authorization";
 import { isDatabaseUnavailable, translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, type ChangedField, type ShownValue } from "@/lib/errors";
@@ -41,6 +41,8 @@ export interface ActionDefinition<Schema extends z.ZodType, Output> {
   notice?: (output: Output, catalog: NoticeCatalog) => string;
   /** Where to go after success; the notice then travels in the flash cookie. */
   redirectTo?: (output: Output) => string;
+  /** Only the second-factor enrolment actions: usable by a session that must enrol before anything else (decision 102). */
+  allowDuringSecondFactorEnrolment?: true;
 }
 
 /** FormData → plain object; a key given several times (checkbox groups, multi-selects) becomes an array. */
@@ -89,7 +91,7 @@ export function defineAction<Schema extends z.ZodType, Output>(definition: Actio
     const request = await getRequestContext();
     const t = (await getTranslations("errors")) as unknown as Translate;
     const catalog: NoticeCatalog = { t: (await getTranslations()) as unknown as Translate, locale: (await getLocale()) as AppLocale };
-    const result = await runAction(definition, payload, { request, t, catalog, loadUser: getSessionUser });
+    const result = await runAction(definition, payload, { request, t, catalog, loadUser: definition.allowDuringSecondFactorEnrolment ? getSessionAllowingEnrolment : getSessionUser });
     if (result.ok && definition.redirectTo) {
       if (result.notice) await setFlashNotice(result.notice);
       redirect(definition.redirectTo(result.data));
@@ -124,6 +126,7 @@ export async function runAction<Schema extends z.ZodType, Output>(
     // Inside the try: reading the session reads the database, which may be down.
     user = await loadUser();
     if (definition.permission !== signedOutAccess && (!user || !hasPermission(user, definition.permission))) throw new ForbiddenError();
+    if (user?.secondFactorEnrolmentRequired && !definition.allowDuringSecondFactorEnrolment) throw new ForbiddenError();
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
     // Defence in depth: text schemas refuse control characters themselves (lib/text.ts); this also covers ids and
     // choices, so a NUL never reaches PostgreSQL, which would fail the write with an unhandled error.

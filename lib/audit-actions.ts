@@ -95,6 +95,14 @@ export const auditActions = [
   "reportAttachment.upload",
   "reportAttachment.remove",
   "reportAttachment.download",
+  // ---- totp (decision 102) ----
+  "auth.twoFactor.challenge",
+  "auth.twoFactor.succeed",
+  "auth.twoFactor.fail",
+  "twoFactor.enrol",
+  "twoFactor.regenerateRecoveryCodes",
+  "twoFactor.disable",
+  "twoFactor.reset",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -114,6 +114,9 @@ const matrix: Row[] = [
   ["certificate:issue", "otherPlacement", { hkCoordinator: true }],
   ["certificate:download", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, hkOfficer: true }],
   ["certificate:download", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  // ---- totp ---- only admins reset someone else's second factor; one's own is account:manageOwn (above).
+  ["user:resetSecondFactor", "ownAccount", { admin: true }],
+  ["user:resetSecondFactor", "cohortHkToSz", { admin: true }],
 ];
 
 describe("authorization matrix", () => {

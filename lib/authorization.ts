@@ -63,6 +63,9 @@ export const permissions = [
   "documentTemplate:manage",
   "certificate:issue",
   "certificate:download",
+  // ---- totp ----
+  /** Reset another user's second factor (they enrol again at their next sign-in when their role requires it). */
+  "user:resetSecondFactor",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -93,6 +96,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "document:viewDetails",
     "documentTemplate:manage",
     "certificate:download",
+    // ---- totp ----
+    "user:resetSecondFactor",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",

@@ -28,6 +28,8 @@ describe("parseEnvironment", () => {
       OIDC_CLIENT_SECRET: undefined,
       OIDC_NAME: undefined,
       OIDC_EMAIL_CLAIM: "email",
+      REQUIRE_2FA_ROLES: ["ADMIN"],
+      TWO_FACTOR_ENCRYPTION_KEY: undefined,
       UPLOAD_MAX_BYTES: 5 * 1024 * 1024,
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,
@@ -56,6 +58,13 @@ describe("parseEnvironment", () => {
     expect(
       parseEnvironment({ SMTP_URL: "smtps://desk:secret@mail.example.gov.hk:465", MAIL_FROM: "Exchange Desk <desk@example.gov.hk>", NOTIFICATION_WORKER: "0", REMINDER_SCAN_CRON: "*/15 * * * *" }),
     ).toMatchObject({ SMTP_URL: "smtps://desk:secret@mail.example.gov.hk:465", MAIL_FROM: "Exchange Desk <desk@example.gov.hk>", NOTIFICATION_WORKER: false, REMINDER_SCAN_CRON: "*/15 * * * *" });
+  });
+
+  it("reads REQUIRE_2FA_ROLES as a list of roles (empty: none) and stops on an unknown role, naming it", () => {
+    expect(parseEnvironment({ REQUIRE_2FA_ROLES: "ADMIN, COORDINATOR" }).REQUIRE_2FA_ROLES).toEqual(["ADMIN", "COORDINATOR"]);
+    expect(parseEnvironment({ REQUIRE_2FA_ROLES: "" }).REQUIRE_2FA_ROLES).toEqual([]);
+    expect(() => parseEnvironment({ REQUIRE_2FA_ROLES: "ADMIN,ROOT" })).toThrow(/^REQUIRE_2FA_ROLES must be a comma-separated list of roles/);
+    expect(() => parseEnvironment({ TWO_FACTOR_ENCRYPTION_KEY: "short" })).toThrow(/^TWO_FACTOR_ENCRYPTION_KEY must be at least 32 characters/);
   });
 
   it("treats an empty text setting as unset", () => {

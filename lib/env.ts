@@ -75,6 +75,19 @@ const variables = {
   S3_ACCESS_KEY_ID: { schema: optionalText, expected: "an access key id" },
   S3_SECRET_ACCESS_KEY: { schema: optionalText, expected: "a secret access key" },
   S3_REGION: { schema: optionalText, expected: "a region name, e.g. us-east-1" },
+  // ---- totp (decision 102) ----
+  REQUIRE_2FA_ROLES: {
+    schema: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "ADMIN").split(",").map((role) => role.trim()).filter((role) => role !== ""))
+      .pipe(z.array(z.enum(["ADMIN", "COORDINATOR", "SUPERVISOR", "OFFICER"]))),
+    expected: 'a comma-separated list of roles (ADMIN, COORDINATOR, SUPERVISOR, OFFICER) whose password accounts must use a second factor (default "ADMIN"; empty: none)',
+  },
+  TWO_FACTOR_ENCRYPTION_KEY: {
+    schema: optionalText.refine((value) => value === undefined || value.length >= 32),
+    expected: "at least 32 characters long (default: derived from NEXTAUTH_SECRET)",
+  },
   LOG_LEVEL: { schema: z.enum(["debug", "info", "warn", "error"]).optional().transform((value) => value ?? "info"), expected: "debug, info, warn or error (default info)" },
   NODE_ENV: { schema: z.enum(["development", "production", "test"]).optional().transform((value) => value ?? "development"), expected: "development, production or test" },
 } satisfies Record<string, { schema: z.ZodType<unknown, string | undefined>; expected: string }>;

@@ -100,7 +100,8 @@ export async function runRoute<Params>(definition: RouteDefinition<Params>, requ
       return await definition.handle(request, { user: null, request: environment.request, params, t });
     }
     user = await environment.loadUser();
-    if (!user) return errorResponse(401, body(t("errors.signInRequired")));
+    // A session that must still enrol a required second factor is signed in for nothing else (decision 102).
+    if (!user || user.secondFactorEnrolmentRequired) return errorResponse(401, body(t("errors.signInRequired")));
     if (!hasPermission(user, definition.permission)) return errorResponse(403, body(t("errors.forbidden")));
     return await definition.handle(request, { user, request: environment.request, params, t });
   } catch (error) {

@@ -8,7 +8,8 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { applyPendingMigrations } from "./db/migrations.ts";
 import { projectRoot } from "./db/schema-engine.ts";
 import { seedDemoData } from "../prisma/seed/demo.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
+import { twoFactorKeyMaterial } from "../features/two-factor/secret-cipher.ts";
 import { loadRuntimeConfig } from "./runtime/config.ts";
 import { fail } from "./runtime/console.ts";
 import { openAppDatabase } from "./runtime/database.ts";
@@ -52,7 +53,9 @@ async function main() {
     if (config.seedDemoData) {
       const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
       try {
-        const { created } = await seedDemoData(client);
+        // The key the server will encrypt second factors with, so the demo admin's authenticator reads back there.
+        const keyMaterial = twoFactorKeyMaterial({ ...config.environment, NEXTAUTH_SECRET: config.authSecret, NODE_ENV: mode === "start" ? "production" : "development" });
+        const { created } = await seedDemoData(client, { twoFactorKeyMaterial: keyMaterial });
         if (created) log("Demo data created.");
       } finally {
         await client.$disconnect();
@@ -106,6 +109,7 @@ async function main() {
   if (config.seedDemoData) {
     log(`Demo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(34)} ${account.description}`);
+    log(`  ${DEMO_ADMIN_EMAIL} also asks for an authenticator code: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app (time-based, 6 digits).`);
   }
   log("Press Ctrl-C to stop.");
 }

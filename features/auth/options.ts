@@ -7,14 +7,24 @@ import { clientAddressFrom, peerAddressHeader, requestIdHeader } from "@/lib/req
 import { requestIdFrom } from "@/lib/request-id";
 import { loadSessionUser } from "@/lib/auth/session";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
-import { guardAuthorize } from "@/lib/auth/outage";
-import { attemptSignIn, revokeSession } from "./sign-in";
+import { guardAuthorize, SignInStepAnswer } from "@/lib/auth/outage";
+import { signInErrorCodes } from "@/lib/auth/sign-in-error-codes";
+import { completeSecondStep } from "@/features/two-factor/sign-in-step";
+import { attemptPasswordSignIn, revokeSession } from "./sign-in";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const secondStepSchema = z.object({ token: z.string().min(1).max(200), code: z.string().trim().min(1).max(40) });
 
 function headerValue(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
   const value = headers?.[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+function requestContextOf(headers: Record<string, string | string[] | undefined> | undefined) {
+  return {
+    requestId: requestIdFrom(headerValue(headers, requestIdHeader)),
+    ipAddress: clientAddressFrom({ peerAddress: headerValue(headers, peerAddressHeader), forwardedFor: headerValue(headers, "x-forwarded-for") }),
+  };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -30,12 +40,24 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
-        const context = {
-          requestId: requestIdFrom(headerValue(headers, requestIdHeader)),
-          ipAddress: clientAddressFrom({ peerAddress: headerValue(headers, peerAddressHeader), forwardedFor: headerValue(headers, "x-forwarded-for") }),
-        };
-        const user = await attemptSignIn(parsed.data, context, headerValue(headers, "user-agent"));
-        return user ? { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId } : null;
+        const result = await attemptPasswordSignIn(parsed.data, requestContextOf(headers), headerValue(headers, "user-agent"));
+        // An account with an authenticator: no session yet; the browser gets the pending token for the code step.
+        if (result && "secondFactorToken" in result) throw new SignInStepAnswer(`${signInErrorCodes.secondFactorRequired}:${result.secondFactorToken}`);
+        return result ? { id: result.id, sessionVersion: result.sessionVersion, sessionId: result.sessionId } : null;
+      }),
+    }),
+    // ---- totp: the second step of a password sign-in (decision 102) ----
+    CredentialsProvider({
+      id: "totp",
+      name: "totp",
+      credentials: { token: { type: "text" }, code: { type: "text" } },
+      authorize: guardAuthorize(async (credentials, request) => {
+        const parsed = secondStepSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
+        const outcome = await completeSecondStep(parsed.data, requestContextOf(headers), headerValue(headers, "user-agent"));
+        if (!outcome.ok && outcome.reason === "expired") throw new SignInStepAnswer(signInErrorCodes.secondFactorExpired);
+        return outcome.ok ? { id: outcome.user.id, sessionVersion: outcome.user.sessionVersion, sessionId: outcome.user.sessionId } : null;
       }),
     }),
   ],

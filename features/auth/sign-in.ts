@@ -9,6 +9,7 @@ import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { sql } from "kysely";
 import { runQuery, runStatement, sqlBuilder } from "@/lib/kysely";
 import { advisoryLock } from "@/lib/sql-fragments";
+import { createSignInChallenge, hasConfirmedSecondFactor } from "@/features/two-factor/challenges";
 
 export const accountLockThreshold = 10;
 export const accountLockMinutes = 15;
@@ -26,6 +27,11 @@ export interface SignedInUser {
   sessionId: string;
 }
 
+/** A right password of an account with an authenticator: no session yet, a pending token for the code step. */
+export interface SecondFactorChallenge {
+  secondFactorToken: string;
+}
+
 // Verifying against a real hash when the account does not exist keeps the work the same either way.
 let decoyHash: Promise<string> | undefined;
 const getDecoyHash = () => (decoyHash ??= hashPassword("decoy-password-never-valid"));
@@ -36,7 +42,7 @@ const getDecoyHash = () => (decoyHash ??= hashPassword("decoy-password-never-val
  * refusal of an account — unknown, locked, inactive, wrong password — costs exactly one argon2 verification, so
  * the time does not tell them apart either.
  */
-export async function attemptSignIn(input: SignInInput, context: RequestContext, userAgent: string | null = null): Promise<SignedInUser | null> {
+export async function attemptPasswordSignIn(input: SignInInput, context: RequestContext, userAgent: string | null = null): Promise<SignedInUser | SecondFactorChallenge | null> {
   const email = input.email.trim().toLowerCase();
   const attempt = await recordAttempt(email, context.ipAddress);
   if (!attempt.withinLimit) {
@@ -69,6 +75,17 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
     return null;
   }
 
+  if (await hasConfirmedSecondFactor(db, user.id)) {
+    // The password was right (its failure count starts again), but only the code step opens a session (decision 102).
+    const secondFactorToken = await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+      await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
+      await writeAudit(tx, { userId: user.id, email }, context, { action: "auth.twoFactor.challenge", entityType: "User", entityId: user.id });
+      return createSignInChallenge(tx, user.id, context);
+    });
+    return { secondFactorToken };
+  }
+
   const session = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() } });
     await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
@@ -76,6 +93,15 @@ export async function attemptSignIn(input: SignInInput, context: RequestContext,
     return startSession(tx, user.id, context, userAgent);
   });
   return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id };
+}
+
+/**
+ * The password step alone, for callers that take no second step (tests, scripts): an account with an authenticator
+ * gets null here as for any refusal; sign-in itself (features/auth/options.ts) uses attemptPasswordSignIn.
+ */
+export async function attemptSignIn(input: SignInInput, context: RequestContext, userAgent: string | null = null): Promise<SignedInUser | null> {
+  const result = await attemptPasswordSignIn(input, context, userAgent);
+  return result && "sessionId" in result ? result : null;
 }
 
 /** A new session row for a user who has just signed in (with a password or through single sign-on). */

@@ -6,7 +6,11 @@ import { signInErrorCodes } from "./sign-in-error-codes";
 // signIn/signOut send it: a CSRF token from /api/auth/csrf, then a form POST with `json=true`, answered by
 // `{ url }` whose `error` parameter says why a sign-in failed.
 
-export type SignInOutcome = { ok: true } | { ok: false; error: "invalidCredentials" | "serviceUnavailable" | "signInFailed" };
+export type SignInOutcome =
+  | { ok: true }
+  | { ok: false; error: "invalidCredentials" | "serviceUnavailable" | "signInFailed" | "secondFactorExpired" }
+  /** The password was right; the code step (signInWithSecondFactor) finishes with this pending token. */
+  | { ok: false; error: "secondFactorRequired"; token: string };
 
 async function csrfToken(): Promise<string> {
   const response = await fetch("/api/auth/csrf", { cache: "no-store" });
@@ -26,9 +30,18 @@ function outcomeOfStatus(status: number | undefined): SignInOutcome {
 
 /** Signs in with email and password; the session cookie is set by the answer. Never throws. */
 export async function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInOutcome> {
+  return signInAt("/api/auth/callback/credentials", credentials);
+}
+
+/** The second step: the pending token and an authenticator or recovery code (decision 102). Never throws. */
+export async function signInWithSecondFactor(fields: { token: string; code: string }): Promise<SignInOutcome> {
+  return signInAt("/api/auth/callback/totp", fields);
+}
+
+async function signInAt(path: string, fields: Record<string, string>): Promise<SignInOutcome> {
   let response: Response;
   try {
-    response = await postForm("/api/auth/callback/credentials", { ...credentials, callbackUrl: window.location.href });
+    response = await postForm(path, { ...fields, callbackUrl: window.location.href });
   } catch (error) {
     return outcomeOfStatus((error as { status?: number }).status);
   }
@@ -38,6 +51,8 @@ export async function signInWithCredentials(credentials: { email: string; passwo
   // lib/auth/outage.ts: the only error codes sign-in lets out besides next-auth's own "wrong credentials".
   if (code === signInErrorCodes.serviceUnavailable) return { ok: false, error: "serviceUnavailable" };
   if (code === signInErrorCodes.failed) return { ok: false, error: "signInFailed" };
+  if (code?.startsWith(`${signInErrorCodes.secondFactorRequired}:`)) return { ok: false, error: "secondFactorRequired", token: code.slice(signInErrorCodes.secondFactorRequired.length + 1) };
+  if (code === signInErrorCodes.secondFactorExpired) return { ok: false, error: "secondFactorExpired" };
   if (code) return { ok: false, error: "invalidCredentials" };
   return outcomeOfStatus(response.status);
 }

@@ -11,6 +11,11 @@ import { signInErrorCodes } from "./sign-in-error-codes";
 
 type Authorize<Credentials, Request, User> = (credentials: Credentials, request: Request) => Promise<User>;
 
+/** An answer `authorize` gives on purpose (the second sign-in step): its message leaves as it is, unlogged. */
+export class SignInStepAnswer extends Error {
+  override name = "SignInStepAnswer";
+}
+
 /** Wraps a credentials `authorize`: any error is logged with the request id and leaves as a bare code. */
 export function guardAuthorize<Credentials, Request extends { headers?: unknown } | undefined, User>(
   authorize: Authorize<Credentials, Request, User>,
@@ -19,6 +24,7 @@ export function guardAuthorize<Credentials, Request extends { headers?: unknown 
     try {
       return await authorize(credentials, request);
     } catch (error) {
+      if (error instanceof SignInStepAnswer) throw error;
       const headers = (request?.headers ?? {}) as Record<string, string | string[] | undefined>;
       const requestId = requestIdFrom([headers[requestIdHeader]].flat()[0]);
       const unavailable = isDatabaseUnavailable(error);

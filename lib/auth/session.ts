@@ -9,12 +9,18 @@ import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authorization";
 import { fromDatabaseLocale, type AppLocale } from "@/lib/i18n/locales";
 import { actorFromUser } from "./actor";
+import { isSecondFactorEnrolmentRequired, secondFactorEnrolmentPath } from "./second-factor";
 import { readSessionToken } from "./session-cookie";
 
 export interface SessionUser extends Actor {
   locale: AppLocale;
   /** The Session row this request signed in with (absent for test doubles): "this session" in the sessions list. */
   sessionId?: string;
+  /**
+   * Set when the user's role requires a second factor they have not enrolled yet (REQUIRE_2FA_ROLES): such a session
+   * may only enrol or sign out. getSessionUser never returns it; getSessionAllowingEnrolment does (decision 102).
+   */
+  secondFactorEnrolmentRequired?: true;
 }
 
 /**
@@ -27,6 +33,14 @@ export interface SessionUser extends Actor {
  * what every signed-in page cost beyond the sign-in page.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await getSessionAllowingEnrolment();
+  // The one place every page, action and route handler resolves its user: a session that still has to enrol a
+  // second factor is no session for anything but the enrolment page and its actions.
+  return user?.secondFactorEnrolmentRequired ? null : user;
+});
+
+/** The signed-in user even while a required second factor is not enrolled yet: only for the enrolment page and actions. */
+export const getSessionAllowingEnrolment = cache(async (): Promise<SessionUser | null> => {
   const token = readSessionToken(await cookies());
   if (!token) return null;
   // An expired, tampered or foreign token decodes to an error: treated as signed out, as next-auth does.
@@ -46,19 +60,23 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
     sqlBuilder
       .selectFrom("User as u")
       .innerJoin("Session as s", "s.userId", "u.id")
-      .select(["u.id", "u.email", "u.name", "u.role", "u.jurisdictionId", "u.officerId", "u.hostUnitId", "u.locale", "u.active", "u.sessionVersion"])
+      .leftJoin("TwoFactorCredential as tf", "tf.userId", "u.id")
+      .select(["u.id", "u.email", "u.name", "u.role", "u.jurisdictionId", "u.officerId", "u.hostUnitId", "u.locale", "u.active", "u.sessionVersion", "u.ssoOnly", "tf.confirmedAt"])
       .where("u.id", "=", userId)
       .where("s.id", "=", sessionId)
       .where("s.revokedAt", "is", null)
       .where("s.expiresAt", ">", sql<Date>`now()`),
   );
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale), sessionId };
+  const sessionUser: SessionUser = { ...actorFromUser(user), locale: fromDatabaseLocale(user.locale), sessionId };
+  const mustEnrol = isSecondFactorEnrolmentRequired({ role: user.role, ssoOnly: user.ssoOnly, hasConfirmedSecondFactor: user.confirmedAt !== null }, env().REQUIRE_2FA_ROLES);
+  return mustEnrol ? { ...sessionUser, secondFactorEnrolmentRequired: true } : sessionUser;
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireSessionUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = await getSessionAllowingEnrolment();
   if (!user) redirect("/login");
+  if (user.secondFactorEnrolmentRequired) redirect(secondFactorEnrolmentPath);
   return user;
 }

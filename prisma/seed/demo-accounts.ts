@@ -5,6 +5,13 @@ import type { Role } from "../../generated/prisma/enums.ts";
 /** The one password of every demo account. Demo data only: never used outside a demo database. */
 export const DEMO_PASSWORD = "Exchange-Demo-2026";
 
+/**
+ * The demo administrator's authenticator secret (base32; the admin role requires a second factor by default,
+ * REQUIRE_2FA_ROLES). Add it to an authenticator app by hand, or compute a code from it. Demo data only.
+ */
+export const DEMO_ADMIN_TOTP_SECRET = "EXCHANGEDESKDEMOADMINTOTPSECRET2";
+export const DEMO_ADMIN_EMAIL = "admin@exchange.demo";
+
 export interface DemoAccount {
   /** Lower-case, as stored. */
   email: string;

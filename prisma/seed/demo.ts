@@ -16,7 +16,8 @@ import {
 } from "../../generated/prisma/enums.ts";
 import { addDays, formatDateOnly, instantInHongKong, parseDateOnly, startOfIsoWeek, todayInHongKong } from "../../lib/dates.ts";
 import { hashPassword } from "../../lib/password.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { encryptWithKeyMaterial } from "../../features/two-factor/secret-cipher.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -437,13 +438,29 @@ function names([en, zhHant, zhHans]: Trilingual) {
 }
 
 /** Seeds the demo database unless it already holds data (a Jurisdiction with code "HK"). */
-export async function seedDemoData(db: PrismaClient, options: { today?: Date } = {}): Promise<{ created: boolean }> {
+export async function seedDemoData(
+  db: PrismaClient,
+  options: {
+    today?: Date;
+    /**
+     * The key material the server encrypts second factors with (features/two-factor/secret-cipher.ts): given, the demo
+     * admin gets DEMO_ADMIN_TOTP_SECRET as a confirmed authenticator; not given, they set one up at first sign-in.
+     */
+    twoFactorKeyMaterial?: string;
+  } = {},
+): Promise<{ created: boolean }> {
   if (await db.jurisdiction.findUnique({ where: { code: "HK" }, select: { id: true } })) return { created: false };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = parseDateOnly(todayInHongKong(options.today));
   try {
-    await db.$transaction((tx) => writeDemoData(tx, { today, passwordHash }), { timeout: 60_000, maxWait: 10_000 });
+    await db.$transaction(
+      async (tx) => {
+        await writeDemoData(tx, { today, passwordHash });
+        if (options.twoFactorKeyMaterial) await enrolDemoAdmin(tx, options.twoFactorKeyMaterial);
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
   } catch (error) {
     // Another process seeded concurrently and won the race on Jurisdiction.code: that is still "already seeded".
     if (await db.jurisdiction.findUnique({ where: { code: "HK" }, select: { id: true } })) return { created: false };
@@ -606,6 +623,12 @@ async function createOfficers(tx: Tx, { hkId, szId, fieldId, hkDepartments, szDe
     ],
   });
   return officerId;
+}
+
+/** The demo admin's confirmed authenticator, with the published demo secret (decision 102). */
+async function enrolDemoAdmin(tx: Tx, keyMaterial: string) {
+  const admin = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
+  await tx.twoFactorCredential.create({ data: { userId: admin.id, secretCiphertext: encryptWithKeyMaterial(DEMO_ADMIN_TOTP_SECRET, keyMaterial), confirmedAt: new Date() } });
 }
 
 /** The demo sign-in accounts; returns the two coordinators who approve the demo placements. */

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const user = await requireSessionUser();
   if (!hasPermission(user, "account:manageOwn")) forbidden();
-  const [t, locale, sessions] = await Promise.all([getTranslations("accountSecurity"), getLocale(), findOwnSessions(user, user.sessionId)]);
+  const [t, locale, sessions, twoFactor] = await Promise.all([getTranslations("accountSecurity"), getLocale(), findOwnSessions(user, user.sessionId), getTranslations("twoFactor.account")]);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro", { email: user.email })} />
@@ -32,6 +33,11 @@ export default async function AccountPage() {
                 submit: t("changePassword.submit"),
               }}
           />
+        </PageSection>
+        <PageSection id="two-factor" title={twoFactor("title")} intro={twoFactor("intro")}>
+          <Link href="/account/two-factor" className="text-brand-700 underline">
+            {twoFactor("link")}
+          </Link>
         </PageSection>
         <PageSection id="sessions" title={t("sessions.title")} intro={t("sessions.intro")}>
           <SessionsSection sessions={sessions} locale={locale as AppLocale} />

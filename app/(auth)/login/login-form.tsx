@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { signInWithCredentials } from "@/lib/auth/browser";
+import { SecondFactorStep } from "@/features/two-factor/components/second-factor-step";
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send the user elsewhere. */
 function safeCallbackUrl(value: string | null): string {
@@ -19,6 +20,13 @@ export function LoginForm() {
   const searchParams = useSearchParams();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  // After a right password of an account with an authenticator: the pending token of the code step (decision 102).
+  const [secondFactorToken, setSecondFactorToken] = useState<string>();
+
+  function finishSignIn() {
+    router.replace(safeCallbackUrl(searchParams.get("callbackUrl")));
+    router.refresh();
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,11 +36,24 @@ export function LoginForm() {
     const result = await signInWithCredentials({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
     if (!result.ok) {
       setPending(false);
-      setError(t(result.error));
+      if (result.error === "secondFactorRequired") setSecondFactorToken(result.token);
+      else if (result.error !== "secondFactorExpired") setError(t(result.error));
       return;
     }
-    router.replace(safeCallbackUrl(searchParams.get("callbackUrl")));
-    router.refresh();
+    finishSignIn();
+  }
+
+  if (secondFactorToken) {
+    return (
+      <SecondFactorStep
+        token={secondFactorToken}
+        onSignedIn={finishSignIn}
+        onRestart={(message) => {
+          setSecondFactorToken(undefined);
+          setError(message || undefined);
+        }}
+      />
+    );
   }
 
   return (

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <PublicPage title={t("title")} intro={t("intro")}>
       <SsoSignIn refusal={typeof sso === "string" ? sso : undefined} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
       <Suspense>
-        <ClientMessages namespaces={["auth"]}>
+        <ClientMessages namespaces={["auth", "twoFactor"]}>
           <LoginForm />
         </ClientMessages>
       </Suspense>

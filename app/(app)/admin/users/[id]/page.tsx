@@ -13,6 +13,7 @@ import { UserCommands } from "@/features/accounts/components/user-commands";
 import { UserEditForm } from "@/features/accounts/components/user-edit-form";
 import { findUserDetail, findUserFormOptions } from "@/features/accounts/queries";
 import { roles } from "@/features/accounts/schemas";
+import { AdminSecondFactorSection } from "@/features/two-factor/components/admin-second-factor-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("accounts.list");
@@ -82,6 +83,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             />
           </ClientMessages>
         </PageSection>
+        <AdminSecondFactorSection actor={actor} userId={user.id} />
         <PageSection id="role" title={t("roleAndLinks")} className="rounded border border-slate-300 bg-white p-4">
           <ClientMessages namespaces={["accounts.detail", "accounts.invite"]}>
             <UserEditForm
