@@ -87,6 +87,10 @@ export const auditActions = [
   "certificate.download",
   // ---- notification preferences ----
   "notificationPreferences.update",
+  // ---- matchin ----
+  "matchingPreference.update",
+  "matchingSettings.update",
+  "hostUnitMatching.update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
