@@ -7,6 +7,8 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { locales } from "@/lib/i18n/locales";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createRank, createTwoSidedWorld, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { appErrorRefusal, refusal } from "@/tests/support/refusal";
+import { unsafeFindRecordHistory } from "@/features/audit/queries";
+import { presentAuditEntries, readerContext } from "@/features/audit/presentation";
 import { loadMatchingInputs } from "./load";
 import { saveMatchingSettings, savePreferences, saveUnitMatching } from "./mutations";
 import { findMatchingSettingsPage, findPreferencesPage, findUnitMatchingPage } from "./queries";
@@ -95,6 +97,19 @@ describe("an officer's preferences", () => {
     expect(refused.fieldErrors).toEqual({ hostUnitIds: ["matchingInputs.unitNotOnHostSide"] });
     const direct = await refusal(db.matchingPreference.create({ data: { placementId: placements[1].id, hostUnitId: world.hkHostUnits[0].id, rank: 9 } }));
     expect(String(direct)).toContain("MatchingPreference_host_side");
+  });
+});
+
+describe("the audit trail", () => {
+  it("reads a preference change as its before and after lists by name, on the placement, in the reader's language", async () => {
+    const entries = await unsafeFindRecordHistory([{ entityType: "MatchingPreferenceList", entityId: placements[0].id }]);
+    const [latest] = await presentAuditEntries(entries, readerContext(actorFromUser(world.hkCoordinator), "zh-Hant"));
+    expect(latest.actionLabel).toBe("已排列配對志願");
+    expect(latest.record?.href).toBe(`/placements/${placements[0].id}`);
+    const line = latest.changes.find((change) => change.field === "preferences");
+    expect(line?.label).toBe("志願接收單位（第一志願在前）");
+    expect(line?.before?.map((value) => value.text)).toEqual([0, 1, 2].map((index) => `${units[index].nameEn} (${units[index].code})`));
+    expect(line?.after?.map((value) => value.text)).toEqual([`${units[1].nameEn} (${units[1].code})`]);
   });
 });
 
