@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix } from "../factories";
+import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix } from "../factories";
+import { addDays, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, noticeText, signInAndWait } from "./helpers";
 
@@ -108,4 +109,30 @@ test("a host coordinator sets the weights and a unit's rank band and wishes", as
   await expect(row).toContainText("Division Chief to Division Chief");
   const wishes = await db.matchingWish.findMany({ where: { hostUnitId: unit.id, cohortId: cohort.id }, orderBy: { rank: "asc" }, select: { placement: { select: { officerId: true } } } });
   expect(wishes.map((wish) => wish.placement.officerId)).toEqual([world.hkOfficers[1].id, world.hkOfficers[0].id]);
+});
+
+test("after the deadline the officer reads the list (简体中文) and the host side reads it too, neither can edit", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const world = await createTwoSidedWorld(db);
+  const today = parseDateOnly(todayInHongKong());
+  const closed = await createCohort(db, { sendingJurisdictionId: world.hk.id, hostJurisdictionId: world.sz.id, nominationDeadline: addDays(today, -1), startDate: addDays(today, 30), status: "NOMINATIONS" });
+  const officer = await createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id });
+  const officerUser = await createUser(db, { role: "OFFICER", jurisdictionId: world.hk.id, officerId: officer.id, locale: "zh_Hans" });
+  const placement = await createPlacement(db, { officerId: officer.id, cohortId: closed.id });
+  await db.matchingPreference.createMany({ data: world.szHostUnits.map((unit, index) => ({ placementId: placement.id, hostUnitId: unit.id, rank: index + 1 })) });
+
+  await signInAndWait(page, officerUser.email, officerUser.password);
+  await page.goto(`/placements/${placement.id}/preferences`);
+  await expect(page.getByText("提名截止日期已过，你只能查看此清单。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存志愿" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "已排列的接收单位" }).getByRole("listitem")).toHaveText([/前海管理局规划管理处/, /深圳市福田区人民政府/]);
+  await expectNoSeriousAccessibilityViolations(page);
+
+  const host = await (await browser.newContext()).newPage();
+  await signInAndWait(host, world.szCoordinator.email, world.szCoordinator.password);
+  await host.goto(`/placements/${placement.id}`);
+  await host.getByRole("link", { name: "Host-unit preferences" }).click();
+  await expect(host.getByText("Read-only: the officer and the sending side's coordinators rank these preferences.")).toBeVisible();
+  await expect(host.getByRole("list", { name: "Ranked host units" }).getByRole("listitem")).toHaveText([new RegExp(world.szHostUnits[0].nameEn), new RegExp(world.szHostUnits[1].nameEn.replace(/[()']/g, "."))]);
+  await expect(host.getByRole("button", { name: "Save preferences" })).toHaveCount(0);
 });
