@@ -9,6 +9,8 @@ import { createCohort, createHostUnit, createOfficer, createPlacement, createRan
 import { appErrorRefusal, refusal } from "@/tests/support/refusal";
 import { unsafeFindRecordHistory } from "@/features/audit/queries";
 import { presentAuditEntries, readerContext } from "@/features/audit/presentation";
+import { runAction, type ActionDefinition, type Translate } from "@/lib/action";
+import { saveUnitMatchingSchema } from "./schemas";
 import { loadMatchingInputs } from "./load";
 import { saveMatchingSettings, savePreferences, saveUnitMatching } from "./mutations";
 import { findMatchingSettingsPage, findPreferencesPage, findUnitMatchingPage } from "./queries";
@@ -187,6 +189,23 @@ describe("a host unit's rank band and wishes", () => {
     }
     expect(await db.matchingWish.count({ where: { hostUnitId: unit.id, cohortId: cohort.id } })).toBe(0);
     expect(await db.hostUnitRankBand.count({ where: { hostUnitId: unit.id, cohortId: cohort.id } })).toBe(0);
+  });
+
+  it("reach the form as the translated message, not an unexpected error, through the action's one result shape", async () => {
+    const elsewhere = await createPlacement(db, { officerId: (await createOfficer(db, { jurisdictionId: world.hk.id })).id, cohortId: world.hkToSz.id });
+    const definition: ActionDefinition<typeof saveUnitMatchingSchema, unknown> = {
+      name: "hostUnitMatching.update",
+      schema: saveUnitMatchingSchema,
+      permission: "matchingWish:edit",
+      run: (input, { user, request: context }) => saveUnitMatching({ actor: user, request: context }, input),
+    };
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ cohortId: cohort.id, hostUnitId: units[2].id, version: "0", rankMinLevel: "", rankMaxLevel: "" })) form.set(key, value);
+    form.append("placementIds", elsewhere.id);
+    const t = createTranslator({ locale: "zh-Hant", messages: loadMessages("zh-Hant"), namespace: "errors" }) as unknown as Translate;
+    const user = { ...actorFromUser(world.szCoordinator), locale: "zh-Hant" as const, sessionVersion: 1 };
+    const answer = await runAction(definition, form, { request, t, loadUser: async () => user as never });
+    expect(answer).toEqual({ ok: false, formError: "請選擇獲提名參加本批次的人員：其中一人屬於另一批次。", fieldErrors: {} });
   });
 
   it("are refused to the sending side and for a unit of the other side", async () => {
