@@ -94,6 +94,21 @@ describe("an officer's preferences", () => {
     expect((await db.matchingPreference.findMany({ where: { placementId: placements[1].id } })).map((row) => row.hostUnitId)).toEqual([units[0].id]);
   });
 
+  it("lets only one of two first saves at once win; the other is refused as stale, whichever runs first", async () => {
+    const fresh = await createPlacement(db, { officerId: (await createOfficer(db, { jurisdictionId: world.hk.id })).id, cohortId: cohort.id });
+    const outcomes = await Promise.allSettled([
+      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[0].id] }, beforeDeadline),
+      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[1].id, units[2].id] }, beforeDeadline),
+    ]);
+    const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((outcome) => (outcome.reason as { messageKey?: string }).messageKey)).toEqual(["staleRecord"]);
+    const winner = outcomes[0].status === "fulfilled" ? [units[0].id] : [units[1].id, units[2].id];
+    expect((await db.matchingPreference.findMany({ where: { placementId: fresh.id }, orderBy: { rank: "asc" } })).map((row) => row.hostUnitId)).toEqual(winner);
+    expect(await db.matchingPreferenceList.findUniqueOrThrow({ where: { placementId: fresh.id } })).toMatchObject({ version: 1 });
+  });
+
   it("refuses a unit of the other side next to the field; the database refuses it for any writer", async () => {
     const refused = await appErrorRefusal(savePreferences(as(world.hkCoordinator), { placementId: placements[1].id, version: 1, hostUnitIds: [world.hkHostUnits[0].id] }, beforeDeadline));
     expect(refused.fieldErrors).toEqual({ hostUnitIds: ["matchingInputs.unitNotOnHostSide"] });
