@@ -103,6 +103,10 @@ export const auditActions = [
   "twoFactor.regenerateRecoveryCodes",
   "twoFactor.disable",
   "twoFactor.reset",
+  // ---- matchin ----
+  "matchingPreference.update",
+  "matchingSettings.update",
+  "hostUnitMatching.update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

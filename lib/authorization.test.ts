@@ -117,6 +117,16 @@ const matrix: Row[] = [
   // ---- totp ---- only admins reset someone else's second factor; one's own is account:manageOwn (above).
   ["user:resetSecondFactor", "ownAccount", { admin: true }],
   ["user:resetSecondFactor", "cohortHkToSz", { admin: true }],
+  // ---- matchin ---- preferences: the officer's own and both sides' coordinators read them (the host side matches
+  // on them); the officer and the sending side rank them (the deadline is features/matching/inputs/policy.ts). The
+  // settings, bands and wishes are the host side's; supervisors and third cities get nothing (decision 107).
+  ["matchingPreference:view", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, hkOfficer: true }],
+  ["matchingPreference:view", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["matchingPreference:edit", "ownPlacement", { hkCoordinator: true, hkOfficer: true }],
+  ["matchingPreference:edit", "otherPlacement", { hkCoordinator: true }],
+  ["matchingSettings:view", "cohortHkToSz", { admin: true, szCoordinator: true }],
+  ["matchingSettings:edit", "cohortHkToSz", { szCoordinator: true }],
+  ["matchingWish:edit", "cohortHkToSz", { szCoordinator: true }],
 ];
 
 describe("authorization matrix", () => {

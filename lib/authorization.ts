@@ -66,6 +66,16 @@ export const permissions = [
   // ---- totp ----
   /** Reset another user's second factor (they enrol again at their next sign-in when their role requires it). */
   "user:resetSecondFactor",
+  // ---- matchin: matching inputs (issue 16, decision 107) ----
+  /** Read a placement's ranked host-unit preferences: the officer, both sides' coordinators (the host side matches on them). */
+  "matchingPreference:view",
+  /** Rank them: the officer until the nomination deadline (features/matching/inputs/policy.ts), the sending side always. */
+  "matchingPreference:edit",
+  /** A cohort's matching settings (weights, department cap, rank bands, wishes): the host side's, read by admins. */
+  "matchingSettings:view",
+  "matchingSettings:edit",
+  /** A host unit's ranked wishes among the nominated officers: the host side's coordinators. */
+  "matchingWish:edit",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -98,6 +108,9 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "certificate:download",
     // ---- totp ----
     "user:resetSecondFactor",
+    // ---- matchin ----
+    "matchingPreference:view",
+    "matchingSettings:view",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -136,6 +149,12 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "document:viewDetails",
     "certificate:issue",
     "certificate:download",
+    // ---- matchin ----
+    "matchingPreference:view",
+    "matchingPreference:edit",
+    "matchingSettings:view",
+    "matchingSettings:edit",
+    "matchingWish:edit",
   ]),
   SUPERVISOR: new Set<Permission>([
     "dashboard:view",
@@ -167,6 +186,9 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "document:upload",
     "document:viewDetails",
     "certificate:download",
+    // ---- matchin ----
+    "matchingPreference:view",
+    "matchingPreference:edit",
   ]),
 };
 
@@ -257,8 +279,20 @@ const sendingSidePermissions = new Set<Permission>([
   "document:upload",
   "document:viewDetails",
   "certificate:issue",
+  // ---- matchin ---- the sending side ranks its officers' preferences, also after the deadline.
+  "matchingPreference:edit",
 ]);
-const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
+const hostSidePermissions = new Set<Permission>([
+  "placement:assign",
+  "placement:approveHost",
+  "placement:revokeHost",
+  "schedule:editPlacement",
+  "hostUnit:manageCapacity",
+  // ---- matchin ---- weights, cap, bands and wishes are the host side's judgement (decision 107).
+  "matchingSettings:view",
+  "matchingSettings:edit",
+  "matchingWish:edit",
+]);
 /** What an officer may do on their own placement. */
 const ownPlacementOfficerPermissions = new Set<Permission>([
   "placement:view",
@@ -271,6 +305,9 @@ const ownPlacementOfficerPermissions = new Set<Permission>([
   "document:upload",
   "document:viewDetails",
   "certificate:download",
+  // ---- matchin ----
+  "matchingPreference:view",
+  "matchingPreference:edit",
 ]);
 
 function isAllowedOnCohort(actor: Actor, permission: Permission, cohort: CohortSides): boolean {

@@ -30,6 +30,12 @@ const constraintMessages: Record<string, string> = {
   OfficerReport_returned_has_comment: "required",
   Evaluation_ratings_in_range: "invalidValue",
   User_last_active_admin: "lastActiveAdmin",
+  // ---- matchin ----
+  MatchingWish_same_cohort: "matchingInputs.wishOtherCohort",
+  MatchingPreference_host_side: "matchingInputs.unitNotOnHostSide",
+  HostUnitRankBand_order_check: "matchingInputs.bandOrder",
+  CohortMatchingSettings_weights_check: "matchingInputs.weightRange",
+  CohortMatchingSettings_department_cap_check: "matchingInputs.capRange",
 };
 
 /** Finds the SQLSTATE and constraint name in a Prisma / driver-adapter error, whatever wrapper it arrives in. */

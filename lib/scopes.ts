@@ -182,6 +182,17 @@ function documentDetailsCondition(actor: Actor): Condition {
   return staffNumberCondition(actor);
 }
 
+// ---- matchin ----
+/**
+ * Placements whose ranked host-unit preferences an actor may read (matchingPreference:view): the officer's own, both
+ * sides' coordinators of the cohort (the host side needs them to match, decision 107), all for admins. Supervisors
+ * none: a nominated officer is not yet anyone's in their unit.
+ */
+function matchingPreferenceCondition(actor: Actor): Condition {
+  if (!hasPermission(actor, "matchingPreference:view")) return none;
+  return placementCondition(actor);
+}
+
 const scopes = {
   cohort: { model: "Cohort", condition: cohortCondition },
   placement: { model: "Placement", condition: placementCondition },
@@ -195,6 +206,7 @@ const scopes = {
   officerReportPrivateSections: { model: "Placement", condition: officerReportPrivateSectionsCondition },
   outcome: { model: "Placement", condition: outcomeCondition },
   documentDetails: { model: "Placement", condition: documentDetailsCondition },
+  matchingPreference: { model: "Placement", condition: matchingPreferenceCondition },
 } as const satisfies Record<string, { model: ModelName; condition: (actor: Actor) => Condition }>;
 
 export type ScopeName = keyof typeof scopes;

@@ -4,6 +4,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/authorization";
 import { PageHeader } from "@/components/page-header";
 import { AdminDashboard, CoordinatorDashboard, OfficerDashboard, SupervisorDashboard } from "@/features/dashboard/components/dashboards";
+import { OwnPreferencesNotice } from "@/features/matching/inputs/components/links";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -22,6 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {/* The chosen host cohort is only a view choice; the query ignores a cohort the user's side does not host. */}
       {user.role === "COORDINATOR" && <CoordinatorDashboard user={user} hostCohortId={typeof hostCohort === "string" ? hostCohort : undefined} />}
       {user.role === "SUPERVISOR" && <SupervisorDashboard user={user} />}
+      {user.role === "OFFICER" && <OwnPreferencesNotice actor={user} />}
       {user.role === "OFFICER" && <OfficerDashboard user={user} />}
     </>
   );

@@ -140,6 +140,9 @@ const entityReferenceKinds: Record<string, ReferenceKind> = {
   User: "user",
   ScheduleItem: "scheduleItem",
   PlacementReport: "cohort",
+  // ---- matchin ----
+  MatchingPreferenceList: "placement",
+  CohortMatchingSettings: "cohort",
 };
 
 const referenceDataPaths: Partial<Record<ReferenceKind, string>> = {
@@ -188,7 +191,7 @@ function collectReferences(entries: AuditEntryView[]) {
 /** The references that name an entry's own record; a host unit's capacity for a cohort names both. */
 function recordReference(entry: Pick<AuditEntryView, "entityType" | "entityId">): Array<[ReferenceKind, string]> {
   if (!entry.entityId) return [];
-  if (entry.entityType === "HostUnitCapacity") {
+  if (entry.entityType === "HostUnitCapacity" || entry.entityType === "HostUnitRankBand") {
     const [hostUnitId, cohortId] = entry.entityId.split(":");
     return cohortId ? [["hostUnit", hostUnitId], ["cohort", cohortId]] : [["hostUnit", hostUnitId]];
   }

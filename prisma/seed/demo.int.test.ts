@@ -148,6 +148,18 @@ describe("seedDemoData", () => {
     expect(milestone.endsAt.getTime() - milestone.startsAt.getTime()).toBe(86_400_000);
   });
 
+  // ---- matchin ----
+  it("gives the open cohort's nominations ranked preferences, and one unit a rank band and wishes", async () => {
+    const nominated = await db.placement.findMany({ where: { status: "NOMINATED", cohort: { status: "NOMINATIONS" } }, select: { id: true, cohortId: true } });
+    expect(nominated.length).toBeGreaterThan(0);
+    const preferences = await db.matchingPreference.findMany({ where: { placementId: { in: nominated.map((placement) => placement.id) } }, select: { placementId: true, rank: true } });
+    expect(new Set(preferences.map((row) => row.placementId)).size).toBe(nominated.length);
+    expect(preferences.filter((row) => row.placementId === nominated[0].id).map((row) => row.rank).sort()).toEqual([1, 2, 3]);
+    const band = await db.hostUnitRankBand.findFirstOrThrow({ where: { cohortId: nominated[0].cohortId } });
+    expect(band.rankMinLevel).not.toBeNull();
+    expect(await db.matchingWish.count({ where: { hostUnitId: band.hostUnitId, cohortId: band.cohortId } })).toBe(3);
+  });
+
   it("does nothing when called again", async () => {
     const before = await counts();
     expect(await seedDemoData(db, { today })).toEqual({ created: false });

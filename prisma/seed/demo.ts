@@ -476,6 +476,25 @@ async function writeDemoData(tx: Tx, { today, passwordHash }: { today: Date; pas
   const cohorts = await createCohorts(tx, { today, reference });
   const demoPlacements = await createPlacements(tx, { reference, officerId, coordinators, cohorts });
   await createSchedule(tx, { coordinators, cohorts, demoPlacements });
+  await createMatchingInputs(tx, { reference, cohorts });
+}
+
+/**
+ * ---- matchin ---- The next cohort's nominations get ranked host-unit preferences, and its first host unit a rank
+ * band and ranked wishes, so that the matching screens are not empty (issue 16). Weights stay at the defaults.
+ */
+async function createMatchingInputs(tx: Tx, { reference, cohorts }: { reference: ReferenceData; cohorts: DemoCohorts }): Promise<void> {
+  const cohortId = cohorts.nextCohort.id;
+  const placements = await tx.placement.findMany({ where: { cohortId, status: "NOMINATED" }, orderBy: { officer: { staffNumber: "asc" } }, select: { id: true } });
+  const units = [...reference.szHostUnits.values()];
+  if (placements.length === 0 || units.length < 3) return;
+  await tx.matchingPreference.createMany({
+    data: placements.flatMap((placement, index) => [0, 1, 2].map((offset) => ({ placementId: placement.id, rank: offset + 1, hostUnitId: units[(index + offset * 2) % units.length] }))),
+  });
+  await tx.matchingPreferenceList.createMany({ data: placements.map((placement) => ({ placementId: placement.id })) });
+  const levels = (await tx.rank.findMany({ where: { jurisdictionId: reference.szId }, select: { level: true }, distinct: ["level"], orderBy: { level: "asc" } })).map((rank) => rank.level);
+  await tx.hostUnitRankBand.create({ data: { hostUnitId: units[0], cohortId, rankMinLevel: levels[0] ?? null, rankMaxLevel: levels[Math.min(2, levels.length - 1)] ?? null } });
+  await tx.matchingWish.createMany({ data: placements.slice(0, 3).map((placement, index) => ({ hostUnitId: units[0], cohortId, rank: index + 1, placementId: placement.id })) });
 }
 
 interface ReferenceData {

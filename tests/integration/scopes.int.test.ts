@@ -176,6 +176,17 @@ describe.each(actorNames)("documents (%s)", (name) => {
   });
 });
 
+describe.each(actorNames)("matching preferences (%s)", (name) => {
+  it("matching preferences: Prisma = SQL = isAllowed(matchingPreference:view)", async () => {
+    const actor = actors[name];
+    const rows = await db.placement.findMany({ where: { id: { in: ids.placements } }, select: { id: true, officerId: true, hostUnitId: true, cohort: { select: cohortSides } } });
+    const expected = sorted(rows.filter((row) => isAllowed(actor, "matchingPreference:view", placementResource(row))).map((row) => row.id));
+    const viaPrisma = await db.placement.findMany({ where: { AND: [{ id: { in: ids.placements } }, scopeWhere("matchingPreference", actor)] }, select: { id: true } });
+    expect(sorted(viaPrisma.map((row) => row.id))).toEqual(expected);
+    expect(await idsThroughSql("matchingPreference", actor, `"Placement" x`, { Placement: "x" }, ids.placements)).toEqual(expected);
+  });
+});
+
 describe("the two-sided world is not trivial", () => {
   it("every actor sees some placements, and all but the admin and Shenzhen (in all three cohorts) miss some", async () => {
     for (const name of actorNames) {

@@ -24,6 +24,7 @@ import { ApprovalSummary, PlacementFacts } from "@/features/placements/component
 import { RecordHistory } from "@/features/audit/components/record-history";
 import { WithdrawDialog } from "@/features/placements/components/withdraw-dialog";
 import { PlacementDocumentsLink } from "@/features/documents/components/placement-documents-link";
+import { PreferencesLink } from "@/features/matching/inputs/components/links";
 
 export async function generateMetadata() {
   const t = await getTranslations("placements");
@@ -71,6 +72,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         </Link>
       </p>
       {hasPermission(user, "document:view") && <PlacementDocumentsLink placementId={placement.id} />}
+      <PreferencesLink actor={user} placement={{ id: placement.id, officerId: placement.officer.id, hostUnitId: placement.hostUnit?.id ?? null, cohort: placement.cohort }} />
       <PageSection id="approvals" title={t("approvalsSection")} className={`${card} mt-6`}>
         <ApprovalSummary placement={placement} locale={locale} />
         {approvalSide && (

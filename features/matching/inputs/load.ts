@@ -1,0 +1,37 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { MatchingWeights } from "@/features/matching/engine/schemas";
+import { effectiveMatchingSettings, groupRanked } from "./defaults";
+
+// The one read of a cohort's matching inputs, for the matching runs (features/matching/runs builds the engine
+// instance from it). Not scoped: the caller has already checked that the actor may run matching for the cohort.
+
+export type MatchingInputsClient = PrismaClient | Prisma.TransactionClient;
+
+export interface MatchingInputs {
+  /** Every live (not withdrawn) placement of the cohort → its host unit ids, first choice first ([] if none given). */
+  preferences: Map<string, string[]>;
+  /** Host units with wishes → the live placements they wish for, most wished first. */
+  wishes: Map<string, string[]>;
+  /** Host units with a band for the cohort (at least one bound) → Rank.level bounds, inclusive, null = open. */
+  rankBands: Map<string, { min: number | null; max: number | null }>;
+  /** The cohort's weights, or the engine's defaults (features/matching/engine/schemas.ts defaultWeights). */
+  weights: MatchingWeights;
+  /** At most this many officers of one home department in one unit; null = no cap (the default). */
+  maxPerDepartmentPerUnit: number | null;
+}
+
+export async function loadMatchingInputs(client: MatchingInputsClient, cohortId: string): Promise<MatchingInputs> {
+  const live = { cohortId, status: { not: "WITHDRAWN" as const } };
+  const [placements, preferenceRows, wishRows, bandRows, settings] = await Promise.all([
+    client.placement.findMany({ where: live, select: { id: true }, orderBy: { id: "asc" } }),
+    client.matchingPreference.findMany({ where: { placement: live }, select: { placementId: true, rank: true, hostUnitId: true } }),
+    client.matchingWish.findMany({ where: { cohortId, placement: live }, select: { hostUnitId: true, rank: true, placementId: true } }),
+    client.hostUnitRankBand.findMany({ where: { cohortId, OR: [{ rankMinLevel: { not: null } }, { rankMaxLevel: { not: null } }] }, select: { hostUnitId: true, rankMinLevel: true, rankMaxLevel: true } }),
+    client.cohortMatchingSettings.findUnique({ where: { cohortId } }),
+  ]);
+  const ranked = groupRanked(preferenceRows, (row) => row.placementId, (row) => row.hostUnitId);
+  const preferences = new Map(placements.map((placement) => [placement.id, ranked.get(placement.id) ?? []]));
+  const wishes = groupRanked(wishRows, (row) => row.hostUnitId, (row) => row.placementId);
+  const rankBands = new Map(bandRows.map((band) => [band.hostUnitId, { min: band.rankMinLevel, max: band.rankMaxLevel }]));
+  return { preferences, wishes, rankBands, ...effectiveMatchingSettings(settings) };
+}
