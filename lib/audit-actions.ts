@@ -87,6 +87,10 @@ export const auditActions = [
   "certificate.download",
   // ---- notification preferences ----
   "notificationPreferences.update",
+  // ---- matchrun ----
+  "matchingRun.propose",
+  "matchingRun.accept",
+  "matchingRun.discard",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -114,6 +114,11 @@ const matrix: Row[] = [
   ["certificate:issue", "otherPlacement", { hkCoordinator: true }],
   ["certificate:download", "ownPlacement", { admin: true, hkCoordinator: true, szCoordinator: true, hkOfficer: true }],
   ["certificate:download", "otherPlacement", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  // ---- matchrun ---- both sides see a cohort's runs; only the host side proposes, accepts and discards (decision 110).
+  ["matchingRun:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["matchingRun:propose", "cohortHkToSz", { szCoordinator: true }],
+  ["matchingRun:accept", "cohortHkToSz", { szCoordinator: true }],
+  ["matchingRun:discard", "cohortHkToSz", { szCoordinator: true }],
 ];
 
 describe("authorization matrix", () => {

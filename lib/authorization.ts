@@ -63,6 +63,13 @@ export const permissions = [
   "documentTemplate:manage",
   "certificate:issue",
   "certificate:download",
+  // ---- matchrun: matching runs (issue 16, decision 110) ----
+  /** See a cohort's matching runs: both coordinators' sides (the sending side without the host side's choices). */
+  "matchingRun:view",
+  /** Propose (and propose again with what-if rules), accept and discard: the host side, who assigns. */
+  "matchingRun:propose",
+  "matchingRun:accept",
+  "matchingRun:discard",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -93,6 +100,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "document:viewDetails",
     "documentTemplate:manage",
     "certificate:download",
+    // ---- matchrun ----
+    "matchingRun:view",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -131,6 +140,11 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "document:viewDetails",
     "certificate:issue",
     "certificate:download",
+    // ---- matchrun ----
+    "matchingRun:view",
+    "matchingRun:propose",
+    "matchingRun:accept",
+    "matchingRun:discard",
   ]),
   SUPERVISOR: new Set<Permission>([
     "dashboard:view",
@@ -253,7 +267,17 @@ const sendingSidePermissions = new Set<Permission>([
   "document:viewDetails",
   "certificate:issue",
 ]);
-const hostSidePermissions = new Set<Permission>(["placement:assign", "placement:approveHost", "placement:revokeHost", "schedule:editPlacement", "hostUnit:manageCapacity"]);
+const hostSidePermissions = new Set<Permission>([
+  "placement:assign",
+  "placement:approveHost",
+  "placement:revokeHost",
+  "schedule:editPlacement",
+  "hostUnit:manageCapacity",
+  // ---- matchrun ---- matching proposes assignments, which are the host side's (decision 110).
+  "matchingRun:propose",
+  "matchingRun:accept",
+  "matchingRun:discard",
+]);
 /** What an officer may do on their own placement. */
 const ownPlacementOfficerPermissions = new Set<Permission>([
   "placement:view",
