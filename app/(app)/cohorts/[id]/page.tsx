@@ -24,6 +24,7 @@ import { nominationDeadlinePassed } from "@/features/placements/policy";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
 import { DetailList } from "@/components/detail-list";
 import { Button } from "@/components/ui/button";
+import { MatchingLink } from "@/features/matching/runs/components/matching-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -93,6 +94,7 @@ export default async function CohortBoardPage({
             {t("boardTitle", { count: board.total })}
           </h2>
           {canNominate && cohort.status !== "COMPLETED" && !nominationsClosed && <NominateDialog cohortId={cohort.id} />}
+          {isAllowed(user, "matchingRun:propose", sides) && cohort.status !== "COMPLETED" && <MatchingLink cohortId={cohort.id} />}
         </div>
         <FilterForm basePath={boardPath} label={p("boardSearch")}>
           <TextField name="q" type="search" label={p("boardQuery")} defaultValue={boardQuery} />
