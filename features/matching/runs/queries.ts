@@ -44,6 +44,8 @@ export interface MatchingRow {
   isInPlace: boolean;
   isPinned: boolean;
   isForbidden: boolean;
+  /** The officer listed a first choice and is proposed there. */
+  isFirstChoice: boolean;
 }
 
 export interface MatchingRunDetail extends MatchingRunSummary {
@@ -127,6 +129,7 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
   ]);
   const unitNames: Record<string, TrilingualName> = Object.fromEntries(units.map(({ id, ...names }) => [id, names]));
   const officerNames: Record<string, string> = Object.fromEntries(placements.map((placement) => [placement.id, formatOfficerName(placement.officer)]));
+  const firstChoice = new Map(stored.instance.officers.map((officer) => [officer.id, officer.preferences[0] ?? null]));
   const assignments = new Map(result.assignments.map((assignment) => [assignment.officerId, assignment]));
   const unassigned = new Map(result.unassigned.map((entry) => [entry.officerId, entry]));
   const acceptable = new Set(acceptablePairs(stored, result).map((assignment) => assignment.officerId));
@@ -159,6 +162,7 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
         isInPlace: assignment !== undefined && placement.hostUnitId === assignment.unitId,
         isPinned: assignment !== undefined && pinnedKeys.has(pairKey(placement.id, assignment.unitId)),
         isForbidden: assignment !== undefined && forbiddenKeys.has(pairKey(placement.id, assignment.unitId)),
+        isFirstChoice: assignment !== undefined && firstChoice.get(placement.id) === assignment.unitId,
       };
     })
     .sort((a, b) => a.officerName.localeCompare(b.officerName, "en"));

@@ -7,6 +7,7 @@ import { createCohort, createHostUnit, createOfficer, createPlacement, createTwo
 import { assignPlacement } from "@/features/placements/mutations";
 import { acceptMatchingRun, discardMatchingRun, proposeMatchingRun } from "./mutations";
 import { storedResultSchema } from "./stored";
+import { findMatchingPage } from "./queries";
 
 // Matching runs against real PostgreSQL: propose → accept selected, what-if rules, a place taken or a placement
 // changed meanwhile (that pair refused with its reason, the others kept), two accepts at once, a database refusal of
@@ -244,5 +245,31 @@ describe("discarding and permissions", () => {
     expect(await db.matchingRun.count({ where: { cohortId: cohort.id } })).toBe(1);
     expect((await db.matchingRun.findUniqueOrThrow({ where: { id: proposed.id } })).status).toBe("PROPOSED");
     expect(await db.placement.findUniqueOrThrow({ where: { id: placements[0].id } })).toMatchObject({ status: "NOMINATED" });
+  });
+});
+
+describe("the matching page's view", () => {
+  it("shows both sides the proposal beside the current state, without sending-only fields; only the host side may act", async () => {
+    const { cohort, placements } = await scenario([1], 2);
+    const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
+    const hostView = await findMatchingPage(host, cohort, undefined);
+    expect(hostView).toMatchObject({ canPropose: true, canAccept: true, canDiscard: true });
+    expect(hostView.run?.id).toBe(proposed.id);
+    expect(hostView.run?.rows).toHaveLength(2);
+    const unassigned = hostView.run!.rows.find((row) => row.proposedUnitId === null)!;
+    expect(unassigned.unassignedReason).toMatchObject({ code: "capacity" });
+    const placed = hostView.run!.rows.find((row) => row.proposedUnitId !== null)!;
+    expect(placed).toMatchObject({ isAcceptable: true, isInPlace: false, currentUnit: null, source: "optimised" });
+    expect(placed.score).toBeCloseTo(placed.breakdown!.fieldFit + placed.breakdown!.preference + placed.breakdown!.wish + placed.breakdown!.rankBand, 2);
+
+    const sendingView = await findMatchingPage(sending, cohort, proposed.id);
+    expect(sendingView).toMatchObject({ canPropose: false, canAccept: false, canDiscard: false });
+    expect(sendingView.run?.rows.map((row) => row.placementId).sort()).toEqual(placements.map((placement) => placement.id).sort());
+    const staffNumbers = await db.officer.findMany({ where: { id: { in: placements.map((placement) => placement.officerId) } }, select: { staffNumber: true, workEmail: true } });
+    const shown = JSON.stringify([hostView, sendingView]);
+    for (const { staffNumber, workEmail } of staffNumbers) {
+      expect(shown).not.toContain(staffNumber);
+      expect(shown).not.toContain(workEmail);
+    }
   });
 });

@@ -189,7 +189,7 @@ function RunSection({ run, page, cohortId, locale, t }: { run: MatchingRunDetail
                   </>
                 )}
               </td>
-              <td className="max-w-80">{reason ?? (row.proposedUnitId ? t("reasons.firstChoice") : t("none"))}</td>
+              <td className="max-w-80">{reason ?? (row.isFirstChoice ? t("reasons.firstChoice") : t("none"))}</td>
               {canRepropose && (
                 <td>
                   {row.proposedUnitId && proposedName && row.source !== "kept" && (
