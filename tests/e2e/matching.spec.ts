@@ -151,3 +151,16 @@ test("繁體中文 on a phone: propose, pin, propose again and accept one pair, 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoSeriousAccessibilityViolations(page);
 });
+
+test("the sending side follows the matching from its board, read-only", async ({ page }) => {
+  const { cohort } = await setUp();
+  await signInAndWait(page, "csb.coordinator@exchange.demo");
+  await page.goto(`/cohorts/${cohort.id}`);
+  await expect(page.getByRole("link", { name: "Propose a matching" })).toHaveCount(0);
+  await page.getByRole("link", { name: "See matching proposals" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Matching" })).toBeVisible();
+  await expect(page.getByText("The host side proposes and accepts matchings; you can follow its proposals here.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Propose", exact: true })).toHaveCount(0);
+  await expectNoSeriousAccessibilityViolations(page);
+});
+

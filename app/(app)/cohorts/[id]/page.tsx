@@ -94,7 +94,9 @@ export default async function CohortBoardPage({
             {t("boardTitle", { count: board.total })}
           </h2>
           {canNominate && cohort.status !== "COMPLETED" && !nominationsClosed && <NominateDialog cohortId={cohort.id} />}
-          {isAllowed(user, "matchingRun:propose", sides) && cohort.status !== "COMPLETED" && <MatchingLink cohortId={cohort.id} />}
+          {isAllowed(user, "matchingRun:view", sides) && cohort.status !== "COMPLETED" && (
+            <MatchingLink cohortId={cohort.id} canPropose={isAllowed(user, "matchingRun:propose", sides)} />
+          )}
         </div>
         <FilterForm basePath={boardPath} label={p("boardSearch")}>
           <TextField name="q" type="search" label={p("boardQuery")} defaultValue={boardQuery} />
