@@ -107,6 +107,10 @@ export const auditActions = [
   "matchingPreference.update",
   "matchingSettings.update",
   "hostUnitMatching.update",
+  // ---- matchrun ----
+  "matchingRun.propose",
+  "matchingRun.accept",
+  "matchingRun.discard",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -127,6 +127,11 @@ const matrix: Row[] = [
   ["matchingSettings:view", "cohortHkToSz", { admin: true, szCoordinator: true }],
   ["matchingSettings:edit", "cohortHkToSz", { szCoordinator: true }],
   ["matchingWish:edit", "cohortHkToSz", { szCoordinator: true }],
+  // ---- matchrun ---- both sides see a cohort's runs; only the host side proposes, accepts and discards (decision 110).
+  ["matchingRun:view", "cohortHkToSz", { admin: true, hkCoordinator: true, szCoordinator: true }],
+  ["matchingRun:propose", "cohortHkToSz", { szCoordinator: true }],
+  ["matchingRun:accept", "cohortHkToSz", { szCoordinator: true }],
+  ["matchingRun:discard", "cohortHkToSz", { szCoordinator: true }],
 ];
 
 describe("authorization matrix", () => {

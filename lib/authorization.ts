@@ -76,6 +76,13 @@ export const permissions = [
   "matchingSettings:edit",
   /** A host unit's ranked wishes among the nominated officers: the host side's coordinators. */
   "matchingWish:edit",
+  // ---- matchrun: matching runs (issue 16, decision 110) ----
+  /** See a cohort's matching runs: both coordinators' sides (the sending side without the host side's choices). */
+  "matchingRun:view",
+  /** Propose (and propose again with what-if rules), accept and discard: the host side, who assigns. */
+  "matchingRun:propose",
+  "matchingRun:accept",
+  "matchingRun:discard",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -111,6 +118,8 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     // ---- matchin ----
     "matchingPreference:view",
     "matchingSettings:view",
+    // ---- matchrun ----
+    "matchingRun:view",
   ]),
   COORDINATOR: new Set<Permission>([
     "dashboard:view",
@@ -155,6 +164,11 @@ const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "matchingSettings:view",
     "matchingSettings:edit",
     "matchingWish:edit",
+    // ---- matchrun ----
+    "matchingRun:view",
+    "matchingRun:propose",
+    "matchingRun:accept",
+    "matchingRun:discard",
   ]),
   SUPERVISOR: new Set<Permission>([
     "dashboard:view",
@@ -292,6 +306,10 @@ const hostSidePermissions = new Set<Permission>([
   "matchingSettings:view",
   "matchingSettings:edit",
   "matchingWish:edit",
+  // ---- matchrun ---- matching proposes assignments, which are the host side's (decision 110).
+  "matchingRun:propose",
+  "matchingRun:accept",
+  "matchingRun:discard",
 ]);
 /** What an officer may do on their own placement. */
 const ownPlacementOfficerPermissions = new Set<Permission>([

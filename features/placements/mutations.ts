@@ -226,40 +226,8 @@ export async function assignPlacement({ actor, request }: MutationContext, input
       refuseCompletedCohort(before.cohort);
       if (before.status === "WITHDRAWN") throw new AppError("placementWithdrawn");
       if (before.version !== input.version) await refuseStalePlacement(tx, before, input.version);
-      const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
-      if (!hostUnit) throw new AppError("hostUnitNotOnHostSide", {}, { hostUnitId: ["hostUnitNotOnHostSide"] });
-      if (!hostUnit.active && hostUnit.id !== before.hostUnitId) throw new AppError("hostUnitInactive", {}, { hostUnitId: ["hostUnitInactive"] });
-      const field = await tx.field.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } });
-      if (!field && input.fieldId !== before.fieldId) throw new AppError("checkFields", {}, { fieldId: ["invalidValue"] });
-
-      const changes = materialChanges(before, input);
-      const resetApprovals = hasAnyApproval(before) && changes.length > 0;
-      const data: Prisma.PlacementUncheckedUpdateManyInput = {
-        hostUnitId: input.hostUnitId,
-        fieldId: input.fieldId,
-        postTitle: input.postTitle,
-        startDate: input.startDate,
-        endDate: input.endDate,
-      };
-      if (before.status === "NOMINATED") data.status = "ASSIGNED";
-      if (resetApprovals) {
-        Object.assign(data, {
-          status: "ASSIGNED",
-          sendingApprovedAt: null,
-          sendingApprovedById: null,
-          hostApprovedAt: null,
-          hostApprovedById: null,
-          approvalResetReason: encodeApprovalResetReason(changes),
-        });
-      }
-      const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
-      const after = await updatePlacementAtVersion(tx, { actor, request }, before, input.version, data, action);
-      if (before.status === "NOMINATED") await recordEvent(tx, actor.userId, { kind: "placement.assigned", placementId: after.id });
-      if (resetApprovals) {
-        const clearedSides = [...(before.sendingApprovedAt ? ["sending" as const] : []), ...(before.hostApprovedAt ? ["host" as const] : [])];
-        await recordEvent(tx, actor.userId, { kind: "placement.approvalsCleared", placementId: after.id, clearedSides, changes });
-      }
-      return { ...outcomeOf(before, after), approvalsReset: resetApprovals };
+      const { after, approvalsReset } = await applyAssignment(tx, { actor, request }, before, input);
+      return { ...outcomeOf(before, after), approvalsReset };
     }, transactionOptions);
   } catch (error) {
     const known = error instanceof AppError ? error : translateDatabaseError(error);
@@ -268,6 +236,57 @@ export async function assignPlacement({ actor, request }: MutationContext, input
     if (field && Object.keys(known.fieldErrors).length === 0) throw new AppError(known.messageKey, known.values, { [field]: [known.messageKey] });
     throw known;
   }
+}
+
+/** What an assignment writes: the host unit, field, post and dates (the placement's id and version come separately). */
+export type AssignmentValues = Pick<AssignPlacementInput, "hostUnitId" | "fieldId" | "startDate" | "endDate"> & { postTitle: string | null };
+
+/**
+ * The write step of an assignment, shared by the single assignment and the acceptance of a matching run
+ * (features/matching/runs): checks the host unit and field, clears approvals after a material change, writes at the
+ * version the user saw (a stale one is refused) with its audit entry, and records the notification events, all in the
+ * caller's transaction. The caller has loaded the placement in scope and checked side, cohort and workflow.
+ */
+export async function applyAssignment(
+  tx: Tx,
+  context: MutationContext,
+  before: Placement & { cohort: { hostJurisdictionId: string } },
+  input: AssignmentValues & { version: number },
+): Promise<{ after: Placement; approvalsReset: boolean }> {
+  const hostUnit = await tx.hostUnit.findFirst({ where: { id: input.hostUnitId, jurisdictionId: before.cohort.hostJurisdictionId }, select: { id: true, active: true } });
+  if (!hostUnit) throw new AppError("hostUnitNotOnHostSide", {}, { hostUnitId: ["hostUnitNotOnHostSide"] });
+  if (!hostUnit.active && hostUnit.id !== before.hostUnitId) throw new AppError("hostUnitInactive", {}, { hostUnitId: ["hostUnitInactive"] });
+  const field = await tx.field.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } });
+  if (!field && input.fieldId !== before.fieldId) throw new AppError("checkFields", {}, { fieldId: ["invalidValue"] });
+
+  const changes = materialChanges(before, input);
+  const resetApprovals = hasAnyApproval(before) && changes.length > 0;
+  const data: Prisma.PlacementUncheckedUpdateManyInput = {
+    hostUnitId: input.hostUnitId,
+    fieldId: input.fieldId,
+    postTitle: input.postTitle,
+    startDate: input.startDate,
+    endDate: input.endDate,
+  };
+  if (before.status === "NOMINATED") data.status = "ASSIGNED";
+  if (resetApprovals) {
+    Object.assign(data, {
+      status: "ASSIGNED",
+      sendingApprovedAt: null,
+      sendingApprovedById: null,
+      hostApprovedAt: null,
+      hostApprovedById: null,
+      approvalResetReason: encodeApprovalResetReason(changes),
+    });
+  }
+  const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
+  const after = await updatePlacementAtVersion(tx, context, before, input.version, data, action);
+  if (before.status === "NOMINATED") await recordEvent(tx, context.actor.userId, { kind: "placement.assigned", placementId: after.id });
+  if (resetApprovals) {
+    const clearedSides = [...(before.sendingApprovedAt ? ["sending" as const] : []), ...(before.hostApprovedAt ? ["host" as const] : [])];
+    await recordEvent(tx, context.actor.userId, { kind: "placement.approvalsCleared", placementId: after.id, clearedSides, changes });
+  }
+  return { after, approvalsReset: resetApprovals };
 }
 
 /**

@@ -25,6 +25,7 @@ import { nominationDeadlinePassed } from "@/features/placements/policy";
 import { PlacementBoard } from "@/features/placements/components/placement-board";
 import { DetailList } from "@/components/detail-list";
 import { Button } from "@/components/ui/button";
+import { MatchingLink } from "@/features/matching/runs/components/matching-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -94,6 +95,9 @@ export default async function CohortBoardPage({
             {t("boardTitle", { count: board.total })}
           </h2>
           {canNominate && cohort.status !== "COMPLETED" && !nominationsClosed && <NominateDialog cohortId={cohort.id} />}
+          {isAllowed(user, "matchingRun:view", sides) && cohort.status !== "COMPLETED" && (
+            <MatchingLink cohortId={cohort.id} canPropose={isAllowed(user, "matchingRun:propose", sides)} />
+          )}
         </div>
         <FilterForm basePath={boardPath} label={p("boardSearch")}>
           <TextField name="q" type="search" label={p("boardQuery")} defaultValue={boardQuery} />

@@ -1,0 +1,280 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/i18n/format";
+import { localizedName, type AppLocale, type TrilingualName } from "@/lib/i18n/locales";
+import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
+import { DetailList } from "@/components/detail-list";
+import { EmptyState } from "@/components/empty-state";
+import { PageSection } from "@/components/page-section";
+import { HeaderCells } from "@/components/ui/column-headers";
+import { acceptMatchingAction, discardMatchingAction, proposeMatchingAction } from "../actions";
+import type { MatchingPage, MatchingRow, MatchingRunDetail } from "../queries";
+import { pairValue } from "../schemas";
+import { AcceptSelected, DiscardRun, ProposeForm, acceptFormId, proposeAgainFormId } from "./run-forms.client";
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"matchingRuns">>>;
+
+/** The reason a row shows, in the reader's language, from the engine's reason `code` and keys (never its English text). */
+function reasonText(row: MatchingRow, run: MatchingRunDetail, t: Translate, locale: AppLocale): string | null {
+  const unit = (id: string) => (run.unitNames[id] ? localizedName(run.unitNames[id] as TrilingualName, locale) : id);
+  const names = (ids: string[]) => ids.map((id) => run.officerNames[id] ?? id).join(locale === "en" ? ", " : "、");
+  const parts: string[] = [];
+  if (row.unassignedReason) {
+    parts.push(row.unassignedReason.code === "noEligibleUnit" ? t("reasons.noEligibleUnit") : t("reasons.capacity", { eligible: row.unassignedReason.eligibleUnits }));
+  }
+  const reason = row.notFirstChoice;
+  if (reason) {
+    switch (reason.code) {
+      case "forbidden":
+        parts.push(t("reasons.forbidden", { unit: unit(reason.unitId) }));
+        break;
+      case "pinnedElsewhere":
+        parts.push(t("reasons.pinnedElsewhere", { unit: unit(reason.pinnedUnitId) }));
+        break;
+      case "rankOutsideBand":
+        parts.push(
+          t("reasons.rankOutsideBand", {
+            unit: unit(reason.unitId),
+            rank: reason.rank,
+            min: reason.rankMin === null ? t("reasons.openBand") : String(reason.rankMin),
+            max: reason.rankMax === null ? t("reasons.openBand") : String(reason.rankMax),
+          }),
+        );
+        break;
+      case "firstChoiceFull":
+        parts.push(
+          t(reason.allValuedAtLeastAsHigh ? "reasons.firstChoiceFullHigher" : "reasons.firstChoiceFullTotal", {
+            unit: unit(reason.unitId),
+            places: reason.places,
+            names: names(reason.takenBy.map((taker) => taker.officerId)),
+          }),
+        );
+        break;
+      case "departmentCap":
+        parts.push(t("reasons.departmentCap", { unit: unit(reason.unitId), cap: reason.maxPerDepartmentPerUnit, names: names(reason.takenBy) }));
+        break;
+      case "higherValueElsewhere":
+        parts.push(t("reasons.higherValueElsewhere", { unit: unit(reason.unitId), here: reason.valueHere.toFixed(2), there: reason.valueThere.toFixed(2) }));
+        break;
+    }
+  }
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+export async function MatchingView({ page, cohortId, locale }: { page: MatchingPage; cohortId: string; locale: AppLocale }) {
+  const t = await getTranslations("matchingRuns");
+  const { run } = page;
+  const canChange = run !== null && run.isOpen;
+  const time = (date: Date) => formatDateTime(date, locale);
+  return (
+    <ClientMessages namespaces={["matchingRuns"]}>
+      {page.canPropose ? (
+        <div className="mb-6 flex flex-col gap-3">
+          <p className="text-sm text-slate-700">{t("intro")}</p>
+          {!canChange && <ProposeForm action={proposeMatchingAction} cohortId={cohortId} again={false} />}
+        </div>
+      ) : (
+        <p className="mb-6 text-sm text-slate-700">{t("viewOnly")}</p>
+      )}
+      {run ? <RunSection run={run} page={page} cohortId={cohortId} locale={locale} t={t} /> : <EmptyState message={t("noRuns")} className="mb-6" />}
+      {page.runs.length > 0 && (
+        <PageSection id="matching-runs" title={t("runsHeading")} className="mt-8">
+          <DataTable
+            caption={t("runsCaption")}
+            cardLabels={[null, t("runColumns.by"), t("runColumns.status"), t("runColumns.result"), null]}
+            headers={<HeaderCells labels={[t("runColumns.when"), t("runColumns.by"), t("runColumns.status"), t("runColumns.result"), t("runColumns.actions")]} />}
+            testId="matching-runs"
+          >
+            {page.runs.map((summary) => (
+              <tr key={summary.id} className="border-t border-slate-200" data-testid="matching-run">
+                <th scope="row" className="font-medium">
+                  {time(summary.createdAt)}
+                </th>
+                <td>{summary.createdByName ?? t("none")}</td>
+                <td>{t(`status.${summary.status}`)}</td>
+                <td>{t("runResult", { assigned: summary.assigned, unassigned: summary.unassigned, accepted: summary.acceptedCount })}</td>
+                <td>
+                  <div className="flex flex-wrap items-start gap-2">
+                    {summary.id === run?.id ? (
+                      <span className="text-sm text-slate-700">{t("shown")}</span>
+                    ) : (
+                      <Link href={`/cohorts/${cohortId}/matching?run=${summary.id}`} className="text-brand-700 underline" aria-label={t("viewLabel", { time: time(summary.createdAt) })}>
+                        {t("view")}
+                      </Link>
+                    )}
+                    {page.canDiscard && summary.isOpen && <DiscardRun action={discardMatchingAction} runId={summary.id} label={t("discardLabel", { time: time(summary.createdAt) })} />}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </PageSection>
+      )}
+    </ClientMessages>
+  );
+}
+
+function RunSection({ run, page, cohortId, locale, t }: { run: MatchingRunDetail; page: MatchingPage; cohortId: string; locale: AppLocale; t: Translate }) {
+  const canAccept = page.canAccept && run.isOpen;
+  const canRepropose = page.canPropose && run.isOpen;
+  const hasAcceptable = run.rows.some((row) => row.isAcceptable);
+  const unit = (id: string) => (run.unitNames[id] ? localizedName(run.unitNames[id] as TrilingualName, locale) : id);
+  const officer = (id: string) => run.officerNames[id] ?? id;
+  const facts: [string, React.ReactNode][] = [
+    [t("facts.status"), t(`status.${run.status}`)],
+    [t("facts.proposedBy"), run.createdByName ?? t("none")],
+    [t("facts.total"), run.objectiveScore.toFixed(2)],
+    [t("facts.placed"), run.assigned],
+    [t("facts.unassigned"), run.unassigned],
+    [t("facts.weights"), t("facts.weightsValue", run.weights)],
+    [t("facts.departmentCap"), run.maxPerDepartmentPerUnit ?? t("facts.noCap")],
+    [t("facts.solveTime"), t("facts.solveMs", { ms: Math.round(run.solveMs) })],
+  ];
+  const labels = [t("columns.officer"), t("columns.current"), t("columns.proposed"), t("columns.score"), t("columns.reason"), ...(canRepropose ? [t("columns.whatIf")] : [])];
+  return (
+    <PageSection id="matching-run" title={t("runHeading", { time: formatDateTime(run.createdAt, locale) })} testId="matching-run-detail">
+      <DetailList items={facts} className="mb-4 rounded border border-slate-300 bg-white p-4 text-sm" />
+      {canAccept && hasAcceptable && (
+        <div className="mb-4">
+          <AcceptSelected action={acceptMatchingAction} runId={run.id} />
+        </div>
+      )}
+      <DataTable caption={t("caption")} cardLabels={[null, ...labels.slice(1)]} headers={<HeaderCells labels={labels} />} testId="matching-rows">
+        {run.rows.map((row) => {
+          const reason = reasonText(row, run, t, locale);
+          const proposedName = row.proposedUnit ? localizedName(row.proposedUnit, locale) : null;
+          return (
+            <tr key={row.placementId} className="border-t border-slate-200" data-testid="matching-row">
+              <th scope="row" className="font-medium">
+                <span className="flex items-start gap-2">
+                  {canAccept && row.isAcceptable && (
+                    <input
+                      type="checkbox"
+                      form={acceptFormId}
+                      name="placementIds"
+                      value={row.placementId}
+                      data-name={row.officerName}
+                      aria-label={t("select", { name: row.officerName })}
+                      className="mt-1 h-4 w-4 shrink-0"
+                    />
+                  )}
+                  <span className="min-w-0">
+                    <Link href={`/placements/${row.placementId}`} className="text-brand-700 underline">
+                      {row.officerName}
+                    </Link>
+                    {row.chineseName && (
+                      <span lang="zh" className="block font-normal">
+                        {row.chineseName}
+                      </span>
+                    )}
+                    <span className="block text-xs font-normal text-slate-600">{localizedName(row.rank, locale)}</span>
+                  </span>
+                </span>
+              </th>
+              <td>{row.currentUnit ? localizedName(row.currentUnit, locale) : t("none")}</td>
+              <td>
+                {proposedName ?? t("none")}
+                {row.source === "kept" && <span className="block text-xs text-slate-600">{t("kept")}</span>}
+                {row.source === "pinned" && <span className="block text-xs text-slate-600">{t("pinnedTag")}</span>}
+                {row.isInPlace && row.source !== "kept" && <span className="block text-xs font-semibold text-green-800">{t("inPlace")}</span>}
+              </td>
+              <td>
+                {row.score === null ? (
+                  t("none")
+                ) : (
+                  <>
+                    <span className="font-semibold">{row.score.toFixed(2)}</span>
+                    {row.breakdown && <span className="block text-xs text-slate-600">{t("breakdown", row.breakdown)}</span>}
+                  </>
+                )}
+              </td>
+              <td className="max-w-80">{reason ?? (row.isFirstChoice ? t("reasons.firstChoice") : t("none"))}</td>
+              {canRepropose && (
+                <td>
+                  {row.proposedUnitId && proposedName && row.source !== "kept" && (
+                    <span className="flex flex-wrap gap-x-4 gap-y-1">
+                      <label className="inline-flex items-center gap-1">
+                        <input
+                          type="checkbox"
+                          form={proposeAgainFormId}
+                          name="pinned"
+                          value={pairValue(row.placementId, row.proposedUnitId)}
+                          defaultChecked={row.isPinned}
+                          aria-label={t("pinLabel", { name: row.officerName, unit: proposedName })}
+                          className="h-4 w-4"
+                        />
+                        <span aria-hidden="true">{t("pin")}</span>
+                      </label>
+                      {row.source !== "pinned" && (
+                        <label className="inline-flex items-center gap-1">
+                          <input
+                            type="checkbox"
+                            form={proposeAgainFormId}
+                            name="forbidden"
+                            value={pairValue(row.placementId, row.proposedUnitId)}
+                            aria-label={t("forbidLabel", { name: row.officerName, unit: proposedName })}
+                            className="h-4 w-4"
+                          />
+                          <span aria-hidden="true">{t("forbid")}</span>
+                        </label>
+                      )}
+                    </span>
+                  )}
+                  {row.source === "kept" && proposedName && (
+                    <label className="inline-flex items-center gap-1">
+                      <input
+                        type="checkbox"
+                        form={proposeAgainFormId}
+                        name="released"
+                        value={row.placementId}
+                        aria-label={t("releaseLabel", { name: row.officerName, unit: proposedName })}
+                        className="h-4 w-4"
+                      />
+                      <span aria-hidden="true">{t("release")}</span>
+                    </label>
+                  )}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </DataTable>
+      {canRepropose && (
+        <section aria-labelledby="matching-rules-heading" className="mt-6 rounded border border-slate-300 bg-white p-4">
+          <h3 id="matching-rules-heading" className="text-base font-semibold">
+            {t("rulesHeading")}
+          </h3>
+          <p className="mb-3 text-sm text-slate-700">{t("rulesIntro")}</p>
+          {run.forbidden.length + run.released.length === 0 && run.pinned.length === 0 ? (
+            <p className="mb-3 text-sm text-slate-700">{t("noRules")}</p>
+          ) : (
+            <ul className="mb-3 flex flex-col gap-1 text-sm" data-testid="matching-rules">
+              {/* Pins of this run are ticked in the table (their rows show the pinned pair); forbids and releases here. */}
+              {run.forbidden.map(([placementId, unitId]) => (
+                <li key={`f-${placementId}-${unitId}`}>
+                  <label className="inline-flex items-center gap-2">
+                    <input type="checkbox" form={proposeAgainFormId} name="forbidden" value={pairValue(placementId, unitId)} defaultChecked className="h-4 w-4" />
+                    {t("ruleForbidden", { name: officer(placementId), unit: unit(unitId) })}
+                  </label>
+                </li>
+              ))}
+              {run.released.map((placementId) => (
+                <li key={`r-${placementId}`}>
+                  <label className="inline-flex items-center gap-2">
+                    <input type="checkbox" form={proposeAgainFormId} name="released" value={placementId} defaultChecked className="h-4 w-4" />
+                    {t("ruleReleased", { name: officer(placementId) })}
+                  </label>
+                </li>
+              ))}
+              {run.pinned.map(([placementId, unitId]) => (
+                <li key={`p-${placementId}-${unitId}`}>{t("rulePinned", { name: officer(placementId), unit: unit(unitId) })}</li>
+              ))}
+            </ul>
+          )}
+          <ProposeForm action={proposeMatchingAction} cohortId={cohortId} again />
+        </section>
+      )}
+    </PageSection>
+  );
+}

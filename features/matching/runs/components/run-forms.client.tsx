@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "@/lib/i18n/client";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionResult } from "@/lib/action";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { AcceptRefusalReason } from "../schemas";
+
+// The matching page's forms. The table stays server-rendered: its checkboxes (accept, pin, forbid) belong to these
+// forms through their `form` attribute, so choosing rows is plain keyboard-operable HTML.
+
+export const acceptFormId = "matching-accept";
+export const proposeAgainFormId = "matching-propose-again";
+
+type Action<Output> = (previous: unknown, payload: FormData) => Promise<ActionResult<Output>>;
+
+function checkboxes(form: HTMLFormElement | null, name: string): HTMLInputElement[] {
+  if (!form) return [];
+  return [...form.elements].filter((element): element is HTMLInputElement => element instanceof HTMLInputElement && element.type === "checkbox" && element.name === name);
+}
+
+/** "Propose" (no rules) or "Propose again" (the pins, forbids and releases ticked in the table and the rules list). */
+export function ProposeForm({ action, cohortId, again }: { action: Action<unknown>; cohortId: string; again: boolean }) {
+  const t = useTranslations("matchingRuns");
+  const { formRef, onSubmit, pending, formError } = useActionForm(action, undefined, { navigatesOnSuccess: true });
+  return (
+    <form id={again ? proposeAgainFormId : undefined} ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-2">
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <FormMessage message={formError} />
+      <div>
+        <Button type="submit" variant={again ? "secondary" : "primary"} disabled={pending} aria-disabled={pending}>
+          {pending ? t("proposing") : again ? t("proposeAgain") : t("propose")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface AcceptOutput {
+  accepted: number;
+  refused: { placementId: string; reason: AcceptRefusalReason }[];
+}
+
+/** "Accept selected", with select all / none; each refused pair is named with its reason while the others are kept. */
+export function AcceptSelected({ action, runId }: { action: Action<AcceptOutput>; runId: string }) {
+  const t = useTranslations("matchingRuns");
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [refused, setRefused] = useState<AcceptOutput["refused"]>([]);
+  const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(action, (data) => setRefused(data.refused));
+  return (
+    <form
+      id={acceptFormId}
+      ref={formRef}
+      noValidate
+      className="flex flex-col gap-3 rounded border border-slate-300 bg-white p-4"
+      onSubmit={(event) => {
+        const chosen = checkboxes(event.currentTarget, "placementIds").filter((box) => box.checked);
+        setRefused([]);
+        setNames(Object.fromEntries(chosen.map((box) => [box.value, box.dataset.name ?? box.value])));
+        onSubmit(event);
+      }}
+    >
+      <input type="hidden" name="runId" value={runId} />
+      <FormMessage message={formError ?? fieldError("placementIds")} />
+      {refused.length > 0 && (
+        <ul className="list-disc pl-6 text-sm text-red-800" data-testid="refused-pairs">
+          {refused.map((row) => (
+            <li key={row.placementId}>{t("refusedPair", { name: names[row.placementId] ?? row.placementId, reason: t(`refusals.${row.reason}`) })}</li>
+          ))}
+        </ul>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t("accepting") : t("acceptSelected")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => checkboxes(formRef.current, "placementIds").forEach((box) => (box.checked = true))}>
+          {t("selectAll")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => checkboxes(formRef.current, "placementIds").forEach((box) => (box.checked = false))}>
+          {t("selectNone")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Discards one run (it stays listed, closed). */
+export function DiscardRun({ action, runId, label }: { action: Action<unknown>; runId: string; label: string }) {
+  const t = useTranslations("matchingRuns");
+  const { formRef, onSubmit, pending, formError } = useActionForm(action);
+  return (
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-1">
+      <input type="hidden" name="runId" value={runId} />
+      <FormMessage message={formError} />
+      <Button type="submit" variant="secondary" size="small" disabled={pending} aria-disabled={pending} aria-label={label}>
+        {t("discard")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,250 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
+import { translateDatabaseError } from "@/lib/database-errors";
+import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { scopeWhere } from "@/lib/scopes";
+import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
+import { Prisma } from "@/generated/prisma/client";
+import { instanceSchema } from "@/features/matching/engine/schemas";
+import { solveMatching } from "@/features/matching/engine/solve";
+import { applyAssignment } from "@/features/placements/mutations";
+import { buildCohortInstance, type Tx } from "./instance";
+import { acceptRefusalReasons, type AcceptInput, type AcceptRefusalReason, type DiscardInput, type ProposeInput } from "./schemas";
+import { acceptablePairs, compactResult, storedInstanceSchema, storedResultSchema, type StoredInstance } from "./stored";
+
+// Matching runs (issue 16, decisions 109–111): "Propose" solves the cohort as it stands with the host side's what-if
+// rules and keeps the run; "Accept selected" turns chosen pairs into assignments through the placements' own write
+// step (applyAssignment), each pair on its own savepoint after pre-checks under the same row locks the capacity
+// trigger takes, so one refused pair never undoes the others; "Discard" closes a run.
+
+const now = () => performance.now();
+
+async function loadCohortFor(tx: Tx, actor: Actor, cohortId: string, permission: "matchingRun:propose") {
+  const cohort = await tx.cohort.findFirst({ where: { AND: [{ id: cohortId }, scopeWhere("cohort", actor)] } });
+  if (!cohort) throw new NotFoundError();
+  if (!isAllowed(actor, permission, cohortResource(cohort))) throw new ForbiddenError();
+  if (cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
+  return cohort;
+}
+
+export interface ProposeOutcome {
+  id: string;
+  cohortId: string;
+  assigned: number;
+  unassigned: number;
+}
+
+/** A new run for the cohort as it stands, with the given pins, forbids and released officers. */
+export async function proposeMatchingRun({ actor, request }: MutationContext, input: ProposeInput): Promise<ProposeOutcome> {
+  const started = now();
+  // Read in one transaction (one consistent picture of the cohort), solve outside it, then keep the run.
+  const built = await db.$transaction(async (tx) => {
+    await loadCohortFor(tx, actor, input.cohortId, "matchingRun:propose");
+    return buildCohortInstance(tx, input.cohortId, { pinned: input.pinned, forbidden: input.forbidden, released: input.released });
+  }, transactionOptions);
+  const parsed = instanceSchema.safeParse(built.instance);
+  // Unknown ids (a placement withdrawn meanwhile) or rules that cannot hold together (two pins for one officer, more
+  // pins than places, a pin that is also forbidden): the engine's English message is not shown; ours is.
+  if (!parsed.success) throw new AppError("matchingRulesInvalid");
+  const buildMs = now() - started;
+  const result = solveMatching(parsed.data);
+  const stored: StoredInstance = { instance: parsed.data, placements: built.placements };
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const run = await tx.matchingRun.create({
+        data: {
+          cohortId: input.cohortId,
+          createdById: actor.userId,
+          instance: stored as unknown as Prisma.InputJsonValue,
+          result: compactResult(result) as unknown as Prisma.InputJsonValue,
+          pinned: input.pinned,
+          forbidden: input.forbidden,
+          released: input.released,
+          buildMs,
+          solveMs: result.solveMs,
+        },
+      });
+      await writeAudit(tx, actor, request, {
+        action: "matchingRun.propose",
+        entityType: "MatchingRun",
+        entityId: run.id,
+        after: { cohortId: input.cohortId, ...inputsSummary(stored), objective: result.objective, assigned: result.assignments.length, unassigned: result.unassigned.length },
+      });
+      return { id: run.id, cohortId: input.cohortId, assigned: result.assignments.length, unassigned: result.unassigned.length };
+    }, transactionOptions),
+  );
+}
+
+/** What an audit entry keeps of a run's inputs: sizes, rules and weights (not the officers' data). */
+function inputsSummary({ instance }: StoredInstance) {
+  return {
+    officers: instance.officers.length,
+    units: instance.units.length,
+    places: instance.units.reduce((sum, unit) => sum + unit.capacity, 0),
+    pinned: instance.rules.pinned,
+    forbidden: instance.rules.forbidden,
+    released: instance.rules.released,
+    maxPerDepartmentPerUnit: instance.rules.maxPerDepartmentPerUnit,
+    weights: instance.weights,
+  };
+}
+
+/** Loads a run in the actor's scope, locked against a concurrent accept or discard of the same run. */
+async function loadRunForUpdate(tx: Tx, actor: Actor, runId: string, permission: "matchingRun:accept" | "matchingRun:discard") {
+  await tx.$queryRaw`SELECT "id" FROM "MatchingRun" WHERE "id" = ${runId} FOR UPDATE`;
+  const run = await tx.matchingRun.findFirst({ where: { id: runId, cohort: scopeWhere("cohort", actor) }, include: { cohort: true } });
+  if (!run) throw new NotFoundError();
+  if (!isAllowed(actor, permission, cohortResource(run.cohort))) throw new ForbiddenError();
+  if (run.cohort.status === "COMPLETED") throw new AppError("cohortCompletedReadOnly");
+  if (run.status === "DISCARDED") throw new AppError("matchingRunDiscarded");
+  if (run.status === "ACCEPTED") throw new AppError("matchingRunAccepted");
+  return run;
+}
+
+export interface AcceptOutcome {
+  cohortId: string;
+  accepted: number;
+  refused: { placementId: string; reason: AcceptRefusalReason }[];
+}
+
+const isRefusalReason = (key: string): key is AcceptRefusalReason => (acceptRefusalReasons as readonly string[]).includes(key);
+
+/**
+ * Accepts the selected pairs of a run in one transaction. Locks, in the order a single assignment takes them
+ * (placement, then host unit — so the two never deadlock): the run, the chosen placements, their proposed units.
+ * Then each pair is checked against the cohort as it is now — the placement unchanged since the run (same version),
+ * the unit active and with a place left — and written through applyAssignment on a savepoint: a refusal (a check here,
+ * or the database's own, e.g. an overlapping placement) rolls back that pair only and is reported with its reason.
+ */
+export async function acceptMatchingRun({ actor, request }: MutationContext, input: AcceptInput): Promise<AcceptOutcome> {
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const run = await loadRunForUpdate(tx, actor, input.runId, "matchingRun:accept");
+      const stored = storedInstanceSchema.parse(run.instance);
+      const result = storedResultSchema.parse(run.result);
+      const proposals = new Map(acceptablePairs(stored, result).map((assignment) => [assignment.officerId, assignment]));
+      const placementIds = [...new Set(input.placementIds)];
+      const refused: AcceptOutcome["refused"] = [];
+      const chosen = placementIds.filter((placementId) => {
+        if (proposals.has(placementId)) return true;
+        refused.push({ placementId, reason: "notInRun" });
+        return false;
+      });
+      const unitIds = [...new Set(chosen.map((placementId) => proposals.get(placementId)!.unitId))];
+      if (chosen.length > 0) {
+        await tx.$queryRaw`SELECT "id" FROM "Placement" WHERE "id" IN (${Prisma.join(chosen)}) ORDER BY "id" FOR UPDATE`;
+        await tx.$queryRaw`SELECT "id" FROM "HostUnit" WHERE "id" IN (${Prisma.join(unitIds)}) ORDER BY "id" FOR NO KEY UPDATE`;
+      }
+      const [placements, units, used] = await Promise.all([
+        tx.placement.findMany({ where: { id: { in: chosen }, cohortId: run.cohortId }, include: { cohort: true, officer: { select: { fields: { select: { fieldId: true } } } } } }),
+        tx.hostUnit.findMany({
+          where: { id: { in: unitIds }, jurisdictionId: run.cohort.hostJurisdictionId },
+          select: { id: true, active: true, defaultCapacity: true, capacities: { where: { cohortId: run.cohortId }, select: { capacity: true } }, fields: { select: { fieldId: true } } },
+        }),
+        tx.placement.groupBy({ by: ["hostUnitId"], where: { cohortId: run.cohortId, status: { not: "WITHDRAWN" }, hostUnitId: { in: unitIds } }, _count: { _all: true } }),
+      ]);
+      const placementById = new Map(placements.map((placement) => [placement.id, placement]));
+      const unitById = new Map(units.map((unit) => [unit.id, unit]));
+      const usedByUnit = new Map(used.map((row) => [row.hostUnitId, row._count._all]));
+      const accepted: { placementId: string; hostUnitId: string; fieldId: string }[] = [];
+
+      for (const [index, placementId] of chosen.entries()) {
+        const proposal = proposals.get(placementId)!;
+        const before = placementById.get(placementId);
+        const unit = unitById.get(proposal.unitId);
+        const refuse = (reason: AcceptRefusalReason) => refused.push({ placementId, reason });
+        if (!before || !unit) {
+          refuse("notFound");
+          continue;
+        }
+        if (before.status === "WITHDRAWN") {
+          refuse("placementWithdrawn");
+          continue;
+        }
+        if (before.version !== stored.placements[placementId]?.version) {
+          refuse("changedSinceRun");
+          continue;
+        }
+        if (!unit.active && unit.id !== before.hostUnitId) {
+          refuse("hostUnitInactive");
+          continue;
+        }
+        const capacity = unit.capacities[0]?.capacity ?? unit.defaultCapacity;
+        const taken = usedByUnit.get(unit.id) ?? 0;
+        if (before.hostUnitId !== unit.id && taken >= capacity) {
+          refuse("noPlaceLeft");
+          continue;
+        }
+        const officerFields = before.officer.fields.map((field) => field.fieldId);
+        const wanted = new Set(unit.fields.map((field) => field.fieldId));
+        const fieldId = officerFields.find((field) => wanted.has(field)) ?? before.fieldId ?? officerFields[0];
+        if (!fieldId) {
+          refuse("noField");
+          continue;
+        }
+        const savepoint = `matching_accept_${index}`;
+        await tx.$executeRawUnsafe(`SAVEPOINT ${savepoint}`);
+        try {
+          await applyAssignment(tx, { actor, request }, before, {
+            version: before.version,
+            hostUnitId: unit.id,
+            fieldId,
+            postTitle: before.postTitle,
+            startDate: before.cohort.startDate,
+            endDate: before.cohort.endDate,
+          });
+          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${savepoint}`);
+        } catch (error) {
+          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+          const known = error instanceof AppError ? error : translateDatabaseError(error);
+          if (!known) throw error;
+          refuse(known.messageKey.startsWith("staleRecord") ? "changedSinceRun" : isRefusalReason(known.messageKey) ? known.messageKey : "refused");
+          continue;
+        }
+        usedByUnit.set(unit.id, taken + (before.hostUnitId === unit.id ? 0 : 1));
+        if (before.hostUnitId) usedByUnit.set(before.hostUnitId, (usedByUnit.get(before.hostUnitId) ?? 1) - 1);
+        accepted.push({ placementId, hostUnitId: unit.id, fieldId });
+      }
+
+      if (accepted.length > 0) {
+        const acceptedCount = run.acceptedCount + accepted.length;
+        const status = acceptedCount >= proposals.size ? "ACCEPTED" : "PARTLY_ACCEPTED";
+        await tx.matchingRun.update({
+          where: { id: run.id },
+          data: { status, acceptedCount, acceptedAt: new Date(), acceptedById: actor.userId, version: { increment: 1 } },
+        });
+        await writeAudit(tx, actor, request, {
+          action: "matchingRun.accept",
+          entityType: "MatchingRun",
+          entityId: run.id,
+          before: { status: run.status, acceptedCount: run.acceptedCount },
+          after: { status, acceptedCount, accepted, refused, objective: result.objective, ...inputsSummary(stored) },
+        });
+      }
+      return { cohortId: run.cohortId, accepted: accepted.length, refused };
+    }, transactionOptions),
+  );
+}
+
+/** Discards a run that is not (wholly) accepted: it stays listed as discarded and can no longer be accepted. */
+export async function discardMatchingRun({ actor, request }: MutationContext, input: DiscardInput): Promise<{ id: string; cohortId: string }> {
+  return withDatabaseErrorsTranslated(() =>
+    db.$transaction(async (tx) => {
+      const run = await loadRunForUpdate(tx, actor, input.runId, "matchingRun:discard");
+      await tx.matchingRun.update({
+        where: { id: run.id },
+        data: { status: "DISCARDED", discardedAt: new Date(), discardedById: actor.userId, version: { increment: 1 } },
+      });
+      await writeAudit(tx, actor, request, {
+        action: "matchingRun.discard",
+        entityType: "MatchingRun",
+        entityId: run.id,
+        before: { status: run.status },
+        after: { status: "DISCARDED" },
+      });
+      return { id: run.id, cohortId: run.cohortId };
+    }, transactionOptions),
+  );
+}
