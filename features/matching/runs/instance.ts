@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MatchingInstance } from "@/features/matching/engine/schemas";
-import { readMatchingInputs } from "./inputs-reader";
+import { loadMatchingInputs } from "@/features/matching/inputs/load";
 
 // Turns a cohort as it stands into an engine instance (docs/matching-format.md). Officers are the cohort's live
 // placements (officer id = placement id, so preferences and wishes — both kept per placement — need no mapping);
@@ -44,7 +44,7 @@ export async function buildCohortInstance(tx: Tx, cohortId: string, rules: Insta
       },
       orderBy: { id: "asc" },
     }),
-    readMatchingInputs(tx, cohortId),
+    loadMatchingInputs(tx, cohortId),
   ]);
   const heldUnitIds = [...new Set(placements.map((placement) => placement.hostUnitId).filter((id): id is string => id !== null))];
   const units = await tx.hostUnit.findMany({
