@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
             {navigationFor(user).map((item) => (
               <li key={item.href}>
-                <Link prefetch={false} href={item.href} className="inline-block px-3 py-2 text-sm text-white hover:underline">
+                <Link prefetch={false} href={item.href} className="shell-nav-link">
                   {nav(item.labelKey)}
                 </Link>
               </li>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { totpCodeAt, totpStepSeconds } from "../../features/two-factor/totp";
@@ -14,6 +14,34 @@ export function rememberTotpSecret(email: string, secret: string) {
 
 export function knownTotpSecret(email: string): string | undefined {
   return totpSecrets.get(email.toLowerCase());
+}
+
+// An authenticator accepts each 30-second step once per account (replay protection), so one account can pass the code
+// step about twice a minute. The demo admin signs in in many specs on two workers; after its first code step a worker
+// keeps the session cookie and, for later sign-ins as the same account, puts it in the new browser context instead of
+// spending another code. A session that has ended since (signed out, revoked) sends the page to /login, and the sign-in
+// then goes through the form again.
+const reusableSessions = new Map<string, Cookie[]>();
+const isSessionCookie = (cookie: Cookie) => cookie.name.includes("session-token");
+
+async function reuseSession(page: Page, email: string): Promise<boolean> {
+  const cookies = reusableSessions.get(email.toLowerCase());
+  if (!cookies) return false;
+  const here = new URL(page.url());
+  const onSite = here.protocol === "http:" || here.protocol === "https:";
+  // A page opened on another host name (sign-out-host.spec) is not where the kept cookie belongs: sign in there.
+  if (onSite && !cookies.some((cookie) => cookie.domain.replace(/^\./, "") === here.hostname)) return false;
+  const callback = here.pathname.startsWith("/login") ? here.searchParams.get("callbackUrl") : null;
+  const path = callback ? new URL(callback, here.origin === "null" ? "http://x" : here.origin).pathname + new URL(callback, "http://x").search : "/";
+  await page.context().addCookies(cookies);
+  await page.goto(onSite ? new URL(path, here.origin).toString() : path);
+  if (!new URL(page.url()).pathname.startsWith("/login")) {
+    await page.locator("main h1").first().waitFor();
+    return true;
+  }
+  reusableSessions.delete(email.toLowerCase());
+  await page.context().clearCookies({ name: cookies[0]!.name });
+  return false;
 }
 
 const codeStepField = (page: Page) => page.getByLabel(/^authentication code$|^驗證碼$|^验证码$/i);
@@ -68,12 +96,17 @@ export async function enrolSecondFactor(page: Page, email: string): Promise<stri
  * with an authenticator passes the code step; an admin without one sets it up first (and lands on the home page).
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  if (password === DEMO_PASSWORD && (await reuseSession(page, email))) return;
   if (!new URL(page.url()).pathname.startsWith("/login")) await page.goto("/login");
   await page.getByLabel(/work email|工作電郵|工作邮箱/i).fill(email);
   await page.getByLabel(/^password$|^密碼$|^密码$/i).fill(password);
   await page.getByRole("button", { name: /^sign in$|^登入$|^登录$/i }).click();
   const state = await nextSignInState(page);
-  if (state === "code") await passCodeStep(page, email);
+  if (state === "code") {
+    await passCodeStep(page, email);
+    const cookies = (await page.context().cookies()).filter(isSessionCookie);
+    if (cookies.length > 0) reusableSessions.set(email.toLowerCase(), cookies);
+  }
   if (state === "refused") return;
   // Both the home page and the set-up page have a heading: once it shows, the address is where sign-in ended.
   await page.locator("main h1").first().waitFor();

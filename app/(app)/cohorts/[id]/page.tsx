@@ -18,7 +18,6 @@ import { firstParam } from "@/lib/list-params";
 import { findPlacementBoard } from "@/features/placements/queries/board";
 import { findHostUnitOptions } from "@/features/placements/queries/assignment-options";
 import { HostUnitPlacesLink } from "@/features/placements/components/host-unit-places";
-import { MatchingSettingsLink } from "@/features/matching/inputs/components/links";
 import { NominationsClosedNotice } from "@/features/placements/components/nominate-panel";
 import { NominateDialog } from "@/features/placements/components/nominate-dialog";
 import { nominationDeadlinePassed } from "@/features/placements/policy";
@@ -121,7 +120,6 @@ export default async function CohortBoardPage({
       </section>
       <CohortInviteLink actor={user} cohortId={cohort.id} sides={sides} />
       {canAssign && <HostUnitPlacesLink cohortId={cohort.id} units={hostUnits} />}
-      <MatchingSettingsLink actor={user} cohortId={cohort.id} sides={cohort} />
       {canNominate && cohort.status !== "COMPLETED" && nominationsClosed && cohort.nominationDeadline && (
         <NominationsClosedNotice deadline={formatCalendarDate(cohort.nominationDeadline, locale)} />
       )}

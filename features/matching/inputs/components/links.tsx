@@ -17,7 +17,7 @@ export async function PreferencesLink({ actor, placement }: { actor: Actor; plac
   );
 }
 
-/** On a cohort: the link to its matching settings, for the host side. */
+/** On a cohort's matching page: the link to its matching settings, for the host side. */
 export async function MatchingSettingsLink({ actor, cohortId, sides }: { actor: Actor; cohortId: string; sides: CohortSides }) {
   if (!isAllowed(actor, "matchingSettings:view", { kind: "cohort", ...sides })) return null;
   const t = await getTranslations("matchingInputs.settings");

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { findMatchingPage } from "@/features/matching/runs/queries";
 import { MatchingView } from "@/features/matching/runs/components/matching-view";
+import { MatchingSettingsLink } from "@/features/matching/inputs/components/links";
 
 export async function generateMetadata() {
   const t = await getTranslations("matchingRuns");
@@ -39,6 +40,7 @@ export default async function CohortMatchingPage({
         </Link>
       </nav>
       <PageHeader title={t("title")} description={localizedName(cohort.name, locale)} />
+      <MatchingSettingsLink actor={user} cohortId={cohort.id} sides={cohort} />
       <MatchingView page={page} cohortId={cohort.id} locale={locale} />
     </>
   );
