@@ -67,6 +67,7 @@ test("a host coordinator sets the weights and a unit's rank band and wishes", as
 
   await signInAndWait(page, world.szCoordinator.email, world.szCoordinator.password);
   await page.goto(`/cohorts/${cohort.id}`);
+  await page.getByRole("link", { name: "Propose a matching" }).click();
   await page.getByRole("link", { name: "Matching settings" }).click();
   await expect(page.locator("main h1")).toHaveText("Matching settings");
   await expect(page.getByText("Nothing has been saved for this cohort: the defaults apply.")).toBeVisible();
