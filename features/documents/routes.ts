@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import type { z } from "zod";
 import { env } from "@/lib/env";
 import { errorResponse, type RouteDefinition, type Translate } from "@/lib/route";
 import { issueMessageKey } from "@/lib/validation-messages";
@@ -33,8 +34,53 @@ export function formatSize(bytes: number): string {
 
 export type UploadAnswer = { ok: true; notice: string } | { ok: false; formError: string; fieldErrors: Record<string, string> };
 
-const refuse = (status: number, t: Translate, fieldErrors: Record<string, string>) =>
+/** A refused upload, in the action result shape so that the form shows each error at its field. */
+export const refuseUpload = (status: number, t: Translate, fieldErrors: Record<string, string>) =>
   Response.json({ ok: false, formError: t("errors.checkFields"), fieldErrors } satisfies UploadAnswer, { status, headers: { "Cache-Control": "no-store" } });
+
+/** The translated field errors of a DocumentFieldError (its keys take the size limit as `{size}`). */
+export function documentFieldErrors(error: DocumentFieldError, t: Translate, maxBytes: number): Record<string, string> {
+  const values = { size: formatSize(maxBytes) };
+  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, t(keys[0], values)]));
+}
+
+/**
+ * Reads a multipart upload for any feature that stores files here (documents, report attachments): same origin,
+ * body and file within `maxBytes`, the text fields through `schema`. Answers either the refusal to send back or the
+ * parsed fields and the file (null when none was chosen).
+ */
+export async function readUploadRequest<Schema extends z.ZodType>(
+  request: NextRequest,
+  t: Translate,
+  maxBytes: number,
+  schema: Schema,
+  fields: (text: (name: string) => string | undefined) => unknown,
+): Promise<{ refusal: Response } | { refusal: null; data: z.output<Schema>; file: File | null }> {
+  if (!isSameOrigin(request)) return { refusal: errorResponse(403, { error: t("errors.forbidden") }) };
+  const size = { size: formatSize(maxBytes) };
+  const tooLarge = () => ({ refusal: refuseUpload(413, t, { file: t("documents.errors.fileTooLarge", size) }) });
+  if (Number(request.headers.get("content-length")) > maxBytes + multipartAllowance) return tooLarge();
+  const form = await request.formData().catch(() => null);
+  if (!form) return { refusal: refuseUpload(400, t, { file: t("documents.errors.unreadableUpload", size) }) };
+  const parsed = schema.safeParse(
+    fields((name) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : undefined;
+    }),
+  );
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const { key, values } = issueMessageKey(issue);
+      fieldErrors[issue.path.join(".") || "_form"] ??= t(`errors.${key}`, values);
+    }
+    return { refusal: refuseUpload(422, t, fieldErrors) };
+  }
+  const upload = form.get("file");
+  const file = upload instanceof File && upload.size > 0 ? upload : null;
+  if (file && file.size > maxBytes) return tooLarge();
+  return { refusal: null, data: parsed.data, file };
+}
 
 /** POST multipart: placementId in the path; templateItemId, number, expiresOn, version and an optional file. */
 export function uploadDocumentRoute(options: () => SaveDocumentOptions = () => ({ storage: configuredStorage(), maxBytes: env().UPLOAD_MAX_BYTES })): RouteDefinition<{ id: string; itemId: string }> {
@@ -42,34 +88,21 @@ export function uploadDocumentRoute(options: () => SaveDocumentOptions = () => (
     name: "documents.upload",
     permission: "document:upload",
     async handle(request: NextRequest, { user, request: context, params, t }) {
-      if (!isSameOrigin(request)) return errorResponse(403, { error: t("errors.forbidden") });
       const { storage, maxBytes } = options();
-      const tooLarge = () => refuse(413, t, { file: t("documents.errors.fileTooLarge", { size: formatSize(maxBytes) }) });
-      if (Number(request.headers.get("content-length")) > maxBytes + multipartAllowance) return tooLarge();
-      const form = await request.formData().catch(() => null);
-      if (!form) return refuse(400, t, { file: t("documents.errors.unreadableUpload", { size: formatSize(maxBytes) }) });
-      const text = (name: string) => {
-        const value = form.get(name);
-        return typeof value === "string" ? value : undefined;
-      };
-      const parsed = documentDetailsSchema.safeParse({ placementId: params.id, templateItemId: params.itemId, number: text("number"), expiresOn: text("expiresOn"), version: text("version") });
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) {
-          const { key, values } = issueMessageKey(issue);
-          fieldErrors[issue.path.join(".") || "_form"] ??= t(`errors.${key}`, values);
-        }
-        return refuse(422, t, fieldErrors);
-      }
-      const upload = form.get("file");
-      const file = upload instanceof File && upload.size > 0 ? upload : null;
-      if (file && file.size > maxBytes) return tooLarge();
+      const upload = await readUploadRequest(request, t, maxBytes, documentDetailsSchema, (text) => ({
+        placementId: params.id,
+        templateItemId: params.itemId,
+        number: text("number"),
+        expiresOn: text("expiresOn"),
+        version: text("version"),
+      }));
+      if (upload.refusal) return upload.refusal;
+      const { data, file } = upload;
       try {
-        await saveDocument({ actor: user, request: context }, parsed.data, file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null, { storage, maxBytes });
+        await saveDocument({ actor: user, request: context }, data, file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null, { storage, maxBytes });
       } catch (error) {
         if (!(error instanceof DocumentFieldError)) throw error;
-        const values = { size: formatSize(maxBytes) };
-        return refuse(422, t, Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, t(keys[0], values)])));
+        return refuseUpload(422, t, documentFieldErrors(error, t, maxBytes));
       }
       return Response.json({ ok: true, notice: t("documents.saved") } satisfies UploadAnswer, { headers: { "Cache-Control": "no-store" } });
     },
