@@ -1,16 +1,13 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { controlClass, Field } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/form-fields";
 import { FormMessage } from "@/components/ui/form-message";
-import { clearNotice, publishNotice } from "@/components/notice";
+import { useUploadForm } from "@/features/documents/components/use-upload-form";
 import type { ReportKind } from "../schemas";
-
-type Answer = { ok: true; notice: string } | { ok: false; formError?: string; fieldErrors?: Record<string, string>; error?: string };
 
 /**
  * Attaches one file to the open revision of a report, through the upload route (a route, not a server action: files
@@ -19,41 +16,12 @@ type Answer = { ok: true; notice: string } | { ok: false; formError?: string; fi
  */
 export function AttachmentUploadForm({ placementId, kind, maxSize }: { placementId: string; kind: ReportKind; maxSize: string }) {
   const t = useTranslations("reportAttachments");
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { formRef, pending, onSubmit, formMessage, fieldError } = useUploadForm(`/api/placements/${placementId}/report-attachments`, t("failed"), (form) => form.reset());
   const idPrefix = useId();
-  const failure = answer && !answer.ok ? answer : null;
-  const fieldError = (name: string) => failure?.fieldErrors?.[name];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    clearNotice();
-    startTransition(async () => {
-      let next: Answer;
-      try {
-        const response = await fetch(`/api/placements/${placementId}/report-attachments`, { method: "POST", body: data });
-        next = (await response.json()) as Answer;
-      } catch {
-        next = { ok: false, formError: t("failed") };
-      }
-      setAnswer(next);
-      if (next.ok) {
-        publishNotice(next.notice);
-        form.reset();
-        router.refresh();
-      } else {
-        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      }
-    });
-  }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex min-w-0 flex-col gap-3" aria-label={t("uploadLegend")} data-testid={`attachment-form-${kind}`}>
-      <FormMessage message={failure ? (failure.formError ?? failure.error) : undefined} />
+      <FormMessage message={formMessage} />
       <input type="hidden" name="kind" value={kind} />
       <Field id={`${idPrefix}-file`} label={t("file")} hint={t("fileHint", { size: maxSize })} error={fieldError("file")}>
         <input name="file" type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className={`${controlClass(fieldError("file"))} w-full min-w-0`} />
