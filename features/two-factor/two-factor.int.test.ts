@@ -241,6 +241,14 @@ describe("REQUIRE_2FA_ROLES", () => {
     const ssoAdmin = await createUser(db, { role: "ADMIN", ssoOnly: true });
     expect((await loadSessionUser(ssoAdmin.id, ssoAdmin.sessionVersion, await createSession(db, ssoAdmin.id)))?.secondFactorEnrolmentRequired).toBeUndefined();
   });
+
+  it("does not apply to a session opened through single sign-on by an account that also has a password", async () => {
+    const admin = await createUser(db, { role: "ADMIN" });
+    const ssoSession = await createSession(db, admin.id, { idToken: "header.payload.signature" });
+    expect((await loadSessionUser(admin.id, admin.sessionVersion, ssoSession))?.secondFactorEnrolmentRequired).toBeUndefined();
+    // The same account's password session still must enrol.
+    expect(await loadSessionUser(admin.id, admin.sessionVersion, await createSession(db, admin.id))).toMatchObject({ secondFactorEnrolmentRequired: true });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

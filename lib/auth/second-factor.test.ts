@@ -7,6 +7,7 @@ describe("isSecondFactorEnrolmentRequired", () => {
     expect(isSecondFactorEnrolmentRequired(admin, ["ADMIN"])).toBe(true);
     expect(isSecondFactorEnrolmentRequired({ ...admin, hasConfirmedSecondFactor: true }, ["ADMIN"])).toBe(false);
     expect(isSecondFactorEnrolmentRequired({ ...admin, ssoOnly: true }, ["ADMIN"])).toBe(false);
+    expect(isSecondFactorEnrolmentRequired({ ...admin, sessionFromSso: true }, ["ADMIN"])).toBe(false);
     expect(isSecondFactorEnrolmentRequired({ ...admin, role: "OFFICER" }, ["ADMIN"])).toBe(false);
     expect(isSecondFactorEnrolmentRequired({ ...admin, role: "OFFICER" }, ["ADMIN", "OFFICER"])).toBe(true);
     expect(isSecondFactorEnrolmentRequired(admin, [])).toBe(false);
