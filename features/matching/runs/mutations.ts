@@ -138,13 +138,25 @@ export async function acceptMatchingRun({ actor, request }: MutationContext, inp
         await tx.$queryRaw`SELECT "id" FROM "HostUnit" WHERE "id" IN (${Prisma.join(unitIds)}) ORDER BY "id" FOR NO KEY UPDATE`;
       }
       const [placements, units, used] = await Promise.all([
-        tx.placement.findMany({ where: { id: { in: chosen }, cohortId: run.cohortId }, include: { cohort: true, officer: { select: { fields: { select: { fieldId: true } } } } } }),
+        tx.placement.findMany({ where: { id: { in: chosen }, cohortId: run.cohortId }, include: { cohort: true, officer: { select: { departmentId: true, fields: { select: { fieldId: true } } } } } }),
         tx.hostUnit.findMany({
           where: { id: { in: unitIds }, jurisdictionId: run.cohort.hostJurisdictionId },
           select: { id: true, active: true, defaultCapacity: true, capacities: { where: { cohortId: run.cohortId }, select: { capacity: true } }, fields: { select: { fieldId: true } } },
         }),
         tx.placement.groupBy({ by: ["hostUnitId"], where: { cohortId: run.cohortId, status: { not: "WITHDRAWN" }, hostUnitId: { in: unitIds } }, _count: { _all: true } }),
       ]);
+      // The run's department cap is checked again under the same locks: a manual assignment since the run may have
+      // reached it (the engine only kept it among the run's own officers).
+      const departmentCap = stored.instance.rules.maxPerDepartmentPerUnit ?? null;
+      const departmentKey = (unitId: string, departmentId: string) => `${unitId} ${departmentId}`;
+      const usedByDepartment = new Map<string, number>();
+      if (departmentCap !== null && unitIds.length > 0) {
+        const rows = await tx.$queryRaw<{ hostUnitId: string; departmentId: string; taken: number }[]>`
+          SELECT p."hostUnitId", o."departmentId", count(*)::int AS "taken" FROM "Placement" p JOIN "Officer" o ON o."id" = p."officerId"
+          WHERE p."cohortId" = ${run.cohortId} AND p."status" <> 'WITHDRAWN' AND p."hostUnitId" IN (${Prisma.join(unitIds)})
+          GROUP BY p."hostUnitId", o."departmentId"`;
+        for (const row of rows) usedByDepartment.set(departmentKey(row.hostUnitId, row.departmentId), row.taken);
+      }
       const placementById = new Map(placements.map((placement) => [placement.id, placement]));
       const unitById = new Map(units.map((unit) => [unit.id, unit]));
       const usedByUnit = new Map(used.map((row) => [row.hostUnitId, row._count._all]));
@@ -177,6 +189,11 @@ export async function acceptMatchingRun({ actor, request }: MutationContext, inp
           refuse("noPlaceLeft");
           continue;
         }
+        const department = departmentKey(unit.id, before.officer.departmentId);
+        if (departmentCap !== null && before.hostUnitId !== unit.id && (usedByDepartment.get(department) ?? 0) >= departmentCap) {
+          refuse("departmentCap");
+          continue;
+        }
         const officerFields = before.officer.fields.map((field) => field.fieldId);
         const wanted = new Set(unit.fields.map((field) => field.fieldId));
         const fieldId = officerFields.find((field) => wanted.has(field)) ?? before.fieldId ?? officerFields[0];
@@ -205,6 +222,13 @@ export async function acceptMatchingRun({ actor, request }: MutationContext, inp
         }
         usedByUnit.set(unit.id, taken + (before.hostUnitId === unit.id ? 0 : 1));
         if (before.hostUnitId) usedByUnit.set(before.hostUnitId, (usedByUnit.get(before.hostUnitId) ?? 1) - 1);
+        if (before.hostUnitId !== unit.id) {
+          usedByDepartment.set(department, (usedByDepartment.get(department) ?? 0) + 1);
+          if (before.hostUnitId) {
+            const left = departmentKey(before.hostUnitId, before.officer.departmentId);
+            usedByDepartment.set(left, (usedByDepartment.get(left) ?? 1) - 1);
+          }
+        }
         accepted.push({ placementId, hostUnitId: unit.id, fieldId });
       }
 

@@ -145,6 +145,27 @@ describe("the cohort changed since the run", () => {
     expect(units).toHaveLength(3);
   });
 
+  it("refuses a pair whose unit reached the department cap meanwhile, though it still has a place", async () => {
+    const { cohort, placements } = await scenario([2, 2], 2);
+    await db.cohortMatchingSettings.create({ data: { cohortId: cohort.id, maxPerDepartmentPerUnit: 1 } });
+    const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
+    const { result } = await runResult(proposed.id);
+    const [victim] = placements;
+    const victimUnit = result.assignments.find((assignment) => assignment.officerId === victim.id)!.unitId;
+    // An officer of the same department is assigned there by hand: one place is left, but the cap (1) is reached.
+    const late = await createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id, fieldIds: [world.field.id] });
+    const latePlacement = await createPlacement(db, { officerId: late.id, cohortId: cohort.id, status: "NOMINATED" });
+    await assignPlacement(
+      { actor: host, request },
+      { placementId: latePlacement.id, version: latePlacement.version, hostUnitId: victimUnit, fieldId: world.field.id, postTitle: "Assistant", startDate: cohort.startDate, endDate: cohort.endDate },
+    );
+
+    const outcome = await acceptMatchingRun({ actor: host, request }, { runId: proposed.id, placementIds: placements.map((placement) => placement.id) });
+    expect(outcome.accepted).toBe(1);
+    expect(outcome.refused).toEqual([{ placementId: victim.id, reason: "departmentCap" }]);
+    expect(await db.placement.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ status: "NOMINATED", hostUnitId: null });
+  });
+
   it("refuses a pair whose placement changed since the run (its version moved on)", async () => {
     const { cohort, placements } = await scenario([1, 1], 2);
     const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });

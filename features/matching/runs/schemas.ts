@@ -41,6 +41,7 @@ export const acceptRefusalReasons = [
   "changedSinceRun",
   "hostUnitInactive",
   "noPlaceLeft",
+  "departmentCap",
   "noField",
   "placementOverlap",
   "refused",
