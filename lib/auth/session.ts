@@ -61,7 +61,9 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
       .selectFrom("User as u")
       .innerJoin("Session as s", "s.userId", "u.id")
       .leftJoin("TwoFactorCredential as tf", "tf.userId", "u.id")
-      .select(["u.id", "u.email", "u.name", "u.role", "u.jurisdictionId", "u.officerId", "u.hostUnitId", "u.locale", "u.active", "u.sessionVersion", "u.ssoOnly", "tf.confirmedAt", "s.idToken"])
+      .select(["u.id", "u.email", "u.name", "u.role", "u.jurisdictionId", "u.officerId", "u.hostUnitId", "u.locale", "u.active", "u.sessionVersion", "u.ssoOnly", "tf.confirmedAt"])
+      // Whether the session was opened through single sign-on, without reading the ID token itself on every request.
+      .select(sql<boolean>`s."idToken" IS NOT NULL`.as("sessionFromSso"))
       .where("u.id", "=", userId)
       .where("s.id", "=", sessionId)
       .where("s.revokedAt", "is", null)
@@ -72,7 +74,7 @@ export async function loadSessionUser(userId: string, sessionVersion: number | u
   const mustEnrol = isSecondFactorEnrolmentRequired(
     // Sign-in through the identity provider keeps its ID token with the session (decision 106): that session relies on
     // the provider's own factors, even for an account that also has a password.
-    { role: user.role, ssoOnly: user.ssoOnly, hasConfirmedSecondFactor: user.confirmedAt !== null, sessionFromSso: user.idToken !== null },
+    { role: user.role, ssoOnly: user.ssoOnly, hasConfirmedSecondFactor: user.confirmedAt !== null, sessionFromSso: user.sessionFromSso },
     env().REQUIRE_2FA_ROLES,
   );
   return mustEnrol ? { ...sessionUser, secondFactorEnrolmentRequired: true } : sessionUser;
