@@ -11,8 +11,11 @@ import { inviteCohortOfficersAction, inviteOfficerAction } from "../actions";
 import type { OfficerInvitationResult } from "../mutations";
 import { IssuedLinkPanel } from "./issued-link-panel";
 
-/** On an officer's record: create their account and send the link; the link is shown once here too. */
-export function InviteOfficerButton({ officerId, email }: { officerId: string; email: string }) {
+/**
+ * On an officer's record: create their account and send the link; the link is shown once here too. One component
+ * for both states, so that the refresh which turns "no account" into "has an account" keeps the link on screen.
+ */
+export function OfficerAccount({ officerId, email, hasAccount }: { officerId: string; email: string; hasAccount: boolean }) {
   const t = useTranslations("accounts.officer");
   const router = useRouter();
   const [issued, setIssued] = useState<OfficerInvitationResult | null>(null);
@@ -23,16 +26,20 @@ export function InviteOfficerButton({ officerId, email }: { officerId: string; e
   return (
     <div className="flex flex-col gap-3">
       {issued?.url && <IssuedLinkPanel name={issued.name} email={email} url={issued.url} />}
-      <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-2" data-testid="invite-officer-form">
-        <FormMessage message={formError} />
-        <input type="hidden" name="officerId" value={officerId} />
-        <p className="text-sm text-slate-700">{t("inviteHint")}</p>
-        <div>
-          <Button type="submit" disabled={pending} aria-disabled={pending}>
-            {t("invite")}
-          </Button>
-        </div>
-      </form>
+      {hasAccount ? (
+        <p data-testid="officer-has-account">{t("hasAccount")}</p>
+      ) : (
+        <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-2" data-testid="invite-officer-form">
+          <FormMessage message={formError} />
+          <input type="hidden" name="officerId" value={officerId} />
+          <p className="text-sm text-slate-700">{t("inviteHint")}</p>
+          <div>
+            <Button type="submit" disabled={pending} aria-disabled={pending}>
+              {t("invite")}
+            </Button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -4,22 +4,18 @@ import { ClientMessages } from "@/components/client-messages";
 import { PageSection } from "@/components/page-section";
 import { isAllowed, type Actor, type Resource } from "@/lib/authorization";
 import { findOfficerForInvitation, officerHasAccount } from "../queries";
-import { InviteCohortOfficers, InviteOfficerButton } from "./invite-officers";
+import { InviteCohortOfficers, OfficerAccount } from "./invite-officers";
 
 /** The officer record's "Account" section: invite the officer to sign in, for whoever may (their side's coordinator). */
 export async function OfficerAccountSection({ actor, officerId }: { actor: Actor; officerId: string }) {
   const officer = await findOfficerForInvitation(officerId);
   if (!officer?.active || !isAllowed(actor, "user:invite", { kind: "officer", id: officer.id, jurisdictionId: officer.jurisdictionId })) return null;
-  const [t, hasAccount] = await Promise.all([getTranslations("accounts"), officerHasAccount(officer.id)]);
+  const [t, hasAccount] = await Promise.all([getTranslations("accounts.detail"), officerHasAccount(officer.id)]);
   return (
-    <PageSection id="account" title={t("detail.account")} className="rounded border border-slate-300 bg-white p-5">
-      {hasAccount ? (
-        <p data-testid="officer-has-account">{t("officer.hasAccount")}</p>
-      ) : (
-        <ClientMessages namespaces={["accounts.officer", "accounts.issued"]}>
-          <InviteOfficerButton officerId={officer.id} email={officer.workEmail} />
-        </ClientMessages>
-      )}
+    <PageSection id="account" title={t("account")} className="rounded border border-slate-300 bg-white p-5">
+      <ClientMessages namespaces={["accounts.officer", "accounts.issued"]}>
+        <OfficerAccount officerId={officer.id} email={officer.workEmail} hasAccount={hasAccount} />
+      </ClientMessages>
     </PageSection>
   );
 }
