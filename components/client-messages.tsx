@@ -2,11 +2,13 @@ import { cache } from "react";
 import { getLocale, getMessages } from "next-intl/server";
 import { ClientIntlProvider } from "@/lib/i18n/client";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { pickMessages } from "@/lib/i18n/client-messages";
+import { pickMessages, sharedClientMessages } from "@/lib/i18n/client-messages";
 
 // One object per set of namespaces and request: React sends an object it has already sent by reference, so a list
 // of 25 approve buttons carries the placement catalog once.
-const messagesFor = cache(async (namespaces: string) => pickMessages(await getMessages(), namespaces.split(",")));
+// The shared entries come too: a client component sees only its nearest provider, and the form hook's own errors
+// (errors.formTooLarge…) must read inside every island as they do outside.
+const messagesFor = cache(async (namespaces: string) => pickMessages(await getMessages(), [...sharedClientMessages, ...namespaces.split(",")]));
 
 /**
  * Gives the client components inside it the catalog namespaces they read (and nothing else: a client component

@@ -18,16 +18,6 @@ export const sharedClientMessages = [
   // components/forms/use-action-form.ts
   "errors.formTooLarge",
   "errors.formNotSent",
-  // Forms of features whose pages render them directly; they can move to islands like the cohort form.
-  "officers",
-  "hostUnits",
-  "referenceData",
-  "reports.export",
-  "schedule.feed",
-  "schedule.delete",
-  "schedule.form",
-  "schedule.standard",
-  "schedule.types",
 ];
 
 /** The entries at these paths ("cohorts", "schedule.form", "errors.retry"), in the catalogs' shape. */

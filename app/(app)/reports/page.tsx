@@ -36,7 +36,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p className="mb-4 font-medium" data-testid="report-total">
             {t("summary", { count: formatNumber(view.total, locale) })}
           </p>
-          <ExportButtons query={view.query.toString()} total={view.total} pdfLimit={PDF_MAX_ROWS} disabled={view.total === 0} />
+          <ClientMessages namespaces={["reports.export"]}>
+            <ExportButtons query={view.query.toString()} total={view.total} pdfLimit={PDF_MAX_ROWS} disabled={view.total === 0} />
+          </ClientMessages>
           {!view.includeStaffNumber && view.total > 0 && <p className="mb-4 text-sm text-slate-700">{t("staffNumberHidden")}</p>}
           <ReportPreview
             records={view.records}

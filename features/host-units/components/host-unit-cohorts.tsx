@@ -9,6 +9,7 @@ import { HeaderCells } from "@/components/ui/column-headers";
 import { displayStatus } from "@/features/placements/display-status";
 import type { HostUnitView } from "../queries";
 import { CapacityForm } from "./capacity-form";
+import { ClientMessages } from "@/components/client-messages";
 
 /** Per cohort the unit's side hosts: places used of the capacity, the capacity form, and who is placed there. */
 export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; locale: AppLocale }) {
@@ -32,7 +33,9 @@ export async function HostUnitCohorts({ unit, locale }: { unit: HostUnitView; lo
             </p>
             {cohort.canManageCapacity && (
               <div className="mt-3">
-                <CapacityForm hostUnitId={unit.id} cohortId={cohort.id} cohortName={name} capacity={cohort.capacity} version={cohort.capacityVersion} />
+                <ClientMessages namespaces={["hostUnits"]}>
+                  <CapacityForm hostUnitId={unit.id} cohortId={cohort.id} cohortName={name} capacity={cohort.capacity} version={cohort.capacityVersion} />
+                </ClientMessages>
               </div>
             )}
             {cohort.placements.length === 0 ? (

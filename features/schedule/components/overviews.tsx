@@ -22,6 +22,7 @@ import { PrintButton } from "./print-button";
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { displayStatus } from "@/features/placements/display-status";
+import { ClientMessages } from "@/components/client-messages";
 
 interface OverviewProps {
   user: SessionUser;
@@ -31,7 +32,11 @@ interface OverviewProps {
 
 async function FeedPanel({ user }: { user: SessionUser }) {
   if (!hasPermission(user, "calendarFeed:manage")) return null;
-  return <CalendarFeedPanel hasLink={await hasCalendarFeedLink(user)} />;
+  return (
+    <ClientMessages namespaces={["schedule.feed"]}>
+      <CalendarFeedPanel hasLink={await hasCalendarFeedLink(user)} />
+    </ClientMessages>
+  );
 }
 
 /** The placement an officer cares about now: the current one, else the next, else the latest. */

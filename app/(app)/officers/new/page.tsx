@@ -7,6 +7,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { createOfficerAction } from "@/features/officers/actions";
 import { OfficerForm } from "@/features/officers/components/officer-form";
 import { findOfficerFormOptions } from "@/features/officers/queries";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
@@ -22,14 +23,16 @@ export default async function NewOfficerPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} />
-      <OfficerForm
-        action={createOfficerAction}
-        values={{ staffNumber: "", surname: "", givenName: "", otherName: "", chineseName: "", rankId: "", departmentId: "", workEmail: "", fieldIds: [] }}
-        ranks={choice(options.ranks)}
-        departments={choice(options.departments)}
-        fields={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))}
-        cancelHref="/officers"
-      />
+      <ClientMessages namespaces={["officers"]}>
+        <OfficerForm
+          action={createOfficerAction}
+          values={{ staffNumber: "", surname: "", givenName: "", otherName: "", chineseName: "", rankId: "", departmentId: "", workEmail: "", fieldIds: [] }}
+          ranks={choice(options.ranks)}
+          departments={choice(options.departments)}
+          fields={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))}
+          cancelHref="/officers"
+        />
+      </ClientMessages>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { updateOfficerAction } from "@/features/officers/actions";
 import { OfficerForm } from "@/features/officers/components/officer-form";
 import { findOfficerFormOptions, findOfficerView } from "@/features/officers/queries";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("officers");
@@ -29,26 +30,28 @@ export default async function EditOfficerPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t("editTitle")} description={officer.name} />
-      <OfficerForm
-        action={updateOfficerAction}
-        values={{
-          id: officer.id,
-          version: officer.version,
-          staffNumber: officer.staffNumber,
-          surname: officer.surname,
-          givenName: officer.givenName,
-          otherName: officer.otherName ?? "",
-          chineseName: officer.chineseName ?? "",
-          rankId: officer.rankId,
-          departmentId: officer.departmentId,
-          workEmail: officer.workEmail,
-          fieldIds: officer.fieldIds,
-        }}
-        ranks={choice(options.ranks)}
-        departments={choice(options.departments)}
-        fields={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))}
-        cancelHref={`/officers/${officer.id}`}
-      />
+      <ClientMessages namespaces={["officers"]}>
+        <OfficerForm
+          action={updateOfficerAction}
+          values={{
+            id: officer.id,
+            version: officer.version,
+            staffNumber: officer.staffNumber,
+            surname: officer.surname,
+            givenName: officer.givenName,
+            otherName: officer.otherName ?? "",
+            chineseName: officer.chineseName ?? "",
+            rankId: officer.rankId,
+            departmentId: officer.departmentId,
+            workEmail: officer.workEmail,
+            fieldIds: officer.fieldIds,
+          }}
+          ranks={choice(options.ranks)}
+          departments={choice(options.departments)}
+          fields={options.fields.map((field) => ({ value: field.id, label: localizedName(field, locale) }))}
+          cancelHref={`/officers/${officer.id}`}
+        />
+      </ClientMessages>
     </>
   );
 }

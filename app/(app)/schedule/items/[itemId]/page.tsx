@@ -10,6 +10,7 @@ import { hostHolidaysForForm } from "@/features/schedule/components/host-holiday
 import { ItemForm } from "@/features/schedule/components/item-form";
 import { findScheduleItem } from "@/features/schedule/queries";
 import { formTimesFromItem } from "@/features/schedule/time";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("schedule.form");
@@ -41,31 +42,35 @@ export default async function EditScheduleItemPage({ params }: { params: Promise
   return (
     <>
       <PageHeader title={t("form.editTitle")} description={description} />
-      <ItemForm
-        mode="edit"
-        target={{ id: entry.id, version: String(entry.version) }}
-        initial={{
-          type: entry.type,
-          title: entry.title,
-          location: entry.location ?? "",
-          notes: entry.notes ?? "",
-          allDay: times.allDay,
-          startDate: times.startDate,
-          startTime: times.startTime,
-          endDate: times.endDate === times.startDate ? "" : times.endDate,
-          endTime: times.endTime,
-        }}
-        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
-        hostSideLabel={holidays(`sides.${hostSide}`)}
-        returnHref={returnHref}
-      />
-      <DeleteItem
-        id={entry.id}
-        version={entry.version}
-        title={entry.title}
-        returnHref={returnHref}
-        undo={{ label: followUp("undoDelete"), accessibleLabel: followUp("undoDeleteOf", { title: entry.title }) }}
-      />
+      <ClientMessages namespaces={["schedule.form", "schedule.types"]}>
+        <ItemForm
+          mode="edit"
+          target={{ id: entry.id, version: String(entry.version) }}
+          initial={{
+            type: entry.type,
+            title: entry.title,
+            location: entry.location ?? "",
+            notes: entry.notes ?? "",
+            allDay: times.allDay,
+            startDate: times.startDate,
+            startTime: times.startTime,
+            endDate: times.endDate === times.startDate ? "" : times.endDate,
+            endTime: times.endTime,
+          }}
+          hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
+          hostSideLabel={holidays(`sides.${hostSide}`)}
+          returnHref={returnHref}
+        />
+      </ClientMessages>
+      <ClientMessages namespaces={["schedule.delete"]}>
+        <DeleteItem
+          id={entry.id}
+          version={entry.version}
+          title={entry.title}
+          returnHref={returnHref}
+          undo={{ label: followUp("undoDelete"), accessibleLabel: followUp("undoDeleteOf", { title: entry.title }) }}
+        />
+      </ClientMessages>
     </>
   );
 }

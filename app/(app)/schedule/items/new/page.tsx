@@ -9,6 +9,7 @@ import { hostHolidaysForForm } from "@/features/schedule/components/host-holiday
 import { ItemForm } from "@/features/schedule/components/item-form";
 import { findScheduleTarget } from "@/features/schedule/queries";
 import { dateOnlyParam, todayInHongKong } from "@/lib/dates";
+import { ClientMessages } from "@/components/client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,14 +44,16 @@ export default async function NewScheduleItemPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("form.newTitle")} description={description} />
-      <ItemForm
-        mode="create"
-        target={target.placement ? { placementId: target.placement.id } : { cohortId: target.cohort.id }}
-        initial={{ type: target.placement ? "SITE_VISIT" : "MEETING", title: "", location: "", notes: "", allDay: false, startDate: date, startTime: "09:30", endDate: "", endTime: "11:00" }}
-        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
-        hostSideLabel={holidays(`sides.${hostSide}`)}
-        returnHref={returnHref}
-      />
+      <ClientMessages namespaces={["schedule.form", "schedule.types"]}>
+        <ItemForm
+          mode="create"
+          target={target.placement ? { placementId: target.placement.id } : { cohortId: target.cohort.id }}
+          initial={{ type: target.placement ? "SITE_VISIT" : "MEETING", title: "", location: "", notes: "", allDay: false, startDate: date, startTime: "09:30", endDate: "", endTime: "11:00" }}
+          hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, target.cohort, locale)}
+          hostSideLabel={holidays(`sides.${hostSide}`)}
+          returnHref={returnHref}
+        />
+      </ClientMessages>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { ConfirmAction } from "@/components/confirm-action";
 import { ReferenceForm, type ReferenceFormValues } from "@/features/reference-data/components/reference-form";
 import { isReferenceKind, referenceEntityTypes, type ReferenceKind } from "@/features/reference-data/entities";
 import { findReferenceFormOptions, findReferenceRecord, type ReferenceRecord } from "@/features/reference-data/queries";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const [{ kind }, t] = await Promise.all([params, getTranslations("referenceData")]);
@@ -79,15 +80,17 @@ export default async function EditReferencePage({ params }: { params: Promise<{ 
         }
       />
       <div className="flex flex-col gap-8">
-        <ReferenceForm
-          key={record.versionToken}
-          kind={kind}
-          values={formValues(kind, record)}
-          jurisdictions={options.jurisdictions.map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
-          fields={options.fields
-            .filter((item) => item.active || ("fieldIds" in record && record.fieldIds.includes(item.id)))
-            .map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
-        />
+        <ClientMessages namespaces={["referenceData"]}>
+          <ReferenceForm
+            key={record.versionToken}
+            kind={kind}
+            values={formValues(kind, record)}
+            jurisdictions={options.jurisdictions.map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+            fields={options.fields
+              .filter((item) => item.active || ("fieldIds" in record && record.fieldIds.includes(item.id)))
+              .map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+          />
+        </ClientMessages>
         <PageSection id="history" title={t("recordHistory")}>
           <RecordHistory
             sources={[{ entityType, entityId: record.id }, ...(kind === "host-units" ? [{ entityType: capacityEntityType, entityIdPrefix: `${record.id}:` }] : [])]}

@@ -7,6 +7,7 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { ReferenceForm } from "@/features/reference-data/components/reference-form";
 import { isReferenceKind } from "@/features/reference-data/entities";
 import { findReferenceFormOptions } from "@/features/reference-data/queries";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const [{ kind }, t] = await Promise.all([params, getTranslations("referenceData")]);
@@ -23,12 +24,14 @@ export default async function NewReferencePage({ params }: { params: Promise<{ k
   return (
     <>
       <PageHeader title={t(`kinds.${kind}.new`)} />
-      <ReferenceForm
-        kind={kind}
-        values={defaults}
-        jurisdictions={options.jurisdictions.filter((item) => item.active).map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
-        fields={options.fields.filter((item) => item.active).map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
-      />
+      <ClientMessages namespaces={["referenceData"]}>
+        <ReferenceForm
+          kind={kind}
+          values={defaults}
+          jurisdictions={options.jurisdictions.filter((item) => item.active).map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+          fields={options.fields.filter((item) => item.active).map((item) => ({ value: item.id, label: localizedName(item, locale) }))}
+        />
+      </ClientMessages>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { hostHolidaysForForm } from "@/features/schedule/components/host-holiday
 import { StandardScheduleForm } from "@/features/schedule/components/standard-schedule-form";
 import { findPlacementSchedule } from "@/features/schedule/queries";
 import { proposeStandardSchedule } from "@/features/schedule/standard-schedule";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("schedule.standard");
@@ -57,13 +58,15 @@ export default async function StandardSchedulePage({ params }: { params: Promise
         })}
       />
       {existing > 0 && <p className="mb-4 rounded border-l-4 border-slate-500 bg-white px-3 py-2 text-sm">{t("existing", { count: existing })}</p>}
-      <StandardScheduleForm
-        placementId={placement.id}
-        proposals={proposals}
-        hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, placement.cohort, locale)}
-        hostSideLabel={holidays(`sides.${hostSide}`)}
-        returnHref={`/schedule/placements/${placement.id}`}
-      />
+      <ClientMessages namespaces={["schedule.form", "schedule.standard", "schedule.types"]}>
+        <StandardScheduleForm
+          placementId={placement.id}
+          proposals={proposals}
+          hostHolidays={hostHolidaysForForm(holidayCalendar, hostSide, placement.cohort, locale)}
+          hostSideLabel={holidays(`sides.${hostSide}`)}
+          returnHref={`/schedule/placements/${placement.id}`}
+        />
+      </ClientMessages>
     </>
   );
 }
