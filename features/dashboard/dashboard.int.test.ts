@@ -69,6 +69,16 @@ describe("coordinator dashboard numbers equal the database's counts", () => {
     expect(dashboard.waitingForMyApproval).toBe(sending + host);
   });
 
+  it("computes the first screen alone when the panels are not asked for (they load when shown, decision 113)", async () => {
+    const firstScreen = (await findCoordinatorDashboard(hk, { today, now, panels: false }))!;
+    const full = (await findCoordinatorDashboard(hk, { today, now }))!;
+    expect([firstScreen.hasSendingSide, firstScreen.hasHostSide]).toEqual([true, true]);
+    expect([await firstScreen.sending, await firstScreen.host]).toEqual([null, null]);
+    expect(await full.sending).not.toBeNull();
+    expect(firstScreen.waitingForMyApproval).toBe(full.waitingForMyApproval);
+    expect(firstScreen.cohorts).toEqual(full.cohorts);
+  });
+
   it("sums the sending side's running and coming cohorts", async () => {
     const sending = await (await findCoordinatorDashboard(hk, { today, now }))!.sending;
     const liveSending = await cohortIdsOf({ sendingJurisdictionId: world.hk.id, endDate: { gte: today } });

@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, showDashboardPanels, signInAndWait } from "./helpers";
 
 // Issue 15: the coordinator's dashboard counts each cohort's reports as due / submitted / returned / accepted; each
 // count opens the list of the reports it counts. A coordinator reading in 繁體中文; axe at 390 and 1366 px.
@@ -21,6 +21,7 @@ test("dashboard report counts open the cohort's reports in that state", async ({
 
   await signInAndWait(page, coordinator.email, coordinator.password);
   await page.goto("/");
+  await showDashboardPanels(page);
   const counts = page.getByTestId("report-counts");
   await counts.getByRole("link", { name: `1 份已接納 — ${world.hkToSz.nameZhHant}` }).click();
   await expect(page).toHaveURL(new RegExp(`/cohorts/${world.hkToSz.id}/reports\\?state=accepted`));

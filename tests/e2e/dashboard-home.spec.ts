@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { addDays, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { uniqueSuffix } from "../factories";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, showDashboardPanels, signInAndWait } from "./helpers";
 
 // Issue 12 §5 and §8: dashboard numbers and names open the lists and records they stand for; the supervisor's home
 // links each officer and reads on a phone; the supervisor's "coming up" has the cohort-wide events.
@@ -11,6 +11,7 @@ test.afterAll(async () => db.$disconnect());
 
 test("the coordinator's numbers and arrival names open the filtered lists and records", async ({ page }) => {
   await signInAndWait(page, "csb.coordinator@exchange.demo");
+  await showDashboardPanels(page);
   await expect(page.getByTestId("sending-panel")).toBeVisible();
   await expectNoSeriousAccessibilityViolations(page);
 
@@ -25,6 +26,7 @@ test("the coordinator's numbers and arrival names open the filtered lists and re
 
   // A field's row opens the report filtered to that field, which lists only that field's placements.
   await page.goto("/");
+  await showDashboardPanels(page);
   const fieldLink = page.getByTestId("by-field").getByRole("link").first();
   const fieldName = (await fieldLink.textContent())!.trim();
   await fieldLink.click();
@@ -80,3 +82,19 @@ test("the supervisor's coming up lists the cohort-wide events of their officers'
   await expect(page.getByRole("main")).toContainText(title);
   await expectNoSeriousAccessibilityViolations(page);
 });
+
+for (const width of [390, 1366]) {
+  test(`the coordinator's sections below the first screen are not in the page and load when scrolled to, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await signInAndWait(page, "csb.coordinator@exchange.demo");
+    // The page request does none of their work (decision 113): its HTML has the placeholder, not the panels.
+    const html = await (await page.request.get("/")).text();
+    expect(html).toContain('data-testid="dashboard-panels-placeholder"');
+    expect(html).not.toContain('data-testid="sending-panel"');
+    expect(html).not.toContain('data-testid="report-counts"');
+    await showDashboardPanels(page);
+    await expect(page.getByTestId("sending-panel").getByRole("heading", { level: 2, name: "As sending side" })).toBeVisible();
+    await expect(page.getByTestId("dashboard-panels-placeholder")).toHaveCount(0);
+    await expectNoSeriousAccessibilityViolations(page);
+  });
+}

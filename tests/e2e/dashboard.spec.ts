@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { addDays, monthBounds, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { openE2eDatabase } from "./database";
-import { expectNoSeriousAccessibilityViolations, signInAndWait } from "./helpers";
+import { expectNoSeriousAccessibilityViolations, showDashboardPanels, signInAndWait } from "./helpers";
 
 // Dashboards show the numbers the database holds. Other journeys add data at the same time, so each comparison
 // reads the database and reloads the page until both agree (it fails if they never do).
@@ -22,9 +22,11 @@ async function expectMatchesDatabase(page: Page, check: () => Promise<void>) {
 test("the sending side's panel counts what the database holds", async ({ page }) => {
   await signInAndWait(page, "csb.coordinator@exchange.demo");
   const hk = await db.jurisdiction.findUniqueOrThrow({ where: { code: "HK" } });
-  await expect(page.getByRole("heading", { name: "As sending side" })).toBeVisible();
+  await showDashboardPanels(page);
+  await expect(page.getByTestId("sending-panel").getByRole("heading", { name: "As sending side" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(page);
   await expectMatchesDatabase(page, async () => {
+    await showDashboardPanels(page);
     const today = hongKongToday();
     const liveSending = { sendingJurisdictionId: hk.id, endDate: { gte: today } };
     const [waitingSending, waitingHost, nominated, arrivals, live] = await Promise.all([
@@ -46,9 +48,11 @@ test("the sending side's panel counts what the database holds", async ({ page })
 test("the host side sees the capacity used per host unit of its current cohort", async ({ page }) => {
   await signInAndWait(page, "szod.coordinator@exchange.demo");
   const sz = await db.jurisdiction.findUniqueOrThrow({ where: { code: "SZ" } });
-  await expect(page.getByRole("heading", { name: "As host side" })).toBeVisible();
+  await showDashboardPanels(page);
+  await expect(page.getByTestId("host-panel").getByRole("heading", { name: "As host side" })).toBeVisible();
   await expectNoSeriousAccessibilityViolations(page);
   await expectMatchesDatabase(page, async () => {
+    await showDashboardPanels(page);
     const today = hongKongToday();
     // The running cohort that started first is the one shown.
     const current = await db.cohort.findFirstOrThrow({ where: { hostJurisdictionId: sz.id, startDate: { lte: today }, endDate: { gte: today } }, orderBy: { startDate: "asc" } });

@@ -206,3 +206,12 @@ export function formAlert(page: Page) {
 export function noticeText(page: Page) {
   return page.getByRole("status").locator("[data-notice-text]");
 }
+
+/**
+ * The coordinator dashboard's sections below the first screen load when they come near the viewport (decision 113):
+ * scroll to their placeholder, as a user would, and wait until they have replaced it.
+ */
+export async function showDashboardPanels(page: Page) {
+  await page.evaluate(() => document.querySelector('[data-testid="dashboard-panels-placeholder"]')?.scrollIntoView());
+  await expect(page.getByTestId("dashboard-panels")).toBeAttached();
+}

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -22,6 +21,8 @@ import { PageSection } from "@/components/page-section";
 import { displayStatus } from "@/features/placements/display-status";
 import { actionLabel, type CatalogTranslate } from "@/features/audit/presentation";
 import { ReportCountsPanel } from "@/features/officer-reports/components/report-counts-panel";
+import { ClientMessages } from "@/components/client-messages";
+import { LazyCoordinatorPanels } from "./lazy-coordinator-panels";
 
 const card = "rounded border border-slate-300 bg-white p-5";
 
@@ -56,7 +57,7 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
     getTranslations("dashboard"),
     getTranslations("status.cohort"),
     getLocale() as Promise<AppLocale>,
-    findCoordinatorDashboard(user, { hostCohortId }),
+    findCoordinatorDashboard(user, { hostCohortId, panels: false }),
   ]);
   if (!dashboard || dashboard.totalCohorts === 0) return <EmptyState message={t("noCohorts")} />;
   return (
@@ -95,29 +96,32 @@ export async function CoordinatorDashboard({ user, hostCohortId }: { user: Sessi
         )}
       </PageSection>
 
-      {/* Below the first screen: sent when their statements finish, after the sections above (decision 054). */}
-      {dashboard.hasSendingSide && (
-        <Suspense fallback={<PanelLoading id="sending" title={t("sendingSideTitle")} />}>
-          <StreamedPanel summary={dashboard.sending} render={(summary) => <SendingSidePanel summary={summary} locale={locale} />} />
-        </Suspense>
-      )}
-      {dashboard.hasHostSide && (
-        <Suspense fallback={<PanelLoading id="host" title={t("hostSideTitle")} />}>
-          <StreamedPanel summary={dashboard.host} render={(summary) => <HostSidePanel summary={summary} locale={locale} />} />
-        </Suspense>
-      )}
-      {/* reports2: officers' reports and evaluations per cohort (issue 15). */}
-      <Suspense fallback={null}>
-        <ReportCountsPanel user={user} />
-      </Suspense>
+      {/* Below the first screen: loaded when they come into view, not with the page (decisions 054, 113). */}
+      <ClientMessages namespaces={["dashboardHome.panels"]}>
+        <LazyCoordinatorPanels key={hostCohortId ?? ""} hostCohortId={hostCohortId}>
+          {dashboard.hasSendingSide && <PanelLoading id="sending" title={t("sendingSideTitle")} />}
+          {dashboard.hasHostSide && <PanelLoading id="host" title={t("hostSideTitle")} />}
+        </LazyCoordinatorPanels>
+      </ClientMessages>
     </div>
   );
 }
 
-/** A side panel, once its statements have finished; until then the Suspense fallback around it shows. */
-async function StreamedPanel<Summary>({ summary, render }: { summary: Promise<Summary | null>; render: (summary: Summary) => React.ReactNode }) {
-  const resolved = await summary;
-  return resolved ? render(resolved) : null;
+/**
+ * The coordinator dashboard's sections below the first screen (sending side, host side, reports), rendered for
+ * loadCoordinatorPanelsAction when the page's placeholder comes into view (decision 113).
+ */
+export async function CoordinatorPanels({ user, hostCohortId }: { user: SessionUser; hostCohortId?: string }) {
+  const [locale, dashboard] = await Promise.all([getLocale() as Promise<AppLocale>, findCoordinatorDashboard(user, { hostCohortId })]);
+  if (!dashboard || dashboard.totalCohorts === 0) return null;
+  const [sending, host] = await Promise.all([dashboard.sending, dashboard.host]);
+  return (
+    <>
+      {sending && <SendingSidePanel summary={sending} locale={locale} />}
+      {host && <HostSidePanel summary={host} locale={locale} />}
+      <ReportCountsPanel user={user} />
+    </>
+  );
 }
 
 function PanelLoading({ id, title }: { id: string; title: string }) {

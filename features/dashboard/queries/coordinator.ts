@@ -138,7 +138,8 @@ function byRelevance(today: Date) {
  */
 export async function findCoordinatorDashboard(
   actor: Actor,
-  options: { hostCohortId?: string; today?: Date; now?: Date } = {},
+  /** `panels: false`: the first screen only; the side panels' statements are not run (they load when shown, decision 113). */
+  options: { hostCohortId?: string; today?: Date; now?: Date; panels?: boolean } = {},
 ): Promise<CoordinatorDashboard | null> {
   if (actor.role !== "COORDINATOR" || !actor.jurisdictionId) return null;
   const jurisdictionId = actor.jurisdictionId;
@@ -177,10 +178,11 @@ export async function findCoordinatorDashboard(
   const hosted = cohorts.filter((cohort) => sideInCohort(actor, cohort) === "host");
 
   const countsPromise = countPerCohort(jurisdictionId, shown.map((cohort) => cohort.id));
-  const sendingSide = sending.length
+  const withPanels = options.panels ?? true;
+  const sendingSide = withPanels && sending.length
     ? Promise.all([findSendingSide(live.filter((cohort) => sending.includes(cohort)), today, now), countsPromise]).then(([summary, { waitingSending }]) => ({ ...summary, waitingForMyApproval: waitingSending }))
     : Promise.resolve(null);
-  const hostSide = hosted.length
+  const hostSide = withPanels && hosted.length
     ? Promise.all([findHostSide(jurisdictionId, live.filter((cohort) => hosted.includes(cohort)), hosted, options.hostCohortId, today), countsPromise]).then(([summary, { waitingHost }]) => ({ ...summary, waitingForMyApproval: waitingHost }))
     : Promise.resolve(null);
   // Whoever renders a panel awaits it and sees its error; this only keeps a failure from being an unhandled
