@@ -10,6 +10,7 @@ export const auditActions = [
   "auth.signIn.fail",
   // ---- sso ----
   "auth.sso.refuse",
+  "auth.signOut",
   "user.create",
   "user.deactivate",
   "user.reactivate",

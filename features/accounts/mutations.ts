@@ -35,6 +35,8 @@ export interface IssuedLink {
   email: string;
   /** The absolute link with its token: shown once to whoever issued it, and emailed. Never stored. */
   url: string;
+  /** The account signs in only through single sign-on: the link accepts the invitation, it sets no password. */
+  ssoOnly: boolean;
 }
 
 const userEntityType = "User";
@@ -120,7 +122,7 @@ async function createInvitedUser(
     after: { email: data.email, name: data.name, role: data.role, jurisdictionId: data.jurisdictionId, officerId: data.officerId, hostUnitId: data.hostUnitId, ...(data.ssoOnly ? { ssoOnly: true } : {}) },
   });
   const token = await issueLink(tx, actor, user, "INVITE", now);
-  return { userId: user.id, name: user.name, email: user.email, url: invitationUrl(token) };
+  return { userId: user.id, name: user.name, email: user.email, url: invitationUrl(token), ssoOnly: user.ssoOnly };
 }
 
 /** An admin invites anyone (role, side, officer record or host unit). */
@@ -203,7 +205,7 @@ export async function resendInvitation(actor: Actor, request: RequestContext, in
     const last = await tx.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { purpose: true } });
     const token = await issueLink(tx, actor, user, last?.purpose ?? "INVITE", now);
     await writeAudit(tx, actor, request, { action: "invitation.resend", entityType: userEntityType, entityId: user.id, after: { email: user.email } });
-    return { userId: user.id, name: user.name, email: user.email, url: invitationUrl(token) };
+    return { userId: user.id, name: user.name, email: user.email, url: invitationUrl(token), ssoOnly: user.ssoOnly };
   }, transactionOptions);
 }
 
@@ -310,7 +312,7 @@ export async function requireNewPassword(actor: Actor, request: RequestContext, 
         audit: () => ({ action: "user.requireNewPassword", after: { email: current.email } }),
       });
       const token = await issueLink(tx, actor, current, "RESET", now);
-      return { userId: current.id, name: current.name, email: current.email, url: invitationUrl(token) };
+      return { userId: current.id, name: current.name, email: current.email, url: invitationUrl(token), ssoOnly: current.ssoOnly };
     }, transactionOptions),
   );
 }

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { logger } from "@/lib/logger";
-import { clientAddressFrom, peerAddressHeader, requestIdHeader } from "@/lib/request-context";
+import { clientAddressFrom, getRequestContext, peerAddressHeader, requestIdHeader } from "@/lib/request-context";
 import { requestIdFrom } from "@/lib/request-id";
 import { loadSessionUser } from "@/lib/auth/session";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
@@ -99,7 +99,7 @@ export const authOptions: NextAuthOptions = {
       const sessionId = token?.sessionId as string | undefined;
       if (!token?.sub || !sessionId) return;
       try {
-        await revokeSession(token.sub, sessionId);
+        await revokeSession(token.sub, sessionId, await getRequestContext());
       } catch (error) {
         logger.error("signing out could not revoke the session", { sessionId, error });
         throw error;

@@ -142,8 +142,11 @@ describe("loadSessionUser", () => {
     const ended = await createSession(db, user.id, { expiresAt: new Date(Date.now() - 1000) });
     expect(await loadSessionUser(user.id, user.sessionVersion, ended)).toBeNull();
 
-    await revokeSession(user.id, sessionId);
+    await revokeSession(user.id, sessionId, contextFor());
     expect(await loadSessionUser(user.id, user.sessionVersion, sessionId)).toBeNull();
+    // The sign-out is audited once: signing out again with the same (now revoked) session changes nothing.
+    await revokeSession(user.id, sessionId, contextFor());
+    expect(await db.auditLog.count({ where: { action: "auth.signOut", entityId: user.id } })).toBe(1);
     const otherSession = await createSession(db, user.id);
     expect(await loadSessionUser(user.id, user.sessionVersion, otherSession)).not.toBeNull(); // only that session
   });

@@ -189,6 +189,12 @@ async function recordFailure(email: string, userId: string | null, context: Requ
 }
 
 /** Signing out: the session's row is revoked, so the token stops working at once wherever a copy of it is. */
-export async function revokeSession(userId: string, sessionId: string): Promise<void> {
-  await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function revokeSession(userId: string, sessionId: string, context: RequestContext): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    // Only a sign-out that ended an open session is one: a repeated request or a stale cookie changes nothing.
+    if (count === 0) return;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    await writeAudit(tx, { userId, email: user?.email ?? "" }, context, { action: "auth.signOut", entityType: "User", entityId: userId });
+  });
 }

@@ -64,6 +64,10 @@ test("signing out ends the session on the server: a copy of the cookie stops wor
   await signOut(page);
   await thiefPage.goto("/");
   await expect(thiefPage).toHaveURL(/\/login/);
+  // The sign-out is in the audit log, with the address it came from.
+  const signOutEntry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.signOut", entityId: user.id } });
+  expect(signOutEntry).toMatchObject({ actorId: user.id, actorEmail: user.email });
+  expect(signOutEntry.ipAddress).toBeTruthy();
 
   // next-auth's session endpoint answers no session and re-issues no token for the revoked one: it clears it.
   const response = await thief.request.get("/api/auth/session");

@@ -86,7 +86,7 @@ test("an admin invites an SSO-only user: the link offers only the provider, whos
   await form.getByLabel("Side", { exact: true }).selectOption({ label: hongKong.nameEn });
   await form.getByLabel("Signs in only through single sign-on (no password)").check();
   await form.getByRole("button", { name: "Send invitation" }).click();
-  const link = page.getByTestId("issued-link").getByRole("textbox");
+  const link = page.getByTestId("issued-link").getByLabel("Invitation link", { exact: true });
   await expect(link).toHaveValue(/\/invitation\//);
   const url = await link.inputValue();
   const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -14,10 +14,10 @@ import { RoleFields, type RoleFieldOptions } from "./role-fields";
 export function InviteUserForm({ options, languages, defaultLanguage }: { options: RoleFieldOptions; languages: { value: string; label: string }[]; defaultLanguage: string }) {
   const t = useTranslations("accounts.invite");
   const sso = useTranslations("ssoInvitations.form");
-  const [issued, setIssued] = useState<{ name: string; email: string; url: string } | null>(null);
+  const [issued, setIssued] = useState<{ name: string; email: string; url: string; ssoOnly: boolean } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const { formRef, onSubmit, pending, formError, fieldError } = useActionForm(inviteUserAction, (link) => {
-    setIssued({ name: link.name, email: link.email, url: link.url });
+    setIssued({ name: link.name, email: link.email, url: link.url, ssoOnly: link.ssoOnly });
     setFormKey((key) => key + 1);
   });
   return (

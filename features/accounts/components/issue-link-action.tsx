@@ -7,6 +7,7 @@ export interface IssuedLink {
   name: string;
   email: string;
   url: string;
+  ssoOnly?: boolean;
 }
 
 /**
