@@ -122,6 +122,40 @@ describe("propose and accept selected", () => {
   });
 });
 
+describe("the set write of accepted pairs", () => {
+  it("writes each pair as the single assignment does: a moved confirmed placement loses its approvals, each with its audit entry and events", async () => {
+    const { cohort, units, placements } = await scenario([1, 1, 1], 2);
+    const [nominated, confirmed] = placements;
+    const approvedAt = new Date("2030-01-02T03:04:05Z");
+    await db.placement.update({
+      where: { id: confirmed.id },
+      data: { hostUnitId: units[0].id, fieldId: world.field.id, status: "CONFIRMED", sendingApprovedAt: approvedAt, sendingApprovedById: world.hkCoordinator.id, hostApprovedAt: approvedAt, hostApprovedById: world.szCoordinator.id },
+    });
+    const versions = new Map((await db.placement.findMany({ where: { id: { in: [nominated.id, confirmed.id] } } })).map((row) => [row.id, row.version]));
+    const proposed = await proposeMatchingRun(
+      { actor: host, request },
+      { cohortId: cohort.id, pinned: [[confirmed.id, units[1].id], [nominated.id, units[2].id]], forbidden: [], released: [confirmed.id] },
+    );
+    expect(await acceptMatchingRun({ actor: host, request }, { runId: proposed.id, placementIds: [confirmed.id, nominated.id] })).toMatchObject({ accepted: 2, refused: [] });
+
+    const moved = await db.placement.findUniqueOrThrow({ where: { id: confirmed.id } });
+    expect(moved).toMatchObject({ status: "ASSIGNED", hostUnitId: units[1].id, sendingApprovedAt: null, sendingApprovedById: null, hostApprovedAt: null, hostApprovedById: null, version: versions.get(confirmed.id)! + 1, updatedById: world.szCoordinator.id });
+    expect(moved.approvalResetReason).toEqual(expect.stringContaining("hostUnit"));
+    const assigned = await db.placement.findUniqueOrThrow({ where: { id: nominated.id } });
+    expect(assigned).toMatchObject({ status: "ASSIGNED", hostUnitId: units[2].id, fieldId: world.field.id, startDate: cohort.startDate, endDate: cohort.endDate, version: versions.get(nominated.id)! + 1 });
+
+    const movedAudit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Placement", entityId: confirmed.id, action: "placement.reassignAndResetApprovals" } });
+    expect(movedAudit).toMatchObject({ actorId: world.szCoordinator.id, requestId: request.requestId });
+    expect(movedAudit.before).toMatchObject({ status: "CONFIRMED", hostUnitId: units[0].id, sendingApprovedAt: approvedAt.toISOString(), version: versions.get(confirmed.id) });
+    expect(movedAudit.after).toMatchObject({ status: "ASSIGNED", hostUnitId: units[1].id, sendingApprovedAt: null, hostApprovedAt: null, version: versions.get(confirmed.id)! + 1 });
+    const cleared = await db.notificationEvent.findFirstOrThrow({ where: { kind: "placement.approvalsCleared", entityId: confirmed.id } });
+    expect(cleared).toMatchObject({ entityType: "Placement", actorId: world.szCoordinator.id, payload: { clearedSides: ["sending", "host"], changes: ["hostUnit"] } });
+    expect(await db.auditLog.count({ where: { entityType: "Placement", entityId: nominated.id, action: "placement.assign" } })).toBe(1);
+    expect(await db.notificationEvent.count({ where: { kind: "placement.assigned", entityId: nominated.id } })).toBe(1);
+    expect(await db.notificationEvent.count({ where: { kind: "placement.assigned", entityId: confirmed.id } })).toBe(0);
+  });
+});
+
 describe("the cohort changed since the run", () => {
   it("refuses a pair whose place was taken by a manual assignment, keeps the others, and never exceeds capacity", async () => {
     const { cohort, units, placements } = await scenario([1, 1, 1], 3);
