@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { assignPlacement } from "@/features/placements/mutations";
 import { acceptMatchingRun, discardMatchingRun, proposeMatchingRun } from "./mutations";
-import { storedResultSchema } from "./stored";
+import { storedInstanceSchema, storedResultSchema } from "./stored";
 import { findMatchingPage } from "./queries";
 
 // Matching runs against real PostgreSQL: propose → accept selected, what-if rules, a place taken or a placement
@@ -91,9 +91,14 @@ describe("propose and accept selected", () => {
     const { cohort, units, placements } = await scenario([1, 1, 1], 3);
     const [a, b, c] = placements;
     await db.matchingPreference.createMany({ data: [{ placementId: a.id, rank: 1, hostUnitId: units[2].id }] });
+    await db.matchingFieldPreference.create({ data: { placementId: b.id, rank: 1, fieldId: world.field.id } });
     await db.placement.update({ where: { id: c.id }, data: { hostUnitId: units[0].id, status: "ASSIGNED", fieldId: world.field.id } });
     const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
-    const { result } = await runResult(proposed.id);
+    const { run, result } = await runResult(proposed.id);
+    // The instance carries each officer's ranked fields of work (decision 117), and none for those who gave none.
+    const officers = new Map(storedInstanceSchema.parse(run.instance).instance.officers.map((officer) => [officer.id, officer]));
+    expect(officers.get(b.id)?.fieldPreferences).toEqual([world.field.id]);
+    expect(officers.get(a.id)).toMatchObject({ preferences: [units[2].id], fieldPreferences: [] });
     const unitOf = (assignments: typeof result.assignments, id: string) => assignments.find((assignment) => assignment.officerId === id);
     expect(unitOf(result.assignments, a.id)?.unitId).toBe(units[2].id);
     expect(unitOf(result.assignments, c.id)).toMatchObject({ unitId: units[0].id, source: "kept" });
