@@ -39,6 +39,14 @@ function entityOf(event: NotificationEventInput): { entityType: string; entityId
   return { entityType: "OfficerImport", entityId: event.importId };
 }
 
+/** The set form of recordEvent, for a change of many records at once (accepting a matching run): one INSERT. */
+export async function recordEvents(tx: OutboxClient, actorId: string | null, events: NotificationEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.notificationEvent.createMany({
+    data: events.map(({ kind, ...payload }) => ({ kind, ...entityOf({ kind, ...payload } as NotificationEventInput), actorId, payload: payload as Prisma.InputJsonValue })),
+  });
+}
+
 /** Call inside the transaction of the change the event reports. Returns the event's id. */
 export async function recordEvent(tx: OutboxClient, actorId: string | null, event: NotificationEventInput, options: { id?: string } = {}): Promise<string> {
   const { kind, ...payload } = event;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { writeAudit, type AuditAction } from "@/lib/audit";
+import { writeAudit, writeAuditEntries, type AuditAction } from "@/lib/audit";
 import { formatDateOnly, parseDateOnly, todayInHongKong } from "@/lib/dates";
 import { cohortResource, isAllowed, placementResource, type Actor } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
@@ -10,9 +10,13 @@ import { formatOfficerName } from "@/features/officers/names";
 import { displayStatus, type PlacementDisplayStatus } from "./display-status";
 import { findValuesChangedSince, refuseStaleEdit } from "@/lib/last-change";
 import type { ChangedField } from "@/lib/errors";
-import { recordEvent } from "@/features/notifications/events";
+import { recordEvent, recordEvents, type NotificationEventInput } from "@/features/notifications/events";
+import { sql } from "kysely";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
+import { unnestText } from "@/lib/sql-fragments";
 import { transactionOptions, updateAtVersion, withDatabaseErrorsTranslated, type MutationContext } from "@/lib/mutation-support";
 import type { Placement, Prisma } from "@/generated/prisma/client";
+import type { PlacementStatus } from "@/generated/prisma/enums";
 import {
   approvalBlocker,
   approvalPermission,
@@ -259,6 +263,14 @@ export async function applyAssignment(
   const field = await tx.field.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } });
   if (!field && input.fieldId !== before.fieldId) throw new AppError("checkFields", {}, { fieldId: ["invalidValue"] });
 
+  const change = assignmentChange(before, input);
+  const after = await updatePlacementAtVersion(tx, context, before, input.version, change.data, change.action);
+  for (const event of change.events) await recordEvent(tx, context.actor.userId, event);
+  return { after, approvalsReset: change.resetApprovals };
+}
+
+/** What one assignment writes, how it is audited and which notification events it records (one rule for both forms). */
+function assignmentChange(before: Placement, input: AssignmentValues) {
   const changes = materialChanges(before, input);
   const resetApprovals = hasAnyApproval(before) && changes.length > 0;
   const data: Prisma.PlacementUncheckedUpdateManyInput = {
@@ -279,14 +291,102 @@ export async function applyAssignment(
       approvalResetReason: encodeApprovalResetReason(changes),
     });
   }
-  const action = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
-  const after = await updatePlacementAtVersion(tx, context, before, input.version, data, action);
-  if (before.status === "NOMINATED") await recordEvent(tx, context.actor.userId, { kind: "placement.assigned", placementId: after.id });
+  const action: AuditAction = before.status === "NOMINATED" ? "placement.assign" : resetApprovals ? "placement.reassignAndResetApprovals" : "placement.reassign";
+  const events: NotificationEventInput[] = [];
+  if (before.status === "NOMINATED") events.push({ kind: "placement.assigned", placementId: before.id });
   if (resetApprovals) {
     const clearedSides = [...(before.sendingApprovedAt ? ["sending" as const] : []), ...(before.hostApprovedAt ? ["host" as const] : [])];
-    await recordEvent(tx, context.actor.userId, { kind: "placement.approvalsCleared", placementId: after.id, clearedSides, changes });
+    events.push({ kind: "placement.approvalsCleared", placementId: before.id, clearedSides, changes });
   }
-  return { after, approvalsReset: resetApprovals };
+  return { data, action, resetApprovals, events, status: (data.status as PlacementStatus | undefined) ?? before.status };
+}
+
+export interface AssignmentsOutcome {
+  applied: { after: Placement; approvalsReset: boolean }[];
+  /** Pairs refused by the same checks as applyAssignment, with its message key; nothing was written for them. */
+  refused: { placementId: string; messageKey: string }[];
+}
+
+/**
+ * The set form of applyAssignment (accepting a matching run, decision 111): the same checks, values, audit entries
+ * and notification events, but one UPDATE … FROM unnest(…) at the versions given, one audit INSERT (an entry per
+ * placement) and one event INSERT, however many placements. The database's own rules (capacity trigger, overlap
+ * exclusion) still run per row; a violation fails the whole statement, so a caller that wants to keep the other
+ * pairs runs this on a savepoint and falls back to applyAssignment pair by pair.
+ */
+export async function applyAssignments(
+  tx: Tx,
+  context: MutationContext,
+  items: { before: Placement & { cohort: { hostJurisdictionId: string } }; input: AssignmentValues & { version: number } }[],
+): Promise<AssignmentsOutcome> {
+  const refused: AssignmentsOutcome["refused"] = [];
+  if (items.length === 0) return { applied: [], refused };
+  const [units, fields] = await Promise.all([
+    tx.hostUnit.findMany({ where: { id: { in: [...new Set(items.map(({ input }) => input.hostUnitId))] } }, select: { id: true, active: true, jurisdictionId: true } }),
+    tx.field.findMany({ where: { id: { in: [...new Set(items.map(({ input }) => input.fieldId))] }, active: true }, select: { id: true } }),
+  ]);
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const activeFields = new Set(fields.map((field) => field.id));
+  const writes = items.flatMap(({ before, input }) => {
+    const unit = unitById.get(input.hostUnitId);
+    const refuse = (messageKey: string) => (refused.push({ placementId: before.id, messageKey }), []);
+    if (!unit || unit.jurisdictionId !== before.cohort.hostJurisdictionId) return refuse("hostUnitNotOnHostSide");
+    if (!unit.active && unit.id !== before.hostUnitId) return refuse("hostUnitInactive");
+    if (!activeFields.has(input.fieldId) && input.fieldId !== before.fieldId) return refuse("checkFields");
+    return [{ before, input, change: assignmentChange(before, input) }];
+  });
+  if (writes.length === 0) return { applied: [], refused };
+  const column = (value: (write: (typeof writes)[number]) => string | null) => writes.map(value);
+  const updated = await runQuery(
+    sqlBuilder
+      .updateTable("Placement as p")
+      .from(
+        unnestText({
+          id: column(({ before }) => before.id),
+          version: column(({ input }) => String(input.version)),
+          hostUnitId: column(({ input }) => input.hostUnitId),
+          fieldId: column(({ input }) => input.fieldId),
+          postTitle: column(({ input }) => input.postTitle),
+          startDate: column(({ input }) => formatDateOnly(input.startDate)),
+          endDate: column(({ input }) => formatDateOnly(input.endDate)),
+          status: column(({ change }) => change.status),
+          resetReason: column(({ change }) => (change.resetApprovals ? (change.data.approvalResetReason as string) : null)),
+        }).as("u"),
+      )
+      .set((eb) => ({
+        hostUnitId: eb.ref("u.hostUnitId"),
+        fieldId: eb.ref("u.fieldId"),
+        postTitle: eb.ref("u.postTitle"),
+        startDate: sql<Date>`u."startDate"::date`,
+        endDate: sql<Date>`u."endDate"::date`,
+        status: sql<PlacementStatus>`u."status"::"PlacementStatus"`,
+        sendingApprovedAt: sql<Date | null>`CASE WHEN u."resetReason" IS NULL THEN p."sendingApprovedAt" END`,
+        sendingApprovedById: sql<string | null>`CASE WHEN u."resetReason" IS NULL THEN p."sendingApprovedById" END`,
+        hostApprovedAt: sql<Date | null>`CASE WHEN u."resetReason" IS NULL THEN p."hostApprovedAt" END`,
+        hostApprovedById: sql<string | null>`CASE WHEN u."resetReason" IS NULL THEN p."hostApprovedById" END`,
+        approvalResetReason: sql<string | null>`COALESCE(u."resetReason", p."approvalResetReason")`,
+        version: eb("p.version", "+", 1),
+        updatedById: sql<string>`${context.actor.userId}::text`,
+        updatedAt: sql<Date>`now()`,
+      }))
+      .whereRef("p.id", "=", "u.id")
+      .where(sql<boolean>`p."version" = u."version"::int`)
+      .returning("p.id"),
+    tx,
+  );
+  const updatedIds = new Set(updated.map((row) => row.id));
+  // A version that moved on: refused as the single write refuses it (the caller holds the rows locked, so rare).
+  for (const { before } of writes) if (!updatedIds.has(before.id)) refused.push({ placementId: before.id, messageKey: "staleRecord" });
+  const done = writes.filter(({ before }) => updatedIds.has(before.id));
+  const afterById = new Map((await tx.placement.findMany({ where: { id: { in: [...updatedIds] } } })).map((placement) => [placement.id, placement]));
+  await writeAuditEntries(
+    tx,
+    context.actor,
+    context.request,
+    done.map(({ before, change }) => ({ action: change.action, entityType: "Placement", entityId: before.id, before: auditSnapshot(before), after: auditSnapshot(afterById.get(before.id)!) })),
+  );
+  await recordEvents(tx, context.actor.userId, done.flatMap(({ change }) => change.events));
+  return { applied: done.map(({ before, change }) => ({ after: afterById.get(before.id)!, approvalsReset: change.resetApprovals })), refused };
 }
 
 /**

@@ -1,17 +1,17 @@
 import { expect, test } from "./fixtures";
-import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix } from "../factories";
+import { createCohort, createField, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, createUser, uniqueSuffix } from "../factories";
 import { addDays, parseDateOnly, todayInHongKong } from "../../lib/dates";
 import { openE2eDatabase } from "./database";
 import { expectNoSeriousAccessibilityViolations, noticeText, signInAndWait } from "./helpers";
 
 // Issue 16, the matching inputs: an officer in 繁體中文 on a phone ranks three host units (found by a Simplified
-// search), reorders them with the keyboard and saves; a host coordinator in English sets the weights (a bad one is
+// search), reorders them with the keyboard, ranks two fields of work beside them and saves; a host coordinator in English sets the weights (a bad one is
 // refused next to its field, "reset to defaults" restores them) and a unit's rank band and wishes. Axe at 390 and
 // 1366 px on each screen.
 const db = openE2eDatabase();
 test.afterAll(async () => db.$disconnect());
 
-test("an officer ranks three host units on a phone and reorders them with the keyboard", async ({ page }) => {
+test("an officer ranks three host units on a phone, reorders them with the keyboard and ranks two fields of work", async ({ page }) => {
   test.setTimeout(180_000);
   const world = await createTwoSidedWorld(db);
   const s = uniqueSuffix();
@@ -19,6 +19,7 @@ test("an officer ranks three host units on a phone and reorders them with the ke
   const officer = await createOfficer(db, { jurisdictionId: world.hk.id, rankId: world.hkRank.id, departmentId: world.hkDepartment.id, fieldIds: [world.field.id] });
   const officerUser = await createUser(db, { role: "OFFICER", jurisdictionId: world.hk.id, officerId: officer.id, locale: "zh_Hant", name: `志願測試 ${s}` });
   const placement = await createPlacement(db, { officerId: officer.id, cohortId: world.hkToSz.id });
+  const transport = await createField(db, { nameEn: `Transport planning ${s}`, nameZhHant: `交通規劃 ${s}`, nameZhHans: `交通规划 ${s}` });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAndWait(page, officerUser.email, officerUser.password);
@@ -47,14 +48,28 @@ test("an officer ranks three host units on a phone and reorders them with the ke
   await expect(list.nth(0)).toContainText(`南山規劃辦公室 ${s}`);
   await expect(list.nth(1)).toContainText("前海管理局規劃管理處");
   await expect(list.nth(2)).toContainText("深圳市福田區人民政府");
+
+  // Fields of work, in their own list: the Simplified search finds the Traditional name; the second goes first.
+  const fieldSearch = page.getByLabel("搜尋專業範疇以加入");
+  await fieldSearch.fill(world.field.nameZhHans);
+  await page.getByRole("button", { name: `加入 ${world.field.nameZhHant}` }).click();
+  await fieldSearch.fill(`交通规划 ${s}`);
+  await page.getByRole("button", { name: `加入 交通規劃 ${s}` }).click();
+  await page.getByRole("button", { name: `將 交通規劃 ${s} 上移` }).click();
+  const fields = page.getByTestId("field-preferences-list").getByRole("listitem");
+  await expect(fields).toHaveText([new RegExp(`交通規劃 ${s}`), new RegExp(world.field.nameZhHant)]);
+  await expect(list).toHaveCount(3);
   await expectNoSeriousAccessibilityViolations(page);
 
   await page.getByRole("button", { name: "儲存志願" }).click();
-  await expect(noticeText(page)).toHaveText("已排列 3 個接收單位，第一志願在前。");
+  await expect(noticeText(page)).toHaveText("已排列 3 個接收單位及 2 個專業範疇，第一志願在前。");
   const saved = await db.matchingPreference.findMany({ where: { placementId: placement.id }, orderBy: { rank: "asc" } });
   expect(saved.map((row) => row.hostUnitId)).toEqual([extra.id, world.szHostUnits[0].id, world.szHostUnits[1].id]);
+  const savedFields = await db.matchingFieldPreference.findMany({ where: { placementId: placement.id }, orderBy: { rank: "asc" } });
+  expect(savedFields.map((row) => row.fieldId)).toEqual([transport.id, world.field.id]);
   await page.reload();
   await expect(page.getByTestId("preferences-list").getByRole("listitem").nth(0)).toContainText(`南山規劃辦公室 ${s}`);
+  await expect(page.getByTestId("field-preferences-list").getByRole("listitem").nth(0)).toContainText(`交通規劃 ${s}`);
 });
 
 test("a host coordinator sets the weights and a unit's rank band and wishes", async ({ page }) => {
@@ -121,12 +136,14 @@ test("after the deadline the officer reads the list (简体中文) and the host 
   const officerUser = await createUser(db, { role: "OFFICER", jurisdictionId: world.hk.id, officerId: officer.id, locale: "zh_Hans" });
   const placement = await createPlacement(db, { officerId: officer.id, cohortId: closed.id });
   await db.matchingPreference.createMany({ data: world.szHostUnits.map((unit, index) => ({ placementId: placement.id, hostUnitId: unit.id, rank: index + 1 })) });
+  await db.matchingFieldPreference.create({ data: { placementId: placement.id, rank: 1, fieldId: world.field.id } });
 
   await signInAndWait(page, officerUser.email, officerUser.password);
   await page.goto(`/placements/${placement.id}/preferences`);
   await expect(page.getByText("提名截止日期已过，你只能查看此清单。")).toBeVisible();
   await expect(page.getByRole("button", { name: "保存志愿" })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "已排列的接收单位" }).getByRole("listitem")).toHaveText([/前海管理局规划管理处/, /深圳市福田区人民政府/]);
+  await expect(page.getByRole("list", { name: "已排列的专业范畴" }).getByRole("listitem")).toHaveText([new RegExp(world.field.nameZhHans)]);
   await expectNoSeriousAccessibilityViolations(page);
 
   const host = await (await browser.newContext()).newPage();

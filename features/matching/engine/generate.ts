@@ -73,7 +73,7 @@ export function generateInstance(options: GenerateOptions): MatchingInstance {
     const candidates = fields.flatMap((field) => unitsByField.get(field) ?? []);
     const preferences = sample(candidates.length > 0 ? candidates : unitIds, integer(0, 5), pickSkewed);
     if (random() < 0.3) preferences.push(...sample(unitIds, 1, pickSkewed).filter((unitId) => !preferences.includes(unitId)));
-    return { id, department, rank, fields, preferences, assignedUnitId: null };
+    return { id, department, rank, fields, preferences, fieldPreferences: [], assignedUnitId: null };
   });
 
   for (const unit of units) {

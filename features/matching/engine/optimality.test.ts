@@ -3,7 +3,8 @@ import loadHighs from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateInstance } from "./generate.ts";
 import { buildLpModel } from "./lp-model.ts";
-import { instanceSchema, type MatchingInstance, type MatchingInstanceInput } from "./schemas.ts";
+import { instanceSchema, type MatchingInstance, type MatchingInstanceInput, type MatchingResult } from "./schemas.ts";
+import { MICRO, scoreParts, sumParts } from "./score.ts";
 import { solveMatching } from "./solve.ts";
 import { findFalseReasons, findViolations } from "./verify.ts";
 
@@ -52,6 +53,7 @@ const instanceArbitrary = fc
       rank: 1 + next(5),
       fields: subset(FIELDS, next(3)),
       preferences: subset(unitIds, next(4)),
+      fieldPreferences: subset(FIELDS, next(3)),
       assignedUnitId: next(6) === 0 ? unitIds[next(unitCount)] : null,
     }));
     const pairs = (count: number) => (officerCount === 0 ? [] : Array.from({ length: count }, () => [officerIds[next(officerCount)], unitIds[next(unitCount)]] as [string, string]));
@@ -71,6 +73,8 @@ describe("optimality against HiGHS", () => {
         const result = solveMatching(instance);
         expect(findViolations(instance, result)).toEqual([]);
         expect(findFalseReasons(instance, result)).toEqual([]);
+        // HiGHS is given the pairs' values; they must be the score function's, field preferences included.
+        expect(findWrongValues(instance, result)).toEqual([]);
         const reference = solveWithHighs(instance, result.pairs);
         expect(Math.abs(result.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
         // Starting from one arc per officer makes the pricing rounds do the work: the same optimum must come out,
@@ -140,6 +144,15 @@ describe("optimality against HiGHS", () => {
     expect(compared).toBeGreaterThan(15);
   }, 60_000);
 });
+
+/** Pairs whose value is not the coverage bonus plus the score function's parts (score.ts, the plain formula). */
+function findWrongValues(instance: MatchingInstance, result: MatchingResult): string[] {
+  const officers = new Map(instance.officers.map((officer) => [officer.id, officer]));
+  const units = new Map(instance.units.map((unit) => [unit.id, unit]));
+  return result.pairs
+    .filter((pair) => pair.value !== (Math.round(result.coverageBonus * MICRO) + sumParts(scoreParts(officers.get(pair.officerId)!, units.get(pair.unitId)!, instance.weights))) / MICRO)
+    .map((pair) => `${pair.officerId} → ${pair.unitId}: ${pair.value}`);
+}
 
 function generateForCheck(officers: number, units: number, seed: number) {
   // Fewer places than officers, so that capacity and the department cap both bind.

@@ -29,6 +29,8 @@ export const officerSchema = z
     fields: z.array(label).max(100).default([]),
     /** Host unit ids, first choice first. */
     preferences: z.array(id).max(100).default([]),
+    /** Fields of work, first choice first: they rank the units not listed in preferences (decision 117). */
+    fieldPreferences: z.array(label).max(100).default([]),
     /** The unit the officer is already assigned to: kept unless the officer is listed in rules.released. */
     assignedUnitId: id.nullable().default(null),
   })
@@ -86,6 +88,8 @@ export const instanceSchema = z
       if (unknown) problem(["officers", index, "preferences"], `Officer "${officer.id}" prefers unknown unit "${unknown}".`);
       const repeated = findDuplicate(officer.preferences);
       if (repeated) problem(["officers", index, "preferences"], `Officer "${officer.id}" lists unit "${repeated}" twice.`);
+      const repeatedField = findDuplicate(officer.fieldPreferences);
+      if (repeatedField) problem(["officers", index, "fieldPreferences"], `Officer "${officer.id}" lists field "${repeatedField}" twice.`);
       if (officer.assignedUnitId !== null && !units.has(officer.assignedUnitId))
         problem(["officers", index, "assignedUnitId"], `Officer "${officer.id}" is assigned to unknown unit "${officer.assignedUnitId}".`);
     });

@@ -9,10 +9,27 @@ export const MICRO = 1_000_000;
 /** The neutral mark for a part the unit does not state (no wanted fields, no rank band). */
 const NEUTRAL = 0.5;
 
+/** The mark of the item at a position (0 = first) of a ranked list of that length. */
+const rankedMark = (position: number, length: number) => (length - position) / length;
+
 /** 1 for the first of n listed, falling evenly to 1/n for the last; 0 when not listed. */
 export function listMark(list: readonly string[], item: string): number {
   const position = list.indexOf(item);
-  return position < 0 ? 0 : (list.length - position) / list.length;
+  return position < 0 ? 0 : rankedMark(position, list.length);
+}
+
+/**
+ * The officer's preference for a unit (decision 117). The officer's ranking is one list: the units named, then the
+ * fields of work, n + m places in all, marked as listMark does. A named unit takes its own place; a unit not named
+ * takes the place of the best-ranked preferred field it wants; otherwise 0. A named unit is therefore always marked
+ * higher than any unit reached through a field, and with no field preferences this is listMark of the units.
+ */
+export function preferenceMark(officer: MatchingOfficer, unit: MatchingUnit): number {
+  const length = officer.preferences.length + officer.fieldPreferences.length;
+  const named = officer.preferences.indexOf(unit.id);
+  if (named >= 0) return rankedMark(named, length);
+  const field = officer.fieldPreferences.findIndex((code) => unit.fields.includes(code));
+  return field < 0 ? 0 : rankedMark(officer.preferences.length + field, length);
 }
 
 /** The share of the unit's wanted fields the officer brings. */
@@ -41,7 +58,7 @@ export function scoreParts(officer: MatchingOfficer, unit: MatchingUnit, weights
   const points = (weight: number, mark: number) => Math.round(weight * mark * MICRO);
   return {
     fieldFit: points(weights.fieldFit, fieldFitMark(officer, unit)),
-    preference: points(weights.preference, listMark(officer.preferences, unit.id)),
+    preference: points(weights.preference, preferenceMark(officer, unit)),
     wish: points(weights.wish, listMark(unit.wishes, officer.id)),
     rankBand: points(weights.rankBand, rankBandMark(officer.rank, unit)),
   };
@@ -51,7 +68,7 @@ export function scoreParts(officer: MatchingOfficer, unit: MatchingUnit, weights
 export function scoreMicro(officer: MatchingOfficer, unit: MatchingUnit, weights: MatchingWeights): number {
   return (
     Math.round(weights.fieldFit * fieldFitMark(officer, unit) * MICRO) +
-    Math.round(weights.preference * listMark(officer.preferences, unit.id) * MICRO) +
+    Math.round(weights.preference * preferenceMark(officer, unit) * MICRO) +
     Math.round(weights.wish * listMark(unit.wishes, officer.id) * MICRO) +
     Math.round(weights.rankBand * rankBandMark(officer.rank, unit) * MICRO)
   );
@@ -178,6 +195,7 @@ export function scoreEligiblePairs(rules: PreparedRules): EligiblePairs {
   };
   const shared = new Int32Array(unitCount);
   const extra = new Float64Array(unitCount);
+  const marked = new Uint8Array(unitCount);
   const start = new Int32Array(officers.length + 1);
   let capacity = Math.max(16, Math.min(officers.length * unitCount, 1 << 20));
   let unitOf = new Int32Array(capacity);
@@ -197,8 +215,21 @@ export function scoreEligiblePairs(rules: PreparedRules): EligiblePairs {
     shared.fill(0);
     extra.fill(0);
     for (const field of new Set(officer.fields)) for (const unit of unitsByField.get(field) ?? []) shared[unit]++;
-    officer.preferences.forEach((unitId) => {
-      extra[unitIndex.get(unitId)!] += part(weights.preference, listMark(officer.preferences, unitId));
+    // preferenceMark, through the inverted lists: named units first, then each unit by its best-ranked wanted field.
+    const ranked = officer.preferences.length + officer.fieldPreferences.length;
+    marked.fill(0);
+    officer.preferences.forEach((unitId, position) => {
+      const unit = unitIndex.get(unitId)!;
+      extra[unit] += part(weights.preference, rankedMark(position, ranked));
+      marked[unit] = 1;
+    });
+    officer.fieldPreferences.forEach((field, position) => {
+      const points = part(weights.preference, rankedMark(officer.preferences.length + position, ranked));
+      for (const unit of unitsByField.get(field) ?? []) {
+        if (marked[unit]) continue;
+        extra[unit] += points;
+        marked[unit] = 1;
+      }
     });
     for (const wish of wishesByOfficer.get(officerPosition) ?? []) extra[wish.unit] += wish.points;
     const forbids = forbiddenUnits.get(officer.id);

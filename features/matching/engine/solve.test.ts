@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateInstance } from "./generate.ts";
 import { instanceSchema, type MatchingInstanceInput } from "./schemas.ts";
-import { MICRO, prepareInstance, scoreMicro, scoreParts, sumParts } from "./score.ts";
+import { listMark, MICRO, preferenceMark, prepareInstance, scoreMicro, scoreParts, sumParts } from "./score.ts";
 import { solveMatchingInput } from "./solve.ts";
 import { findFalseReasons, findViolations } from "./verify.ts";
 
@@ -29,6 +30,54 @@ describe("the value of a pair", () => {
     expect(parts).toEqual({ fieldFit: 2 * MICRO, preference: 3 * MICRO, wish: 2 * MICRO, rankBand: 0.75 * MICRO });
     // No wanted fields and no band: the neutral half mark; second of two preferences: 1/2.
     expect(scoreParts(instance.officers[0], instance.units[1], instance.weights)).toEqual({ fieldFit: 2 * MICRO, preference: 1.5 * MICRO, wish: 0, rankBand: 0.5 * MICRO });
+  });
+
+  it("ranks units by field after the units named: a unit not named takes the place of its best-ranked wanted field", () => {
+    // A names U1 and ranks fields x then y: one list of 3 places (U1, x, y) → marks 1, 2/3, 1/3.
+    const instance = instanceSchema.parse({
+      officers: [officer("A", { preferences: ["U1"], fieldPreferences: ["x", "y"] })],
+      units: [unit("U1", 1, { fields: ["y"] }), unit("U2", 1, { fields: ["y", "x"] }), unit("U3", 1, { fields: ["y"] }), unit("U4", 1, { fields: ["z"] })],
+    });
+    const [a] = instance.officers;
+    const marks = instance.units.map((item) => preferenceMark(a, item));
+    expect(marks).toEqual([1, 2 / 3, 1 / 3, 0]);
+    expect(instance.units.map((item) => scoreParts(a, item, instance.weights).preference)).toEqual([3 * MICRO, 2 * MICRO, 1 * MICRO, 0]);
+    // Without field preferences the mark is the named list's alone, as before.
+    expect(preferenceMark({ ...a, fieldPreferences: [] }, instance.units[0])).toBe(listMark(["U1"], "U1"));
+    expect(preferenceMark({ ...a, fieldPreferences: [] }, instance.units[1])).toBe(0);
+  });
+
+  it("never marks a unit reached through a field as high as the last unit named", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 6 }), (named, fields) => {
+        const unitIds = Array.from({ length: named }, (_, index) => `U${index}`);
+        const codes = Array.from({ length: fields }, (_, index) => `f${index}`);
+        const person = instanceSchema.parse({ officers: [officer("A", { preferences: unitIds, fieldPreferences: codes })], units: unitIds.map((id) => unit(id, 1)) }).officers[0];
+        const lastNamed = preferenceMark(person, { id: unitIds.at(-1)!, capacity: 1, fields: codes, rankMin: null, rankMax: null, wishes: [] });
+        const bestByField = preferenceMark(person, { id: "other", capacity: 1, fields: codes, rankMin: null, rankMax: null, wishes: [] });
+        expect(lastNamed).toBeGreaterThan(bestByField);
+      }),
+    );
+  });
+
+  it("scores every eligible pair with field preferences exactly as the plain formula does", () => {
+    const generated = generateInstance({ officers: 120, units: 30, seed: 5 });
+    const fields = [...new Set(generated.units.flatMap((item) => item.fields ?? []))];
+    generated.officers.forEach((item, index) => {
+      item.fieldPreferences = [fields[index % fields.length], fields[(index * 7 + 3) % fields.length]].filter((field, position, list) => list.indexOf(field) === position).slice(0, 1 + (index % 2));
+    });
+    const instance = instanceSchema.parse(generated);
+    const prepared = prepareInstance(instance);
+    let byField = 0;
+    prepared.eligible.forEach((options, index) => {
+      for (const option of options) {
+        const person = instance.officers[index];
+        const target = instance.units[option.unitIndex];
+        expect(option.score).toBe(scoreMicro(person, target, instance.weights));
+        if (!person.preferences.includes(target.id) && preferenceMark(person, target) > 0) byField++;
+      }
+    });
+    expect(byField).toBeGreaterThan(200);
   });
 
   it("scores every eligible pair of a generated instance exactly as the plain formula does", () => {
@@ -150,6 +199,7 @@ describe("the instance format", () => {
     const instance = instanceSchema.parse(base);
     expect(instance.weights).toEqual({ fieldFit: 4, preference: 3, wish: 2, rankBand: 1 });
     expect(instance.rules).toEqual({ maxPerDepartmentPerUnit: null, pinned: [], forbidden: [], released: [] });
+    expect(instance.officers[0].fieldPreferences).toEqual([]);
   });
 
   it("refuses contradictions with a message that names them", () => {
@@ -163,6 +213,7 @@ describe("the instance format", () => {
       '2 officers of department "Police" are pinned or kept at unit "U1", above maxPerDepartmentPerUnit 1.',
     ]);
     expect(messages({ ...base, units: [unit("U1", 1, { rankMin: 5, rankMax: 2 })] })).toEqual(['Unit "U1" has rankMin above rankMax.']);
+    expect(messages({ ...base, officers: [officer("A", { fieldPreferences: ["x", "y", "x"] })] })).toEqual(['Officer "A" lists field "x" twice.']);
     expect(messages({ ...base, weights: { fieldFit: -1 } })).toHaveLength(1);
     expect(messages({ ...base, surprise: true })).toHaveLength(1);
   });

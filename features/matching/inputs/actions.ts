@@ -15,7 +15,12 @@ export const savePreferencesAction = defineAction({
     revalidatePath(`/placements/${result.placementId}/preferences`);
     return result;
   },
-  notice: (result, { t }) => (result.count === 0 ? t("matchingInputs.notices.preferencesCleared") : t("matchingInputs.notices.preferencesSaved", { count: result.count })),
+  notice: (result, { t }) =>
+    result.fieldCount > 0
+      ? t("matchingInputs.notices.preferencesAndFieldsSaved", { count: result.count, fields: result.fieldCount })
+      : result.count === 0
+        ? t("matchingInputs.notices.preferencesCleared")
+        : t("matchingInputs.notices.preferencesSaved", { count: result.count }),
 });
 
 export const saveMatchingSettingsAction = defineAction({

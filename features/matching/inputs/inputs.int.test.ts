@@ -5,7 +5,7 @@ import { actorFromUser } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/messages";
 import { locales } from "@/lib/i18n/locales";
-import { createCohort, createHostUnit, createOfficer, createPlacement, createRank, createTwoSidedWorld, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
+import { createCohort, createField, createHostUnit, createOfficer, createPlacement, createRank, createTwoSidedWorld, createUser, type CreatedUser, type TwoSidedWorld } from "@/tests/factories";
 import { appErrorRefusal, refusal } from "@/tests/support/refusal";
 import { unsafeFindRecordHistory } from "@/features/audit/queries";
 import { presentAuditEntries, readerContext } from "@/features/audit/presentation";
@@ -44,9 +44,9 @@ const officer = () => world.hkOfficerUsers[0];
 
 describe("an officer's preferences", () => {
   it("are ranked by the officer before the deadline, replaced whole and audited by unit name", async () => {
-    const first = await savePreferences(as(officer()), { placementId: placements[0].id, version: 0, hostUnitIds: [units[2].id, units[0].id] }, beforeDeadline);
+    const first = await savePreferences(as(officer()), { placementId: placements[0].id, version: 0, hostUnitIds: [units[2].id, units[0].id], fieldIds: [] }, beforeDeadline);
     expect(first.version).toBe(1);
-    await savePreferences(as(officer()), { placementId: placements[0].id, version: 1, hostUnitIds: [units[0].id, units[1].id, units[2].id] }, beforeDeadline);
+    await savePreferences(as(officer()), { placementId: placements[0].id, version: 1, hostUnitIds: [units[0].id, units[1].id, units[2].id], fieldIds: [] }, beforeDeadline);
     const rows = await db.matchingPreference.findMany({ where: { placementId: placements[0].id }, orderBy: { rank: "asc" } });
     expect(rows.map((row) => [row.rank, row.hostUnitId])).toEqual([[1, units[0].id], [2, units[1].id], [3, units[2].id]]);
 
@@ -59,7 +59,7 @@ describe("an officer's preferences", () => {
   });
 
   it("are read-only for the officer after the deadline, with the reason, and nothing changes", async () => {
-    const refused = await appErrorRefusal(savePreferences(as(officer()), { placementId: placements[0].id, version: 2, hostUnitIds: [units[1].id] }, afterDeadline));
+    const refused = await appErrorRefusal(savePreferences(as(officer()), { placementId: placements[0].id, version: 2, hostUnitIds: [units[1].id], fieldIds: [] }, afterDeadline));
     expect(refused.messageKey).toBe("matchingInputs.deadlinePassed");
     expect(await db.matchingPreference.count({ where: { placementId: placements[0].id } })).toBe(3);
     const page = await findPreferencesPage(actorFromUser(officer()), placements[0].id, afterDeadline.now);
@@ -69,26 +69,26 @@ describe("an officer's preferences", () => {
   });
 
   it("stay editable for the sending coordinator after the deadline", async () => {
-    const saved = await savePreferences(as(world.hkCoordinator), { placementId: placements[0].id, version: 2, hostUnitIds: [units[1].id] }, afterDeadline);
+    const saved = await savePreferences(as(world.hkCoordinator), { placementId: placements[0].id, version: 2, hostUnitIds: [units[1].id], fieldIds: [] }, afterDeadline);
     expect(saved.version).toBe(3);
     expect((await findPreferencesPage(actorFromUser(world.hkCoordinator), placements[0].id, afterDeadline.now))?.lock).toBeNull();
   });
 
   it("are refused to the host side (read-only there) and to another officer (not even found)", async () => {
-    expect(await refusal(savePreferences(as(world.szCoordinator), { placementId: placements[0].id, version: 3, hostUnitIds: [] }, beforeDeadline))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(savePreferences(as(world.szCoordinator), { placementId: placements[0].id, version: 3, hostUnitIds: [], fieldIds: [] }, beforeDeadline))).toBeInstanceOf(ForbiddenError);
     const hostView = await findPreferencesPage(actorFromUser(world.szCoordinator), placements[0].id, beforeDeadline.now);
     expect(hostView?.lock).toBe("forbidden");
     expect(hostView?.chosen.map((unit) => unit.id)).toEqual([units[1].id]);
     const otherOfficer = world.hkOfficerUsers[1];
-    expect(await refusal(savePreferences(as(otherOfficer), { placementId: placements[0].id, version: 3, hostUnitIds: [] }, beforeDeadline))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(savePreferences(as(otherOfficer), { placementId: placements[0].id, version: 3, hostUnitIds: [], fieldIds: [] }, beforeDeadline))).toBeInstanceOf(NotFoundError);
     expect(await findPreferencesPage(actorFromUser(otherOfficer), placements[0].id, beforeDeadline.now)).toBeNull();
     expect(await findPreferencesPage(actorFromUser(world.szSupervisor), placements[0].id, beforeDeadline.now)).toBeNull();
     expect(await db.matchingPreference.count({ where: { placementId: placements[0].id } })).toBe(1);
   });
 
   it("refuses a stale save with who changed the list, and writes nothing", async () => {
-    await savePreferences(as(world.hkCoordinator), { placementId: placements[1].id, version: 0, hostUnitIds: [units[0].id] }, beforeDeadline);
-    const stale = await appErrorRefusal(savePreferences(as(world.hkOfficerUsers[1]), { placementId: placements[1].id, version: 0, hostUnitIds: [units[2].id] }, beforeDeadline));
+    await savePreferences(as(world.hkCoordinator), { placementId: placements[1].id, version: 0, hostUnitIds: [units[0].id], fieldIds: [] }, beforeDeadline);
+    const stale = await appErrorRefusal(savePreferences(as(world.hkOfficerUsers[1]), { placementId: placements[1].id, version: 0, hostUnitIds: [units[2].id], fieldIds: [] }, beforeDeadline));
     expect(stale.messageKey).toBe("staleRecord");
     expect(stale.values.name).toBe(world.hkCoordinator.name);
     expect((await db.matchingPreference.findMany({ where: { placementId: placements[1].id } })).map((row) => row.hostUnitId)).toEqual([units[0].id]);
@@ -97,8 +97,8 @@ describe("an officer's preferences", () => {
   it("lets only one of two first saves at once win; the other is refused as stale, whichever runs first", async () => {
     const fresh = await createPlacement(db, { officerId: (await createOfficer(db, { jurisdictionId: world.hk.id })).id, cohortId: cohort.id });
     const outcomes = await Promise.allSettled([
-      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[0].id] }, beforeDeadline),
-      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[1].id, units[2].id] }, beforeDeadline),
+      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[0].id], fieldIds: [] }, beforeDeadline),
+      savePreferences(as(world.hkCoordinator), { placementId: fresh.id, version: 0, hostUnitIds: [units[1].id, units[2].id], fieldIds: [] }, beforeDeadline),
     ]);
     const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
@@ -110,10 +110,90 @@ describe("an officer's preferences", () => {
   });
 
   it("refuses a unit of the other side next to the field; the database refuses it for any writer", async () => {
-    const refused = await appErrorRefusal(savePreferences(as(world.hkCoordinator), { placementId: placements[1].id, version: 1, hostUnitIds: [world.hkHostUnits[0].id] }, beforeDeadline));
+    const refused = await appErrorRefusal(savePreferences(as(world.hkCoordinator), { placementId: placements[1].id, version: 1, hostUnitIds: [world.hkHostUnits[0].id], fieldIds: [] }, beforeDeadline));
     expect(refused.fieldErrors).toEqual({ hostUnitIds: ["matchingInputs.unitNotOnHostSide"] });
     const direct = await refusal(db.matchingPreference.create({ data: { placementId: placements[1].id, hostUnitId: world.hkHostUnits[0].id, rank: 9 } }));
     expect(String(direct)).toContain("MatchingPreference_host_side");
+  });
+});
+
+describe("an officer's field preferences (decision 117)", () => {
+  let fields: { id: string; code: string; nameEn: string }[];
+  let own: { id: string };
+  let ownUser: CreatedUser;
+  const fieldName = (field: { nameEn: string; code: string }) => `${field.nameEn} (${field.code})`;
+  const ranked = async (placementId: string) => (await db.matchingFieldPreference.findMany({ where: { placementId }, orderBy: { rank: "asc" } })).map((row) => row.fieldId);
+
+  beforeAll(async () => {
+    fields = [await createField(db), await createField(db), await createField(db)];
+    const person = await createOfficer(db, { jurisdictionId: world.hk.id });
+    ownUser = await createUser(db, { role: "OFFICER", jurisdictionId: world.hk.id, officerId: person.id });
+    own = await createPlacement(db, { officerId: person.id, cohortId: cohort.id });
+  });
+
+  it("are ranked with the units in one save (one version, one audit entry by name) and read by the runs", async () => {
+    const saved = await savePreferences(as(ownUser), { placementId: own.id, version: 0, hostUnitIds: [units[1].id], fieldIds: [fields[2].id, fields[0].id] }, beforeDeadline);
+    expect(saved).toMatchObject({ count: 1, fieldCount: 2, version: 1 });
+    expect(await ranked(own.id)).toEqual([fields[2].id, fields[0].id]);
+    await savePreferences(as(ownUser), { placementId: own.id, version: 1, hostUnitIds: [units[1].id], fieldIds: [fields[0].id, fields[1].id, fields[2].id] }, beforeDeadline);
+    expect(await ranked(own.id)).toEqual([fields[0].id, fields[1].id, fields[2].id]);
+
+    const audits = await db.auditLog.findMany({ where: { entityType: "MatchingPreferenceList", entityId: own.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((entry) => entry.action)).toEqual(["matchingPreference.update", "matchingPreference.update"]);
+    // Only what changed is kept (the unit list did not).
+    expect(audits[1].before).toEqual({ fieldPreferences: [fieldName(fields[2]), fieldName(fields[0])] });
+    expect(audits[1].after).toEqual({ fieldPreferences: fields.map(fieldName) });
+
+    const inputs = await loadMatchingInputs(db, cohort.id);
+    expect(inputs.fieldPreferences.get(own.id)).toEqual(fields.map((field) => field.id));
+    expect(inputs.fieldPreferences.has(placements[0].id)).toBe(false);
+    const page = await findPreferencesPage(actorFromUser(ownUser), own.id, beforeDeadline.now);
+    expect(page?.chosenFields.map((field) => field.id)).toEqual(fields.map((field) => field.id));
+    expect(page?.fieldChoices.map((field) => field.id)).toEqual(expect.arrayContaining(fields.map((field) => field.id)));
+  });
+
+  it("follow the unit list's permissions and deadline: the officer until it, the sending side after, never the host side", async () => {
+    const refused = await appErrorRefusal(savePreferences(as(ownUser), { placementId: own.id, version: 2, hostUnitIds: [], fieldIds: [fields[1].id] }, afterDeadline));
+    expect(refused.messageKey).toBe("matchingInputs.deadlinePassed");
+    expect(await ranked(own.id)).toEqual(fields.map((field) => field.id));
+    const readOnly = await findPreferencesPage(actorFromUser(ownUser), own.id, afterDeadline.now);
+    expect(readOnly?.lock).toBe("deadlinePassed");
+    expect(readOnly?.chosenFields.map((field) => field.id)).toEqual(fields.map((field) => field.id));
+    expect(readOnly?.fieldChoices).toEqual([]);
+
+    expect(await refusal(savePreferences(as(world.szCoordinator), { placementId: own.id, version: 2, hostUnitIds: [], fieldIds: [] }, beforeDeadline))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(savePreferences(as(world.hkOfficerUsers[1]), { placementId: own.id, version: 2, hostUnitIds: [], fieldIds: [] }, beforeDeadline))).toBeInstanceOf(NotFoundError);
+
+    const bySending = await savePreferences(as(world.hkCoordinator), { placementId: own.id, version: 2, hostUnitIds: [units[1].id], fieldIds: [fields[1].id] }, afterDeadline);
+    expect(bySending.version).toBe(3);
+    expect(await ranked(own.id)).toEqual([fields[1].id]);
+  });
+
+  it("refuse an inactive field next to the list, but keep one that was deactivated after it was ranked", async () => {
+    const retired = await createField(db, { active: false });
+    const refused = await appErrorRefusal(savePreferences(as(world.hkCoordinator), { placementId: own.id, version: 3, hostUnitIds: [], fieldIds: [retired.id] }, beforeDeadline));
+    expect(refused.fieldErrors).toEqual({ fieldIds: ["matchingInputs.fieldNotActive"] });
+    const unknown = await appErrorRefusal(savePreferences(as(world.hkCoordinator), { placementId: own.id, version: 3, hostUnitIds: [], fieldIds: ["no-such-field"] }, beforeDeadline));
+    expect(unknown.fieldErrors).toEqual({ fieldIds: ["matchingInputs.fieldNotActive"] });
+    await db.field.update({ where: { id: fields[1].id }, data: { active: false } });
+    try {
+      const kept = await savePreferences(as(world.hkCoordinator), { placementId: own.id, version: 3, hostUnitIds: [], fieldIds: [fields[0].id, fields[1].id] }, beforeDeadline);
+      expect(kept.version).toBe(4);
+      expect(await ranked(own.id)).toEqual([fields[0].id, fields[1].id]);
+    } finally {
+      await db.field.update({ where: { id: fields[1].id }, data: { active: true } });
+    }
+  });
+
+  it("hold their integrity in the database for any writer: one rank and one place per field, a real field, ranks from 1", async () => {
+    const row = (rank: number, fieldId: string) => db.matchingFieldPreference.create({ data: { placementId: own.id, rank, fieldId } });
+    expect(String(await refusal(row(9, fields[0].id)))).toMatch(/Unique constraint|MatchingFieldPreference_placementId_fieldId_key/);
+    expect(String(await refusal(row(1, fields[2].id)))).toMatch(/Unique constraint|MatchingFieldPreference_pkey/);
+    expect(String(await refusal(row(9, "no-such-field")))).toMatch(/Foreign key constraint|MatchingFieldPreference_fieldId_fkey/);
+    expect(String(await refusal(row(0, fields[2].id)))).toContain("MatchingFieldPreference_rank_check");
+    expect(String(await refusal(db.matchingFieldPreference.create({ data: { placementId: "no-such-placement", rank: 1, fieldId: fields[2].id } })))).toMatch(/Foreign key constraint|MatchingFieldPreference_placementId_fkey/);
+    expect(String(await refusal(db.field.delete({ where: { id: fields[0].id } })))).toMatch(/Foreign key constraint|MatchingFieldPreference_fieldId_fkey/);
+    expect(await ranked(own.id)).toEqual([fields[0].id, fields[1].id]);
   });
 });
 

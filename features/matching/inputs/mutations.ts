@@ -43,9 +43,17 @@ async function stepVersion(
 }
 
 const unitAuditName = (unit: { nameEn: string; code: string }) => `${unit.nameEn} (${unit.code})`;
+const fieldAuditName = (field: { nameEn: string; code: string }) => `${field.nameEn} (${field.code})`;
 
-/** Ranks a placement's host-unit preferences: the officer until the deadline, the sending side always. */
-export async function savePreferences({ actor, request }: MutationContext, input: SavePreferencesInput, options: { now?: Date } = {}): Promise<{ placementId: string; count: number; version: number }> {
+/**
+ * Ranks a placement's host-unit and field-of-work preferences, saved together as one list version: the officer until
+ * the deadline, the sending side always.
+ */
+export async function savePreferences(
+  { actor, request }: MutationContext,
+  input: SavePreferencesInput,
+  options: { now?: Date } = {},
+): Promise<{ placementId: string; count: number; fieldCount: number; version: number }> {
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const placement = await tx.placement.findFirst({
@@ -76,6 +84,8 @@ export async function savePreferences({ actor, request }: MutationContext, input
 
       const before = placement.matchingPreferences.map((preference) => preference.hostUnit);
       const keptIds = new Set(before.map((unit) => unit.id));
+      const beforeFields = await tx.matchingFieldPreference.findMany({ where: { placementId: placement.id }, orderBy: { rank: "asc" }, select: { fieldId: true } });
+      const keptFieldIds = new Set(beforeFields.map((row) => row.fieldId));
       // Active units of the host side; a unit already on the list may stay after it was deactivated.
       const units = await tx.hostUnit.findMany({
         where: { id: { in: input.hostUnitIds }, jurisdictionId: placement.cohort.hostJurisdictionId },
@@ -85,19 +95,29 @@ export async function savePreferences({ actor, request }: MutationContext, input
       if (input.hostUnitIds.some((id) => !byId.get(id) || (!byId.get(id)!.active && !keptIds.has(id)))) {
         throw new AppError("matchingInputs.unitNotOnHostSide", {}, { hostUnitIds: ["matchingInputs.unitNotOnHostSide"] });
       }
+      // Active fields of work; a field already on the list may stay after it was deactivated.
+      const fields = await tx.field.findMany({ where: { id: { in: [...input.fieldIds, ...keptFieldIds] } }, select: { id: true, code: true, nameEn: true, active: true } });
+      const fieldById = new Map(fields.map((field) => [field.id, field]));
+      if (input.fieldIds.some((id) => !fieldById.get(id) || (!fieldById.get(id)!.active && !keptFieldIds.has(id)))) {
+        throw new AppError("matchingInputs.fieldNotActive", {}, { fieldIds: ["matchingInputs.fieldNotActive"] });
+      }
 
       await tx.matchingPreference.deleteMany({ where: { placementId: placement.id } });
       if (input.hostUnitIds.length > 0) {
         await tx.matchingPreference.createMany({ data: input.hostUnitIds.map((hostUnitId, index) => ({ placementId: placement.id, hostUnitId, rank: index + 1 })) });
       }
+      await tx.matchingFieldPreference.deleteMany({ where: { placementId: placement.id } });
+      if (input.fieldIds.length > 0) {
+        await tx.matchingFieldPreference.createMany({ data: input.fieldIds.map((fieldId, index) => ({ placementId: placement.id, fieldId, rank: index + 1 })) });
+      }
       await writeAudit(tx, actor, request, {
         action: "matchingPreference.update",
         entityType: "MatchingPreferenceList",
         entityId: placement.id,
-        before: { preferences: before.map(unitAuditName) },
-        after: { preferences: input.hostUnitIds.map((id) => unitAuditName(byId.get(id)!)) },
+        before: { preferences: before.map(unitAuditName), fieldPreferences: beforeFields.map((row) => fieldAuditName(fieldById.get(row.fieldId)!)) },
+        after: { preferences: input.hostUnitIds.map((id) => unitAuditName(byId.get(id)!)), fieldPreferences: input.fieldIds.map((id) => fieldAuditName(fieldById.get(id)!)) },
       });
-      return { placementId: placement.id, count: input.hostUnitIds.length, version };
+      return { placementId: placement.id, count: input.hostUnitIds.length, fieldCount: input.fieldIds.length, version };
     }, transactionOptions),
   );
 }

@@ -17,6 +17,12 @@ export interface UnitChoice extends TrilingualName {
   fields: TrilingualName[];
 }
 
+export interface FieldChoice extends TrilingualName {
+  id: string;
+  /** How many of the host side's active units want this field. */
+  unitCount: number;
+}
+
 export interface PreferencesPage {
   placement: { id: string; officerName: string; chineseName: string | null; status: string };
   cohort: TrilingualName & { id: string; nominationDeadline: Date | null };
@@ -24,6 +30,10 @@ export interface PreferencesPage {
   chosen: UnitChoice[];
   /** The host side's active units to choose from; empty when the reader cannot edit. */
   choices: UnitChoice[];
+  /** The ranked fields of work (decision 117), first choice first. */
+  chosenFields: FieldChoice[];
+  /** Active fields of work to choose from; empty when the reader cannot edit. */
+  fieldChoices: FieldChoice[];
   lock: PreferenceLock | null;
   deadlinePassed: boolean;
 }
@@ -49,12 +59,17 @@ export async function findPreferencesPage(actor: Actor, placementId: string, now
   if (!placement) return null;
   const today = parseDateOnly(todayInHongKong(now));
   const lock = preferenceLock(actor, placement, today);
-  const [list, units] = await Promise.all([
+  const hostSide = { jurisdictionId: placement.cohort.hostJurisdictionId, active: true };
+  const [list, units, chosenFieldRows, fields, wanted] = await Promise.all([
     db.matchingPreferenceList.findUnique({ where: { placementId }, select: { version: true } }),
-    lock === null
-      ? db.hostUnit.findMany({ where: { jurisdictionId: placement.cohort.hostJurisdictionId, active: true }, orderBy: { nameEn: "asc" }, select: unitSelect })
-      : Promise.resolve([]),
+    lock === null ? db.hostUnit.findMany({ where: hostSide, orderBy: { nameEn: "asc" }, select: unitSelect }) : Promise.resolve([]),
+    db.matchingFieldPreference.findMany({ where: { placementId }, orderBy: { rank: "asc" }, select: { fieldId: true } }),
+    db.field.findMany({ orderBy: [{ sortOrder: "asc" }, { nameEn: "asc" }], select: { id: true, active: true, ...trilingualNameSelect } }),
+    db.hostUnitField.groupBy({ by: ["fieldId"], where: { hostUnit: hostSide }, _count: { _all: true } }),
   ]);
+  const unitCounts = new Map(wanted.map((row) => [row.fieldId, row._count._all]));
+  const fieldChoice = (field: (typeof fields)[number]): FieldChoice => ({ id: field.id, nameEn: field.nameEn, nameZhHant: field.nameZhHant, nameZhHans: field.nameZhHans, unitCount: unitCounts.get(field.id) ?? 0 });
+  const fieldById = new Map(fields.map((field) => [field.id, field]));
   const { cohort } = placement;
   return {
     placement: { id: placement.id, officerName: formatOfficerName(placement.officer), chineseName: placement.officer.chineseName, status: placement.status },
@@ -62,6 +77,8 @@ export async function findPreferencesPage(actor: Actor, placementId: string, now
     version: list?.version ?? 0,
     chosen: placement.matchingPreferences.map((preference) => unitChoice(preference.hostUnit)),
     choices: units.map(unitChoice),
+    chosenFields: chosenFieldRows.map((row) => fieldChoice(fieldById.get(row.fieldId)!)),
+    fieldChoices: lock === null ? fields.filter((field) => field.active).map(fieldChoice) : [],
     lock,
     deadlinePassed: isPastDeadline(cohort, today),
   };

@@ -43,12 +43,20 @@ describe("the preference list", () => {
     expect(savePreferencesSchema.parse({ placementId: "p", version: "3", hostUnitIds: ["b", "a"] }).hostUnitIds).toEqual(["b", "a"]);
     expect(savePreferencesSchema.parse({ placementId: "p", version: "3", hostUnitIds: "a" }).hostUnitIds).toEqual(["a"]);
     expect(savePreferencesSchema.parse({ placementId: "p", version: "0" }).hostUnitIds).toEqual([]);
+    expect(savePreferencesSchema.parse({ placementId: "p", version: "3", hostUnitIds: "a", fieldIds: ["f2", "f1"] }).fieldIds).toEqual(["f2", "f1"]);
+    expect(savePreferencesSchema.parse({ placementId: "p", version: "3", fieldIds: "f1" }).fieldIds).toEqual(["f1"]);
+    expect(savePreferencesSchema.parse({ placementId: "p", version: "0" }).fieldIds).toEqual([]);
   });
 
   it("refuses a sixth unit and a unit twice", () => {
     expect(fieldErrors(savePreferencesSchema.safeParse({ placementId: "p", version: "1", hostUnitIds: ["a", "b", "c", "d", "e", "f"] }))).toEqual({ hostUnitIds: "matchingInputs.tooManyPreferences" });
     expect(fieldErrors(savePreferencesSchema.safeParse({ placementId: "p", version: "1", hostUnitIds: ["a", "b", "a"] }))).toEqual({ hostUnitIds: "matchingInputs.duplicateInList" });
     expect(fieldErrors(savePreferencesSchema.safeParse({ placementId: "p", version: "-1", hostUnitIds: [] }))).toEqual({ version: "tooSmall" });
+  });
+
+  it("refuses a fourth field and a field twice, next to the fields", () => {
+    expect(fieldErrors(savePreferencesSchema.safeParse({ placementId: "p", version: "1", fieldIds: ["a", "b", "c", "d"] }))).toEqual({ fieldIds: "matchingInputs.tooManyFieldPreferences" });
+    expect(fieldErrors(savePreferencesSchema.safeParse({ placementId: "p", version: "1", hostUnitIds: ["a"], fieldIds: ["x", "x"] }))).toEqual({ fieldIds: "matchingInputs.duplicateInList" });
   });
 });
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 /** How many host units an officer ranks (issue 16: "up to N, say 5"). */
 export const maxPreferences = 5;
+/** How many fields of work an officer ranks beside the units (decision 117). */
+export const maxFieldPreferences = 3;
 /** How many officers a unit ranks among a cohort's nominations (a cohort has 10–50). */
 export const maxWishes = 50;
 
@@ -21,6 +23,8 @@ export const savePreferencesSchema = z.object({
   placementId: z.string().trim().min(1),
   version: listVersion,
   hostUnitIds: orderedIds.pipe(z.array(z.string()).max(maxPreferences, "errors.matchingInputs.tooManyPreferences").superRefine(refuseDuplicates)),
+  /** Fields of work, first choice first: they rank the units the officer did not name (decision 117). */
+  fieldIds: orderedIds.pipe(z.array(z.string()).max(maxFieldPreferences, "errors.matchingInputs.tooManyFieldPreferences").superRefine(refuseDuplicates)),
 });
 export type SavePreferencesInput = z.output<typeof savePreferencesSchema>;
 

@@ -75,6 +75,7 @@ export async function buildCohortInstance(tx: Tx, cohortId: string, rules: Insta
       rank: placement.officer.rank.level,
       fields: placement.officer.fields.map((field) => field.fieldId),
       preferences: (inputs.preferences.get(placement.id) ?? []).filter((unitId) => unitIds.has(unitId)),
+      fieldPreferences: inputs.fieldPreferences.get(placement.id) ?? [],
       // Assigned or approved placements are kept unless released; a nomination is free.
       assignedUnitId: placement.status !== "NOMINATED" && placement.hostUnitId !== null && unitIds.has(placement.hostUnitId) ? placement.hostUnitId : null,
     })),

@@ -9,15 +9,15 @@ import { transactionOptions, withDatabaseErrorsTranslated, type MutationContext 
 import { Prisma } from "@/generated/prisma/client";
 import { instanceSchema } from "@/features/matching/engine/schemas";
 import { solveMatching } from "@/features/matching/engine/solve";
-import { applyAssignment } from "@/features/placements/mutations";
+import { applyAssignment, applyAssignments } from "@/features/placements/mutations";
 import { buildCohortInstance, type Tx } from "./instance";
 import { acceptRefusalReasons, type AcceptInput, type AcceptRefusalReason, type DiscardInput, type ProposeInput } from "./schemas";
 import { acceptablePairs, compactResult, storedInstanceSchema, storedResultSchema, type StoredInstance } from "./stored";
 
 // Matching runs (issue 16, decisions 109–111): "Propose" solves the cohort as it stands with the host side's what-if
 // rules and keeps the run; "Accept selected" turns chosen pairs into assignments through the placements' own write
-// step (applyAssignment), each pair on its own savepoint after pre-checks under the same row locks the capacity
-// trigger takes, so one refused pair never undoes the others; "Discard" closes a run.
+// step (applyAssignments, set-based; pair by pair on savepoints when the database refuses one) after pre-checks under
+// the same row locks the capacity trigger takes, so one refused pair never undoes the others; "Discard" closes a run.
 
 const now = () => performance.now();
 
@@ -111,12 +111,17 @@ export interface AcceptOutcome {
 
 const isRefusalReason = (key: string): key is AcceptRefusalReason => (acceptRefusalReasons as readonly string[]).includes(key);
 
+/** The set write refused a pair by its own checks: the pairs then go one by one, each with its own reason. */
+class BatchRefused extends Error {}
+
 /**
  * Accepts the selected pairs of a run in one transaction. Locks, in the order a single assignment takes them
  * (placement, then host unit — so the two never deadlock): the run, the chosen placements, their proposed units.
  * Then each pair is checked against the cohort as it is now — the placement unchanged since the run (same version),
- * the unit active and with a place left — and written through applyAssignment on a savepoint: a refusal (a check here,
- * or the database's own, e.g. an overlapping placement) rolls back that pair only and is reported with its reason.
+ * the unit active and with a place left, the department cap — and the pairs that pass are written together through
+ * applyAssignments (set-based, on a savepoint). Only if the database refuses one of them (e.g. an overlapping
+ * placement) do the pairs go one by one through applyAssignment, each on its own savepoint, so that the refusal rolls
+ * back that pair only and is reported with its reason.
  */
 export async function acceptMatchingRun({ actor, request }: MutationContext, input: AcceptInput): Promise<AcceptOutcome> {
   return withDatabaseErrorsTranslated(() =>
@@ -160,76 +165,106 @@ export async function acceptMatchingRun({ actor, request }: MutationContext, inp
       const placementById = new Map(placements.map((placement) => [placement.id, placement]));
       const unitById = new Map(units.map((unit) => [unit.id, unit]));
       const usedByUnit = new Map(used.map((row) => [row.hostUnitId, row._count._all]));
-      const accepted: { placementId: string; hostUnitId: string; fieldId: string }[] = [];
+      const fieldIds = new Set(placements.flatMap((placement) => [...placement.officer.fields.map((field) => field.fieldId), ...(placement.fieldId ? [placement.fieldId] : [])]));
+      const activeFields = await tx.field.findMany({ where: { id: { in: [...fieldIds] }, active: true }, select: { id: true } });
+      const activeFieldIds = new Set(activeFields.map((field) => field.id));
 
-      for (const [index, placementId] of chosen.entries()) {
+      /**
+       * Checks one pair against the cohort as it is now (with the places and department counts of the pairs passed
+       * before it), or says why not. `take` counts a pair's place once it is written.
+       */
+      const counts = { unit: new Map(usedByUnit), department: new Map(usedByDepartment) };
+      const check = (placementId: string) => {
         const proposal = proposals.get(placementId)!;
         const before = placementById.get(placementId);
         const unit = unitById.get(proposal.unitId);
-        const refuse = (reason: AcceptRefusalReason) => refused.push({ placementId, reason });
-        if (!before || !unit) {
-          refuse("notFound");
-          continue;
-        }
-        if (before.status === "WITHDRAWN") {
-          refuse("placementWithdrawn");
-          continue;
-        }
-        if (before.version !== stored.placements[placementId]?.version) {
-          refuse("changedSinceRun");
-          continue;
-        }
-        if (!unit.active && unit.id !== before.hostUnitId) {
-          refuse("hostUnitInactive");
-          continue;
-        }
+        const no = (reason: AcceptRefusalReason) => ({ ok: false as const, reason });
+        if (!before || !unit) return no("notFound");
+        if (before.status === "WITHDRAWN") return no("placementWithdrawn");
+        if (before.version !== stored.placements[placementId]?.version) return no("changedSinceRun");
+        if (!unit.active && unit.id !== before.hostUnitId) return no("hostUnitInactive");
         const capacity = unit.capacities[0]?.capacity ?? unit.defaultCapacity;
-        const taken = usedByUnit.get(unit.id) ?? 0;
-        if (before.hostUnitId !== unit.id && taken >= capacity) {
-          refuse("noPlaceLeft");
-          continue;
-        }
+        const taken = counts.unit.get(unit.id) ?? 0;
+        if (before.hostUnitId !== unit.id && taken >= capacity) return no("noPlaceLeft");
         const department = departmentKey(unit.id, before.officer.departmentId);
-        if (departmentCap !== null && before.hostUnitId !== unit.id && (usedByDepartment.get(department) ?? 0) >= departmentCap) {
-          refuse("departmentCap");
-          continue;
-        }
+        if (departmentCap !== null && before.hostUnitId !== unit.id && (counts.department.get(department) ?? 0) >= departmentCap) return no("departmentCap");
         const officerFields = before.officer.fields.map((field) => field.fieldId);
         const wanted = new Set(unit.fields.map((field) => field.fieldId));
         const fieldId = officerFields.find((field) => wanted.has(field)) ?? before.fieldId ?? officerFields[0];
-        if (!fieldId) {
-          refuse("noField");
-          continue;
-        }
-        const savepoint = `matching_accept_${index}`;
-        await tx.$executeRawUnsafe(`SAVEPOINT ${savepoint}`);
-        try {
-          await applyAssignment(tx, { actor, request }, before, {
-            version: before.version,
-            hostUnitId: unit.id,
-            fieldId,
-            postTitle: before.postTitle,
-            startDate: before.cohort.startDate,
-            endDate: before.cohort.endDate,
-          });
-          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${savepoint}`);
-        } catch (error) {
-          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-          const known = error instanceof AppError ? error : translateDatabaseError(error);
-          if (!known) throw error;
-          refuse(known.messageKey.startsWith("staleRecord") ? "changedSinceRun" : isRefusalReason(known.messageKey) ? known.messageKey : "refused");
-          continue;
-        }
-        usedByUnit.set(unit.id, taken + (before.hostUnitId === unit.id ? 0 : 1));
-        if (before.hostUnitId) usedByUnit.set(before.hostUnitId, (usedByUnit.get(before.hostUnitId) ?? 1) - 1);
-        if (before.hostUnitId !== unit.id) {
-          usedByDepartment.set(department, (usedByDepartment.get(department) ?? 0) + 1);
-          if (before.hostUnitId) {
-            const left = departmentKey(before.hostUnitId, before.officer.departmentId);
-            usedByDepartment.set(left, (usedByDepartment.get(left) ?? 1) - 1);
+        if (!fieldId) return no("noField");
+        // The write step would refuse an inactive field the placement does not already have ("refused", as before).
+        if (!activeFieldIds.has(fieldId) && fieldId !== before.fieldId) return no("refused");
+        const take = () => {
+          counts.unit.set(unit.id, taken + (before.hostUnitId === unit.id ? 0 : 1));
+          if (before.hostUnitId) counts.unit.set(before.hostUnitId, (counts.unit.get(before.hostUnitId) ?? 1) - 1);
+          if (before.hostUnitId !== unit.id) {
+            counts.department.set(department, (counts.department.get(department) ?? 0) + 1);
+            if (before.hostUnitId) {
+              const left = departmentKey(before.hostUnitId, before.officer.departmentId);
+              counts.department.set(left, (counts.department.get(left) ?? 1) - 1);
+            }
           }
+        };
+        const values = { version: before.version, hostUnitId: unit.id, fieldId, postTitle: before.postTitle, startDate: before.cohort.startDate, endDate: before.cohort.endDate };
+        return { ok: true as const, before, values, take };
+      };
+      const accepted: { placementId: string; hostUnitId: string; fieldId: string }[] = [];
+      const refusedEarlier = refused.length;
+
+      // Every pair that passes the checks, written at once (decision 111, amended): one UPDATE, one audit INSERT and
+      // one event INSERT, on a savepoint. The database's own rules still run per row; if one refuses a pair, the
+      // whole statement is rolled back and the pairs go through one by one below, so that only that pair is refused.
+      const batch: { before: NonNullable<ReturnType<typeof placementById.get>>; input: Exclude<ReturnType<typeof check>, { ok: false }>["values"] }[] = [];
+      for (const placementId of chosen) {
+        const outcome = check(placementId);
+        if (!outcome.ok) {
+          refused.push({ placementId, reason: outcome.reason });
+          continue;
         }
-        accepted.push({ placementId, hostUnitId: unit.id, fieldId });
+        outcome.take();
+        batch.push({ before: outcome.before, input: outcome.values });
+      }
+      let batchWritten = false;
+      if (batch.length > 0) {
+        await tx.$executeRawUnsafe("SAVEPOINT matching_accept_all");
+        try {
+          const written = await applyAssignments(tx, { actor, request }, batch);
+          if (written.refused.length > 0) throw new BatchRefused();
+          await tx.$executeRawUnsafe("RELEASE SAVEPOINT matching_accept_all");
+          batchWritten = true;
+          for (const { before, input } of batch) accepted.push({ placementId: before.id, hostUnitId: input.hostUnitId, fieldId: input.fieldId });
+        } catch (error) {
+          await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT matching_accept_all");
+          if (!(error instanceof BatchRefused) && !(error instanceof AppError) && !translateDatabaseError(error)) throw error;
+        }
+      }
+
+      if (!batchWritten && batch.length > 0) {
+        // One by one, from the counts as they were: each pair on its own savepoint through the single write step.
+        refused.length = refusedEarlier;
+        counts.unit = new Map(usedByUnit);
+        counts.department = new Map(usedByDepartment);
+        for (const [index, placementId] of chosen.entries()) {
+          const outcome = check(placementId);
+          if (!outcome.ok) {
+            refused.push({ placementId, reason: outcome.reason });
+            continue;
+          }
+          const savepoint = `matching_accept_${index}`;
+          await tx.$executeRawUnsafe(`SAVEPOINT ${savepoint}`);
+          try {
+            await applyAssignment(tx, { actor, request }, outcome.before, outcome.values);
+            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${savepoint}`);
+          } catch (error) {
+            await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+            const known = error instanceof AppError ? error : translateDatabaseError(error);
+            if (!known) throw error;
+            refused.push({ placementId, reason: known.messageKey.startsWith("staleRecord") ? "changedSinceRun" : isRefusalReason(known.messageKey) ? known.messageKey : "refused" });
+            continue;
+          }
+          outcome.take();
+          accepted.push({ placementId, hostUnitId: outcome.values.hostUnitId, fieldId: outcome.values.fieldId });
+        }
       }
 
       if (accepted.length > 0) {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createCohort, createHostUnit, createOfficer, createPlacement, createTwoSidedWorld, type TwoSidedWorld } from "@/tests/factories";
 import { assignPlacement } from "@/features/placements/mutations";
 import { acceptMatchingRun, discardMatchingRun, proposeMatchingRun } from "./mutations";
-import { storedResultSchema } from "./stored";
+import { storedInstanceSchema, storedResultSchema } from "./stored";
 import { findMatchingPage } from "./queries";
 
 // Matching runs against real PostgreSQL: propose → accept selected, what-if rules, a place taken or a placement
@@ -91,9 +91,14 @@ describe("propose and accept selected", () => {
     const { cohort, units, placements } = await scenario([1, 1, 1], 3);
     const [a, b, c] = placements;
     await db.matchingPreference.createMany({ data: [{ placementId: a.id, rank: 1, hostUnitId: units[2].id }] });
+    await db.matchingFieldPreference.create({ data: { placementId: b.id, rank: 1, fieldId: world.field.id } });
     await db.placement.update({ where: { id: c.id }, data: { hostUnitId: units[0].id, status: "ASSIGNED", fieldId: world.field.id } });
     const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
-    const { result } = await runResult(proposed.id);
+    const { run, result } = await runResult(proposed.id);
+    // The instance carries each officer's ranked fields of work (decision 117), and none for those who gave none.
+    const officers = new Map(storedInstanceSchema.parse(run.instance).instance.officers.map((officer) => [officer.id, officer]));
+    expect(officers.get(b.id)?.fieldPreferences).toEqual([world.field.id]);
+    expect(officers.get(a.id)).toMatchObject({ preferences: [units[2].id], fieldPreferences: [] });
     const unitOf = (assignments: typeof result.assignments, id: string) => assignments.find((assignment) => assignment.officerId === id);
     expect(unitOf(result.assignments, a.id)?.unitId).toBe(units[2].id);
     expect(unitOf(result.assignments, c.id)).toMatchObject({ unitId: units[0].id, source: "kept" });
@@ -119,6 +124,40 @@ describe("propose and accept selected", () => {
       messageKey: "matchingRulesInvalid",
     });
     expect(await db.matchingRun.count({ where: { cohortId: cohort.id } })).toBe(2);
+  });
+});
+
+describe("the set write of accepted pairs", () => {
+  it("writes each pair as the single assignment does: a moved confirmed placement loses its approvals, each with its audit entry and events", async () => {
+    const { cohort, units, placements } = await scenario([1, 1, 1], 2);
+    const [nominated, confirmed] = placements;
+    const approvedAt = new Date("2030-01-02T03:04:05Z");
+    await db.placement.update({
+      where: { id: confirmed.id },
+      data: { hostUnitId: units[0].id, fieldId: world.field.id, status: "CONFIRMED", sendingApprovedAt: approvedAt, sendingApprovedById: world.hkCoordinator.id, hostApprovedAt: approvedAt, hostApprovedById: world.szCoordinator.id },
+    });
+    const versions = new Map((await db.placement.findMany({ where: { id: { in: [nominated.id, confirmed.id] } } })).map((row) => [row.id, row.version]));
+    const proposed = await proposeMatchingRun(
+      { actor: host, request },
+      { cohortId: cohort.id, pinned: [[confirmed.id, units[1].id], [nominated.id, units[2].id]], forbidden: [], released: [confirmed.id] },
+    );
+    expect(await acceptMatchingRun({ actor: host, request }, { runId: proposed.id, placementIds: [confirmed.id, nominated.id] })).toMatchObject({ accepted: 2, refused: [] });
+
+    const moved = await db.placement.findUniqueOrThrow({ where: { id: confirmed.id } });
+    expect(moved).toMatchObject({ status: "ASSIGNED", hostUnitId: units[1].id, sendingApprovedAt: null, sendingApprovedById: null, hostApprovedAt: null, hostApprovedById: null, version: versions.get(confirmed.id)! + 1, updatedById: world.szCoordinator.id });
+    expect(moved.approvalResetReason).toEqual(expect.stringContaining("hostUnit"));
+    const assigned = await db.placement.findUniqueOrThrow({ where: { id: nominated.id } });
+    expect(assigned).toMatchObject({ status: "ASSIGNED", hostUnitId: units[2].id, fieldId: world.field.id, startDate: cohort.startDate, endDate: cohort.endDate, version: versions.get(nominated.id)! + 1 });
+
+    const movedAudit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Placement", entityId: confirmed.id, action: "placement.reassignAndResetApprovals" } });
+    expect(movedAudit).toMatchObject({ actorId: world.szCoordinator.id, requestId: request.requestId });
+    expect(movedAudit.before).toMatchObject({ status: "CONFIRMED", hostUnitId: units[0].id, sendingApprovedAt: approvedAt.toISOString(), version: versions.get(confirmed.id) });
+    expect(movedAudit.after).toMatchObject({ status: "ASSIGNED", hostUnitId: units[1].id, sendingApprovedAt: null, hostApprovedAt: null, version: versions.get(confirmed.id)! + 1 });
+    const cleared = await db.notificationEvent.findFirstOrThrow({ where: { kind: "placement.approvalsCleared", entityId: confirmed.id } });
+    expect(cleared).toMatchObject({ entityType: "Placement", actorId: world.szCoordinator.id, payload: { clearedSides: ["sending", "host"], changes: ["hostUnit"] } });
+    expect(await db.auditLog.count({ where: { entityType: "Placement", entityId: nominated.id, action: "placement.assign" } })).toBe(1);
+    expect(await db.notificationEvent.count({ where: { kind: "placement.assigned", entityId: nominated.id } })).toBe(1);
+    expect(await db.notificationEvent.count({ where: { kind: "placement.assigned", entityId: confirmed.id } })).toBe(0);
   });
 });
 

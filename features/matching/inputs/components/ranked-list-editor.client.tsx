@@ -25,6 +25,9 @@ interface RankedListEditorProps {
   choices: RankedItem[];
   max: number;
   error?: string;
+  /** For a second list on one page: its own search label and choices region name (defaults: "Find to add", "Choices to add"). */
+  searchLabel?: string;
+  availableLabel?: string;
 }
 
 type Focus = { id: string; action: "up" | "down" | "remove" | "add" } | null;
@@ -39,7 +42,7 @@ const searchable = (text: string) => foldHanScript(text.toLocaleLowerCase());
  * named with its item, all keyboard operable), the new order announced. The chosen ids go with the form as hidden
  * fields in rank order.
  */
-export function RankedListEditor({ name, idPrefix, chosenTitle, initial, choices, max, error }: RankedListEditorProps) {
+export function RankedListEditor({ name, idPrefix, chosenTitle, initial, choices, max, error, searchLabel, availableLabel }: RankedListEditorProps) {
   const t = useTranslations("matchingInputs.ranked");
   const [chosen, setChosen] = useState<RankedItem[]>(initial);
   const [query, setQuery] = useState("");
@@ -146,7 +149,7 @@ export function RankedListEditor({ name, idPrefix, chosenTitle, initial, choices
       </div>
       <div className="flex min-w-0 flex-col gap-2">
         <label htmlFor={`${idPrefix}-search`} className="text-sm font-medium text-slate-800">
-          {t("searchLabel")}
+          {searchLabel ?? t("searchLabel")}
         </label>
         <p id={`${idPrefix}-search-hint`} className="text-sm text-slate-600">
           {isFull ? t("full", { max }) : t("searchHint", { max })}
@@ -164,7 +167,7 @@ export function RankedListEditor({ name, idPrefix, chosenTitle, initial, choices
         {available.length === 0 ? (
           <p className="text-sm text-slate-700">{t("noMatches")}</p>
         ) : (
-          <ScrollRegion label={t("availableLabel")} className="max-h-96 overflow-y-auto px-3">
+          <ScrollRegion label={availableLabel ?? t("availableLabel")} className="max-h-96 overflow-y-auto px-3">
           <ul className="flex flex-col gap-1">
             {available.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center gap-2 border-b border-slate-200 py-2">

@@ -8,8 +8,8 @@ import { localizedName, type AppLocale } from "@/lib/i18n/locales";
 import { PageHeader } from "@/components/page-header";
 import { PageSection } from "@/components/page-section";
 import { savePreferencesAction } from "@/features/matching/inputs/actions";
-import { findPreferencesPage, type UnitChoice } from "@/features/matching/inputs/queries";
-import { maxPreferences } from "@/features/matching/inputs/schemas";
+import { findPreferencesPage, type FieldChoice, type UnitChoice } from "@/features/matching/inputs/queries";
+import { maxFieldPreferences, maxPreferences } from "@/features/matching/inputs/schemas";
 import { PreferencesForm } from "@/features/matching/inputs/components/preferences-form";
 import { RankedList } from "@/features/matching/inputs/components/ranked-list";
 
@@ -34,6 +34,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
     label: localizedName(unit, locale),
     detail: unit.fields.length > 0 ? fieldList("fields", { fields: unit.fields.map((field) => localizedName(field, locale)).join(fieldList("separator")) }) : fieldList("noFields"),
   });
+  const fieldItem = (field: FieldChoice) => ({ id: field.id, label: localizedName(field, locale), detail: t("fieldDetail", { count: field.unitCount }) });
   const officer = page.placement.chineseName ? `${page.placement.officerName} ${page.placement.chineseName}` : page.placement.officerName;
   const cohort = localizedName(page.cohort, locale);
   const deadline = page.cohort.nominationDeadline ? t("deadline", { date: formatCalendarDate(page.cohort.nominationDeadline, locale) }) : t("noDeadline");
@@ -58,11 +59,26 @@ export default async function PreferencesPage({ params }: { params: Promise<{ id
       {page.lock !== null && <p className="mb-4 rounded border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-sm">{lockMessage[page.lock]}</p>}
       <PageSection id="preferences" title={page.lock === null ? t("editTitle") : t("chosenTitle")} className={card}>
         {page.lock === null ? (
-          <PreferencesForm action={savePreferencesAction} placementId={page.placement.id} version={page.version} chosen={page.chosen.map(item)} choices={page.choices.map(item)} max={maxPreferences} />
+          <PreferencesForm
+            action={savePreferencesAction}
+            placementId={page.placement.id}
+            version={page.version}
+            chosen={page.chosen.map(item)}
+            choices={page.choices.map(item)}
+            max={maxPreferences}
+            chosenFields={page.chosenFields.map(fieldItem)}
+            fieldChoices={page.fieldChoices.map(fieldItem)}
+            maxFields={maxFieldPreferences}
+          />
         ) : (
           <RankedList items={page.chosen.map(item)} emptyMessage={t("empty")} labelledBy="preferences-heading" />
         )}
       </PageSection>
+      {page.lock !== null && (
+        <PageSection id="field-preferences" title={t("fieldsTitle")} intro={t("fieldsReadOnlyIntro")} className={`${card} mt-4`}>
+          <RankedList items={page.chosenFields.map(fieldItem)} emptyMessage={t("fieldsEmpty")} labelledBy="field-preferences-heading" />
+        </PageSection>
+      )}
     </>
   );
 }
