@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { loadCoordinatorPanelsAction } from "../actions";
 
 /**
- * Shows its children (the panels' headings with "Loading…") until it comes within a screen of the viewport, then
+ * Shows its children (the panels' headings with "Loading…") until it comes within 200 px of the viewport, then
  * asks the server for the panels once and shows them instead (decision 113). The page request so does none of
  * their work: a phone that never scrolls down never pays for them.
  */
@@ -33,7 +33,7 @@ export function LazyCoordinatorPanels({ hostCohortId, children }: { hostCohortId
         else setError(result.formError);
       });
     };
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && load(), { rootMargin: "100% 0px" });
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && load(), { rootMargin: "200px 0px" });
     observer.observe(node);
     return () => observer.disconnect();
   }, [hostCohortId, attempt]);
