@@ -210,19 +210,22 @@ export async function measureDownload(url: string, cookie: string, serverPid: nu
 }
 
 /**
- * The same rows and columns as the admin's report export (English names, dates, status, approvals), produced by
+ * The same rows and columns as the admin's report export (cohort code and name, English names, dates, status,
+ * approvals; the cohort columns came with decision 062 and were missing here until 2026-12-04), produced by
  * PostgreSQL itself with COPY … TO STDOUT: the floor an export through the application is compared with. Unsorted,
  * like the export (decision 021): a sorted baseline took about a fifth longer and flattered the export's ratio.
  */
 export const COPY_BASELINE_SQL = `
   COPY (
-    SELECT upper(o."surname") || ' ' || o."givenName" || coalesce(', ' || o."otherName", '') AS "Officer",
+    SELECT c."code" AS "Cohort code", c."nameEn" AS "Cohort",
+      upper(o."surname") || ' ' || o."givenName" || coalesce(', ' || o."otherName", '') AS "Officer",
       o."chineseName" AS "Chinese name", o."staffNumber" AS "Staff number", r."nameEn" AS "Rank", d."nameEn" AS "Home department",
       h."nameEn" AS "Host unit", p."postTitle" AS "Post", f."nameEn" AS "Field", p."startDate" AS "Start date", p."endDate" AS "End date",
       p."status" AS "Status",
       CASE WHEN p."sendingApprovedAt" IS NOT NULL THEN 'Approved ' || to_char(p."sendingApprovedAt" + interval '8 hours', 'FMDD Mon YYYY') || ' by ' || sa."name" END AS "Sending-side approval",
       CASE WHEN p."hostApprovedAt" IS NOT NULL THEN 'Approved ' || to_char(p."hostApprovedAt" + interval '8 hours', 'FMDD Mon YYYY') || ' by ' || ha."name" END AS "Host-side approval"
     FROM "Placement" p
+    JOIN "Cohort" c ON c."id" = p."cohortId"
     JOIN "Officer" o ON o."id" = p."officerId"
     JOIN "Rank" r ON r."id" = o."rankId"
     JOIN "Department" d ON d."id" = o."departmentId"
