@@ -16,10 +16,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
 import { findFreePort } from "../scripts/db/embedded.ts";
 import { projectRoot } from "../scripts/db/schema-engine.ts";
 import { findChromium } from "./lighthouse.ts";
+import { asBrowserCookie, signInCookie } from "./sign-in.ts";
 
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -68,22 +68,6 @@ async function waitForHealth(baseUrl: string) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${baseUrl} did not become healthy.`);
-}
-
-async function signIn(baseUrl: string, email: string): Promise<{ name: string; value: string }> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}).`);
-  const [name, ...value] = session.split(";")[0].split("=");
-  return { name, value: value.join("=") };
 }
 
 async function measureLoad(browser: Browser, baseUrl: string, pagePath: string, cookie: { name: string; value: string }, label: string): Promise<LoadFigures> {
@@ -144,7 +128,7 @@ async function main() {
       servers.push({ distDir, baseUrl: `http://127.0.0.1:${port}`, child: startServer(distDir, port, served.databaseUrl, secret) });
     }
     for (const server of servers) await waitForHealth(server.baseUrl);
-    const cookies = { coordinator: await signIn(servers[0].baseUrl, "csb.coordinator@exchange.demo"), officer: await signIn(servers[0].baseUrl, "officer@exchange.demo") };
+    const cookies = { coordinator: asBrowserCookie(await signInCookie(servers[0].baseUrl, "csb.coordinator@exchange.demo")), officer: asBrowserCookie(await signInCookie(servers[0].baseUrl, "officer@exchange.demo")) };
     const pages = args.pages!.split(",").map((key) => ({ key, path: pagePaths[key]?.path ?? served.targets.find((target) => target.key === key)?.path, account: pagePaths[key]?.account ?? "coordinator" }));
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
     const results = new Map<string, LoadFigures[]>();

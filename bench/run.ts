@@ -22,7 +22,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/demo.ts";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts.ts";
 import { findFreePort, makeTraversableTempDir, startEmbeddedDatabase, type EmbeddedDatabase } from "../scripts/db/embedded.ts";
 import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 import { projectRoot } from "../scripts/db/schema-engine.ts";
@@ -30,6 +29,7 @@ import { generateScaleData } from "../scripts/data/scale-data.ts";
 import { measurePageWeight, type PageWeight } from "./page-weight.ts";
 import { findChromium, measureLighthouse, type LighthouseResult } from "./lighthouse.ts";
 import { cpuMeter, measureCopy, measureDownload, measureLoad, median, summarizeLoad, type DownloadResult, type LoadResult, type LoadSample } from "./measure.ts";
+import { signInCookie } from "./sign-in.ts";
 
 const BASELINE_WHY =
   "Baseline: /login is served by the same Next server through the same proxy, root layout, i18n and rendering, " +
@@ -114,9 +114,9 @@ async function main() {
     await waitForHealth(baseUrl);
     log(`next start (pid ${server.pid}) answers on ${baseUrl}.`);
 
-    const coordinator = await signIn(baseUrl, "csb.coordinator@exchange.demo");
-    const admin = await signIn(baseUrl, "admin@exchange.demo");
-    const officer = await signIn(baseUrl, "officer@exchange.demo");
+    const coordinator = await signInCookie(baseUrl, "csb.coordinator@exchange.demo");
+    const admin = await signInCookie(baseUrl, "admin@exchange.demo");
+    const officer = await signInCookie(baseUrl, "officer@exchange.demo");
     const targets = await chooseTargets(databaseUrl, baseUrl, coordinator, officer);
     const { weights, lighthouse } = await measureFrontEnd(baseUrl, targets, officer);
     if (args.serve) {
@@ -301,22 +301,6 @@ async function waitForHealth(baseUrl: string) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error("next start did not become healthy within two minutes.");
-}
-
-/** Signs in like a browser (CSRF token, credentials callback) and returns the cookies autocannon sends. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}).`);
-  return session.split(";")[0];
 }
 
 async function chooseTargets(databaseUrl: string, baseUrl: string, cookie: string, officerCookie: string) {

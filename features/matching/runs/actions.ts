@@ -8,8 +8,10 @@ import { acceptSchema, discardSchema, proposeSchema } from "./schemas";
 // Thin: the schema parses, defineAction checks the role-level permission, the mutation loads the cohort or run in
 // the actor's scope and checks the side (decision 110).
 
-function revalidateMatchingViews() {
+/** Accepting assigns placements: every view of them. Proposing and discarding change only the matching page. */
+function revalidateMatchingViews({ placementsChanged }: { placementsChanged: boolean }) {
   revalidatePath("/cohorts/[id]/matching", "page");
+  if (!placementsChanged) return;
   revalidatePath("/cohorts/[id]", "page");
   revalidatePath("/approvals");
   revalidatePath("/");
@@ -21,7 +23,7 @@ export const proposeMatchingAction = defineAction({
   permission: "matchingRun:propose",
   run: async (input, { user, request }) => {
     const result = await proposeMatchingRun({ actor: user, request }, input);
-    revalidateMatchingViews();
+    revalidateMatchingViews({ placementsChanged: false });
     return result;
   },
   notice: (result, { t }) => t("matchingRuns.notices.proposed", { assigned: result.assigned, unassigned: result.unassigned }),
@@ -34,7 +36,7 @@ export const acceptMatchingAction = defineAction({
   permission: "matchingRun:accept",
   run: async (input, { user, request }) => {
     const result = await acceptMatchingRun({ actor: user, request }, input);
-    revalidateMatchingViews();
+    revalidateMatchingViews({ placementsChanged: true });
     return result;
   },
   notice: (result, { t }) => t("matchingRuns.notices.accepted", { accepted: result.accepted, refused: result.refused.length }),
@@ -46,7 +48,7 @@ export const discardMatchingAction = defineAction({
   permission: "matchingRun:discard",
   run: async (input, { user, request }) => {
     const result = await discardMatchingRun({ actor: user, request }, input);
-    revalidateMatchingViews();
+    revalidateMatchingViews({ placementsChanged: false });
     return result;
   },
   notice: (_result, { t }) => t("matchingRuns.notices.discarded"),

@@ -99,7 +99,7 @@ export async function MatchingView({ page, cohortId, locale }: { page: MatchingP
                     {summary.id === run?.id ? (
                       <span className="text-sm text-slate-700">{t("shown")}</span>
                     ) : (
-                      <Link href={`/cohorts/${cohortId}/matching?run=${summary.id}`} className="text-brand-700 underline" aria-label={t("viewLabel", { time: time(summary.createdAt) })}>
+                      <Link prefetch={false} href={`/cohorts/${cohortId}/matching?run=${summary.id}`} className="text-brand-700 underline" aria-label={t("viewLabel", { time: time(summary.createdAt) })}>
                         {t("view")}
                       </Link>
                     )}
@@ -160,7 +160,7 @@ function RunSection({ run, page, cohortId, locale, t }: { run: MatchingRunDetail
                     />
                   )}
                   <span className="min-w-0">
-                    <Link href={`/placements/${row.placementId}`} className="text-brand-700 underline">
+                    <Link prefetch={false} href={`/placements/${row.placementId}`} className="text-brand-700 underline">
                       {row.officerName}
                     </Link>
                     {row.chineseName && (

@@ -35,7 +35,7 @@ export default async function CohortMatchingPage({
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/cohorts/${cohort.id}`} className="text-brand-700 underline">
+        <Link prefetch={false} href={`/cohorts/${cohort.id}`} className="text-brand-700 underline">
           {localizedName(cohort.name, locale)}
         </Link>
       </nav>
