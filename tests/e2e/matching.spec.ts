@@ -79,6 +79,9 @@ test("the host side proposes from the board, forbids and pins, proposes again, d
   await page.getByRole("button", { name: "Propose", exact: true }).click();
   await expect(noticeText(page)).toHaveText("Proposal ready: 3 placed, 0 unassigned. Nothing is assigned until you accept pairs.");
   await expect(page.getByTestId("matching-row")).toHaveCount(3);
+  // The proposal is shown in place (decision 118); the address names the run, so a reload shows the same.
+  await expect(page).toHaveURL(new RegExp(`/cohorts/${cohort.id}/matching\\?run=`));
+  await expect(page.getByRole("heading", { level: 2, name: /^Proposal of / })).toBeFocused();
   await expect(row(page, x).locator("td").nth(1)).toHaveText(unitA.nameEn);
   await expect(row(page, y).locator("td").nth(1)).toHaveText(unitB.nameEn);
   await expect(row(page, z).locator("td").nth(1)).toHaveText(unitB.nameEn);
@@ -96,6 +99,8 @@ test("the host side proposes from the board, forbids and pins, proposes again, d
   await expect(row(page, x).locator("td").nth(1)).toHaveText(unitB.nameEn);
   await expect(row(page, x)).toContainText(`First choice ${unitA.nameEn} is forbidden by a rule of this run.`);
   await expect(page.getByTestId("matching-rules")).toContainText(`${x} forbidden at ${unitA.nameEn}`);
+  // X's row now proposes B: its Forbid box is a new pair's, not the ticked one of the last proposal.
+  await expect(page.getByRole("checkbox", { name: `Forbid ${x} at ${unitB.nameEn}` })).not.toBeChecked();
 
   // Pin Z where it is, keep the forbid, and propose again: Z's pair is pinned.
   await page.getByRole("checkbox", { name: `Pin ${z} to ${unitB.nameEn}` }).check();
@@ -106,6 +111,8 @@ test("the host side proposes from the board, forbids and pins, proposes again, d
 
   // The first run is no longer wanted: discard it (it stays listed, closed).
   const firstRun = page.getByTestId("matching-run").last();
+  await page.reload();
+  await expect(row(page, z)).toContainText("Pinned");
   await firstRun.getByRole("button", { name: /Discard the run of/ }).click();
   await expect(noticeText(page)).toHaveText("Matching run discarded.");
   await expect(page.getByTestId("matching-run").last()).toContainText("Discarded");

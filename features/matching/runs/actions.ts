@@ -1,14 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { defineAction } from "@/lib/action";
 import { acceptMatchingRun, discardMatchingRun, proposeMatchingRun } from "./mutations";
 import { acceptSchema, discardSchema, proposeSchema } from "./schemas";
+import { proposedMatchingView } from "./components/matching-view";
 
 // Thin: the schema parses, defineAction checks the role-level permission, the mutation loads the cohort or run in
 // the actor's scope and checks the side (decision 110).
 
-/** Accepting assigns placements: every view of them. Proposing and discarding change only the matching page. */
+/** Accepting assigns placements: every view of them. Discarding changes only the matching page. */
 function revalidateMatchingViews({ placementsChanged }: { placementsChanged: boolean }) {
   revalidatePath("/cohorts/[id]/matching", "page");
   if (!placementsChanged) return;
@@ -21,13 +24,15 @@ export const proposeMatchingAction = defineAction({
   name: "matchingRun.propose",
   schema: proposeSchema,
   permission: "matchingRun:propose",
+  // No redirect and no revalidation here: the answer carries the new run's view alone, which the page shows at once in
+  // place of its own and then refreshes behind it (ProposalSlot; decision 118).
   run: async (input, { user, request }) => {
-    const result = await proposeMatchingRun({ actor: user, request }, input);
-    revalidateMatchingViews({ placementsChanged: false });
-    return result;
+    const proposed = await proposeMatchingRun({ actor: user, request }, input);
+    const view = await proposedMatchingView(user, proposed, (await getLocale()) as AppLocale);
+    const { id, cohortId, createdAt, assigned, unassigned } = proposed;
+    return { id, cohortId, assigned, unassigned, view, proposedAt: createdAt.getTime(), url: `/cohorts/${cohortId}/matching?run=${id}` };
   },
   notice: (result, { t }) => t("matchingRuns.notices.proposed", { assigned: result.assigned, unassigned: result.unassigned }),
-  redirectTo: (result) => `/cohorts/${result.cohortId}/matching?run=${result.id}`,
 });
 
 export const acceptMatchingAction = defineAction({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { cohortResource, isAllowed, type Actor } from "@/lib/authorization";
+import { cohortResource, isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
 import { translateDatabaseError } from "@/lib/database-errors";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeWhere } from "@/lib/scopes";
@@ -12,7 +12,7 @@ import { solveMatching } from "@/features/matching/engine/solve";
 import { applyAssignment, applyAssignments } from "@/features/placements/mutations";
 import { buildCohortInstance, type Tx } from "./instance";
 import { acceptRefusalReasons, type AcceptInput, type AcceptRefusalReason, type DiscardInput, type ProposeInput } from "./schemas";
-import { acceptablePairs, compactResult, storedInstanceSchema, storedResultSchema, type StoredInstance } from "./stored";
+import { acceptablePairs, compactResult, storedInstanceSchema, storedResultSchema, type StoredInstance, type StoredRun } from "./stored";
 
 // Matching runs (issue 16, decisions 109–111): "Propose" solves the cohort as it stands with the host side's what-if
 // rules and keeps the run; "Accept selected" turns chosen pairs into assignments through the placements' own write
@@ -32,17 +32,21 @@ async function loadCohortFor(tx: Tx, actor: Actor, cohortId: string, permission:
 export interface ProposeOutcome {
   id: string;
   cohortId: string;
+  createdAt: Date;
   assigned: number;
   unassigned: number;
+  /** The cohort (in the actor's scope) and the run as stored, so that its view needs neither read again. */
+  cohort: CohortSides & { id: string };
+  stored: StoredRun;
 }
 
 /** A new run for the cohort as it stands, with the given pins, forbids and released officers. */
 export async function proposeMatchingRun({ actor, request }: MutationContext, input: ProposeInput): Promise<ProposeOutcome> {
   const started = now();
   // Read in one transaction (one consistent picture of the cohort), solve outside it, then keep the run.
-  const built = await db.$transaction(async (tx) => {
-    await loadCohortFor(tx, actor, input.cohortId, "matchingRun:propose");
-    return buildCohortInstance(tx, input.cohortId, { pinned: input.pinned, forbidden: input.forbidden, released: input.released });
+  const { cohort, built } = await db.$transaction(async (tx) => {
+    const cohort = await loadCohortFor(tx, actor, input.cohortId, "matchingRun:propose");
+    return { cohort, built: await buildCohortInstance(tx, input.cohortId, { pinned: input.pinned, forbidden: input.forbidden, released: input.released }) };
   }, transactionOptions);
   const parsed = instanceSchema.safeParse(built.instance);
   // Unknown ids (a placement withdrawn meanwhile) or rules that cannot hold together (two pins for one officer, more
@@ -51,6 +55,7 @@ export async function proposeMatchingRun({ actor, request }: MutationContext, in
   const buildMs = now() - started;
   const result = solveMatching(parsed.data);
   const stored: StoredInstance = { instance: parsed.data, placements: built.placements };
+  const compact = compactResult(result);
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       const run = await tx.matchingRun.create({
@@ -58,7 +63,7 @@ export async function proposeMatchingRun({ actor, request }: MutationContext, in
           cohortId: input.cohortId,
           createdById: actor.userId,
           instance: stored as unknown as Prisma.InputJsonValue,
-          result: compactResult(result) as unknown as Prisma.InputJsonValue,
+          result: compact as unknown as Prisma.InputJsonValue,
           pinned: input.pinned,
           forbidden: input.forbidden,
           released: input.released,
@@ -72,7 +77,8 @@ export async function proposeMatchingRun({ actor, request }: MutationContext, in
         entityId: run.id,
         after: { cohortId: input.cohortId, ...inputsSummary(stored), objective: result.objective, assigned: result.assignments.length, unassigned: result.unassigned.length },
       });
-      return { id: run.id, cohortId: input.cohortId, assigned: result.assignments.length, unassigned: result.unassigned.length };
+      const kept: StoredRun = { instance: stored, result: compact, pinned: input.pinned, forbidden: input.forbidden, released: input.released, solveMs: result.solveMs };
+      return { id: run.id, cohortId: input.cohortId, createdAt: run.createdAt, assigned: result.assignments.length, unassigned: result.unassigned.length, cohort, stored: kept };
     }, transactionOptions),
   );
 }

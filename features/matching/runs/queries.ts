@@ -6,7 +6,7 @@ import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import type { FirstChoiceReason, UnassignedReason, ValueBreakdown } from "@/features/matching/engine/schemas";
 import type { MatchingRunStatus } from "@/generated/prisma/enums";
-import { acceptablePairs, storedInstanceSchema, storedResultSchema } from "./stored";
+import { acceptablePairs, storedInstanceSchema, storedResultSchema, type StoredRun } from "./stored";
 
 // What the matching page shows (decision 110): a cohort's runs, and one run beside the cohort as it is now. Officers
 // appear by name and rank only — no staff number, email or other sending-only field — for either side.
@@ -73,8 +73,11 @@ export interface MatchingPage {
 const isOpen = (status: MatchingRunStatus) => status === "PROPOSED" || status === "PARTLY_ACCEPTED";
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** The cohort's runs (newest first) and the chosen run, or the newest open one. The caller has checked matchingRun:view. */
-export async function findMatchingPage(actor: Actor, cohort: { id: string } & CohortSides, runId: string | undefined): Promise<MatchingPage> {
+/**
+ * The cohort's runs (newest first) and the chosen run, or the newest open one. The caller has checked matchingRun:view.
+ * `justStored`: the run "Propose" has just kept, as it kept it, so that its view does not read and parse it again.
+ */
+export async function findMatchingPage(actor: Actor, cohort: { id: string } & CohortSides, runId: string | undefined, justStored?: { id: string; run: StoredRun }): Promise<MatchingPage> {
   const sides = cohortResource(cohort);
   const runs = await db.matchingRun.findMany({
     where: { cohortId: cohort.id, cohort: scopeWhere("cohort", actor) },
@@ -100,17 +103,28 @@ export async function findMatchingPage(actor: Actor, cohort: { id: string } & Co
   const chosen = summaries.find((run) => run.id === runId) ?? summaries.find((run) => run.isOpen) ?? null;
   return {
     runs: summaries,
-    run: chosen ? await findRunDetail(actor, cohort.id, chosen) : null,
+    run: chosen ? await findRunDetail(actor, cohort.id, chosen, chosen.id === justStored?.id ? justStored.run : undefined) : null,
     canPropose: isAllowed(actor, "matchingRun:propose", sides),
     canAccept: isAllowed(actor, "matchingRun:accept", sides),
     canDiscard: isAllowed(actor, "matchingRun:discard", sides),
   };
 }
 
-async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRunSummary): Promise<MatchingRunDetail> {
-  const run = await db.matchingRun.findUniqueOrThrow({ where: { id: summary.id } });
-  const stored = storedInstanceSchema.parse(run.instance);
-  const result = storedResultSchema.parse(run.result);
+async function readStoredRun(id: string): Promise<StoredRun> {
+  const run = await db.matchingRun.findUniqueOrThrow({ where: { id } });
+  return {
+    instance: storedInstanceSchema.parse(run.instance),
+    result: storedResultSchema.parse(run.result),
+    pinned: run.pinned as [string, string][],
+    forbidden: run.forbidden as [string, string][],
+    released: run.released as string[],
+    solveMs: run.solveMs,
+  };
+}
+
+async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRunSummary, justStored: StoredRun | undefined): Promise<MatchingRunDetail> {
+  const run = justStored ?? (await readStoredRun(summary.id));
+  const { instance: stored, result } = run;
   const placementIds = stored.instance.officers.map((officer) => officer.id);
   const [placements, units] = await Promise.all([
     db.placement.findMany({
@@ -133,8 +147,7 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
   const assignments = new Map(result.assignments.map((assignment) => [assignment.officerId, assignment]));
   const unassigned = new Map(result.unassigned.map((entry) => [entry.officerId, entry]));
   const acceptable = new Set(acceptablePairs(stored, result).map((assignment) => assignment.officerId));
-  const pinned = run.pinned as [string, string][];
-  const forbidden = run.forbidden as [string, string][];
+  const { pinned, forbidden } = run;
   const pairKey = (placementId: string, unitId: string) => `${placementId}:${unitId}`;
   const pinnedKeys = new Set(pinned.map(([placementId, unitId]) => pairKey(placementId, unitId)));
   const forbiddenKeys = new Set(forbidden.map(([placementId, unitId]) => pairKey(placementId, unitId)));
@@ -174,7 +187,7 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
     maxPerDepartmentPerUnit: stored.instance.rules.maxPerDepartmentPerUnit,
     pinned,
     forbidden,
-    released: run.released as string[],
+    released: run.released,
     solveMs: run.solveMs,
     unitNames,
     officerNames,

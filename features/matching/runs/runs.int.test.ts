@@ -332,4 +332,20 @@ describe("the matching page's view", () => {
       expect(shown).not.toContain(workEmail);
     }
   });
+
+  it("shows a run just proposed from what Propose kept in memory exactly as from the database (decision 118)", async () => {
+    const { cohort, units, placements } = await scenario([1, 1], 3);
+    const rules = { pinned: [[placements[2].id, units[1].id]] as [string, string][], forbidden: [[placements[0].id, units[1].id]] as [string, string][], released: [] };
+    const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, ...rules });
+    const fromMemory = await findMatchingPage(host, proposed.cohort, proposed.id, { id: proposed.id, run: proposed.stored });
+    const fromDatabase = await findMatchingPage(host, cohort, proposed.id);
+    expect(fromMemory.run?.rows).toHaveLength(3);
+    expect(fromMemory.run?.pinned).toEqual(rules.pinned);
+    expect(fromMemory).toStrictEqual(fromDatabase);
+    // Another run's id is read from the database, never answered from the memory of this one.
+    const other = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
+    const otherView = await findMatchingPage(host, cohort, other.id, { id: proposed.id, run: proposed.stored });
+    expect(otherView.run?.id).toBe(other.id);
+    expect(otherView.run?.pinned).toEqual([]);
+  });
 });

@@ -11,6 +11,16 @@ export type StoredInstance = z.output<typeof storedInstanceSchema>;
 export const storedResultSchema = resultSchema.omit({ pairs: true });
 export type StoredResult = z.output<typeof storedResultSchema>;
 
+/** What the matching page reads of a run: its instance, its result and its what-if rules. */
+export interface StoredRun {
+  instance: StoredInstance;
+  result: StoredResult;
+  pinned: [string, string][];
+  forbidden: [string, string][];
+  released: string[];
+  solveMs: number;
+}
+
 export function compactResult(result: MatchingResult): StoredResult {
   const { pairs: _pairs, ...rest } = result;
   void _pairs;

@@ -9,7 +9,9 @@ import { EmptyState } from "@/components/empty-state";
 import { PageSection } from "@/components/page-section";
 import { HeaderCells } from "@/components/ui/column-headers";
 import { acceptMatchingAction, discardMatchingAction, proposeMatchingAction } from "../actions";
-import type { MatchingPage, MatchingRow, MatchingRunDetail } from "../queries";
+import type { Actor } from "@/lib/authorization";
+import { findMatchingPage, type MatchingPage, type MatchingRow, type MatchingRunDetail } from "../queries";
+import type { ProposeOutcome } from "../mutations";
 import { pairValue } from "../schemas";
 import { AcceptSelected, DiscardRun, ProposeForm, acceptFormId, proposeAgainFormId } from "./run-forms.client";
 
@@ -62,6 +64,15 @@ function reasonText(row: MatchingRow, run: MatchingRunDetail, t: Translate, loca
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
+/**
+ * The cohort's matching view showing one run, rendered for an action's answer (decision 118): "Propose" sends the new
+ * run's view alone, and the page shows it in place of its own (ProposalSlot) without rendering the whole page again.
+ */
+export async function proposedMatchingView(actor: Actor, proposed: ProposeOutcome, locale: AppLocale) {
+  const page = await findMatchingPage(actor, proposed.cohort, proposed.id, { id: proposed.id, run: proposed.stored });
+  return <MatchingView page={page} cohortId={proposed.cohortId} locale={locale} />;
+}
+
 export async function MatchingView({ page, cohortId, locale }: { page: MatchingPage; cohortId: string; locale: AppLocale }) {
   const t = await getTranslations("matchingRuns");
   const { run } = page;
@@ -77,7 +88,8 @@ export async function MatchingView({ page, cohortId, locale }: { page: MatchingP
       ) : (
         <p className="mb-6 text-sm text-slate-700">{t("viewOnly")}</p>
       )}
-      {run ? <RunSection run={run} page={page} cohortId={cohortId} locale={locale} t={t} /> : <EmptyState message={t("noRuns")} className="mb-6" />}
+      {/* Keyed by run: a new proposal shown in place (ProposalSlot) must not inherit the last one's ticked checkboxes. */}
+      {run ? <RunSection key={run.id} run={run} page={page} cohortId={cohortId} locale={locale} t={t} /> : <EmptyState message={t("noRuns")} className="mb-6" />}
       {page.runs.length > 0 && (
         <PageSection id="matching-runs" title={t("runsHeading")} className="mt-8">
           <DataTable

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { createContext, use, useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,10 +22,57 @@ function checkboxes(form: HTMLFormElement | null, name: string): HTMLInputElemen
   return [...form.elements].filter((element): element is HTMLInputElement => element instanceof HTMLInputElement && element.type === "checkbox" && element.name === name);
 }
 
+interface Proposal {
+  view: ReactNode;
+  url: string;
+  /** When the run was stored (epoch ms). */
+  proposedAt: number;
+}
+const ShowProposalContext = createContext<((proposal: Proposal) => void) | null>(null);
+
+/**
+ * Holds the matching view. "Propose" answers with the new run's view (decision 118): it is shown here at once, in place
+ * of the page's own, with the address changed to the run's. The page is then refreshed behind it, so that the router's
+ * copy of the page (back and forward) has the run too. The page's own view is shown again once it knows a run at least
+ * as new (`newestRunAt`): a refresh that left before a later "Propose again" never replaces that proposal.
+ */
+export function ProposalSlot({ newestRunAt, children }: { newestRunAt: number; children: ReactNode }) {
+  const router = useRouter();
+  const [, startRefresh] = useTransition();
+  const [shown, setShown] = useState<Proposal | null>(null);
+  const show = useCallback((proposal: Proposal) => {
+    setShown(proposal);
+    // `null`, not history.state: Next's router takes in only replaceState calls that do not carry its own state.
+    window.history.replaceState(null, "", proposal.url);
+  }, []);
+  useEffect(() => {
+    if (!shown) return;
+    // The button pressed is gone or far below: the new proposal's heading takes the focus (and the view scrolls to it).
+    const heading = document.getElementById("matching-run-heading");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    // Once the proposal is on screen, not before: the refresh renders the whole page again on the server.
+    const timer = setTimeout(() => startRefresh(() => router.refresh()), 0);
+    return () => clearTimeout(timer);
+  }, [shown, router]);
+  return <ShowProposalContext value={show}>{shown && shown.proposedAt > newestRunAt ? shown.view : children}</ShowProposalContext>;
+}
+
 /** "Propose" (no rules) or "Propose again" (the pins, forbids and releases ticked in the table and the rules list). */
-export function ProposeForm({ action, cohortId, again }: { action: Action<unknown>; cohortId: string; again: boolean }) {
+export function ProposeForm({ action, cohortId, again }: { action: Action<Proposal>; cohortId: string; again: boolean }) {
   const t = useTranslations("matchingRuns");
-  const { formRef, onSubmit, pending, formError } = useActionForm(action, undefined, { navigatesOnSuccess: true });
+  const showProposal = use(ShowProposalContext);
+  const router = useRouter();
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const { formRef, onSubmit, pending, formError } = useActionForm(action, setProposal);
+  // In an effect, after useActionForm's own has published the notice: showing the proposal may unmount this form.
+  useEffect(() => {
+    if (!proposal) return;
+    if (showProposal) showProposal(proposal);
+    else router.push(proposal.url);
+  }, [proposal, showProposal, router]);
   return (
     <form id={again ? proposeAgainFormId : undefined} ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-2">
       <input type="hidden" name="cohortId" value={cohortId} />

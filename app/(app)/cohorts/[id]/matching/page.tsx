@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { findCohortForActor } from "@/features/cohorts/queries";
 import { findMatchingPage } from "@/features/matching/runs/queries";
 import { MatchingView } from "@/features/matching/runs/components/matching-view";
+import { ProposalSlot } from "@/features/matching/runs/components/run-forms.client";
 import { MatchingSettingsLink } from "@/features/matching/inputs/components/links";
 
 export async function generateMetadata() {
@@ -41,7 +42,9 @@ export default async function CohortMatchingPage({
       </nav>
       <PageHeader title={t("title")} description={localizedName(cohort.name, locale)} />
       <MatchingSettingsLink actor={user} cohortId={cohort.id} sides={cohort} />
-      <MatchingView page={page} cohortId={cohort.id} locale={locale} />
+      <ProposalSlot newestRunAt={page.runs[0]?.createdAt.getTime() ?? 0}>
+        <MatchingView page={page} cohortId={cohort.id} locale={locale} />
+      </ProposalSlot>
     </>
   );
 }
