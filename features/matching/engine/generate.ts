@@ -3,8 +3,9 @@ import { defaultWeights } from "./schemas.ts";
 
 // A seeded generator of realistic instances (npm run match -- --generate): departments of uneven size, fields that
 // cluster, ranks 1–10 with fewer senior officers, units with 1–12 places (about 1.1 places per officer overall), rank
-// bands on most units, preferences drawn towards units of the officer's fields and towards popular units, wishes
-// from a third of the units, a few pins, forbids and officers already assigned.
+// bands on most units, preferences drawn towards units of the officer's fields and towards popular units, field
+// preferences from two in five officers, wishes from a third of the units, a few pins, forbids and officers already
+// assigned.
 
 export type GenerateOptions = {
   officers: number;
@@ -73,7 +74,9 @@ export function generateInstance(options: GenerateOptions): MatchingInstance {
     const candidates = fields.flatMap((field) => unitsByField.get(field) ?? []);
     const preferences = sample(candidates.length > 0 ? candidates : unitIds, integer(0, 5), pickSkewed);
     if (random() < 0.3) preferences.push(...sample(unitIds, 1, pickSkewed).filter((unitId) => !preferences.includes(unitId)));
-    return { id, department, rank, fields, preferences, fieldPreferences: [], assignedUnitId: null };
+    // About two in five also rank fields of work (decision 117), mostly their own fields, now and then another.
+    const fieldPreferences = random() < 0.4 ? sample([...fields, ...sample(FIELDS, 1)].filter((field, index, list) => list.indexOf(field) === index), integer(1, 2)) : [];
+    return { id, department, rank, fields, preferences, fieldPreferences, assignedUnitId: null };
   });
 
   for (const unit of units) {
