@@ -147,6 +147,7 @@ describe("loadSessionUser", () => {
     // The sign-out is audited once: signing out again with the same (now revoked) session changes nothing.
     await revokeSession(user.id, sessionId, contextFor());
     expect(await db.auditLog.count({ where: { action: "auth.signOut", entityId: user.id } })).toBe(1);
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "auth.signOut", entityId: user.id } })).toMatchObject({ actorEmail: user.email });
     const otherSession = await createSession(db, user.id);
     expect(await loadSessionUser(user.id, user.sessionVersion, otherSession)).not.toBeNull(); // only that session
   });

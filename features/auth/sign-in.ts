@@ -191,10 +191,13 @@ async function recordFailure(email: string, userId: string | null, context: Requ
 /** Signing out: the session's row is revoked, so the token stops working at once wherever a copy of it is. */
 export async function revokeSession(userId: string, sessionId: string, context: RequestContext): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    // One statement ends the session and reads the email the audit entry names (the user's now, not the token's).
+    const ended = await tx.$queryRaw<{ email: string }[]>`
+      UPDATE "Session" AS s SET "revokedAt" = now() FROM "User" AS u
+      WHERE s."id" = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND u."id" = s."userId"
+      RETURNING u."email"`;
     // Only a sign-out that ended an open session is one: a repeated request or a stale cookie changes nothing.
-    if (count === 0) return;
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-    await writeAudit(tx, { userId, email: user?.email ?? "" }, context, { action: "auth.signOut", entityType: "User", entityId: userId });
+    if (ended.length === 0) return;
+    await writeAudit(tx, { userId, email: ended[0].email }, context, { action: "auth.signOut", entityType: "User", entityId: userId });
   });
 }
