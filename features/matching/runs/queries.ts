@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { cohortResource, isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
-import { scopeWhere } from "@/lib/scopes";
+import { sql, type SqlBool } from "kysely";
+import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
+import { scopeSql, scopeWhere } from "@/lib/scopes";
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import type { FirstChoiceReason, UnassignedReason, ValueBreakdown } from "@/features/matching/engine/schemas";
@@ -79,27 +81,30 @@ const round = (value: number) => Math.round(value * 100) / 100;
  */
 export async function findMatchingPage(actor: Actor, cohort: { id: string } & CohortSides, runId: string | undefined, justStored?: { id: string; run: StoredRun }): Promise<MatchingPage> {
   const sides = cohortResource(cohort);
-  const runs = await db.matchingRun.findMany({
-    where: { cohortId: cohort.id, cohort: scopeWhere("cohort", actor) },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, createdById: true, status: true, acceptedCount: true, result: true },
-    take: 50,
-  });
-  const creators = await db.user.findMany({ where: { id: { in: runs.map((run) => run.createdById).filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
-  const creatorName = new Map(creators.map((user) => [user.id, user.name]));
-  const summaries: MatchingRunSummary[] = runs.map((run) => {
-    const result = run.result as { assignments?: unknown[]; unassigned?: unknown[] };
-    return {
-      id: run.id,
-      createdAt: run.createdAt,
-      createdByName: run.createdById ? (creatorName.get(run.createdById) ?? null) : null,
-      status: run.status,
-      assigned: result.assignments?.length ?? 0,
-      unassigned: result.unassigned?.length ?? 0,
-      acceptedCount: run.acceptedCount,
-      isOpen: isOpen(run.status),
-    };
-  });
+  // One statement: the counts come from the stored result's arrays in PostgreSQL, so a cohort with many what-if runs
+  // does not send every run's result to the server to count it.
+  const runs = await runQuery(
+    sqlBuilder
+      .selectFrom("MatchingRun as r")
+      .innerJoin("Cohort as c", "c.id", "r.cohortId")
+      .leftJoin("User as u", "u.id", "r.createdById")
+      .select(["r.id", "r.createdAt", "r.status", "r.acceptedCount", "u.name as createdByName"])
+      .select([sql<number>`jsonb_array_length(r."result"->'assignments')`.as("assigned"), sql<number>`jsonb_array_length(r."result"->'unassigned')`.as("unassigned")])
+      .where("r.cohortId", "=", cohort.id)
+      .where(prismaFragment<SqlBool>(scopeSql("cohort", actor, { Cohort: "c" })))
+      .orderBy("r.createdAt", "desc")
+      .limit(50),
+  );
+  const summaries: MatchingRunSummary[] = runs.map((run) => ({
+    id: run.id,
+    createdAt: run.createdAt,
+    createdByName: run.createdByName,
+    status: run.status,
+    assigned: run.assigned,
+    unassigned: run.unassigned,
+    acceptedCount: run.acceptedCount,
+    isOpen: isOpen(run.status),
+  }));
   const chosen = summaries.find((run) => run.id === runId) ?? summaries.find((run) => run.isOpen) ?? null;
   return {
     runs: summaries,

@@ -315,6 +315,7 @@ describe("the matching page's view", () => {
     const hostView = await findMatchingPage(host, cohort, undefined);
     expect(hostView).toMatchObject({ canPropose: true, canAccept: true, canDiscard: true });
     expect(hostView.run?.id).toBe(proposed.id);
+    expect(hostView.runs).toEqual([{ id: proposed.id, createdAt: proposed.createdAt, createdByName: world.szCoordinator.name, status: "PROPOSED", assigned: 1, unassigned: 1, acceptedCount: 0, isOpen: true }]);
     expect(hostView.run?.rows).toHaveLength(2);
     const unassigned = hostView.run!.rows.find((row) => row.proposedUnitId === null)!;
     expect(unassigned.unassignedReason).toMatchObject({ code: "capacity" });
