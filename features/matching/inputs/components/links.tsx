@@ -23,7 +23,8 @@ export async function MatchingSettingsLink({ actor, cohortId, sides }: { actor: 
   const t = await getTranslations("matchingInputs.settings");
   return (
     <p className="mt-6">
-      <Link href={`/cohorts/${cohortId}/matching/settings`} className="text-brand-700 underline">
+      {/* No prefetch: each Propose refreshes the matching page, and each refresh would fetch the settings page again. */}
+      <Link prefetch={false} href={`/cohorts/${cohortId}/matching/settings`} className="text-brand-700 underline">
         {t("title")}
       </Link>
     </p>
