@@ -62,6 +62,16 @@ function reasonText(row: MatchingRow, run: ProposalRowsRun, t: ClientTranslator,
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
+/** A what-if box of the next proposal (pin, forbid, release): named in full for assistive technology, one word on screen. */
+function WhatIfBox({ name, value, label, text, defaultChecked }: { name: "pinned" | "forbidden" | "released"; value: string; label: string; text: string; defaultChecked?: boolean }) {
+  return (
+    <label className="inline-flex items-center gap-1">
+      <input type="checkbox" form={proposeAgainFormId} name={name} value={value} defaultChecked={defaultChecked} aria-label={label} className="h-4 w-4" />
+      <span aria-hidden="true">{text}</span>
+    </label>
+  );
+}
+
 export function ProposalRows({ run, canAccept, canRepropose }: { run: ProposalRowsRun; canAccept: boolean; canRepropose: boolean }) {
   const t = useTranslations("matchingRuns");
   const locale = useLocale();
@@ -121,45 +131,25 @@ export function ProposalRows({ run, canAccept, canRepropose }: { run: ProposalRo
               <td>
                 {row.proposedUnitId && proposedName && row.source !== "kept" && (
                   <span className="flex flex-wrap gap-x-4 gap-y-1">
-                    <label className="inline-flex items-center gap-1">
-                      <input
-                        type="checkbox"
-                        form={proposeAgainFormId}
-                        name="pinned"
-                        value={pairValue(row.placementId, row.proposedUnitId)}
-                        defaultChecked={row.isPinned}
-                        aria-label={t("pinLabel", { name: row.officerName, unit: proposedName })}
-                        className="h-4 w-4"
-                      />
-                      <span aria-hidden="true">{t("pin")}</span>
-                    </label>
+                    <WhatIfBox
+                      name="pinned"
+                      value={pairValue(row.placementId, row.proposedUnitId)}
+                      defaultChecked={row.isPinned}
+                      label={t("pinLabel", { name: row.officerName, unit: proposedName })}
+                      text={t("pin")}
+                    />
                     {row.source !== "pinned" && (
-                      <label className="inline-flex items-center gap-1">
-                        <input
-                          type="checkbox"
-                          form={proposeAgainFormId}
-                          name="forbidden"
-                          value={pairValue(row.placementId, row.proposedUnitId)}
-                          aria-label={t("forbidLabel", { name: row.officerName, unit: proposedName })}
-                          className="h-4 w-4"
-                        />
-                        <span aria-hidden="true">{t("forbid")}</span>
-                      </label>
+                      <WhatIfBox
+                        name="forbidden"
+                        value={pairValue(row.placementId, row.proposedUnitId)}
+                        label={t("forbidLabel", { name: row.officerName, unit: proposedName })}
+                        text={t("forbid")}
+                      />
                     )}
                   </span>
                 )}
                 {row.source === "kept" && proposedName && (
-                  <label className="inline-flex items-center gap-1">
-                    <input
-                      type="checkbox"
-                      form={proposeAgainFormId}
-                      name="released"
-                      value={row.placementId}
-                      aria-label={t("releaseLabel", { name: row.officerName, unit: proposedName })}
-                      className="h-4 w-4"
-                    />
-                    <span aria-hidden="true">{t("release")}</span>
-                  </label>
+                  <WhatIfBox name="released" value={row.placementId} label={t("releaseLabel", { name: row.officerName, unit: proposedName })} text={t("release")} />
                 )}
               </td>
             )}
