@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { cohortResource, isAllowed, type Actor, type CohortSides } from "@/lib/authorization";
 import { sql, type SqlBool } from "kysely";
 import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
-import { scopeSql, scopeWhere } from "@/lib/scopes";
+import { scopeSql } from "@/lib/scopes";
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
 import { formatOfficerName } from "@/features/officers/names";
 import type { FirstChoiceReason, UnassignedReason, ValueBreakdown } from "@/features/matching/engine/schemas";
@@ -24,6 +24,9 @@ export interface MatchingRunSummary {
   isOpen: boolean;
 }
 
+/** A reason without the engine's English sentence (distributed over the union of reasons). */
+type WithoutText<Reason> = Reason extends { text: string } ? Omit<Reason, "text"> : never;
+
 export interface MatchingRow {
   placementId: string;
   officerName: string;
@@ -38,8 +41,8 @@ export interface MatchingRow {
   /** The score (the value without the coverage bonus every pair carries) and its parts. */
   score: number | null;
   breakdown: Omit<ValueBreakdown, "coverage"> | null;
-  notFirstChoice: FirstChoiceReason | null;
-  unassignedReason: UnassignedReason | null;
+  notFirstChoice: WithoutText<FirstChoiceReason> | null;
+  unassignedReason: WithoutText<UnassignedReason> | null;
   /** A pair the run proposes that would change the placement. */
   isAcceptable: boolean;
   /** The placement is now where the run proposed it. */
@@ -59,7 +62,7 @@ export interface MatchingRunDetail extends MatchingRunSummary {
   forbidden: [string, string][];
   released: string[];
   solveMs: number;
-  /** Names of the units and officers a reason may mention, by id. */
+  /** Names of the units and officers a reason or a rule names, by id (the rows carry their own). */
   unitNames: Record<string, TrilingualName>;
   officerNames: Record<string, string>;
 }
@@ -77,9 +80,9 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * The cohort's runs (newest first) and the chosen run, or the newest open one. The caller has checked matchingRun:view.
- * `justStored`: the run "Propose" has just kept, as it kept it, so that its view does not read and parse it again.
+ * `justStored`: the run `runId` names as "Propose" has just kept it, so that its view does not read and parse it again.
  */
-export async function findMatchingPage(actor: Actor, cohort: { id: string } & CohortSides, runId: string | undefined, justStored?: { id: string; run: StoredRun }): Promise<MatchingPage> {
+export async function findMatchingPage(actor: Actor, cohort: { id: string } & CohortSides, runId: string | undefined, justStored?: StoredRun): Promise<MatchingPage> {
   const sides = cohortResource(cohort);
   // One statement: the counts come from the stored result's arrays in PostgreSQL, so a cohort with many what-if runs
   // does not send every run's result to the server to count it.
@@ -108,7 +111,7 @@ export async function findMatchingPage(actor: Actor, cohort: { id: string } & Co
   const chosen = summaries.find((run) => run.id === runId) ?? summaries.find((run) => run.isOpen) ?? null;
   return {
     runs: summaries,
-    run: chosen ? await findRunDetail(actor, cohort.id, chosen, chosen.id === justStored?.id ? justStored.run : undefined) : null,
+    run: chosen ? await findRunDetail(actor, cohort.id, chosen, chosen.id === runId ? justStored : undefined) : null,
     canPropose: isAllowed(actor, "matchingRun:propose", sides),
     canAccept: isAllowed(actor, "matchingRun:accept", sides),
     canDiscard: isAllowed(actor, "matchingRun:discard", sides),
@@ -127,27 +130,60 @@ async function readStoredRun(id: string): Promise<StoredRun> {
   };
 }
 
+/** The engine's English sentence is never shown (the page words each reason from its code), so it is not sent. */
+function withoutText<Reason extends { text: string }>(reason: Reason | null): WithoutText<Reason> | null {
+  if (!reason) return null;
+  const { text: _text, ...rest } = reason;
+  return rest as WithoutText<Reason>;
+}
+
+/** The units and officers a reason or a rule of the run names: the only names the view needs beyond the rows' own. */
+function namedByReasonsAndRules({ result, pinned, forbidden, released }: StoredRun) {
+  const units = new Set<string>();
+  const officers = new Set<string>(released);
+  for (const [placementId, unitId] of [...pinned, ...forbidden]) {
+    officers.add(placementId);
+    units.add(unitId);
+  }
+  for (const reason of [...result.assignments.map((assignment) => assignment.notFirstChoice), ...result.unassigned.map((entry) => entry.notFirstChoice)]) {
+    if (!reason) continue;
+    units.add(reason.unitId);
+    if (reason.code === "pinnedElsewhere") units.add(reason.pinnedUnitId);
+    if (reason.code === "firstChoiceFull") for (const taker of reason.takenBy) officers.add(taker.officerId);
+    if (reason.code === "departmentCap") for (const taker of reason.takenBy) officers.add(taker);
+  }
+  return { units: [...units], officers: [...officers] };
+}
+
 async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRunSummary, justStored: StoredRun | undefined): Promise<MatchingRunDetail> {
   const run = justStored ?? (await readStoredRun(summary.id));
   const { instance: stored, result } = run;
   const placementIds = stored.instance.officers.map((officer) => officer.id);
+  const named = namedByReasonsAndRules(run);
+  // One statement for the rows (each model relation would be a query of its own), beside the units' names.
   const [placements, units] = await Promise.all([
-    db.placement.findMany({
-      where: { AND: [{ id: { in: placementIds }, cohortId }, scopeWhere("placement", actor)] },
-      select: {
-        id: true,
-        hostUnitId: true,
-        status: true,
-        hostUnit: { select: trilingualNameSelect },
-        officer: {
-          select: { surname: true, givenName: true, otherName: true, chineseName: true, jurisdiction: { select: { kind: true } }, rank: { select: trilingualNameSelect } },
-        },
-      },
-    }),
-    db.hostUnit.findMany({ where: { id: { in: stored.instance.units.map((unit) => unit.id) } }, select: { id: true, ...trilingualNameSelect } }),
+    placementIds.length === 0
+      ? []
+      : runQuery(
+          sqlBuilder
+            .selectFrom("Placement as p")
+            .innerJoin("Officer as o", "o.id", "p.officerId")
+            .innerJoin("Jurisdiction as j", "j.id", "o.jurisdictionId")
+            .innerJoin("Rank as r", "r.id", "o.rankId")
+            .leftJoin("HostUnit as h", "h.id", "p.hostUnitId")
+            .select(["p.id", "p.hostUnitId", "p.status", "o.surname", "o.givenName", "o.otherName", "o.chineseName", "j.kind as jurisdictionKind"])
+            .select(["r.nameEn as rankEn", "r.nameZhHant as rankZhHant", "r.nameZhHans as rankZhHans", "h.nameEn as unitEn", "h.nameZhHant as unitZhHant", "h.nameZhHans as unitZhHans"])
+            .where("p.id", "in", placementIds)
+            .where("p.cohortId", "=", cohortId)
+            .where(prismaFragment<SqlBool>(scopeSql("placement", actor, { Placement: "p", Officer: "o" }))),
+        ),
+    // The proposed units (the rows name them) and those a reason or a rule names; not every unit of the instance.
+    db.hostUnit.findMany({ where: { id: { in: [...new Set([...result.assignments.map((assignment) => assignment.unitId), ...named.units])] } }, select: { id: true, ...trilingualNameSelect } }),
   ]);
-  const unitNames: Record<string, TrilingualName> = Object.fromEntries(units.map(({ id, ...names }) => [id, names]));
-  const officerNames: Record<string, string> = Object.fromEntries(placements.map((placement) => [placement.id, formatOfficerName(placement.officer)]));
+  const names: Record<string, TrilingualName> = Object.fromEntries(units.map(({ id, ...unitNames }) => [id, unitNames]));
+  const unitNames: Record<string, TrilingualName> = Object.fromEntries(named.units.filter((id) => names[id]).map((id) => [id, names[id]]));
+  const placementNames = new Map(placements.map((placement) => [placement.id, formatOfficerName({ ...placement, jurisdiction: { kind: placement.jurisdictionKind } })]));
+  const officerNames: Record<string, string> = Object.fromEntries(named.officers.filter((id) => placementNames.has(id)).map((id) => [id, placementNames.get(id) as string]));
   const firstChoice = new Map(stored.instance.officers.map((officer) => [officer.id, officer.preferences[0] ?? null]));
   const assignments = new Map(result.assignments.map((assignment) => [assignment.officerId, assignment]));
   const unassigned = new Map(result.unassigned.map((entry) => [entry.officerId, entry]));
@@ -164,18 +200,18 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
       const breakdown = assignment ? { fieldFit: assignment.breakdown.fieldFit, preference: assignment.breakdown.preference, wish: assignment.breakdown.wish, rankBand: assignment.breakdown.rankBand } : null;
       return {
         placementId: placement.id,
-        officerName: officerNames[placement.id],
-        chineseName: placement.officer.chineseName,
-        rank: placement.officer.rank,
-        currentUnit: placement.hostUnit,
+        officerName: placementNames.get(placement.id) as string,
+        chineseName: placement.chineseName,
+        rank: { nameEn: placement.rankEn, nameZhHant: placement.rankZhHant, nameZhHans: placement.rankZhHans },
+        currentUnit: placement.unitEn === null ? null : { nameEn: placement.unitEn, nameZhHant: placement.unitZhHant as string, nameZhHans: placement.unitZhHans as string },
         currentUnitId: placement.hostUnitId,
         proposedUnitId: assignment?.unitId ?? null,
-        proposedUnit: assignment ? (unitNames[assignment.unitId] ?? null) : null,
+        proposedUnit: assignment ? (names[assignment.unitId] ?? null) : null,
         source: assignment?.source ?? null,
         score: assignment ? round(assignment.value - assignment.breakdown.coverage) : null,
         breakdown: breakdown && { fieldFit: round(breakdown.fieldFit), preference: round(breakdown.preference), wish: round(breakdown.wish), rankBand: round(breakdown.rankBand) },
-        notFirstChoice: assignment?.notFirstChoice ?? left?.notFirstChoice ?? null,
-        unassignedReason: left?.reason ?? null,
+        notFirstChoice: withoutText(assignment?.notFirstChoice ?? left?.notFirstChoice ?? null),
+        unassignedReason: withoutText(left?.reason ?? null),
         isAcceptable: acceptable.has(placement.id) && placement.hostUnitId !== assignment?.unitId,
         isInPlace: assignment !== undefined && placement.hostUnitId === assignment.unitId,
         isPinned: assignment !== undefined && pinnedKeys.has(pairKey(placement.id, assignment.unitId)),

@@ -338,14 +338,23 @@ describe("the matching page's view", () => {
     const { cohort, units, placements } = await scenario([1, 1], 3);
     const rules = { pinned: [[placements[2].id, units[1].id]] as [string, string][], forbidden: [[placements[0].id, units[1].id]] as [string, string][], released: [] };
     const proposed = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, ...rules });
-    const fromMemory = await findMatchingPage(host, proposed.cohort, proposed.id, { id: proposed.id, run: proposed.stored });
+    const fromMemory = await findMatchingPage(host, proposed.cohort, proposed.id, proposed.stored);
     const fromDatabase = await findMatchingPage(host, cohort, proposed.id);
     expect(fromMemory.run?.rows).toHaveLength(3);
     expect(fromMemory.run?.pinned).toEqual(rules.pinned);
     expect(fromMemory).toStrictEqual(fromDatabase);
-    // Another run's id is read from the database, never answered from the memory of this one.
+    // Names travel only for what a reason or a rule names (the rows carry their own), and no engine sentence does.
+    const run = fromMemory.run!;
+    const reasons = run.rows.flatMap((row) => [row.notFirstChoice, row.unassignedReason]).filter((reason) => reason !== null);
+    const reasonUnits = reasons.flatMap((reason) => ("unitId" in reason ? [reason.unitId] : []));
+    const reasonOfficers = reasons.flatMap((reason) => ("takenBy" in reason ? reason.takenBy.map((taker) => (typeof taker === "string" ? taker : taker.officerId)) : []));
+    expect(Object.keys(run.unitNames).sort()).toEqual([...new Set([units[1].id, ...reasonUnits])].sort());
+    expect(Object.keys(run.officerNames).sort()).toEqual([...new Set([placements[0].id, placements[2].id, ...reasonOfficers])].sort());
+    expect(reasons.some((reason) => "text" in reason)).toBe(false);
+    for (const row of run.rows) expect(row.proposedUnit === null).toBe(row.proposedUnitId === null);
+    // A run other than the one named is read from the database, never answered from the memory of the named one.
     const other = await proposeMatchingRun({ actor: host, request }, { cohortId: cohort.id, pinned: [], forbidden: [], released: [] });
-    const otherView = await findMatchingPage(host, cohort, other.id, { id: proposed.id, run: proposed.stored });
+    const otherView = await findMatchingPage(host, cohort, "no-such-run", proposed.stored);
     expect(otherView.run?.id).toBe(other.id);
     expect(otherView.run?.pinned).toEqual([]);
   });

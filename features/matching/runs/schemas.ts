@@ -8,8 +8,7 @@ const id = z.string().trim().min(1, "errors.required").max(200);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(2_000));
 
-/** A pair as a checkbox sends it: "<placementId>:<hostUnitId>". */
-export const pairValue = (placementId: string, hostUnitId: string) => `${placementId}:${hostUnitId}`;
+/** A pair as a checkbox sends it (pairValue). */
 const pair = z
   .string()
   .regex(/^[^:\s]{1,200}:[^:\s]{1,200}$/, "errors.invalidValue")

@@ -12,7 +12,7 @@ import { acceptMatchingAction, discardMatchingAction, proposeMatchingAction } fr
 import type { Actor } from "@/lib/authorization";
 import { findMatchingPage, type MatchingPage, type MatchingRunDetail } from "../queries";
 import type { ProposeOutcome } from "../mutations";
-import { pairValue } from "../schemas";
+import { pairValue } from "../pair";
 import { AcceptSelected, DiscardRun, ProposeForm, proposeAgainFormId } from "./run-forms.client";
 import { ProposalRows } from "./proposal-rows.client";
 
@@ -23,7 +23,7 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"matchingRuns">>>;
  * run's view alone, and the page shows it in place of its own (ProposalSlot) without rendering the whole page again.
  */
 export async function proposedMatchingView(actor: Actor, proposed: ProposeOutcome, locale: AppLocale) {
-  const page = await findMatchingPage(actor, proposed.cohort, proposed.id, { id: proposed.id, run: proposed.stored });
+  const page = await findMatchingPage(actor, proposed.cohort, proposed.id, proposed.stored);
   return <MatchingView page={page} cohortId={proposed.cohortId} locale={locale} />;
 }
 

@@ -6,7 +6,7 @@ import { localizedName, type AppLocale, type TrilingualName } from "@/lib/i18n/l
 import { DataTable } from "@/components/data-table";
 import { HeaderCells } from "@/components/ui/column-headers";
 import type { MatchingRow, MatchingRunDetail } from "../queries";
-import { pairValue } from "../schemas";
+import { pairValue } from "../pair";
 import { acceptFormId, proposeAgainFormId } from "./run-forms.client";
 
 // The run's pairs beside the current state, rendered here rather than on the server (decision 118): the rows travel

@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { AcceptRefusalReason } from "../schemas";
 
-// The matching page's forms. The table stays server-rendered: its checkboxes (accept, pin, forbid) belong to these
+// The matching page's forms. The table's checkboxes (accept, pin, forbid; proposal-rows.client.tsx) belong to these
 // forms through their `form` attribute, so choosing rows is plain keyboard-operable HTML.
 
 export const acceptFormId = "matching-accept";
@@ -28,7 +28,9 @@ interface Proposal {
   /** When the run was stored (epoch ms). */
   proposedAt: number;
 }
-const ShowProposalContext = createContext<((proposal: Proposal) => void) | null>(null);
+const ShowProposalContext = createContext<(proposal: Proposal) => void>(() => {
+  throw new Error("ProposeForm is used outside a ProposalSlot, which shows its answer.");
+});
 
 /**
  * Holds the matching view. "Propose" answers with the new run's view (decision 118): it is shown here at once, in place
@@ -64,15 +66,12 @@ export function ProposalSlot({ newestRunAt, children }: { newestRunAt: number; c
 export function ProposeForm({ action, cohortId, again }: { action: Action<Proposal>; cohortId: string; again: boolean }) {
   const t = useTranslations("matchingRuns");
   const showProposal = use(ShowProposalContext);
-  const router = useRouter();
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const { formRef, onSubmit, pending, formError } = useActionForm(action, setProposal);
   // In an effect, after useActionForm's own has published the notice: showing the proposal may unmount this form.
   useEffect(() => {
-    if (!proposal) return;
-    if (showProposal) showProposal(proposal);
-    else router.push(proposal.url);
-  }, [proposal, showProposal, router]);
+    if (proposal) showProposal(proposal);
+  }, [proposal, showProposal]);
   return (
     <form id={again ? proposeAgainFormId : undefined} ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-2">
       <input type="hidden" name="cohortId" value={cohortId} />
