@@ -42,7 +42,7 @@ await withBenchDatabase(async () => {
     lastRunId = (await proposeMatchingRun({ actor, request }, input)).id;
     propose.push(performance.now() - started);
     started = performance.now();
-    const built = await db.$transaction((tx) => buildCohortInstance(tx, cohort.id));
+    const built = await db.$transaction((tx) => buildCohortInstance(tx, cohort));
     build.push(performance.now() - started);
     started = performance.now();
     solveMatching(instanceSchema.parse(built.instance));

@@ -1,4 +1,6 @@
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 import type { MatchingWeights } from "@/features/matching/engine/schemas";
 import { effectiveMatchingSettings, groupRanked } from "./defaults";
 
@@ -24,20 +26,55 @@ export interface MatchingInputs {
 }
 
 export async function loadMatchingInputs(client: MatchingInputsClient, cohortId: string): Promise<MatchingInputs> {
-  const live = { cohortId, status: { not: "WITHDRAWN" as const } };
-  const [preferenceRows, fieldRows, wishRows, bandRows, settings] = await Promise.all([
-    client.matchingPreference.findMany({ where: { placement: live }, select: { placementId: true, rank: true, hostUnitId: true } }),
-    // No relation to Placement in the schema (decision 117): joined here to keep the cohort's live placements.
-    client.$queryRaw<{ placementId: string; rank: number; fieldId: string }[]>`
-      SELECT f."placementId", f."rank", f."fieldId" FROM "MatchingFieldPreference" f JOIN "Placement" p ON p."id" = f."placementId"
-      WHERE p."cohortId" = ${cohortId} AND p."status" <> 'WITHDRAWN'`,
-    client.matchingWish.findMany({ where: { cohortId, placement: live }, select: { hostUnitId: true, rank: true, placementId: true } }),
-    client.hostUnitRankBand.findMany({ where: { cohortId, OR: [{ rankMinLevel: { not: null } }, { rankMaxLevel: { not: null } }] }, select: { hostUnitId: true, rankMinLevel: true, rankMaxLevel: true } }),
-    client.cohortMatchingSettings.findUnique({ where: { cohortId } }),
-  ]);
-  const preferences = groupRanked(preferenceRows, (row) => row.placementId, (row) => row.hostUnitId);
-  const fieldPreferences = groupRanked(fieldRows, (row) => row.placementId, (row) => row.fieldId);
-  const wishes = groupRanked(wishRows, (row) => row.hostUnitId, (row) => row.placementId);
-  const rankBands = new Map(bandRows.map((band) => [band.hostUnitId, { min: band.rankMinLevel, max: band.rankMaxLevel }]));
-  return { preferences, fieldPreferences, wishes, rankBands, ...effectiveMatchingSettings(settings) };
+  // One statement (each list a JSON array): inside the propose transaction, five model queries ran one after another
+  // and cost about as much as the rest of the instance's read (bench/matching-propose.ts).
+  const [row] = await runQuery(
+    sqlBuilder.selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom("MatchingPreference as m")
+          .innerJoin("Placement as p", "p.id", "m.placementId")
+          .select(["m.placementId", "m.rank", "m.hostUnitId"])
+          .where("p.cohortId", "=", cohortId)
+          .where("p.status", "<>", "WITHDRAWN"),
+      ).as("preferences"),
+      // No relation to Placement in the schema (decision 117): joined here to keep the cohort's live placements.
+      jsonArrayFrom(
+        eb
+          .selectFrom("MatchingFieldPreference as f")
+          .innerJoin("Placement as p", "p.id", "f.placementId")
+          .select(["f.placementId", "f.rank", "f.fieldId"])
+          .where("p.cohortId", "=", cohortId)
+          .where("p.status", "<>", "WITHDRAWN"),
+      ).as("fieldPreferences"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("MatchingWish as w")
+          .innerJoin("Placement as p", "p.id", "w.placementId")
+          .select(["w.hostUnitId", "w.rank", "w.placementId"])
+          .where("w.cohortId", "=", cohortId)
+          .where("p.cohortId", "=", cohortId)
+          .where("p.status", "<>", "WITHDRAWN"),
+      ).as("wishes"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("HostUnitRankBand as b")
+          .select(["b.hostUnitId", "b.rankMinLevel", "b.rankMaxLevel"])
+          .where("b.cohortId", "=", cohortId)
+          .where((band) => band.or([band("b.rankMinLevel", "is not", null), band("b.rankMaxLevel", "is not", null)])),
+      ).as("bands"),
+      jsonObjectFrom(
+        eb
+          .selectFrom("CohortMatchingSettings as s")
+          .select(["s.fieldFitWeight", "s.preferenceWeight", "s.wishWeight", "s.rankBandWeight", "s.maxPerDepartmentPerUnit"])
+          .where("s.cohortId", "=", cohortId),
+      ).as("settings"),
+    ]),
+    client,
+  );
+  const preferences = groupRanked(row.preferences, (preference) => preference.placementId, (preference) => preference.hostUnitId);
+  const fieldPreferences = groupRanked(row.fieldPreferences, (preference) => preference.placementId, (preference) => preference.fieldId);
+  const wishes = groupRanked(row.wishes, (wish) => wish.hostUnitId, (wish) => wish.placementId);
+  const rankBands = new Map(row.bands.map((band) => [band.hostUnitId, { min: band.rankMinLevel, max: band.rankMaxLevel }]));
+  return { preferences, fieldPreferences, wishes, rankBands, ...effectiveMatchingSettings(row.settings) };
 }

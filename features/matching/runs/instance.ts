@@ -1,12 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MatchingInstance } from "@/features/matching/engine/schemas";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { runQuery, sqlBuilder } from "@/lib/kysely";
 import { loadMatchingInputs } from "@/features/matching/inputs/load";
 
 // Turns a cohort as it stands into an engine instance (docs/matching-format.md). Officers are the cohort's live
 // placements (officer id = placement id, so preferences and wishes — both kept per placement — need no mapping);
 // units are the host side's active units, plus any unit already holding one of those placements so that a kept
-// assignment stays valid. Capacity is the cohort's places minus those taken by live placements outside the instance.
+// assignment stays valid. Capacity is the cohort's places (every live placement is an officer of the instance).
 
 export type Tx = Prisma.TransactionClient;
 
@@ -29,51 +31,53 @@ export interface InstanceRules {
   released?: string[];
 }
 
-export async function buildCohortInstance(tx: Tx, cohortId: string, rules: InstanceRules = {}): Promise<CohortInstance> {
-  const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, hostJurisdictionId: true } });
-  const [placements, inputs] = await Promise.all([
-    tx.placement.findMany({
-      where: { cohortId, status: { not: "WITHDRAWN" } },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        hostUnitId: true,
-        officerId: true,
-        officer: { select: { departmentId: true, rank: { select: { level: true } }, fields: { select: { fieldId: true } } } },
-      },
-      orderBy: { id: "asc" },
-    }),
-    loadMatchingInputs(tx, cohortId),
-  ]);
-  const heldUnitIds = [...new Set(placements.map((placement) => placement.hostUnitId).filter((id): id is string => id !== null))];
-  const units = await tx.hostUnit.findMany({
-    where: { jurisdictionId: cohort.hostJurisdictionId, OR: [{ active: true }, { id: { in: heldUnitIds } }] },
-    select: {
-      id: true,
-      defaultCapacity: true,
-      fields: { select: { fieldId: true } },
-      capacities: { where: { cohortId }, select: { capacity: true } },
-    },
-    orderBy: { id: "asc" },
-  });
+/**
+ * Reads in three statements (the inputs, the officers, the units), whatever the cohort's size: inside the propose
+ * transaction each model query, and each relation a model query selects, ran one after another (bench/matching-propose.ts).
+ */
+export async function buildCohortInstance(tx: Tx, cohort: { id: string; hostJurisdictionId: string }, rules: InstanceRules = {}): Promise<CohortInstance> {
+  const cohortId = cohort.id;
+  const inputs = await loadMatchingInputs(tx, cohortId);
+  const placements = await runQuery(
+    sqlBuilder
+      .selectFrom("Placement as p")
+      .innerJoin("Officer as o", "o.id", "p.officerId")
+      .innerJoin("Rank as r", "r.id", "o.rankId")
+      .select(["p.id", "p.version", "p.status", "p.hostUnitId", "p.officerId", "o.departmentId", "r.level as rankLevel"])
+      .select((eb) => jsonArrayFrom(eb.selectFrom("OfficerField as f").select("f.fieldId").whereRef("f.officerId", "=", "o.id").orderBy("f.fieldId")).as("fields"))
+      .where("p.cohortId", "=", cohortId)
+      .where("p.status", "<>", "WITHDRAWN")
+      .orderBy("p.id"),
+    tx,
+  );
+  // The host side's active units, and any unit holding one of these placements. Capacity is the cohort's own or the
+  // unit's default: every live placement of the cohort is an officer of this instance (read in this transaction), so
+  // no place is taken from outside it.
+  const units = await runQuery(
+    sqlBuilder
+      .selectFrom("HostUnit as h")
+      .leftJoin("HostUnitCapacity as c", (join) => join.onRef("c.hostUnitId", "=", "h.id").on("c.cohortId", "=", cohortId))
+      .select(["h.id", "h.defaultCapacity", "c.capacity"])
+      .select((eb) => jsonArrayFrom(eb.selectFrom("HostUnitField as f").select("f.fieldId").whereRef("f.hostUnitId", "=", "h.id").orderBy("f.fieldId")).as("fields"))
+      .where("h.jurisdictionId", "=", cohort.hostJurisdictionId)
+      .where((eb) =>
+        eb.or([
+          eb("h.active", "=", true),
+          eb("h.id", "in", eb.selectFrom("Placement as p").select("p.hostUnitId").where("p.cohortId", "=", cohortId).where("p.status", "<>", "WITHDRAWN").where("p.hostUnitId", "is not", null)),
+        ]),
+      )
+      .orderBy("h.id"),
+    tx,
+  );
   const unitIds = new Set(units.map((unit) => unit.id));
   const placementIds = new Set(placements.map((placement) => placement.id));
-  // Places taken by live placements of the cohort that are not officers of this instance (none today: every live
-  // placement is in it; kept general so a narrower instance stays correct).
-  const takenOutside = await tx.placement.groupBy({
-    by: ["hostUnitId"],
-    where: { cohortId, status: { not: "WITHDRAWN" }, hostUnitId: { in: [...unitIds] }, id: { notIn: [...placementIds] } },
-    _count: { _all: true },
-  });
-  const outside = new Map(takenOutside.map((row) => [row.hostUnitId, row._count._all]));
 
   const instance: MatchingInstance = {
     officers: placements.map((placement) => ({
       id: placement.id,
-      department: placement.officer.departmentId,
-      rank: placement.officer.rank.level,
-      fields: placement.officer.fields.map((field) => field.fieldId),
+      department: placement.departmentId,
+      rank: placement.rankLevel,
+      fields: placement.fields.map((field) => field.fieldId),
       preferences: (inputs.preferences.get(placement.id) ?? []).filter((unitId) => unitIds.has(unitId)),
       fieldPreferences: inputs.fieldPreferences.get(placement.id) ?? [],
       // Assigned or approved placements are kept unless released; a nomination is free.
@@ -81,10 +85,9 @@ export async function buildCohortInstance(tx: Tx, cohortId: string, rules: Insta
     })),
     units: units.map((unit) => {
       const band = inputs.rankBands.get(unit.id);
-      const capacity = unit.capacities[0]?.capacity ?? unit.defaultCapacity;
       return {
         id: unit.id,
-        capacity: Math.max(0, capacity - (outside.get(unit.id) ?? 0)),
+        capacity: Math.max(0, unit.capacity ?? unit.defaultCapacity),
         fields: unit.fields.map((field) => field.fieldId),
         rankMin: band?.min ?? null,
         rankMax: band?.max ?? null,
