@@ -63,7 +63,7 @@ export async function proposeMatchingRun({ actor, request }: MutationContext, in
   return withDatabaseErrorsTranslated(() =>
     db.$transaction(async (tx) => {
       // One INSERT of the stored JSON as text: Prisma's create took twice as long (15 against 7.5 ms for the
-      // 60 kB of a 50 × 100 run, bench/matching-propose.ts), most of it walking the JSON values.
+      // 60 kB of a 50 × 100 run; docs/performance.md), most of it walking the JSON values.
       const [run] = await runQuery(
         sqlBuilder
           .insertInto("MatchingRun")
