@@ -50,9 +50,10 @@ export async function buildCohortInstance(tx: Tx, cohort: { id: string; hostJuri
       .orderBy("p.id"),
     tx,
   );
-  // The host side's active units, and any unit holding one of these placements. Capacity is the cohort's own or the
-  // unit's default: every live placement of the cohort is an officer of this instance (read in this transaction), so
-  // no place is taken from outside it.
+  // The host side's active units, and any unit holding one of the cohort's placements. Capacity is the cohort's own or
+  // the unit's default, with no places taken from outside: every live placement is an officer of the instance. (One
+  // nominated between these statements is not; accepting checks each place again under lock, so a pair that no longer
+  // fits is refused with its reason, never placed over capacity.)
   const units = await runQuery(
     sqlBuilder
       .selectFrom("HostUnit as h")
