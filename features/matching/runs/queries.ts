@@ -5,9 +5,11 @@ import { sql, type SqlBool } from "kysely";
 import { prismaFragment, runQuery, sqlBuilder } from "@/lib/kysely";
 import { scopeSql } from "@/lib/scopes";
 import { trilingualNameSelect, type TrilingualName } from "@/lib/i18n/locales";
+import { trilingualJson } from "@/lib/sql-fragments";
 import { formatOfficerName } from "@/features/officers/names";
 import type { FirstChoiceReason, UnassignedReason, ValueBreakdown } from "@/features/matching/engine/schemas";
 import type { MatchingRunStatus } from "@/generated/prisma/enums";
+import { pairValue } from "./pair";
 import { acceptablePairs, storedInstanceSchema, storedResultSchema, type StoredRun } from "./stored";
 
 // What the matching page shows (decision 110): a cohort's runs, and one run beside the cohort as it is now. Officers
@@ -170,9 +172,8 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
             .innerJoin("Officer as o", "o.id", "p.officerId")
             .innerJoin("Jurisdiction as j", "j.id", "o.jurisdictionId")
             .innerJoin("Rank as r", "r.id", "o.rankId")
-            .leftJoin("HostUnit as h", "h.id", "p.hostUnitId")
-            .select(["p.id", "p.hostUnitId", "p.status", "o.surname", "o.givenName", "o.otherName", "o.chineseName", "j.kind as jurisdictionKind"])
-            .select(["r.nameEn as rankEn", "r.nameZhHant as rankZhHant", "r.nameZhHans as rankZhHans", "h.nameEn as unitEn", "h.nameZhHant as unitZhHant", "h.nameZhHans as unitZhHans"])
+            .select(["p.id", "p.hostUnitId", "p.status", "o.surname", "o.givenName", "o.otherName", "o.chineseName", "j.kind as jurisdictionKind", trilingualJson("r").as("rank")])
+            .select((eb) => eb.selectFrom("HostUnit as h").select(trilingualJson("h").as("name")).whereRef("h.id", "=", "p.hostUnitId").$asScalar().as("currentUnit"))
             .where("p.id", "in", placementIds)
             .where("p.cohortId", "=", cohortId)
             .where(prismaFragment<SqlBool>(scopeSql("placement", actor, { Placement: "p", Officer: "o" }))),
@@ -189,9 +190,8 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
   const unassigned = new Map(result.unassigned.map((entry) => [entry.officerId, entry]));
   const acceptable = new Set(acceptablePairs(stored, result).map((assignment) => assignment.officerId));
   const { pinned, forbidden } = run;
-  const pairKey = (placementId: string, unitId: string) => `${placementId}:${unitId}`;
-  const pinnedKeys = new Set(pinned.map(([placementId, unitId]) => pairKey(placementId, unitId)));
-  const forbiddenKeys = new Set(forbidden.map(([placementId, unitId]) => pairKey(placementId, unitId)));
+  const pinnedKeys = new Set(pinned.map(([placementId, unitId]) => pairValue(placementId, unitId)));
+  const forbiddenKeys = new Set(forbidden.map(([placementId, unitId]) => pairValue(placementId, unitId)));
   const rows: MatchingRow[] = placements
     .filter((placement) => placement.status !== "WITHDRAWN" || assignments.has(placement.id))
     .map((placement) => {
@@ -202,8 +202,8 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
         placementId: placement.id,
         officerName: placementNames.get(placement.id) as string,
         chineseName: placement.chineseName,
-        rank: { nameEn: placement.rankEn, nameZhHant: placement.rankZhHant, nameZhHans: placement.rankZhHans },
-        currentUnit: placement.unitEn === null ? null : { nameEn: placement.unitEn, nameZhHant: placement.unitZhHant as string, nameZhHans: placement.unitZhHans as string },
+        rank: placement.rank,
+        currentUnit: placement.currentUnit,
         currentUnitId: placement.hostUnitId,
         proposedUnitId: assignment?.unitId ?? null,
         proposedUnit: assignment ? (names[assignment.unitId] ?? null) : null,
@@ -214,8 +214,8 @@ async function findRunDetail(actor: Actor, cohortId: string, summary: MatchingRu
         unassignedReason: withoutText(left?.reason ?? null),
         isAcceptable: acceptable.has(placement.id) && placement.hostUnitId !== assignment?.unitId,
         isInPlace: assignment !== undefined && placement.hostUnitId === assignment.unitId,
-        isPinned: assignment !== undefined && pinnedKeys.has(pairKey(placement.id, assignment.unitId)),
-        isForbidden: assignment !== undefined && forbiddenKeys.has(pairKey(placement.id, assignment.unitId)),
+        isPinned: assignment !== undefined && pinnedKeys.has(pairValue(placement.id, assignment.unitId)),
+        isForbidden: assignment !== undefined && forbiddenKeys.has(pairValue(placement.id, assignment.unitId)),
         isFirstChoice: assignment !== undefined && firstChoice.get(placement.id) === assignment.unitId,
       };
     })
